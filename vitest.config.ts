@@ -14,6 +14,17 @@ export default defineConfig({
         },
       },
       {
+        // Real engines and a real Chromium, but no extension build needed (OCR on rendered documents…).
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
