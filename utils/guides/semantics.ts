@@ -1,0 +1,90 @@
+/** Checks that need the whole guide: unique ids, references, match patterns, safe text. */
+import { checkSafeMarkdown } from '../markdown/parse.ts';
+import type { Guide, LText, PageCondition, Target } from './format.ts';
+import type { PathKey } from './json-path.ts';
+import { parseMatchPattern } from './match-pattern.ts';
+
+export type SemanticProblem = { path: PathKey[]; code: string; params?: Record<string, string | number> };
+
+const TARGET_CLUES = ['label', 'name', 'id', 'aria', 'dsfrGroup', 'selector'] as const;
+
+export function targetHasClue(target: Target): boolean {
+  return TARGET_CLUES.some((key) => typeof target[key] === 'string' && target[key] !== '');
+}
+
+export function checkGuideSemantics(guide: Guide): SemanticProblem[] {
+  const problems: SemanticProblem[] = [];
+  const add = (path: PathKey[], code: string, params?: Record<string, string | number>) =>
+    problems.push(params ? { path, code, params } : { path, code });
+
+  const checkText = (value: string | undefined, path: PathKey[], markdown: boolean) => {
+    if (value === undefined) return;
+    for (const problem of checkSafeMarkdown(value, { markdown }))
+      add(path, problem.code, { excerpt: problem.excerpt });
+  };
+  const checkLText = (value: LText, path: PathKey[], markdown = false) => {
+    checkText(value.fr, [...path, 'fr'], markdown);
+    checkText(value.en, [...path, 'en'], markdown);
+    checkText(value.ar, [...path, 'ar'], markdown);
+  };
+  const checkPattern = (pattern: string, path: PathKey[]) => {
+    if (!parseMatchPattern(pattern)) add(path, 'bad-match-pattern', { pattern: pattern.slice(0, 80) });
+  };
+  const checkCondition = (condition: PageCondition | undefined, path: PathKey[]) => {
+    if (condition?.urlPattern !== undefined) checkPattern(condition.urlPattern, [...path, 'urlPattern']);
+    checkText(condition?.headingText, [...path, 'headingText'], false);
+  };
+
+  checkLText(guide.title, ['title']);
+  checkLText(guide.summary, ['summary'], true);
+  checkText(guide.publisher.name, ['publisher', 'name'], false);
+  if (guide.publisher.url !== undefined && !/^https?:\/\//i.test(guide.publisher.url)) {
+    add(['publisher', 'url'], 'bad-url');
+  }
+  guide.matches.urls.forEach((pattern, i) => {
+    checkPattern(pattern, ['matches', 'urls', i]);
+  });
+  checkCondition(guide.matches.page, ['matches', 'page']);
+
+  const documentIds = new Set<string>();
+  guide.documents.forEach((doc, i) => {
+    if (documentIds.has(doc.id)) add(['documents', i, 'id'], 'duplicate-id', { id: doc.id });
+    documentIds.add(doc.id);
+    checkLText(doc.name, ['documents', i, 'name']);
+    checkLText(doc.why, ['documents', i, 'why'], true);
+    checkLText(doc.where, ['documents', i, 'where'], true);
+  });
+  guide.glossary.forEach((entry, i) => {
+    checkLText(entry.term, ['glossary', i, 'term']);
+    checkLText(entry.definition, ['glossary', i, 'definition'], true);
+  });
+
+  const stepIds = new Set<string>();
+  guide.steps.forEach((step, i) => {
+    const at = (...rest: PathKey[]): PathKey[] => ['steps', i, ...rest];
+    if (stepIds.has(step.id)) add(at('id'), 'duplicate-id', { id: step.id });
+    stepIds.add(step.id);
+    checkCondition(step.when, at('when'));
+    checkLText(step.title, at('title'));
+    checkLText(step.body, at('body'), true);
+    if (step.target && !targetHasClue(step.target)) add(at('target'), 'target-empty');
+    const kind = step.done.kind;
+    if ((kind === 'field-filled' || kind === 'field-valid' || kind === 'clicked') && !step.target) {
+      add(at('target'), 'done-needs-target');
+    }
+    if (kind === 'field-valid' && !step.field?.validator && !step.field?.dateRule)
+      add(at('field'), 'done-needs-field');
+    const field = step.field;
+    if (field) {
+      checkLText(field.describe, at('field', 'describe'), true);
+      checkText(field.example, at('field', 'example'), false);
+      if (field.dateRule && field.validator !== undefined && field.validator !== 'date') {
+        add(at('field', 'dateRule'), 'date-rule-needs-date');
+      }
+      if (field.fromDocument !== undefined && !documentIds.has(field.fromDocument)) {
+        add(at('field', 'fromDocument'), 'unknown-document', { id: field.fromDocument });
+      }
+    }
+  });
+  return problems;
+}
