@@ -1,0 +1,3 @@
+export * from './aead.ts';
+export * from './bytes.ts';
+export * from './kdf.ts';

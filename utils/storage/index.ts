@@ -1,0 +1,9 @@
+/** Progress storage: the one entry point for the panel, the extension and the widget. */
+export * from './autosave.ts';
+export * from './db.ts';
+export * from './errors.ts';
+export * from './field-identity.ts';
+export * from './handover.ts';
+export { message, storageCatalogs } from './messages.ts';
+export * from './progress.ts';
+export * from './vault.ts';

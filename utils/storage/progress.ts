@@ -1,0 +1,566 @@
+/**
+ * The progress service: procedures, field values, steps and document ticks, saved as the
+ * person goes and offered back when they return. Sensitive fields are never stored. In
+ * public-computer mode (a vault is given) everything personal is encrypted by the codec.
+ */
+import { liveQuery } from 'dexie';
+import { type FieldDescriptor, isSensitiveField } from '../forms/sensitive.ts';
+import {
+  decodeField,
+  decodeProcedure,
+  encodeField,
+  encodeProcedure,
+  type Procedure,
+  type SavedField,
+  storedFieldKey,
+  storedLookup,
+} from './codec.ts';
+import {
+  ALL_TABLES,
+  type DocumentRow,
+  type FieldValue,
+  type FieldValueRow,
+  type PasapasDB,
+  PROCEDURE_TABLES,
+  type ProcedureRow,
+  type StepProgressRow,
+  type TableName,
+} from './db.ts';
+import { NoVaultError, StorageError, translateWriteError, VaultRequiredError } from './errors.ts';
+import { type FieldIdentity, type IdentityMatch, matchIdentities, normalizePath } from './field-identity.ts';
+import type { Vault } from './vault.ts';
+
+export type { Procedure, SavedField } from './codec.ts';
+export type { FieldValue } from './db.ts';
+
+export type ProcedureInput = {
+  guideId: string;
+  origin: string;
+  title: string;
+  currentStep?: string | null;
+  /** Session mode: forget this procedure after this time. */
+  expiresAt?: number;
+};
+
+export type FieldSave = {
+  procedureId: string;
+  identity: FieldIdentity;
+  value: FieldValue;
+  /** type/autocomplete of the input: decides whether it is sensitive. */
+  descriptor?: FieldDescriptor;
+};
+
+export type SaveResult =
+  | { saved: true; cleared: boolean }
+  | { saved: false; reason: 'sensitive' };
+
+export type CurrentField = { identity: FieldIdentity; currentValue: FieldValue | null | undefined; descriptor?: FieldDescriptor };
+
+export type RestoreItem = {
+  /** Index in the `currentFields` given to restorePlan. */
+  index: number;
+  identity: FieldIdentity;
+  value: FieldValue;
+  score: number;
+};
+export type RestoreConflict = RestoreItem & { currentValue: FieldValue };
+export type RestorePlan = {
+  procedureId: string;
+  /** Empty on the page: safe to fill. */
+  fill: RestoreItem[];
+  /** The site already shows another value: ask the person, never overwrite silently. */
+  conflicts: RestoreConflict[];
+  /** Already showing the saved value. */
+  unchanged: RestoreItem[];
+  /** Saved for this page but no field matches any more (the page changed). */
+  notFound: SavedField[];
+};
+
+export type RequiredField = FieldIdentity & { title?: string };
+export type GuideRequirements = { fields?: RequiredField[]; documents?: string[]; steps?: string[] };
+export type ProcedureSummary = Procedure & {
+  fieldCount: number;
+  stepsDone: string[];
+  documentsTicked: string[];
+  /** null when the guide's requirements are not known. */
+  missing: { fields: RequiredField[]; documents: string[]; steps: string[] } | null;
+};
+
+export type WipeReport = {
+  /** Rows per table before the wipe. */
+  removed: Record<TableName, number>;
+  /** Rows per table counted after the wipe, in the same transaction: all zero unless kept. */
+  remaining: Record<TableName, number>;
+  /** True when every wiped table is empty. */
+  nothingLeft: boolean;
+};
+
+export type BundleProcedure = {
+  procedure: Procedure;
+  fields: Array<{ identity: FieldIdentity; value: FieldValue; updatedAt: number }>;
+  steps: Array<{ stepId: string; done: boolean; updatedAt: number }>;
+  documents: Array<{ docId: string; ticked: boolean; updatedAt: number }>;
+};
+
+export type Unsubscribable = { unsubscribe(): void };
+export type ProcedureFeed = {
+  subscribe(next: (procedures: Procedure[]) => void, error?: (error: unknown) => void): Unsubscribable;
+};
+
+export type ProgressStore = ReturnType<typeof createProgressStore>;
+
+export class UnknownProcedureError extends StorageError {
+  constructor(readonly procedureId: string) {
+    super('unknown-procedure', 'storage.failed', { procedureId });
+  }
+}
+
+export function isEmptyValue(value: FieldValue | null | undefined): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  if (Array.isArray(value)) return value.length === 0;
+  return false;
+}
+
+function sameValue(a: FieldValue, b: FieldValue): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return a.trim() === b.trim();
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
+  }
+  return a === b;
+}
+
+function isSensitive(identity: FieldIdentity, descriptor?: FieldDescriptor): boolean {
+  return isSensitiveField({
+    name: identity.name ?? null,
+    id: identity.id ?? null,
+    label: identity.label ?? null,
+    ...descriptor,
+  });
+}
+
+function newId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+export function createProgressStore(db: PasapasDB, options: { clock?: () => number; vault?: Vault | null } = {}) {
+  const clock = options.clock ?? Date.now;
+  let vault: Vault | null = options.vault ?? null;
+
+  /** Vault mode: expiry wipes, lock refuses, else it counts as activity. */
+  async function ready(): Promise<Vault | null> {
+    if (vault) await vault.guard(clock());
+    return vault;
+  }
+
+  /** Inside a transaction: a store without vault must not write clear rows into an encrypted database. */
+  async function assertMode(): Promise<void> {
+    const meta = await db.vault.get('meta');
+    if (meta && !vault) throw new VaultRequiredError();
+    if (!meta && vault) throw new NoVaultError();
+  }
+
+  async function write<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      throw translateWriteError(error);
+    }
+  }
+
+  async function sweepExpired(now = clock()): Promise<number> {
+    const expired = await db.procedures.where('expiresAt').belowOrEqual(now).primaryKeys();
+    if (expired.length === 0) return 0;
+    await write(() =>
+      db.transaction('rw', [...PROCEDURE_TABLES], async () => {
+        for (const id of expired) await deleteRows(id);
+      }),
+    );
+    return expired.length;
+  }
+
+  async function deleteRows(procedureId: string): Promise<Record<(typeof PROCEDURE_TABLES)[number], number>> {
+    const [fieldValues, stepProgress, documents] = await Promise.all([
+      db.fieldValues.where('procedureId').equals(procedureId).delete(),
+      db.stepProgress.where('procedureId').equals(procedureId).delete(),
+      db.documents.where('procedureId').equals(procedureId).delete(),
+    ]);
+    const had = await db.procedures.get(procedureId);
+    await db.procedures.delete(procedureId);
+    return { procedures: had ? 1 : 0, fieldValues, stepProgress, documents };
+  }
+
+  async function startOrGet(input: ProcedureInput): Promise<Procedure> {
+    const v = await ready();
+    const now = clock();
+    await sweepExpired(now);
+    const fresh: Procedure = {
+      id: newId(),
+      guideId: input.guideId,
+      origin: input.origin,
+      title: input.title,
+      currentStep: input.currentStep ?? null,
+      startedAt: now,
+      updatedAt: now,
+    };
+    if (input.expiresAt !== undefined) fresh.expiresAt = input.expiresAt;
+    const lookup = await storedLookup(input.guideId, input.origin, v);
+    const freshRow = await encodeProcedure(fresh, v);
+    const row = await write(() =>
+      db.transaction('rw', ['procedures', 'vault'], async () => {
+        await assertMode();
+        const existing = await db.procedures.where('lookup').equals(lookup).toArray();
+        const latest = existing.sort((a, b) => b.updatedAt - a.updatedAt)[0];
+        if (latest) return latest;
+        await db.procedures.add(freshRow);
+        return freshRow;
+      }),
+    );
+    return decodeProcedure(row, v);
+  }
+
+  async function getProcedure(id: string): Promise<Procedure | undefined> {
+    const v = await ready();
+    const row = await db.procedures.get(id);
+    return row ? decodeProcedure(row, v) : undefined;
+  }
+
+  async function updateProcedure(
+    id: string,
+    patch: Partial<Pick<Procedure, 'title' | 'currentStep' | 'expiresAt'>>,
+  ): Promise<Procedure> {
+    const v = await ready();
+    const current = await getProcedure(id);
+    if (!current) throw new UnknownProcedureError(id);
+    const next: Procedure = { ...current, ...patch, updatedAt: clock() };
+    const row = await encodeProcedure(next, v);
+    await write(() =>
+      db.transaction('rw', ['procedures', 'vault'], async () => {
+        await assertMode();
+        if (!(await db.procedures.get(id))) throw new UnknownProcedureError(id);
+        await db.procedures.put(row);
+      }),
+    );
+    return next;
+  }
+
+  /**
+   * Saves several fields in one transaction (all or nothing). Sensitive fields are never
+   * written, and any value stored for them earlier is removed; an emptied field is removed.
+   */
+  async function saveMany(entries: readonly FieldSave[]): Promise<SaveResult[]> {
+    const v = await ready();
+    const now = clock();
+    const puts: FieldValueRow[] = [];
+    const deletes: Array<[string, string]> = [];
+    const results: SaveResult[] = [];
+    for (const entry of entries) {
+      const key = await storedFieldKey(entry.identity, v);
+      if (isSensitive(entry.identity, entry.descriptor)) {
+        deletes.push([entry.procedureId, key]);
+        results.push({ saved: false, reason: 'sensitive' });
+      } else if (isEmptyValue(entry.value)) {
+        deletes.push([entry.procedureId, key]);
+        results.push({ saved: true, cleared: true });
+      } else {
+        const field: SavedField = {
+          procedureId: entry.procedureId,
+          identity: entry.identity,
+          value: entry.value,
+          updatedAt: now,
+        };
+        puts.push(await encodeField(field, v));
+        results.push({ saved: true, cleared: false });
+      }
+    }
+    const procedureIds = [...new Set(entries.map((e) => e.procedureId))];
+    if (procedureIds.length === 0) return results;
+    await write(() =>
+      db.transaction('rw', ['procedures', 'fieldValues', 'vault'], async () => {
+        await assertMode();
+        for (const id of procedureIds) {
+          const updated = await db.procedures.update(id, { updatedAt: now });
+          if (updated === 0) throw new UnknownProcedureError(id);
+        }
+        if (deletes.length > 0) await db.fieldValues.bulkDelete(deletes);
+        if (puts.length > 0) await db.fieldValues.bulkPut(puts);
+      }),
+    );
+    return results;
+  }
+
+  async function saveField(
+    procedureId: string,
+    identity: FieldIdentity,
+    value: FieldValue,
+    descriptor?: FieldDescriptor,
+  ): Promise<SaveResult> {
+    const [result] = await saveMany([{ procedureId, identity, value, ...(descriptor ? { descriptor } : {}) }]);
+    return result as SaveResult;
+  }
+
+  async function savedFields(procedureId: string): Promise<SavedField[]> {
+    const v = await ready();
+    const rows = await db.fieldValues.where('procedureId').equals(procedureId).toArray();
+    return Promise.all(rows.map((r) => decodeField(r, v)));
+  }
+
+  async function setStep(procedureId: string, stepId: string, done: boolean): Promise<void> {
+    await ready();
+    const now = clock();
+    await write(() =>
+      db.transaction('rw', ['procedures', 'stepProgress'], async () => {
+        if ((await db.procedures.update(procedureId, { updatedAt: now })) === 0) {
+          throw new UnknownProcedureError(procedureId);
+        }
+        const row: StepProgressRow = { procedureId, stepId, done, updatedAt: now };
+        await db.stepProgress.put(row);
+      }),
+    );
+  }
+
+  async function tickDocument(procedureId: string, docId: string, ticked: boolean): Promise<void> {
+    await ready();
+    const now = clock();
+    await write(() =>
+      db.transaction('rw', ['procedures', 'documents'], async () => {
+        if ((await db.procedures.update(procedureId, { updatedAt: now })) === 0) {
+          throw new UnknownProcedureError(procedureId);
+        }
+        const row: DocumentRow = { procedureId, docId, ticked, updatedAt: now };
+        await db.documents.put(row);
+      }),
+    );
+  }
+
+  /**
+   * What would be restored on the current page. Nothing is written to the page here: the UI
+   * fills `fill`, asks about `conflicts`, and never fills a sensitive field.
+   */
+  async function restorePlan(procedureId: string, currentFields: readonly CurrentField[]): Promise<RestorePlan> {
+    const saved = await savedFields(procedureId);
+    const paths = new Set(currentFields.map((f) => normalizePath(f.identity.path)));
+    const onThisPage = saved.filter((s) => paths.has(normalizePath(s.identity.path)));
+    const candidates = currentFields
+      .map((field, index) => ({ field, index }))
+      .filter(({ field }) => !isSensitive(field.identity, field.descriptor));
+    const matches: IdentityMatch[] = matchIdentities(
+      onThisPage.map((s) => s.identity),
+      candidates.map((c) => c.field.identity),
+    );
+    const plan: RestorePlan = { procedureId, fill: [], conflicts: [], unchanged: [], notFound: [] };
+    const matched = new Set<number>();
+    for (const m of matches) {
+      const s = onThisPage[m.saved];
+      const c = candidates[m.current];
+      if (!s || !c) continue;
+      matched.add(m.saved);
+      const item: RestoreItem = { index: c.index, identity: c.field.identity, value: s.value, score: m.score };
+      const currentValue = c.field.currentValue;
+      if (currentValue === null || currentValue === undefined || isEmptyValue(currentValue)) plan.fill.push(item);
+      else if (sameValue(currentValue, s.value)) plan.unchanged.push(item);
+      else plan.conflicts.push({ ...item, currentValue });
+    }
+    onThisPage.forEach((s, i) => {
+      if (!matched.has(i)) plan.notFound.push(s);
+    });
+    return plan;
+  }
+
+  async function listProcedures(
+    opts: { requirements?: (guideId: string) => GuideRequirements | undefined } = {},
+  ): Promise<ProcedureSummary[]> {
+    const v = await ready();
+    await sweepExpired();
+    const [procRows, fieldRows, stepRows, docRows] = await db.transaction(
+      'r',
+      [...PROCEDURE_TABLES],
+      () =>
+        Promise.all([
+          db.procedures.toArray(),
+          db.fieldValues.toArray(),
+          db.stepProgress.toArray(),
+          db.documents.toArray(),
+        ]) as Promise<[ProcedureRow[], FieldValueRow[], StepProgressRow[], DocumentRow[]]>,
+    );
+    const procedures = await Promise.all(procRows.map((r) => decodeProcedure(r, v)));
+    const byProcedure = <T extends { procedureId: string }>(rows: T[]) => {
+      const map = new Map<string, T[]>();
+      for (const r of rows) map.set(r.procedureId, [...(map.get(r.procedureId) ?? []), r]);
+      return map;
+    };
+    const fieldsBy = byProcedure(fieldRows);
+    const stepsBy = byProcedure(stepRows);
+    const docsBy = byProcedure(docRows);
+
+    const summaries: ProcedureSummary[] = [];
+    for (const p of procedures) {
+      const stepsDone = (stepsBy.get(p.id) ?? []).filter((s) => s.done).map((s) => s.stepId);
+      const documentsTicked = (docsBy.get(p.id) ?? []).filter((d) => d.ticked).map((d) => d.docId);
+      const rows = fieldsBy.get(p.id) ?? [];
+      const req = opts.requirements?.(p.guideId);
+      let missing: ProcedureSummary['missing'] = null;
+      if (req) {
+        const fields = await Promise.all(rows.map((r) => decodeField(r, v)));
+        const required = req.fields ?? [];
+        const found = new Set(
+          matchIdentities(
+            required,
+            fields.map((f) => f.identity),
+          ).map((m) => m.saved),
+        );
+        missing = {
+          fields: required.filter((_, i) => !found.has(i)),
+          documents: (req.documents ?? []).filter((d) => !documentsTicked.includes(d)),
+          steps: (req.steps ?? []).filter((s) => !stepsDone.includes(s)),
+        };
+      }
+      summaries.push({ ...p, fieldCount: rows.length, stepsDone, documentsTicked, missing });
+    }
+    return summaries.sort((a, b) => b.updatedAt - a.updatedAt);
+  }
+
+  async function deleteProcedure(id: string): Promise<Record<(typeof PROCEDURE_TABLES)[number], number>> {
+    return write(() => db.transaction('rw', [...PROCEDURE_TABLES], () => deleteRows(id)));
+  }
+
+  /**
+   * Empties every table (or every table but the mediator's guides and catalogs) and counts
+   * again inside the same transaction, so the UI can say "nothing left" truthfully.
+   */
+  async function wipeAll(opts: { keepGuides?: boolean } = {}): Promise<WipeReport> {
+    const kept: TableName[] = opts.keepGuides ? ['installedGuides', 'catalogs'] : [];
+    const tables = ALL_TABLES.filter((t) => !kept.includes(t));
+    const count = () => Promise.all(ALL_TABLES.map(async (t) => [t, await db.table(t).count()] as const));
+    const report = await write(() =>
+      db.transaction('rw', [...ALL_TABLES], async () => {
+        const before = Object.fromEntries(await count()) as Record<TableName, number>;
+        await Promise.all(tables.map((t) => db.table(t).clear()));
+        const after = Object.fromEntries(await count()) as Record<TableName, number>;
+        return { removed: before, remaining: after };
+      }),
+    );
+    vault?.lock();
+    const removed = { ...report.removed };
+    for (const t of kept) removed[t] = 0;
+    return { removed, remaining: report.remaining, nothingLeft: tables.every((t) => report.remaining[t] === 0) };
+  }
+
+  /** Procedures as they change, in this tab and others (Dexie liveQuery + BroadcastChannel). */
+  function liveProcedures(): ProcedureFeed {
+    return {
+      subscribe(next, error) {
+        let sequence = 0;
+        let delivered = 0;
+        const sub = liveQuery(() => db.procedures.toArray()).subscribe({
+          next: (rows) => {
+            const mine = ++sequence;
+            const v = vault;
+            Promise.all(rows.map((r) => decodeProcedure(r, v))).then(
+              (list) => {
+                // A slow decrypt must not overwrite a newer list.
+                if (mine < delivered) return;
+                delivered = mine;
+                const now = clock();
+                next(
+                  list
+                    .filter((p) => p.expiresAt === undefined || p.expiresAt > now)
+                    .sort((a, b) => b.updatedAt - a.updatedAt),
+                );
+              },
+              (e) => error?.(e),
+            );
+          },
+          error: (e) => error?.(e),
+        });
+        return { unsubscribe: () => sub.unsubscribe() };
+      },
+    };
+  }
+
+  /** Decrypted copies for the handover file. */
+  async function exportBundle(ids?: readonly string[]): Promise<BundleProcedure[]> {
+    const v = await ready();
+    await sweepExpired();
+    const rows = ids ? (await db.procedures.bulkGet([...ids])).filter((r) => !!r) : await db.procedures.toArray();
+    const bundle: BundleProcedure[] = [];
+    for (const row of rows) {
+      const procedure = await decodeProcedure(row, v);
+      const [fieldRows, steps, documents] = await Promise.all([
+        db.fieldValues.where('procedureId').equals(row.id).toArray(),
+        db.stepProgress.where('procedureId').equals(row.id).toArray(),
+        db.documents.where('procedureId').equals(row.id).toArray(),
+      ]);
+      const fields = await Promise.all(fieldRows.map((r) => decodeField(r, v)));
+      bundle.push({
+        procedure,
+        fields: fields
+          .filter((f) => !isSensitive(f.identity))
+          .map((f) => ({ identity: f.identity, value: f.value, updatedAt: f.updatedAt })),
+        steps: steps.map((s) => ({ stepId: s.stepId, done: s.done, updatedAt: s.updatedAt })),
+        documents: documents.map((d) => ({ docId: d.docId, ticked: d.ticked, updatedAt: d.updatedAt })),
+      });
+    }
+    return bundle;
+  }
+
+  /**
+   * Writes a handover bundle in ONE transaction: a failure anywhere leaves the database as it
+   * was. A procedure with the same id is replaced; sensitive fields are dropped.
+   */
+  async function importBundle(bundle: readonly BundleProcedure[]): Promise<{ imported: number; replaced: number }> {
+    const v = await ready();
+    const encoded: Array<{ item: BundleProcedure; procedure: ProcedureRow; fields: FieldValueRow[] }> = [];
+    for (const item of bundle) {
+      const procedure = await encodeProcedure(item.procedure, v);
+      const fields = await Promise.all(
+        item.fields
+          .filter((f) => !isSensitive(f.identity) && !isEmptyValue(f.value))
+          .map((f) => encodeField({ procedureId: item.procedure.id, ...f }, v)),
+      );
+      encoded.push({ item, procedure, fields });
+    }
+    return write(() =>
+      db.transaction('rw', [...PROCEDURE_TABLES, 'vault'], async () => {
+        await assertMode();
+        let replaced = 0;
+        for (const { item, procedure, fields } of encoded) {
+          const removed = await deleteRows(item.procedure.id);
+          replaced += removed.procedures;
+          await db.procedures.add(procedure);
+          await db.fieldValues.bulkPut(fields);
+          await db.stepProgress.bulkPut(item.steps.map((s) => ({ procedureId: item.procedure.id, ...s })));
+          await db.documents.bulkPut(item.documents.map((d) => ({ procedureId: item.procedure.id, ...d })));
+        }
+        return { imported: encoded.length, replaced };
+      }),
+    );
+  }
+
+  return {
+    db,
+    get vault() {
+      return vault;
+    },
+    /** Attach the vault after unlockVault/createVault, or detach it (null) after lock. */
+    setVault(next: Vault | null) {
+      vault = next;
+    },
+    startOrGet,
+    getProcedure,
+    updateProcedure,
+    saveField,
+    saveMany,
+    savedFields,
+    setStep,
+    tickDocument,
+    restorePlan,
+    listProcedures,
+    deleteProcedure,
+    wipeAll,
+    liveProcedures,
+    sweepExpired,
+    exportBundle,
+    importBundle,
+  };
+}
