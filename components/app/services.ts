@@ -1,0 +1,32 @@
+import type { ReadonlySignal, Signal } from '@preact/signals';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Lang, Params } from '../../utils/i18n';
+import type { FeatureContext } from '../../utils/plugins/registry';
+import type { Settings, SettingsStore } from '../../utils/settings/settings';
+import type { PageReader, ReadSource } from '../../utils/speech/page-reader';
+import type { SynthLike, UtteranceLike } from '../../utils/speech/speaker';
+
+/** What the panel's tabs may use. Page services are absent where there is no page (options, side panel). */
+export type PanelServices = {
+  context: FeatureContext;
+  store: SettingsStore;
+  settings: Signal<Settings>;
+  lang: ReadonlySignal<Lang>;
+  t: (key: string, params?: Params) => string;
+  update(patch: Partial<Settings>): void;
+  /** Polite announcement for screen readers (one shared live region). */
+  announce(message: string): void;
+  pageReader?: PageReader;
+  /** A reading asked from outside the speech tab (popup, keyboard): the tab performs it. */
+  speechRequest?: Signal<ReadSource | undefined>;
+  speech?: { synth: SynthLike; makeUtterance: (text: string) => UtteranceLike };
+};
+
+export const ServicesContext = createContext<PanelServices | null>(null);
+
+export function useServices(): PanelServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('PanelServices missing: render inside <ServicesContext.Provider>');
+  return services;
+}

@@ -1,0 +1,32 @@
+import type { ComponentType } from 'preact';
+import { createRegistry, memoLoader } from '../../utils/plugins/registry';
+import { ICONS } from '../panel/icons';
+
+/** A tab module default-exports its component; it gets everything else from PanelServices. */
+export type TabModule = { default: ComponentType };
+
+/**
+ * The feature plugins of the panel, one folder each under components/features/.
+ * Adding a feature is one entry here plus its folder; the panel needs no change.
+ */
+export const features = createRegistry<TabModule>();
+
+features.register({
+  id: 'comfort',
+  labelKey: 'feature.comfort',
+  icon: ICONS.comfort,
+  order: 30,
+  contexts: ['page', 'sidepanel', 'widget'],
+  loadTab: memoLoader(() => import('./comfort/ComfortTab')),
+  permissions: ['storage'],
+});
+
+features.register({
+  id: 'speech',
+  labelKey: 'feature.speech',
+  icon: ICONS.speech,
+  order: 40,
+  // Reading needs the page itself: not in the side panel, which has no page.
+  contexts: ['page', 'widget'],
+  loadTab: memoLoader(() => import('./speech/SpeechTab')),
+});

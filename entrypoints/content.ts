@@ -1,0 +1,84 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createTinyLauncher, isPanelShortcut } from '../components/launcher';
+import { applyComfort } from '../utils/comfort/apply';
+import { pickLang } from '../utils/i18n';
+import { createExtensionSettingsStore } from '../utils/settings/settings';
+import type { PanelHandle } from '../widgets/panel-entry';
+
+/**
+ * Runs on every page, so it stays tiny: it applies comfort settings before the first paint,
+ * shows the launcher, and loads the panel (a web-accessible module) only on first use.
+ */
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  runAt: 'document_start',
+  allFrames: false,
+  async main() {
+    const root = document.documentElement;
+    // Tells an embedded widget that the extension shows the panel: one panel per page.
+    root.setAttribute('data-pasapas-extension', browser.runtime.getManifest().version);
+    const store = createExtensionSettingsStore(browser.storage.local, browser.storage.onChanged);
+    const fontBase = browser.runtime.getURL('/fonts/');
+    const settings = await store.load();
+    applyComfort(document, settings.comfort, fontBase);
+    store.subscribe((next) => applyComfort(document, next.comfort, fontBase));
+
+    let handle: PanelHandle | undefined;
+    let loading: Promise<PanelHandle> | undefined;
+    const host = document.createElement('div');
+    const load = () => {
+      loading ??= (import(/* @vite-ignore */ browser.runtime.getURL('/panel/panel.js')) as Promise<
+        typeof import('../widgets/panel-entry')
+      >)
+        .then((mod) =>
+          mod.mountPanel({ context: 'page', layout: 'floating', host, store, fontBase, lang: settings.lang }),
+        )
+        .then((h) => {
+          handle = h;
+          return h;
+        })
+        .catch((error: unknown) => {
+          loading = undefined;
+          throw error;
+        });
+      return loading;
+    };
+    const open = () => load().then((h) => h.open());
+    const toggle = () => (handle ? handle.toggle() : open());
+
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        if (!handle && isPanelShortcut(e)) {
+          e.preventDefault();
+          open();
+        }
+      },
+      true,
+    );
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      const type = (message as { type?: string } | null)?.type;
+      if (type === 'pasapas:toggle') toggle();
+      if (type === 'pasapas:open') open();
+      if (type === 'pasapas:read-page') load().then((h) => h.readPage());
+      return undefined;
+    });
+
+    const show = () => {
+      createTinyLauncher({
+        host,
+        context: 'page',
+        lang: settings.lang ?? pickLang(navigator.languages),
+        position: 'right',
+        scale: settings.comfort.textScale,
+        onActivate: () => {
+          open();
+        },
+      });
+      (document.body ?? root).append(host);
+    };
+    if (document.body) show();
+    else document.addEventListener('DOMContentLoaded', show, { once: true });
+  },
+});

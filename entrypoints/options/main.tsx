@@ -1,0 +1,8 @@
+import { browser } from 'wxt/browser';
+import { OptionsPage } from '../../components/pages/OptionsPage';
+import { renderExtensionPage } from '../../components/pages/render-page';
+import { createExtensionSettingsStore } from '../../utils/settings/settings';
+
+const store = createExtensionSettingsStore(browser.storage.local, browser.storage.onChanged);
+const root = document.getElementById('app');
+if (root) renderExtensionPage(root, store, ({ announcement }) => <OptionsPage announcement={announcement} />);

@@ -1,0 +1,146 @@
+/**
+ * The widget loader, the only script an administration adds:
+ *   <script src="/pasapas/widget.js" data-features="comfort,speech" data-lang="fr" defer></script>
+ * It applies the person's comfort settings at once (no flash), shows the launcher and loads the
+ * panel only when the person opens it. A bad configuration is reported in the console and the
+ * faulty part falls back to its default; the host page is never broken.
+ */
+import { createTinyLauncher, isPanelShortcut } from '../components/launcher';
+import { applyComfort } from '../utils/comfort/apply';
+import { pickLang } from '../utils/i18n';
+import { createLocalSettingsStore, readLocalSettingsSync } from '../utils/settings/settings';
+import {
+  configFromDataset,
+  formatProblems,
+  parseWidgetConfig,
+  type WidgetConfig,
+} from '../utils/widget/config';
+
+type PanelModule = typeof import('./panel-entry');
+type Handle = Awaited<ReturnType<PanelModule['mountPanel']>>;
+
+const script = document.currentScript as HTMLScriptElement | null;
+const base = new URL('.', script?.src ?? document.baseURI).href;
+const fontBase = `${base}fonts/`;
+const ELEMENT = 'pasapas-aide';
+
+function extensionPresent(): boolean {
+  return document.documentElement.hasAttribute('data-pasapas-extension');
+}
+
+function init(): void {
+  if ((window as { PasAPas?: unknown }).PasAPas) return; // loaded twice: keep the first
+  const api = { mount, version: '0.1.0' };
+  (window as { PasAPas?: typeof api }).PasAPas = api;
+
+  const settings = readLocalSettingsSync(window);
+  if (!extensionPresent()) applyComfort(document, settings.comfort, fontBase);
+
+  if (!customElements.get(ELEMENT)) {
+    customElements.define(
+      ELEMENT,
+      class extends HTMLElement {
+        connectedCallback() {
+          if (this.hasAttribute('data-pasapas-mounted')) return;
+          mount(configFromDataset(this.dataset), this);
+        }
+      },
+    );
+  }
+  // The script tag alone is enough: create the element unless the page placed one itself.
+  const auto = script?.dataset.auto !== 'false';
+  if (auto && !document.querySelector(ELEMENT)) {
+    const place = () => {
+      if (document.querySelector(ELEMENT)) return;
+      const el = document.createElement(ELEMENT);
+      for (const [key, value] of Object.entries(script?.dataset ?? {})) {
+        if (value !== undefined) el.dataset[key] = value;
+      }
+      document.body.append(el);
+    };
+    if (document.body) place();
+    else document.addEventListener('DOMContentLoaded', place, { once: true });
+  }
+}
+
+/** Public API: PasAPas.mount(options) or <pasapas-aide>. Returns false when nothing was mounted. */
+function mount(input: Record<string, unknown> = {}, element?: HTMLElement): boolean {
+  try {
+    const { config, problems } = parseWidgetConfig(input);
+    if (problems.length) console.error(formatProblems(problems));
+    const host = element ?? document.querySelector<HTMLElement>(ELEMENT) ?? document.createElement(ELEMENT);
+    host.setAttribute('data-pasapas-mounted', '');
+    if (extensionPresent()) {
+      // The person's extension already shows the panel: exactly one panel per page.
+      host.setAttribute('data-pasapas-state', 'extension');
+      document.dispatchEvent(new CustomEvent('pasapas:widget-config', { detail: JSON.stringify(config) }));
+      return false;
+    }
+    if (!host.isConnected) document.body.append(host);
+    start(host, config);
+    return true;
+  } catch (error) {
+    console.error('Pas à pas : le widget n’a pas pu démarrer / the widget could not start.', error);
+    return false;
+  }
+}
+
+function start(host: HTMLElement, config: WidgetConfig): void {
+  const store = createLocalSettingsStore(window);
+  const saved = readLocalSettingsSync(window);
+  const lang = saved.lang ?? config.lang ?? pickLang(navigator.languages);
+  let handle: Handle | undefined;
+  let loading: Promise<Handle> | undefined;
+
+  store.subscribe((next) => applyComfort(document, next.comfort, fontBase));
+
+  const load = (): Promise<Handle> => {
+    loading ??= (import(/* @vite-ignore */ `${base}panel/panel.js`) as Promise<PanelModule>)
+      .then((mod) =>
+        mod.mountPanel({
+          context: 'widget',
+          layout: 'floating',
+          host,
+          store,
+          features: config.features,
+          lang: config.lang,
+          position: config.position,
+          fontBase,
+        }),
+      )
+      .then((h) => {
+        handle = h;
+        document.removeEventListener('keydown', onKey, true);
+        return h;
+      })
+      .catch((error: unknown) => {
+        loading = undefined;
+        tiny.setBusy(false);
+        console.error('Pas à pas : le panneau n’a pas pu se charger / the panel could not load.', error);
+        throw error;
+      });
+    return loading;
+  };
+  const openPanel = () => {
+    tiny.setBusy(true);
+    load()
+      .then((h) => h.open())
+      .catch(() => {});
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (!isPanelShortcut(e) || handle) return;
+    e.preventDefault();
+    openPanel();
+  };
+  document.addEventListener('keydown', onKey, true);
+  const tiny = createTinyLauncher({
+    host,
+    context: 'widget',
+    lang,
+    position: config.position,
+    scale: saved.comfort.textScale,
+    onActivate: openPanel,
+  });
+}
+
+init();

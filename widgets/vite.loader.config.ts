@@ -1,0 +1,42 @@
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const out = fileURLToPath(new URL('../dist/widget', import.meta.url));
+const publicDir = fileURLToPath(new URL('../public', import.meta.url));
+
+/** The widget folder an administration copies to its server: loader + panel + fonts + OCR + guides. */
+function copyWidgetAssets(): Plugin {
+  return {
+    name: 'pasapas-widget-assets',
+    closeBundle() {
+      for (const dir of ['panel', 'fonts', 'ocr', 'guides', 'glossary']) {
+        const from = `${publicDir}/${dir}`;
+        if (existsSync(from)) cpSync(from, `${out}/${dir}`, { recursive: true });
+      }
+      for (const file of ['guide.schema.json']) {
+        const from = `${publicDir}/${file}`;
+        if (existsSync(from)) cpSync(from, `${out}/${file}`);
+      }
+    },
+  };
+}
+
+// The loader is a classic script (works with a plain <script defer>), so an IIFE without imports.
+export default defineConfig({
+  publicDir: false,
+  plugins: [copyWidgetAssets()],
+  build: {
+    outDir: out,
+    emptyOutDir: true,
+    target: 'es2020',
+    minify: true,
+    lib: {
+      entry: fileURLToPath(new URL('./loader.ts', import.meta.url)),
+      formats: ['iife'],
+      name: 'PasAPasLoader',
+      fileName: () => 'widget.js',
+    },
+  },
+});
+mkdirSync(out, { recursive: true });
