@@ -4,6 +4,7 @@
  * live in `semantics.ts`; `parseGuide` in `schema.ts` runs both.
  */
 import * as v from 'valibot';
+import type { ValidatorId } from '../validators/types.ts';
 
 export const GUIDE_FORMAT_VERSION = 1 as const;
 
@@ -20,7 +21,7 @@ export const VALIDATOR_IDS = [
   'phone',
   'email',
   'date',
-] as const;
+] as const satisfies readonly ValidatorId[];
 
 export const OCR_DOCUMENT_TYPES = [
   'avis-imposition',
@@ -57,7 +58,6 @@ export const ITEM_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 // semver.org's recommended pattern.
 export const SEMVER_PATTERN =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
-export const DATE_REF_PATTERN = /^(?:today|\d{4}-\d{2}-\d{2})$/;
 
 const text = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
 const optionalText = (max: number) => v.optional(v.pipe(v.string(), v.maxLength(max)));
@@ -100,11 +100,11 @@ export const TargetSchema = v.pipe(
   ),
 );
 
+/** Same shape as utils/validators' DateRule, so it can be passed to `validate('date', value, rule)`. */
 export const DateRuleSchema = v.strictObject({
-  notBefore: v.optional(v.pipe(v.string(), v.regex(DATE_REF_PATTERN))),
-  notAfter: v.optional(v.pipe(v.string(), v.regex(DATE_REF_PATTERN))),
-  minYearsAgo: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(150))),
-  maxYearsAgo: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(150))),
+  rule: v.optional(v.picklist(['past', 'future', 'any'])),
+  minAgeYears: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(150))),
+  maxAgeYears: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(150))),
 });
 
 export const FieldSchema = v.strictObject({

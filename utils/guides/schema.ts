@@ -93,7 +93,6 @@ function regexCode(path: PathKey[]): string {
   const last = path[path.length - 1];
   if (path.length === 1 && last === 'id') return 'bad-guide-id';
   if (path.length === 1 && last === 'version') return 'bad-semver';
-  if (last === 'notBefore' || last === 'notAfter') return 'bad-date-ref';
   if (last === 'id' || last === 'fromDocument') return 'bad-item-id';
   return 'bad-format';
 }

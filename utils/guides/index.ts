@@ -1,0 +1,10 @@
+/** The guide plugin core: format, validation, matching, targets, progress, signatures, catalogs. */
+export * from './canonical.ts';
+export * from './catalog.ts';
+export * from './match.ts';
+export { guideCatalogs, guideMessage } from './messages.ts';
+export * from './progress.ts';
+export * from './schema.ts';
+export * from './signature.ts';
+export * from './target.ts';
+export { normalizeText } from './text.ts';

@@ -1,0 +1,339 @@
+/**
+ * Finding a step's element on a live page, framework-free. Clues are tried from the most
+ * robust (id) to the most fragile (CSS selector), in the page, its open shadow roots and its
+ * same-origin iframes. Never throws: a page that changed since the guide was written gives null.
+ * No `instanceof` checks: elements of an iframe belong to another window.
+ */
+import type { Target } from './format.ts';
+import { normalizeText, textScore } from './text.ts';
+
+export type TargetStrategy = 'id' | 'name' | 'label' | 'aria' | 'dsfrGroup' | 'selector';
+export type ResolvedTarget = {
+  element: Element;
+  strategy: TargetStrategy;
+  scope: 'document' | 'shadow' | 'frame';
+};
+type Scope = Document | ShadowRoot;
+
+const STRATEGIES: TargetStrategy[] = ['id', 'name', 'label', 'aria', 'dsfrGroup', 'selector'];
+const CONTROLS =
+  'input:not([type="hidden"]), select, textarea, button, [contenteditable="true"], [role="textbox"]';
+const DSFR_GROUPS =
+  '.fr-input-group, .fr-select-group, .fr-upload-group, .fr-fieldset, .fr-checkbox-group, .fr-radio-group, .fr-toggle, .fr-password, .fr-range-group';
+const MAX_SCOPES = 200;
+
+function query(scope: ParentNode, selector: string): Element | null {
+  try {
+    return scope.querySelector(selector);
+  } catch {
+    return null;
+  }
+}
+
+function queryAll(scope: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(scope.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+function quote(value: string): string {
+  return `"${value.replace(/["\\]/g, '\\$&').replace(/\n/g, '\\a ')}"`;
+}
+
+function byId(scope: Scope, id: string): Element | null {
+  const get = (scope as { getElementById?: (id: string) => Element | null }).getElementById;
+  if (typeof get === 'function') return get.call(scope, id);
+  return query(scope, `[id=${quote(id)}]`);
+}
+
+/** A label's own words: hints and "required" marks inside it are left out. */
+function labelText(label: Element): string {
+  if (label.childElementCount === 0) return normalizeText(label.textContent);
+  const clone = label.cloneNode(true) as Element;
+  for (const extra of queryAll(
+    clone,
+    '.fr-hint-text, .fr-message, [aria-hidden="true"], abbr[title], .required',
+  )) {
+    extra.remove();
+  }
+  return normalizeText(clone.textContent);
+}
+
+function controlOfLabel(label: Element, scope: Scope): Element | null {
+  const htmlFor = label.getAttribute('for');
+  if (htmlFor) {
+    const el = byId(scope, htmlFor);
+    if (el) return el;
+  }
+  return query(label, CONTROLS);
+}
+
+function best<T>(items: T[], score: (item: T) => number): T | null {
+  let top: T | null = null;
+  let topScore = 0;
+  for (const item of items) {
+    const s = score(item);
+    if (s > topScore) {
+      top = item;
+      topScore = s;
+      if (s === 3) break;
+    }
+  }
+  return top;
+}
+
+function findByLabel(scope: Scope, text: string): Element | null {
+  const wanted = normalizeText(text);
+  const labels = queryAll(scope, 'label');
+  const scored = labels
+    // Cheap test on the whole text first: a label's own words are part of it.
+    .filter((label) => normalizeText(label.textContent).includes(wanted))
+    .map((label) => ({ label, score: textScore(labelText(label), wanted) }))
+    .filter((item) => item.score > 0)
+    .sort((a, b) => b.score - a.score);
+  for (const { label } of scored) {
+    const control = controlOfLabel(label, scope);
+    if (control) return control;
+  }
+  // aria-labelledby: the label is another element, referenced by id.
+  const labelled = best(queryAll(scope, '[aria-labelledby]'), (el) => {
+    const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+    const words = ids.map((id) => byId(scope, id)?.textContent ?? '').join(' ');
+    return textScore(normalizeText(words), wanted);
+  });
+  return labelled;
+}
+
+function findByAria(scope: Scope, text: string): Element | null {
+  const wanted = normalizeText(text);
+  return best(queryAll(scope, '[aria-label]'), (el) =>
+    textScore(normalizeText(el.getAttribute('aria-label')), wanted),
+  );
+}
+
+function findByDsfrGroup(scope: Scope, text: string): Element | null {
+  const wanted = normalizeText(text);
+  const group = best(queryAll(scope, DSFR_GROUPS), (g) => {
+    const label = query(
+      g,
+      ':scope > .fr-label, :scope > label, :scope > legend, .fr-fieldset__legend, .fr-label',
+    );
+    return label ? textScore(labelText(label), wanted) : 0;
+  });
+  if (!group) return null;
+  return query(group, CONTROLS) ?? group;
+}
+
+function findInScope(target: Target, scope: Scope, strategy: TargetStrategy): Element | null {
+  switch (strategy) {
+    case 'id':
+      return target.id ? byId(scope, target.id) : null;
+    case 'name':
+      return target.name
+        ? (query(scope, `[name=${quote(target.name)}]:not([type="hidden"])`) ??
+            query(scope, `[name=${quote(target.name)}]`))
+        : null;
+    case 'label':
+      return target.label ? findByLabel(scope, target.label) : null;
+    case 'aria':
+      return target.aria ? findByAria(scope, target.aria) : null;
+    case 'dsfrGroup':
+      return target.dsfrGroup ? findByDsfrGroup(scope, target.dsfrGroup) : null;
+    case 'selector':
+      return target.selector ? query(scope, target.selector) : null;
+  }
+}
+
+function frameDocument(frame: Element): Document | null {
+  try {
+    // Cross-origin frames give null or throw: they are out of reach, by design.
+    return (frame as HTMLIFrameElement).contentDocument ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Every place to look, page first, then open shadow roots and same-origin iframes (depth-first). */
+function* scopes(
+  root: Scope,
+  kind: ResolvedTarget['scope'],
+  budget: { left: number },
+): Generator<[Scope, ResolvedTarget['scope']]> {
+  if (budget.left-- <= 0) return;
+  yield [root, kind];
+  const nested: Array<[Scope, ResolvedTarget['scope']]> = [];
+  for (const el of queryAll(root, '*')) {
+    const shadow = (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot;
+    if (shadow) nested.push([shadow, 'shadow']);
+    if (el.localName === 'iframe' || el.localName === 'frame') {
+      const doc = frameDocument(el);
+      if (doc) nested.push([doc, 'frame']);
+    }
+  }
+  for (const [scope, k] of nested) yield* scopes(scope, kind === 'frame' ? 'frame' : k, budget);
+}
+
+function resolveIn(target: Target, root: Scope, kind: ResolvedTarget['scope']): ResolvedTarget | null {
+  for (const [scope, where] of scopes(root, kind, { left: MAX_SCOPES })) {
+    for (const strategy of STRATEGIES) {
+      const element = findInScope(target, scope, strategy);
+      if (element) return { element, strategy, scope: where };
+    }
+  }
+  return null;
+}
+
+export function resolveTarget(target: Target, root: Document): ResolvedTarget | null {
+  try {
+    let scope: Scope = root;
+    let kind: ResolvedTarget['scope'] = 'document';
+    if (target.frame) {
+      const frame = query(root, target.frame);
+      const doc = frame ? frameDocument(frame) : null;
+      if (!doc) return null;
+      scope = doc;
+      kind = 'frame';
+    }
+    if (target.shadowHost) {
+      const host = query(scope, target.shadowHost);
+      const shadow = (host as (Element & { shadowRoot: ShadowRoot | null }) | null)?.shadowRoot;
+      if (!shadow) return null;
+      scope = shadow;
+      if (kind === 'document') kind = 'shadow';
+    }
+    return resolveIn(target, scope, kind);
+  } catch {
+    return null;
+  }
+}
+
+export type WaitOptions = { timeoutMs?: number; signal?: AbortSignal; pollMs?: number };
+
+/**
+ * Resolves the target as soon as it exists: checked now, on every DOM mutation (coalesced), and
+ * by a slow poll for what a MutationObserver on the document cannot see (shadow roots, iframes).
+ * Gives null after `timeoutMs` or when `signal` aborts; never rejects.
+ */
+export function waitForTarget(
+  target: Target,
+  root: Document,
+  options: WaitOptions = {},
+): Promise<ResolvedTarget | null> {
+  const { timeoutMs = 10_000, signal, pollMs = 300 } = options;
+  return new Promise((resolve) => {
+    const found = resolveTarget(target, root);
+    if (found || signal?.aborted) {
+      resolve(found);
+      return;
+    }
+    const win = root.defaultView;
+    let finished = false;
+    let scheduled = false;
+    let observer: MutationObserver | null = null;
+    const timers: Array<ReturnType<typeof setTimeout>> = [];
+    const finish = (value: ResolvedTarget | null) => {
+      if (finished) return;
+      finished = true;
+      observer?.disconnect();
+      for (const t of timers) clearTimeout(t);
+      clearInterval(poll);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(value);
+    };
+    const check = () => {
+      scheduled = false;
+      if (finished) return;
+      const result = resolveTarget(target, root);
+      if (result) finish(result);
+    };
+    const onAbort = () => finish(null);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const Observer =
+      (win as (Window & typeof globalThis) | null)?.MutationObserver ?? globalThis.MutationObserver;
+    if (Observer) {
+      observer = new Observer(() => {
+        if (scheduled) return;
+        scheduled = true;
+        // Many mutations arrive in bursts: one lookup per burst is enough.
+        timers.push(setTimeout(check, 16));
+      });
+      observer.observe(root, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['id', 'name', 'for', 'aria-label', 'aria-labelledby', 'class'],
+      });
+    }
+    const poll = setInterval(check, pollMs);
+    timers.push(setTimeout(() => finish(null), timeoutMs));
+  });
+}
+
+/**
+ * Calls `onChange(url, previousUrl)` when the page's URL changes without a reload (single-page
+ * apps). Wraps history.pushState/replaceState when they are reachable (the widget, same world),
+ * listens to popstate/hashchange and the Navigation API, and polls location.href because a
+ * content script lives in an isolated world where the page's own pushState calls are invisible.
+ */
+export function watchRoute(
+  win: Window,
+  onChange: (url: string, previous: string) => void,
+  { pollMs = 500 } = {},
+): () => void {
+  let last = win.location.href;
+  let active = true;
+  const check = () => {
+    if (!active) return;
+    let now: string;
+    try {
+      now = win.location.href;
+    } catch {
+      return;
+    }
+    if (now === last) return;
+    const previous = last;
+    last = now;
+    try {
+      onChange(now, previous);
+    } catch {
+      // A failing listener must not stop route watching.
+    }
+  };
+  const history = win.history;
+  const original = { pushState: history.pushState, replaceState: history.replaceState };
+  const wrap = (name: 'pushState' | 'replaceState') => {
+    const fn = original[name];
+    const wrapped = function (this: History, ...args: Parameters<History['pushState']>) {
+      const out = fn.apply(this, args);
+      queueMicrotask(check);
+      return out;
+    };
+    try {
+      history[name] = wrapped;
+    } catch {
+      return null;
+    }
+    return wrapped;
+  };
+  const wrappedPush = wrap('pushState');
+  const wrappedReplace = wrap('replaceState');
+  const onEvent = () => check();
+  win.addEventListener('popstate', onEvent);
+  win.addEventListener('hashchange', onEvent);
+  const navigation = (win as Window & { navigation?: EventTarget }).navigation;
+  navigation?.addEventListener?.('currententrychange', onEvent);
+  const timer = setInterval(check, pollMs);
+  return () => {
+    active = false;
+    clearInterval(timer);
+    win.removeEventListener('popstate', onEvent);
+    win.removeEventListener('hashchange', onEvent);
+    navigation?.removeEventListener?.('currententrychange', onEvent);
+    // Only undo our own wrapper: someone may have wrapped it again after us.
+    if (wrappedPush && history.pushState === wrappedPush) history.pushState = original.pushState;
+    if (wrappedReplace && history.replaceState === wrappedReplace)
+      history.replaceState = original.replaceState;
+  };
+}
