@@ -1,0 +1,305 @@
+/**
+ * `pasapas guide validate|catalog|keygen|sign|verify`: the same core code as the extension,
+ * so what a mediator validates here is what the extension accepts.
+ */
+import { existsSync } from 'node:fs';
+import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { sha256Hex } from '../../utils/guides/bytes.ts';
+import { buildCatalog, type CatalogFile, parseCatalog } from '../../utils/guides/catalog.ts';
+import { type GuideError, guideErrorText, parseGuideText } from '../../utils/guides/schema.ts';
+import {
+  generateKeyPair,
+  readPrivateKey,
+  readPublicKey,
+  signGuide,
+  type TrustedKey,
+  type Verification,
+  verifyGuide,
+} from '../../utils/guides/signature.ts';
+import { isLang, type Lang } from '../../utils/i18n/index.ts';
+
+export const summary = 'valider, signer, vérifier des guides et construire un catalogue';
+
+const USAGE = [
+  'Usage :',
+  '  pasapas guide validate <fichier.json…>            vérifie le format des guides',
+  '  pasapas guide catalog <dossier> [-o catalog.json] [--name "Nom"]',
+  '                                                     construit le catalogue des guides du dossier',
+  '  pasapas guide keygen [-o cle-privee.json] [--id nom]',
+  '                                                     crée une paire de clés de signature',
+  '  pasapas guide sign <guide.json> --key <cle-privee.json> [-o sortie.json]',
+  '                                                     signe un guide (sans -o : le fichier est remplacé)',
+  '  pasapas guide verify <guide.json|catalog.json> --pubkey <cle-publique.json> [--pubkey …]',
+  '                                                     vérifie la signature (et les empreintes d’un catalogue)',
+  'Option commune : --lang fr|en|ar (langue des messages d’erreur, français par défaut).',
+].join('\n');
+
+type Parsed = { positional: string[]; options: Map<string, string[]>; flags: Set<string> };
+
+const VALUE_OPTIONS = new Set(['-o', '--out', '--key', '--pubkey', '--name', '--id', '--lang']);
+
+function parseArgs(args: string[]): Parsed {
+  const positional: string[] = [];
+  const options = new Map<string, string[]>();
+  const flags = new Set<string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (VALUE_OPTIONS.has(arg)) {
+      const value = args[i + 1];
+      if (value === undefined) throw new UsageError(`L’option ${arg} demande une valeur.`);
+      const key = arg === '--out' ? '-o' : arg;
+      options.set(key, [...(options.get(key) ?? []), value]);
+      i++;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      flags.add(arg);
+    } else {
+      positional.push(arg);
+    }
+  }
+  return { positional, options, flags };
+}
+
+class UsageError extends Error {
+  readonly code = 'usage';
+}
+
+const one = (p: Parsed, key: string) => p.options.get(key)?.at(-1);
+
+async function readJsonFile(path: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UsageError(`Impossible de lire ${what} « ${path} ».`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UsageError(`${what[0]?.toUpperCase()}${what.slice(1)} « ${path} » n’est pas du JSON valide.`);
+  }
+}
+
+function printErrors(file: string, errors: GuideError[], lang: Lang) {
+  for (const error of errors) console.error(`${file}: ${error.path}: ${guideErrorText(error, lang)}`);
+}
+
+async function validateCommand(p: Parsed, lang: Lang): Promise<number> {
+  if (p.positional.length === 0) throw new UsageError('Indiquez au moins un fichier de guide.');
+  let failures = 0;
+  for (const file of p.positional) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      console.error(`${file}: impossible de lire ce fichier.`);
+      failures++;
+      continue;
+    }
+    const result = parseGuideText(text);
+    if (result.ok)
+      console.log(
+        `${file}: valide (${result.guide.id} ${result.guide.version}, ${result.guide.steps.length} étapes)`,
+      );
+    else {
+      printErrors(file, result.errors, lang);
+      failures++;
+    }
+  }
+  const total = p.positional.length;
+  console.log(
+    failures === 0 ? `${total} guide(s) valide(s).` : `${failures} guide(s) sur ${total} à corriger.`,
+  );
+  return failures === 0 ? 0 : 1;
+}
+
+async function listJsonFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
+      out.push(...(await listJsonFiles(path)));
+    else if (entry.isFile() && entry.name.endsWith('.json')) out.push(path);
+  }
+  return out.sort();
+}
+
+function looksLikeGuide(json: unknown): boolean {
+  return json !== null && typeof json === 'object' && 'steps' in json;
+}
+
+async function catalogCommand(p: Parsed, lang: Lang): Promise<number> {
+  const dir = p.positional[0];
+  if (!dir) throw new UsageError('Indiquez le dossier des guides.');
+  if (!existsSync(dir) || !(await stat(dir)).isDirectory())
+    throw new UsageError(`Le dossier « ${dir} » n’existe pas.`);
+  const out = resolve(one(p, '-o') ?? join(dir, 'catalog.json'));
+  const files: CatalogFile[] = [];
+  for (const path of await listJsonFiles(dir)) {
+    if (resolve(path) === out) continue;
+    const content = await readFile(path);
+    let json: unknown;
+    try {
+      json = JSON.parse(content.toString('utf8'));
+    } catch {
+      json = null;
+    }
+    // Other JSON files (keys, old catalogs) are not guides: leave them out quietly.
+    if (json !== null && !looksLikeGuide(json)) continue;
+    files.push({
+      url: relative(dirname(out), resolve(path)).split(sep).join('/'),
+      content: new Uint8Array(content),
+    });
+  }
+  const name = one(p, '--name') ?? basename(resolve(dir));
+  const { catalog, problems } = await buildCatalog(files, { name });
+  for (const problem of problems) printErrors(problem.url, problem.errors, lang);
+  await writeFile(out, `${JSON.stringify(catalog, null, 2)}\n`);
+  console.log(
+    `Catalogue écrit : ${out} (${catalog.guides.length} guide(s)${problems.length ? `, ${problems.length} ignoré(s)` : ''}).`,
+  );
+  return problems.length === 0 ? 0 : 1;
+}
+
+async function keygenCommand(p: Parsed): Promise<number> {
+  const out = one(p, '-o') ?? 'pasapas-cle-privee.json';
+  if (existsSync(out))
+    throw new UsageError(`Le fichier « ${out} » existe déjà : choisissez un autre nom avec -o.`);
+  const pair = await generateKeyPair(one(p, '--id'));
+  const pubPath = out.endsWith('.json') ? `${out.slice(0, -5)}.pub.json` : `${out}.pub.json`;
+  await writeFile(out, `${JSON.stringify(pair.privateKey, null, 2)}\n`, { mode: 0o600 });
+  await chmod(out, 0o600);
+  await writeFile(pubPath, `${JSON.stringify(pair.publicKey, null, 2)}\n`);
+  console.log(`Clé privée : ${out} (gardez-la secrète, ne la publiez jamais).`);
+  console.log(`Clé publique : ${pubPath} (à donner aux médiateurs et à mettre dans l’extension).`);
+  console.log(JSON.stringify(pair.publicKey));
+  return 0;
+}
+
+async function signCommand(p: Parsed, lang: Lang): Promise<number> {
+  const file = p.positional[0];
+  const keyPath = one(p, '--key');
+  if (!file || !keyPath) throw new UsageError('Indiquez le guide et la clé privée (--key).');
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new UsageError(`Impossible de lire le guide « ${file} ».`);
+  });
+  const parsed = parseGuideText(text);
+  if (!parsed.ok) {
+    printErrors(file, parsed.errors, lang);
+    console.error('Le guide n’est pas signé : corrigez-le d’abord.');
+    return 1;
+  }
+  let key: ReturnType<typeof readPrivateKey>;
+  try {
+    key = readPrivateKey(await readJsonFile(keyPath, 'la clé privée'));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`« ${keyPath} » n’est pas une clé privée Pas à pas.`);
+  }
+  const signed = await signGuide(JSON.parse(text) as object, key);
+  const out = one(p, '-o') ?? file;
+  await writeFile(out, `${JSON.stringify(signed, null, 2)}\n`);
+  console.log(`Guide signé avec la clé ${key.keyId} : ${out}`);
+  return 0;
+}
+
+const VERIFY_TEXT: Record<Verification, string> = {
+  verified: 'signature vérifiée',
+  unsigned: 'guide non signé',
+  'untrusted-key': 'signé avec une clé inconnue',
+  invalid: 'signature fausse : le guide a été modifié',
+};
+
+async function verifyCommand(p: Parsed, lang: Lang): Promise<number> {
+  const file = p.positional[0];
+  const keyPaths = p.options.get('--pubkey') ?? [];
+  if (!file || keyPaths.length === 0)
+    throw new UsageError('Indiquez le fichier et au moins une clé publique (--pubkey).');
+  const keys: TrustedKey[] = [];
+  for (const path of keyPaths) {
+    try {
+      keys.push(readPublicKey(await readJsonFile(path, 'la clé publique')));
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`« ${path} » n’est pas une clé publique Pas à pas.`);
+    }
+  }
+  const json = await readJsonFile(file, 'le fichier');
+  if (json !== null && typeof json === 'object' && 'guides' in json && !('steps' in json)) {
+    const parsed = parseCatalog(json);
+    if (!parsed.ok) {
+      console.error(`${file}: catalogue mal écrit : ${parsed.detail}`);
+      return 1;
+    }
+    let failures = 0;
+    for (const entry of parsed.catalog.guides) {
+      const path = resolve(dirname(file), entry.url);
+      const label = `${file}: ${entry.id}`;
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(path);
+      } catch {
+        console.error(`${label}: fichier introuvable (${entry.url}).`);
+        failures++;
+        continue;
+      }
+      if ((await sha256Hex(new Uint8Array(bytes))) !== entry.sha256) {
+        console.error(`${label}: empreinte différente du catalogue : le fichier a changé.`);
+        failures++;
+        continue;
+      }
+      const result = await checkOne(bytes.toString('utf8'), keys, label, lang);
+      if (!result) failures++;
+    }
+    console.log(failures === 0 ? 'Catalogue vérifié.' : `${failures} guide(s) du catalogue en échec.`);
+    return failures === 0 ? 0 : 1;
+  }
+  return (await checkOne(JSON.stringify(json), keys, file, lang)) ? 0 : 1;
+}
+
+async function checkOne(text: string, keys: TrustedKey[], label: string, lang: Lang): Promise<boolean> {
+  const parsed = parseGuideText(text);
+  if (!parsed.ok) {
+    printErrors(label, parsed.errors, lang);
+    return false;
+  }
+  const result = await verifyGuide(JSON.parse(text), keys);
+  const line = `${label}: ${VERIFY_TEXT[result]}`;
+  if (result === 'verified') console.log(line);
+  else console.error(line);
+  return result === 'verified';
+}
+
+export async function run(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (!sub || sub === '--help' || sub === '-h') {
+    console.log(USAGE);
+    return sub ? 0 : 2;
+  }
+  try {
+    const p = parseArgs(rest);
+    const langOption = one(p, '--lang') ?? 'fr';
+    if (!isLang(langOption)) throw new UsageError('Langue inconnue : utilisez fr, en ou ar.');
+    switch (sub) {
+      case 'validate':
+        return await validateCommand(p, langOption);
+      case 'catalog':
+        return await catalogCommand(p, langOption);
+      case 'keygen':
+        return await keygenCommand(p);
+      case 'sign':
+        return await signCommand(p, langOption);
+      case 'verify':
+        return await verifyCommand(p, langOption);
+      default:
+        throw new UsageError(`Sous-commande inconnue : ${sub}`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    console.error(`Erreur inattendue : ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
