@@ -1,0 +1,53 @@
+import type { AnyImage } from '../preprocess/image.ts';
+
+/** Same shapes as utils/ocr/extract's (structural types, so either module can be used alone). */
+export type OcrBox = { x0: number; y0: number; x1: number; y1: number };
+export type OcrWord = { text: string; confidence: number /* 0..100 */; bbox: OcrBox };
+export type OcrLine = { text: string; confidence: number; bbox: OcrBox; words: OcrWord[] };
+
+export type OcrResult = {
+  text: string;
+  /** Mean word confidence, 0..100. */
+  confidence: number;
+  lines: OcrLine[];
+  durationMs: number;
+};
+
+/** Encoded image bytes (PNG, JPEG, PGM…) or decoded pixels. */
+export type OcrImage = Uint8Array | AnyImage;
+
+export type OcrProgress = { stage: 'loading' | 'recognizing'; progress: number };
+
+/**
+ * `sauvola` (adaptive, default) reads shaded phone photos; `otsu` (global) is tesseract's own default
+ * and fails on uneven light. See bench/ocr.bench.ts for the measured difference.
+ */
+export type Thresholding = 'sauvola' | 'otsu';
+
+export type RecognizeOptions = { signal?: AbortSignal };
+
+export interface OcrEngine {
+  recognize(image: OcrImage, opts?: RecognizeOptions): Promise<OcrResult>;
+  terminate(): Promise<void>;
+}
+
+export type OcrErrorCode = 'cancelled' | 'engine-load-failed' | 'recognize-failed';
+
+export class OcrError extends Error {
+  readonly code: OcrErrorCode;
+  constructor(code: OcrErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'OcrError';
+    this.code = code;
+  }
+}
+
+/** The person (or the UI) stopped the reading; the worker has been terminated. */
+export class OcrCancelledError extends OcrError {
+  constructor() {
+    super('cancelled', 'OCR cancelled');
+    this.name = 'OcrCancelledError';
+  }
+}
+
+export const THRESHOLDING_METHOD: Record<Thresholding, string> = { otsu: '0', sauvola: '2' };
