@@ -231,6 +231,12 @@ export function openDatabase(name: string = DB_NAME, options: OpenOptions = {}):
   const dexieOptions: ConstructorParameters<typeof Dexie>[1] = {};
   if (options.indexedDB) dexieOptions.indexedDB = options.indexedDB;
   if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
+  // Dexie's liveQuery stays silent when its global dependency is unset (Node has no IndexedDB):
+  // lend it the injected factory. Browsers have their own and are not touched.
+  if (options.indexedDB && !Dexie.dependencies.indexedDB) {
+    Dexie.dependencies.indexedDB = options.indexedDB;
+    if (options.IDBKeyRange) Dexie.dependencies.IDBKeyRange = options.IDBKeyRange;
+  }
   const db = new Dexie(name, dexieOptions) as PasapasDB;
   defineSchema(db, Math.min(options.upToVersion ?? DB_VERSION, DB_VERSION));
   return db;

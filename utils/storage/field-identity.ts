@@ -53,8 +53,9 @@ export function fieldKey(identity: FieldIdentity): string {
   if (name) return `${where}|n:${name}`;
   const id = clean(identity.id);
   if (id) return `${where}|i:${id}`;
+  // Without name or id, two fields may share a label ("Nom" for each person): add the slot.
   const label = normalizeLabel(identity.label);
-  if (label) return `${where}|l:${label}`;
+  if (label) return `${where}|l:${label}@${identity.position}`;
   return `${where}|p:${identity.position}`;
 }
 

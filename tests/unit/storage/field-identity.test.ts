@@ -22,7 +22,7 @@ describe('fieldKey', () => {
   it('prefers name, then id, then label, then position', () => {
     expect(fieldKey(f({ name: 'nom', id: 'x', label: 'Nom' }))).toContain('n:nom');
     expect(fieldKey(f({ id: 'x', label: 'Nom' }))).toContain('i:x');
-    expect(fieldKey(f({ label: 'Nom de naissance *' }))).toContain('l:nom de naissance');
+    expect(fieldKey(f({ label: 'Nom de naissance *', position: 2 }))).toContain('l:nom de naissance@2');
     expect(fieldKey(f({ position: 3 }))).toContain('p:3');
   });
 
