@@ -22,7 +22,7 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
 
 /** True for an absolute https URL without spaces or quotes; the only links we render. */
 export function isSafeHref(href: string): boolean {
-  if (!/^https:\/\/[^\s<>"'`\\]+$/i.test(href)) return false;
+  if (!/^https:\/\/[^\s<>"'`\\/][^\s<>"'`\\]*$/i.test(href)) return false;
   try {
     const url = new URL(href);
     return url.protocol === 'https:' && url.hostname.length > 0 && url.username === '' && url.password === '';
