@@ -12,7 +12,11 @@ export class DecryptError extends Error {
   readonly code = 'decrypt-failed';
 }
 
-export async function sealBytes(key: CryptoKey, plain: Uint8Array<ArrayBuffer>, aad?: string): Promise<Sealed> {
+export async function sealBytes(
+  key: CryptoKey,
+  plain: Uint8Array<ArrayBuffer>,
+  aad?: string,
+): Promise<Sealed> {
   const iv = randomBytes(IV_BYTES);
   const params: AesGcmParams = { name: 'AES-GCM', iv };
   if (aad !== undefined) params.additionalData = utf8(aad);

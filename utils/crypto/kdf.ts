@@ -2,7 +2,7 @@
  * Keys from a PIN or a passphrase: PBKDF2-SHA256 through WebCrypto only (Node's and the
  * browser's `crypto.subtle`), so the same code runs in tests, the extension and the widget.
  */
-import { randomBytes, toBase64, fromBase64, utf8 } from './bytes.ts';
+import { fromBase64, randomBytes, toBase64, utf8 } from './bytes.ts';
 
 /** OWASP 2023 figure for PBKDF2-HMAC-SHA256. Stored with each salt so it can be raised later. */
 export const PBKDF2_ITERATIONS = 600_000;

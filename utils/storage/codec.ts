@@ -42,7 +42,11 @@ type SealedProcedure = { guideId: string; origin: string; title: string };
 const procedureAad = (id: string) => `procedure|${id}`;
 const fieldAad = (procedureId: string, key: string) => `field|${procedureId}|${key}`;
 
-export async function storedLookup(guideId: string, origin: string, cipher: RowCipher | null): Promise<string> {
+export async function storedLookup(
+  guideId: string,
+  origin: string,
+  cipher: RowCipher | null,
+): Promise<string> {
   const clear = lookupKey(guideId, origin);
   return cipher ? cipher.tag(`lookup|${clear}`) : clear;
 }
@@ -96,7 +100,13 @@ export async function decodeProcedure(row: ProcedureRow, cipher: RowCipher | nul
 export async function encodeField(f: SavedField, cipher: RowCipher | null): Promise<FieldValueRow> {
   const key = await storedFieldKey(f.identity, cipher);
   if (!cipher) {
-    return { procedureId: f.procedureId, fieldKey: key, identity: f.identity, value: f.value, updatedAt: f.updatedAt };
+    return {
+      procedureId: f.procedureId,
+      fieldKey: key,
+      identity: f.identity,
+      value: f.value,
+      updatedAt: f.updatedAt,
+    };
   }
   const sealed = await cipher.seal({ identity: f.identity, value: f.value }, fieldAad(f.procedureId, key));
   return { procedureId: f.procedureId, fieldKey: key, sealed, updatedAt: f.updatedAt };
@@ -109,7 +119,12 @@ export async function decodeField(row: FieldValueRow, cipher: RowCipher | null):
       row.sealed,
       fieldAad(row.procedureId, row.fieldKey),
     );
-    return { procedureId: row.procedureId, identity: clear.identity, value: clear.value, updatedAt: row.updatedAt };
+    return {
+      procedureId: row.procedureId,
+      identity: clear.identity,
+      value: clear.value,
+      updatedAt: row.updatedAt,
+    };
   }
   return {
     procedureId: row.procedureId,

@@ -10,8 +10,8 @@
  *       or an HMAC tag of them when encrypted) and `expiresAt` instead of `guideId`
  */
 import { Dexie, type Table, type Transaction } from 'dexie';
-import type { KdfParams } from '../crypto/kdf.ts';
 import type { Sealed } from '../crypto/aead.ts';
+import type { KdfParams } from '../crypto/kdf.ts';
 import { type FieldIdentity, fieldKey } from './field-identity.ts';
 
 export const DB_NAME = 'pasapas';

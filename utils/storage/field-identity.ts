@@ -122,7 +122,10 @@ export function identityScore(saved: FieldIdentity, current: FieldIdentity): num
  * Pairs saved fields with current fields, best scores first, each field used at most once:
  * two saved values never land in the same field.
  */
-export function matchIdentities(saved: readonly FieldIdentity[], current: readonly FieldIdentity[]): IdentityMatch[] {
+export function matchIdentities(
+  saved: readonly FieldIdentity[],
+  current: readonly FieldIdentity[],
+): IdentityMatch[] {
   const pairs: IdentityMatch[] = [];
   saved.forEach((s, si) => {
     current.forEach((c, ci) => {

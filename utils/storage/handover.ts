@@ -8,8 +8,14 @@
  * The header is the ciphertext's additional data, so editing it is detected too.
  */
 import * as v from 'valibot';
-import { DecryptError, openJson, sealJson, verifyTag, macTag } from '../crypto/aead.ts';
-import { deriveKeys, isValidKdfParams, type KdfParams, newKdfParams, PBKDF2_ITERATIONS } from '../crypto/kdf.ts';
+import { DecryptError, macTag, openJson, sealJson, verifyTag } from '../crypto/aead.ts';
+import {
+  deriveKeys,
+  isValidKdfParams,
+  type KdfParams,
+  newKdfParams,
+  PBKDF2_ITERATIONS,
+} from '../crypto/kdf.ts';
 import { HandoverError } from './errors.ts';
 import type { BundleProcedure, ProgressStore } from './progress.ts';
 
@@ -109,14 +115,17 @@ export function parseExportFile(text: string): ExportFile {
     data = JSON.parse(text);
   } catch (cause) {
     // Cut-off files land here: JSON.parse fails on a truncated object.
-    throw new HandoverError(text.trimStart().startsWith('{') ? 'damaged' : 'not-export', undefined, { cause });
+    throw new HandoverError(text.trimStart().startsWith('{') ? 'damaged' : 'not-export', undefined, {
+      cause,
+    });
   }
   if (!data || typeof data !== 'object' || (data as { format?: unknown }).format !== EXPORT_FORMAT) {
     throw new HandoverError('not-export');
   }
   const file = data as Record<string, unknown>;
   if (typeof file.version !== 'number') throw new HandoverError('damaged');
-  if (file.version > EXPORT_VERSION) throw new HandoverError('unsupported-version', { version: file.version });
+  if (file.version > EXPORT_VERSION)
+    throw new HandoverError('unsupported-version', { version: file.version });
   if (file.version !== EXPORT_VERSION) throw new HandoverError('damaged');
   const kdf = file.kdf as Record<string, unknown> | undefined;
   if (typeof kdf?.check !== 'string' || !isValidKdfParams(kdf)) throw new HandoverError('damaged');
@@ -158,11 +167,19 @@ export async function importProcedures(
   store: Pick<ProgressStore, 'importBundle'>,
   text: string,
   passphrase: string,
-): Promise<{ imported: number; replaced: number; procedures: Array<{ id: string; title: string; guideId: string }> }> {
+): Promise<{
+  imported: number;
+  replaced: number;
+  procedures: Array<{ id: string; title: string; guideId: string }>;
+}> {
   const bundle = await readExportFile(text, passphrase);
   const result = await store.importBundle(bundle);
   return {
     ...result,
-    procedures: bundle.map((b) => ({ id: b.procedure.id, title: b.procedure.title, guideId: b.procedure.guideId })),
+    procedures: bundle.map((b) => ({
+      id: b.procedure.id,
+      title: b.procedure.title,
+      guideId: b.procedure.guideId,
+    })),
   };
 }

@@ -15,7 +15,8 @@ export const storageCatalogs = {
     'storage.vault.required': 'Vos données sont protégées par un code. Tapez votre code pour continuer.',
     'storage.vault.exists': 'Un code protège déjà cet ordinateur.',
     'storage.vault.none': "Aucun code n'a été choisi sur cet ordinateur.",
-    'storage.handover.passphraseTooShort': 'La phrase secrète est trop courte. Choisissez au moins {min} caractères.',
+    'storage.handover.passphraseTooShort':
+      'La phrase secrète est trop courte. Choisissez au moins {min} caractères.',
     'storage.handover.wrongPassphrase': "Ce n'est pas la bonne phrase secrète. Rien n'a été importé.",
     'storage.handover.damaged': "Le fichier est abîmé ou a été modifié. Rien n'a été importé.",
     'storage.handover.notExport': "Ce fichier n'est pas un fichier Pas à pas. Rien n'a été importé.",
@@ -36,7 +37,8 @@ export const storageCatalogs = {
     'storage.vault.required': 'Your data is protected by a code. Type your code to go on.',
     'storage.vault.exists': 'A code already protects this computer.',
     'storage.vault.none': 'No code was chosen on this computer.',
-    'storage.handover.passphraseTooShort': 'The secret phrase is too short. Choose at least {min} characters.',
+    'storage.handover.passphraseTooShort':
+      'The secret phrase is too short. Choose at least {min} characters.',
     'storage.handover.wrongPassphrase': 'This is not the right secret phrase. Nothing was imported.',
     'storage.handover.damaged': 'The file is damaged or was changed. Nothing was imported.',
     'storage.handover.notExport': 'This is not a Pas à pas file. Nothing was imported.',
@@ -45,7 +47,8 @@ export const storageCatalogs = {
     'storage.handover.empty': 'There is no procedure to export.',
   },
   ar: {
-    'storage.full': 'لا توجد مساحة كافية للحفظ في هذا الحاسوب. ما حُفظ من قبل باقٍ. أفرغ بعض المساحة أو أكمل الإجراء.',
+    'storage.full':
+      'لا توجد مساحة كافية للحفظ في هذا الحاسوب. ما حُفظ من قبل باقٍ. أفرغ بعض المساحة أو أكمل الإجراء.',
     'storage.failed': 'لم ينجح الحفظ. ما حُفظ من قبل باقٍ. حاول مرة أخرى.',
     'storage.pin.tooShort': 'الرمز قصير جدًا. اختر {min} أرقام على الأقل.',
     'storage.pin.tooLong': 'الرمز طويل جدًا. اختر {max} أرقام على الأكثر.',
@@ -60,7 +63,8 @@ export const storageCatalogs = {
     'storage.handover.wrongPassphrase': 'هذه ليست العبارة السرية الصحيحة. لم يُستورد أي شيء.',
     'storage.handover.damaged': 'الملف تالف أو تم تعديله. لم يُستورد أي شيء.',
     'storage.handover.notExport': 'هذا ليس ملف Pas à pas. لم يُستورد أي شيء.',
-    'storage.handover.unsupportedVersion': 'هذا الملف من نسخة أحدث من Pas à pas. حدّث Pas à pas. لم يُستورد أي شيء.',
+    'storage.handover.unsupportedVersion':
+      'هذا الملف من نسخة أحدث من Pas à pas. حدّث Pas à pas. لم يُستورد أي شيء.',
     'storage.handover.empty': 'لا يوجد أي إجراء للتصدير.',
   },
 } satisfies Catalogs;

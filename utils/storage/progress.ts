@@ -50,11 +50,13 @@ export type FieldSave = {
   descriptor?: FieldDescriptor;
 };
 
-export type SaveResult =
-  | { saved: true; cleared: boolean }
-  | { saved: false; reason: 'sensitive' };
+export type SaveResult = { saved: true; cleared: boolean } | { saved: false; reason: 'sensitive' };
 
-export type CurrentField = { identity: FieldIdentity; currentValue: FieldValue | null | undefined; descriptor?: FieldDescriptor };
+export type CurrentField = {
+  identity: FieldIdentity;
+  currentValue: FieldValue | null | undefined;
+  descriptor?: FieldDescriptor;
+};
 
 export type RestoreItem = {
   /** Index in the `currentFields` given to restorePlan. */
@@ -143,7 +145,10 @@ function newId(): string {
   return globalThis.crypto.randomUUID();
 }
 
-export function createProgressStore(db: PasapasDB, options: { clock?: () => number; vault?: Vault | null } = {}) {
+export function createProgressStore(
+  db: PasapasDB,
+  options: { clock?: () => number; vault?: Vault | null } = {},
+) {
   const clock = options.clock ?? Date.now;
   let vault: Vault | null = options.vault ?? null;
 
@@ -295,7 +300,9 @@ export function createProgressStore(db: PasapasDB, options: { clock?: () => numb
     value: FieldValue,
     descriptor?: FieldDescriptor,
   ): Promise<SaveResult> {
-    const [result] = await saveMany([{ procedureId, identity, value, ...(descriptor ? { descriptor } : {}) }]);
+    const [result] = await saveMany([
+      { procedureId, identity, value, ...(descriptor ? { descriptor } : {}) },
+    ]);
     return result as SaveResult;
   }
 
@@ -337,7 +344,10 @@ export function createProgressStore(db: PasapasDB, options: { clock?: () => numb
    * What would be restored on the current page. Nothing is written to the page here: the UI
    * fills `fill`, asks about `conflicts`, and never fills a sensitive field.
    */
-  async function restorePlan(procedureId: string, currentFields: readonly CurrentField[]): Promise<RestorePlan> {
+  async function restorePlan(
+    procedureId: string,
+    currentFields: readonly CurrentField[],
+  ): Promise<RestorePlan> {
     const saved = await savedFields(procedureId);
     const paths = new Set(currentFields.map((f) => normalizePath(f.identity.path)));
     const onThisPage = saved.filter((s) => paths.has(normalizePath(s.identity.path)));
@@ -355,9 +365,15 @@ export function createProgressStore(db: PasapasDB, options: { clock?: () => numb
       const c = candidates[m.current];
       if (!s || !c) continue;
       matched.add(m.saved);
-      const item: RestoreItem = { index: c.index, identity: c.field.identity, value: s.value, score: m.score };
+      const item: RestoreItem = {
+        index: c.index,
+        identity: c.field.identity,
+        value: s.value,
+        score: m.score,
+      };
       const currentValue = c.field.currentValue;
-      if (currentValue === null || currentValue === undefined || isEmptyValue(currentValue)) plan.fill.push(item);
+      if (currentValue === null || currentValue === undefined || isEmptyValue(currentValue))
+        plan.fill.push(item);
       else if (sameValue(currentValue, s.value)) plan.unchanged.push(item);
       else plan.conflicts.push({ ...item, currentValue });
     }
@@ -443,7 +459,11 @@ export function createProgressStore(db: PasapasDB, options: { clock?: () => numb
     vault?.lock();
     const removed = { ...report.removed };
     for (const t of kept) removed[t] = 0;
-    return { removed, remaining: report.remaining, nothingLeft: tables.every((t) => report.remaining[t] === 0) };
+    return {
+      removed,
+      remaining: report.remaining,
+      nothingLeft: tables.every((t) => report.remaining[t] === 0),
+    };
   }
 
   /** Procedures as they change, in this tab and others (Dexie liveQuery + BroadcastChannel). */
@@ -482,7 +502,9 @@ export function createProgressStore(db: PasapasDB, options: { clock?: () => numb
   async function exportBundle(ids?: readonly string[]): Promise<BundleProcedure[]> {
     const v = await ready();
     await sweepExpired();
-    const rows = ids ? (await db.procedures.bulkGet([...ids])).filter((r) => !!r) : await db.procedures.toArray();
+    const rows = ids
+      ? (await db.procedures.bulkGet([...ids])).filter((r) => !!r)
+      : await db.procedures.toArray();
     const bundle: BundleProcedure[] = [];
     for (const row of rows) {
       const procedure = await decodeProcedure(row, v);
@@ -508,7 +530,9 @@ export function createProgressStore(db: PasapasDB, options: { clock?: () => numb
    * Writes a handover bundle in ONE transaction: a failure anywhere leaves the database as it
    * was. A procedure with the same id is replaced; sensitive fields are dropped.
    */
-  async function importBundle(bundle: readonly BundleProcedure[]): Promise<{ imported: number; replaced: number }> {
+  async function importBundle(
+    bundle: readonly BundleProcedure[],
+  ): Promise<{ imported: number; replaced: number }> {
     const v = await ready();
     const encoded: Array<{ item: BundleProcedure; procedure: ProcedureRow; fields: FieldValueRow[] }> = [];
     for (const item of bundle) {

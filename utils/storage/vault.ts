@@ -4,9 +4,23 @@
  * changed, without re-encrypting the data. The key lives in memory only: `lock()` or
  * inactivity forgets it, and past `expiresAt` all procedure data is wiped.
  */
-import { DecryptError, macTag, openBytes, openJson, type Sealed, sealBytes, sealJson } from '../crypto/aead.ts';
+import {
+  DecryptError,
+  macTag,
+  openBytes,
+  openJson,
+  type Sealed,
+  sealBytes,
+  sealJson,
+} from '../crypto/aead.ts';
 import { randomBytes } from '../crypto/bytes.ts';
-import { deriveKeys, isValidKdfParams, type KdfParams, newKdfParams, PBKDF2_ITERATIONS } from '../crypto/kdf.ts';
+import {
+  deriveKeys,
+  isValidKdfParams,
+  type KdfParams,
+  newKdfParams,
+  PBKDF2_ITERATIONS,
+} from '../crypto/kdf.ts';
 import { decodeField, decodeProcedure, encodeField, encodeProcedure, type RowCipher } from './codec.ts';
 import { type PasapasDB, PROCEDURE_TABLES, type VaultMetaRow } from './db.ts';
 import {
@@ -87,7 +101,9 @@ async function importDataKeys(raw: Uint8Array<ArrayBuffer>): Promise<DataKeys> {
       'encrypt',
       'decrypt',
     ]);
-    const mac = await subtle.importKey('raw', raw.slice(32, 64), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const mac = await subtle.importKey('raw', raw.slice(32, 64), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+    ]);
     return { encryption, mac };
   } finally {
     raw.fill(0);
@@ -181,7 +197,11 @@ export async function hasVault(db: PasapasDB): Promise<boolean> {
  * Turns public-computer mode on with a PIN. Procedures already saved in clear are encrypted in
  * the same transaction, so nothing stays behind in clear.
  */
-export async function createVault(db: PasapasDB, pin: string, options: CreateVaultOptions = {}): Promise<Vault> {
+export async function createVault(
+  db: PasapasDB,
+  pin: string,
+  options: CreateVaultOptions = {},
+): Promise<Vault> {
   assertPin(pin);
   const clock = options.clock ?? Date.now;
   if (await hasVault(db)) throw new VaultExistsError();

@@ -6,7 +6,12 @@ import type { FieldIdentity } from '../../../utils/storage/field-identity.ts';
 import { createProgressStore, type FieldSave } from '../../../utils/storage/progress.ts';
 import { freshDb } from './helpers.ts';
 
-const f = (x: Partial<FieldIdentity>): FieldIdentity => ({ formIndex: 0, position: 0, path: '/demande', ...x });
+const f = (x: Partial<FieldIdentity>): FieldIdentity => ({
+  formIndex: 0,
+  position: 0,
+  path: '/demande',
+  ...x,
+});
 const CAF = { guideId: 'caf-apl', origin: 'https://www.caf.fr', title: 'Aide au logement' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -112,9 +117,9 @@ describe('createAutosaver', () => {
     const errors: unknown[] = [];
     const saver = createAutosaver(counting, { delayMs: 10, target: null, onError: (e) => errors.push(e) });
     await store.saveField(p.id, f({ name: 'nom' }), 'Dupont');
-    IDBObjectStore.prototype.put = function () {
+    IDBObjectStore.prototype.put = (() => {
       throw new DOMException('full', 'QuotaExceededError');
-    } as typeof originalPut;
+    }) as typeof originalPut;
     saver.queue(p.id, f({ name: 'ville', position: 1 }), 'Lyon');
     await expect.poll(() => errors.length).toBe(1);
     expect(errors[0]).toBeInstanceOf(StorageFullError);

@@ -11,7 +11,16 @@ describe('schema versions', () => {
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['catalogs', 'documents', 'fieldValues', 'installedGuides', 'procedures', 'settings', 'stepProgress', 'vault'].sort(),
+      [
+        'catalogs',
+        'documents',
+        'fieldValues',
+        'installedGuides',
+        'procedures',
+        'settings',
+        'stepProgress',
+        'vault',
+      ].sort(),
     );
     db.close();
   });
@@ -53,7 +62,14 @@ describe('upgrade from v1 (as shipped)', () => {
         value: 'Dupont',
         updatedAt: 1500,
       },
-      { procedureId: 'p1', fieldKey: 'old-key-2', label: 'Ville', position: 3, page: '/demande/etape-2', value: 'Lyon' },
+      {
+        procedureId: 'p1',
+        fieldKey: 'old-key-2',
+        label: 'Ville',
+        position: 3,
+        page: '/demande/etape-2',
+        value: 'Lyon',
+      },
     ]);
     await v1.table('settings').put({ key: 'lang', value: 'ar' });
     v1.close();
@@ -88,8 +104,15 @@ describe('upgrade from v1 (as shipped)', () => {
     const fields = await db.fieldValues.where('procedureId').equals('p1').toArray();
     expect(fields).toHaveLength(2);
     const nom = fields.find((f) => f.value === 'Dupont');
-    expect(nom?.identity).toEqual({ name: 'nom', label: 'Nom', formIndex: 0, position: 0, path: '/demande/etape-1' });
-    expect(nom?.fieldKey).toBe(fieldKey(nom!.identity!));
+    expect(nom?.identity).toEqual({
+      name: 'nom',
+      label: 'Nom',
+      formIndex: 0,
+      position: 0,
+      path: '/demande/etape-1',
+    });
+    if (!nom?.identity) throw new Error('nom missing');
+    expect(nom.fieldKey).toBe(fieldKey(nom.identity));
     const ville = fields.find((f) => f.value === 'Lyon');
     expect(ville?.identity).toEqual({ label: 'Ville', formIndex: 0, position: 3, path: '/demande/etape-2' });
 
@@ -100,7 +123,10 @@ describe('upgrade from v1 (as shipped)', () => {
     const again = await store.startOrGet({ guideId: 'caf-apl', origin: 'https://www.caf.fr', title: 'x' });
     expect(again.id).toBe('p1');
     const plan = await store.restorePlan('p1', [
-      { identity: { name: 'nom', label: 'Nom', formIndex: 0, position: 0, path: '/demande/etape-1' }, currentValue: '' },
+      {
+        identity: { name: 'nom', label: 'Nom', formIndex: 0, position: 0, path: '/demande/etape-1' },
+        currentValue: '',
+      },
     ]);
     expect(plan.fill.map((f) => f.value)).toEqual(['Dupont']);
     db.close();
@@ -121,7 +147,9 @@ describe('upgrade from v1 (as shipped)', () => {
       updatedAt: 6,
     });
     const identity = { name: 'ville', formIndex: 0, position: 1, path: '/f' };
-    await v2.table('fieldValues').add({ procedureId: 'q', fieldKey: fieldKey(identity), identity, value: 'Nice', updatedAt: 6 });
+    await v2
+      .table('fieldValues')
+      .add({ procedureId: 'q', fieldKey: fieldKey(identity), identity, value: 'Nice', updatedAt: 6 });
     await v2.table('documents').add({ procedureId: 'q', docId: 'photo', ticked: true, updatedAt: 6 });
     await v2.table('installedGuides').add({
       id: 'ants-titre',
@@ -132,13 +160,21 @@ describe('upgrade from v1 (as shipped)', () => {
       installedAt: 1,
       updatedAt: 1,
     });
-    await v2.table('catalogs').add({ url: 'https://example.org/c.json', etag: 'W/"1"', lastModified: null, json: '{}', fetchedAt: 1 });
+    await v2.table('catalogs').add({
+      url: 'https://example.org/c.json',
+      etag: 'W/"1"',
+      lastModified: null,
+      json: '{}',
+      fetchedAt: 1,
+    });
     v2.close();
 
     const db = dbOn(factory, 'pasapas');
     await db.open();
     expect(db.verno).toBe(3);
-    expect(await db.procedures.where('lookup').equals(lookupKey('ants-titre', 'https://ants.gouv.fr')).count()).toBe(1);
+    expect(
+      await db.procedures.where('lookup').equals(lookupKey('ants-titre', 'https://ants.gouv.fr')).count(),
+    ).toBe(1);
     expect((await db.fieldValues.toArray())[0]?.value).toBe('Nice');
     expect(await db.documents.count()).toBe(1);
     expect((await db.installedGuides.get('ants-titre'))?.version).toBe('1.0.0');
@@ -150,7 +186,9 @@ describe('upgrade from v1 (as shipped)', () => {
   it('coalesces two v1 rows that map to the same new key, keeping the newest', async () => {
     const factory = freshFactory();
     const v1 = dbOn(factory, 'pasapas', { upToVersion: 1 });
-    await v1.table('procedures').add({ id: 'p', guideId: 'g', url: 'https://a.fr/', title: 't', startedAt: 1, updatedAt: 1 });
+    await v1
+      .table('procedures')
+      .add({ id: 'p', guideId: 'g', url: 'https://a.fr/', title: 't', startedAt: 1, updatedAt: 1 });
     const base = { procedureId: 'p', name: 'nom', formIndex: 0, position: 0, page: '/x' };
     await v1.table('fieldValues').bulkAdd([
       { ...base, fieldKey: 'a', value: 'ancien', updatedAt: 1 },

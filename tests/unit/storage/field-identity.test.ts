@@ -10,7 +10,12 @@ import {
   normalizePath,
 } from '../../../utils/storage/field-identity.ts';
 
-const f = (x: Partial<FieldIdentity>): FieldIdentity => ({ formIndex: 0, position: 0, path: '/demande', ...x });
+const f = (x: Partial<FieldIdentity>): FieldIdentity => ({
+  formIndex: 0,
+  position: 0,
+  path: '/demande',
+  ...x,
+});
 
 describe('fieldKey', () => {
   it('is stable across reloads and ignores query, hash and trailing slash', () => {
@@ -43,13 +48,19 @@ describe('normalizers', () => {
 describe('matching', () => {
   it('matches an exact name even when the field moved', () => {
     const saved = f({ name: 'nir', label: 'Numéro de sécurité sociale', position: 1 });
-    const current = [f({ name: 'nom', label: 'Nom', position: 0 }), f({ name: 'nir', label: 'NIR', position: 4 })];
+    const current = [
+      f({ name: 'nom', label: 'Nom', position: 0 }),
+      f({ name: 'nir', label: 'NIR', position: 4 }),
+    ];
     expect(matchIdentity(saved, current)?.index).toBe(1);
   });
 
   it('tolerates a renamed field whose label stayed', () => {
     const saved = f({ name: 'caf_num', label: "Numéro d'allocataire", position: 2 });
-    const current = [f({ name: 'email', label: 'Courriel', position: 2 }), f({ name: 'numAlloc', label: "Numéro d'allocataire :", position: 3 })];
+    const current = [
+      f({ name: 'email', label: 'Courriel', position: 2 }),
+      f({ name: 'numAlloc', label: "Numéro d'allocataire :", position: 3 }),
+    ];
     const m = matchIdentity(saved, current);
     expect(m?.index).toBe(1);
   });
@@ -68,7 +79,10 @@ describe('matching', () => {
 
   it('never gives one current field to two saved fields', () => {
     // Both saved fields would like the single "Nom" field; only the better one gets it.
-    const saved = [f({ name: 'nom', label: 'Nom', position: 0 }), f({ name: 'nom_usage', label: 'Nom', position: 1 })];
+    const saved = [
+      f({ name: 'nom', label: 'Nom', position: 0 }),
+      f({ name: 'nom_usage', label: 'Nom', position: 1 }),
+    ];
     const current = [f({ name: 'nom', label: 'Nom', position: 0 })];
     const matches = matchIdentities(saved, current);
     expect(matches).toEqual([{ saved: 0, current: 0, score: expect.any(Number) }]);
@@ -94,6 +108,8 @@ describe('matching', () => {
   });
 
   it('returns null when nothing is close enough', () => {
-    expect(matchIdentity(f({ name: 'iban', label: 'IBAN' }), [f({ name: 'ville', label: 'Ville' })])).toBeNull();
+    expect(
+      matchIdentity(f({ name: 'iban', label: 'IBAN' }), [f({ name: 'ville', label: 'Ville' })]),
+    ).toBeNull();
   });
 });

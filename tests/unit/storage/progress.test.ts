@@ -3,10 +3,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StorageFullError } from '../../../utils/storage/errors.ts';
 import type { FieldIdentity } from '../../../utils/storage/field-identity.ts';
 import { message } from '../../../utils/storage/messages.ts';
-import { createProgressStore, type Procedure, UnknownProcedureError } from '../../../utils/storage/progress.ts';
+import {
+  createProgressStore,
+  type Procedure,
+  UnknownProcedureError,
+} from '../../../utils/storage/progress.ts';
 import { dbOn, freshDb, freshFactory, manualClock } from './helpers.ts';
 
-const f = (x: Partial<FieldIdentity>): FieldIdentity => ({ formIndex: 0, position: 0, path: '/demande', ...x });
+const f = (x: Partial<FieldIdentity>): FieldIdentity => ({
+  formIndex: 0,
+  position: 0,
+  path: '/demande',
+  ...x,
+});
 const CAF = { guideId: 'caf-apl', origin: 'https://www.caf.fr', title: 'Aide au logement' };
 
 const originalPut = IDBObjectStore.prototype.put;
@@ -48,7 +57,9 @@ describe('procedures', () => {
 
   it('refuses to save for an unknown procedure', async () => {
     const store = createProgressStore(freshDb());
-    await expect(store.saveField('nope', f({ name: 'nom' }), 'x')).rejects.toBeInstanceOf(UnknownProcedureError);
+    await expect(store.saveField('nope', f({ name: 'nom' }), 'x')).rejects.toBeInstanceOf(
+      UnknownProcedureError,
+    );
   });
 });
 
@@ -72,7 +83,9 @@ describe('saveField', () => {
     const p = await store.startOrGet(CAF);
     const r1 = await store.saveField(p.id, f({ name: 'motdepasse' }), 'hunter2', { type: 'password' });
     const r2 = await store.saveField(p.id, f({ name: 'code', label: 'Code reçu par SMS' }), '123456');
-    const r3 = await store.saveField(p.id, f({ name: 'carte' }), '4970101010101010', { autocomplete: 'cc-number' });
+    const r3 = await store.saveField(p.id, f({ name: 'carte' }), '4970101010101010', {
+      autocomplete: 'cc-number',
+    });
     expect([r1, r2, r3]).toEqual(Array(3).fill({ saved: false, reason: 'sensitive' }));
     // A value written by an older version under a now-sensitive key is removed on the next save.
     await store.db.fieldValues.put({
@@ -84,7 +97,8 @@ describe('saveField', () => {
     });
     await store.saveField(p.id, f({ name: 'pin' }), '5678');
     const dump = JSON.stringify(await store.db.fieldValues.toArray());
-    for (const secret of ['hunter2', '123456', '4970101010101010', '1234', '5678']) expect(dump).not.toContain(secret);
+    for (const secret of ['hunter2', '123456', '4970101010101010', '1234', '5678'])
+      expect(dump).not.toContain(secret);
   });
 });
 
@@ -96,7 +110,11 @@ describe('restorePlan', () => {
       { procedureId: p.id, identity: f({ name: 'nom', label: 'Nom', position: 0 }), value: 'Dupont' },
       { procedureId: p.id, identity: f({ name: 'ville', label: 'Ville', position: 1 }), value: 'Lyon' },
       { procedureId: p.id, identity: f({ name: 'cp', label: 'Code postal', position: 2 }), value: '69001' },
-      { procedureId: p.id, identity: f({ name: 'tel', label: 'Téléphone', position: 3 }), value: '0601020304' },
+      {
+        procedureId: p.id,
+        identity: f({ name: 'tel', label: 'Téléphone', position: 3 }),
+        value: '0601020304',
+      },
       { procedureId: p.id, identity: f({ name: 'autre', path: '/etape-2' }), value: 'page 2' },
     ]);
     const plan = await store.restorePlan(p.id, [
@@ -104,14 +122,20 @@ describe('restorePlan', () => {
       { identity: f({ name: 'cp', label: 'Code postal', position: 0 }), currentValue: '' },
       { identity: f({ name: 'nom_famille', label: 'Nom', position: 1 }), currentValue: null },
       { identity: f({ name: 'ville', label: 'Ville', position: 2 }), currentValue: 'Paris' },
-      { identity: f({ name: 'secret', label: 'Mot de passe', position: 3 }), currentValue: '', descriptor: { type: 'password' } },
+      {
+        identity: f({ name: 'secret', label: 'Mot de passe', position: 3 }),
+        currentValue: '',
+        descriptor: { type: 'password' },
+      },
       { identity: f({ name: 'tel', label: 'Téléphone', position: 4 }), currentValue: ' 0601020304 ' },
     ]);
     expect(plan.fill.map((i) => [i.index, i.value])).toEqual([
       [0, '69001'],
       [1, 'Dupont'],
     ]);
-    expect(plan.conflicts).toEqual([expect.objectContaining({ index: 2, value: 'Lyon', currentValue: 'Paris' })]);
+    expect(plan.conflicts).toEqual([
+      expect.objectContaining({ index: 2, value: 'Lyon', currentValue: 'Paris' }),
+    ]);
     expect(plan.unchanged.map((i) => i.index)).toEqual([4]);
     expect(plan.notFound).toEqual([]);
     // Nothing was written to the database by planning.
@@ -122,7 +146,9 @@ describe('restorePlan', () => {
     const store = createProgressStore(freshDb());
     const p = await store.startOrGet(CAF);
     await store.saveField(p.id, f({ name: 'iban', label: 'IBAN' }), 'FR7630006000011234567890189');
-    const plan = await store.restorePlan(p.id, [{ identity: f({ name: 'ville', label: 'Ville' }), currentValue: '' }]);
+    const plan = await store.restorePlan(p.id, [
+      { identity: f({ name: 'ville', label: 'Ville' }), currentValue: '' },
+    ]);
     expect(plan.fill).toEqual([]);
     expect(plan.notFound.map((s) => s.identity.name)).toEqual(['iban']);
   });
@@ -132,7 +158,9 @@ describe('restorePlan', () => {
     const p = await store.startOrGet(CAF);
     await store.saveField(p.id, f({ label: 'Nom', position: 0 }), 'Dupont');
     await store.saveField(p.id, f({ label: 'Nom', position: 1 }), 'Martin');
-    const plan = await store.restorePlan(p.id, [{ identity: f({ label: 'Nom', position: 1 }), currentValue: '' }]);
+    const plan = await store.restorePlan(p.id, [
+      { identity: f({ label: 'Nom', position: 1 }), currentValue: '' },
+    ]);
     expect(plan.fill.map((i) => i.value)).toEqual(['Martin']);
     expect(plan.notFound.map((s) => s.value)).toEqual(['Dupont']);
   });
@@ -144,7 +172,11 @@ describe('listProcedures', () => {
     const store = createProgressStore(freshDb(), { clock });
     const caf = await store.startOrGet(CAF);
     clock.advance(1000);
-    const tax = await store.startOrGet({ guideId: 'impots', origin: 'https://impots.gouv.fr', title: 'Impôts' });
+    const tax = await store.startOrGet({
+      guideId: 'impots',
+      origin: 'https://impots.gouv.fr',
+      title: 'Impôts',
+    });
     clock.advance(1000);
     await store.saveField(caf.id, f({ name: 'nom', label: 'Nom' }), 'Dupont');
     await store.setStep(caf.id, 'identite', true);
@@ -186,7 +218,12 @@ describe('delete and wipe', () => {
       await store.setStep(p.id, 's1', true);
       await store.tickDocument(p.id, 'd1', true);
     }
-    expect(await store.deleteProcedure(a.id)).toEqual({ procedures: 1, fieldValues: 1, stepProgress: 1, documents: 1 });
+    expect(await store.deleteProcedure(a.id)).toEqual({
+      procedures: 1,
+      fieldValues: 1,
+      stepProgress: 1,
+      documents: 1,
+    });
     expect((await store.listProcedures()).map((p) => p.id)).toEqual([b.id]);
     expect(await store.db.fieldValues.count()).toBe(1);
   });
@@ -285,6 +322,9 @@ describe('failures lose nothing', () => {
     ).rejects.toThrow();
     IDBObjectStore.prototype.put = originalPut;
     const saved = await store.savedFields(p.id);
-    expect(Object.fromEntries(saved.map((s) => [s.identity.name, s.value]))).toEqual({ nom: 'Dupont', prenom: 'Léa' });
+    expect(Object.fromEntries(saved.map((s) => [s.identity.name, s.value]))).toEqual({
+      nom: 'Dupont',
+      prenom: 'Léa',
+    });
   });
 });

@@ -15,7 +15,12 @@ import { createProgressStore } from '../../../utils/storage/progress.ts';
 import { changePin, checkPin, createVault, hasVault, unlockVault } from '../../../utils/storage/vault.ts';
 import { freshDb, LOW_ITERATIONS, manualClock, rawDump } from './helpers.ts';
 
-const f = (x: Partial<FieldIdentity>): FieldIdentity => ({ formIndex: 0, position: 0, path: '/demande/etape-1', ...x });
+const f = (x: Partial<FieldIdentity>): FieldIdentity => ({
+  formIndex: 0,
+  position: 0,
+  path: '/demande/etape-1',
+  ...x,
+});
 const fast = { iterations: LOW_ITERATIONS };
 const noUpgrade = { upgradeKdf: false };
 
@@ -71,7 +76,15 @@ describe('public-computer mode', () => {
     const store = createProgressStore(db, { vault });
     const p = await fillSome(store);
     const dump = await rawDump(db);
-    for (const secret of [...VALUES, PLAIN.title, PLAIN.origin, 'interieur.gouv', PLAIN.guideId, 'Libellé', 'etape-1']) {
+    for (const secret of [
+      ...VALUES,
+      PLAIN.title,
+      PLAIN.origin,
+      'interieur.gouv',
+      PLAIN.guideId,
+      'Libellé',
+      'etape-1',
+    ]) {
       expect(dump).not.toContain(secret);
     }
     // …and the same data reads back through the vault.
@@ -144,7 +157,12 @@ describe('public-computer mode', () => {
   it('after the set time, the procedure data is wiped', async () => {
     const clock = manualClock();
     const db = freshDb();
-    const vault = await createVault(db, '4821', { ...fast, clock, maxAgeMs: 3_600_000, idleMs: 10 * 3_600_000 });
+    const vault = await createVault(db, '4821', {
+      ...fast,
+      clock,
+      maxAgeMs: 3_600_000,
+      idleMs: 10 * 3_600_000,
+    });
     const store = createProgressStore(db, { vault, clock });
     await fillSome(store);
     await db.installedGuides.put({
@@ -211,7 +229,8 @@ describe('public-computer mode', () => {
     const store = createProgressStore(db, { vault });
     const a = await fillSome(store);
     const b = await store.startOrGet({ ...PLAIN, guideId: 'autre' });
-    const row = (await db.fieldValues.where('procedureId').equals(a.id).first())!;
+    const row = await db.fieldValues.where('procedureId').equals(a.id).first();
+    if (!row) throw new Error('no row');
     await db.fieldValues.put({ ...row, procedureId: b.id });
     await expect(store.savedFields(b.id)).rejects.toThrow();
   });
