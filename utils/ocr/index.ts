@@ -1,0 +1,143 @@
+/**
+ * Reading a document on the device: preprocessing → OCR engine → typed fields.
+ * The engine is passed in (createNodeOcr in Node, createBrowserOcr in the extension), so this module
+ * runs unchanged in both.
+ */
+import type { OcrEngine, OcrLine, OcrResult } from './engine/types.ts';
+import { detectDocumentType, extractFields } from './extract/index.ts';
+import type { DocumentType, ExtractedField } from './extract/types.ts';
+import type { AnyImage, GrayImage } from './preprocess/image.ts';
+import { type PreprocessOptions, preprocess } from './preprocess/index.ts';
+import type { QualityReport } from './preprocess/quality.ts';
+import { downscale } from './preprocess/resize.ts';
+import { rotateQuarter } from './preprocess/rotate.ts';
+
+export type { OcrEngine, OcrLine, OcrProgress, OcrResult } from './engine/types.ts';
+export { OcrCancelledError, OcrError } from './engine/types.ts';
+
+export type DocumentInput =
+  | AnyImage
+  | { image: AnyImage; orientation?: number }
+  /** A PDF page with a text layer: no OCR needed. */
+  | { text: string; lines?: OcrLine[] };
+
+export type ReadOptions = {
+  preprocess?: PreprocessOptions;
+  signal?: AbortSignal;
+  /**
+   * Try 90/180/270° when the first reading is poor (a page photographed sideways or upside down).
+   * Tesseract's own orientation detection needs the legacy engine and osd data (~+10 MB), so instead
+   * a small copy is read at each rotation and the most confident one wins. Default true.
+   */
+  detectRotation?: boolean;
+};
+
+export type DocumentReading = {
+  text: string;
+  /** Mean word confidence 0..100 (100 for a text layer). */
+  confidence: number;
+  documentType: { type: DocumentType; confidence: number; labelKey: string };
+  fields: ExtractedField[];
+  /** Boxes are in the coordinates of `size` (the preprocessed image). */
+  lines: OcrLine[];
+  quality: QualityReport | null;
+  source: 'ocr' | 'text-layer';
+  skewAngle: number;
+  rotation: 0 | 90 | 180 | 270;
+  size: { width: number; height: number } | null;
+  durationMs: number;
+};
+
+function isTextInput(input: DocumentInput): input is { text: string; lines?: OcrLine[] } {
+  return typeof (input as { text?: unknown }).text === 'string';
+}
+
+function isWrapped(input: DocumentInput): input is { image: AnyImage; orientation?: number } {
+  return typeof (input as { image?: unknown }).image === 'object';
+}
+
+/** Sum of confidences of real words (3+ letters or digits): rewards both reading more and reading surely. */
+export function readingScore(r: OcrResult): number {
+  let s = 0;
+  for (const line of r.lines) for (const w of line.words) if (/[\p{L}\p{N}]{3,}/u.test(w.text)) s += w.confidence;
+  return s;
+}
+
+const POOR_CONFIDENCE = 60;
+
+async function findRotation(
+  img: GrayImage,
+  engine: OcrEngine,
+  signal: AbortSignal | undefined,
+): Promise<0 | 90 | 180 | 270> {
+  const small = downscale(img, 1200);
+  let best: 0 | 90 | 180 | 270 = 0;
+  let bestScore = -1;
+  for (const angle of [0, 90, 180, 270] as const) {
+    const r = await engine.recognize(rotateQuarter(small, angle), { signal });
+    const s = readingScore(r);
+    // Another angle must clearly beat upright: a few lucky words on a sideways page are not enough.
+    if (bestScore < 0 || s > bestScore * 1.3) {
+      bestScore = s;
+      best = angle;
+    }
+  }
+  return best;
+}
+
+export async function readDocument(
+  input: DocumentInput,
+  engine: OcrEngine,
+  opts: ReadOptions = {},
+): Promise<DocumentReading> {
+  const started = performance.now();
+  if (isTextInput(input)) {
+    const extracted = { text: input.text, lines: input.lines };
+    return {
+      text: input.text,
+      confidence: 100,
+      documentType: detectDocumentType(input.text),
+      fields: extractFields(extracted),
+      lines: input.lines ?? [],
+      quality: null,
+      source: 'text-layer',
+      skewAngle: 0,
+      rotation: 0,
+      size: null,
+      durationMs: Math.round(performance.now() - started),
+    };
+  }
+  const image = isWrapped(input) ? input.image : input;
+  const orientation = isWrapped(input) ? input.orientation : undefined;
+  const pre = preprocess(image, { orientation, ...opts.preprocess });
+  let img = pre.image;
+  let result = await engine.recognize(img, { signal: opts.signal });
+  let rotation: 0 | 90 | 180 | 270 = 0;
+  if (opts.detectRotation !== false && (result.confidence < POOR_CONFIDENCE || result.text.length < 20)) {
+    rotation = await findRotation(img, engine, opts.signal);
+    if (rotation !== 0) {
+      // Straighten again after turning: the skew was measured on the sideways page.
+      img = preprocess(rotateQuarter(img, rotation), { normalize: false }).image;
+      const again = await engine.recognize(img, { signal: opts.signal });
+      if (readingScore(again) > readingScore(result)) result = again;
+      else {
+        rotation = 0;
+        img = pre.image;
+      }
+    }
+  }
+  const text = result.text;
+  return {
+    text,
+    confidence: result.confidence,
+    documentType: detectDocumentType(text),
+    fields: extractFields({ text, lines: result.lines }),
+    lines: result.lines,
+    quality: pre.quality,
+    source: 'ocr',
+    skewAngle: pre.skewAngle,
+    rotation,
+    size: { width: img.width, height: img.height },
+    durationMs: Math.round(performance.now() - started),
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * PDF input: the first pages of a PDF, each either as text (when the page has a text layer: exact, no OCR)
+ * or as pixels to OCR (scans). pdf.js is passed in, so Node (legacy build) and the browser share this code.
+ */
+import type { OcrLine, OcrWord } from '../engine/types.ts';
+import type { RgbaImage } from '../preprocess/image.ts';
+
+export type PdfErrorCode = 'pdf-invalid' | 'pdf-encrypted' | 'pdf-render-unavailable';
+
+export class OcrPdfError extends Error {
+  readonly code: PdfErrorCode;
+  constructor(code: PdfErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'OcrPdfError';
+    this.code = code;
+  }
+}
+
+export type PdfPageReading =
+  | { pageNumber: number; kind: 'text'; text: string; lines: OcrLine[]; width: number; height: number }
+  | { pageNumber: number; kind: 'image'; image: RgbaImage };
+
+/** The slice of pdf.js we use (structural, so both builds fit). */
+type TextItem = { str: string; transform: number[]; width: number; height: number };
+type Viewport = { width: number; height: number; transform: number[] };
+export type PdfjsPage = {
+  getViewport(p: { scale: number }): Viewport;
+  getTextContent(): Promise<{ items: Array<TextItem | { type: string }> }>;
+};
+export type PdfjsLike = {
+  getDocument(src: { data: Uint8Array; [k: string]: unknown }): {
+    promise: Promise<{ numPages: number; getPage(n: number): Promise<PdfjsPage>; destroy(): Promise<void> }>;
+  };
+};
+/** Renders a page to RGBA pixels at `scale`, or is absent when no canvas is available. */
+export type PageRenderer = (page: PdfjsPage, scale: number) => Promise<RgbaImage>;
+
+export type PdfReadOptions = {
+  maxPages?: number;
+  /** Pixels per PDF point: 200 dpi / 72. */
+  scale?: number;
+  /** A page whose text layer has fewer letters/digits than this is treated as a scan. */
+  minTextChars?: number;
+  render?: PageRenderer;
+  /** Extra options for getDocument (worker, fonts…). */
+  documentOptions?: Record<string, unknown>;
+};
+
+const apply = (m: number[], x: number, y: number): [number, number] => [
+  (m[0] ?? 1) * x + (m[2] ?? 0) * y + (m[4] ?? 0),
+  (m[1] ?? 0) * x + (m[3] ?? 1) * y + (m[5] ?? 0),
+];
+
+/** Groups text items into lines (same baseline) and splits them into words with proportional boxes. */
+export function textItemsToLines(items: TextItem[], viewport: Viewport): OcrLine[] {
+  type Placed = { str: string; x: number; y: number; w: number; h: number };
+  const placed: Placed[] = [];
+  const sx = Math.hypot(viewport.transform[0] ?? 1, viewport.transform[1] ?? 0);
+  for (const it of items) {
+    if (!it.str.trim()) continue;
+    const [x, y] = apply(viewport.transform, it.transform[4] ?? 0, it.transform[5] ?? 0);
+    const h = Math.hypot(it.transform[2] ?? 0, it.transform[3] ?? 0) * sx || it.height * sx;
+    placed.push({ str: it.str, x, y, w: it.width * sx, h });
+  }
+  placed.sort((a, b) => a.y - b.y || a.x - b.x);
+  const groups: Placed[][] = [];
+  for (const p of placed) {
+    const last = groups[groups.length - 1];
+    const ref = last?.[0];
+    if (last && ref && Math.abs(ref.y - p.y) < Math.max(2, ref.h * 0.4)) last.push(p);
+    else groups.push([p]);
+  }
+  return groups.map((g) => {
+    g.sort((a, b) => a.x - b.x);
+    const words: OcrWord[] = [];
+    for (const p of g) {
+      // Split the run on spaces; each word gets the share of the width its characters take.
+      const perChar = p.w / Math.max(1, p.str.length);
+      let offset = 0;
+      for (const part of p.str.split(/(\s+)/)) {
+        if (part.trim()) {
+          const x0 = p.x + offset * perChar;
+          words.push({
+            text: part,
+            confidence: 100,
+            bbox: { x0: Math.round(x0), y0: Math.round(p.y - p.h), x1: Math.round(x0 + part.length * perChar), y1: Math.round(p.y + p.h * 0.25) },
+          });
+        }
+        offset += part.length;
+      }
+    }
+    const bbox = {
+      x0: Math.min(...words.map((w) => w.bbox.x0)),
+      y0: Math.min(...words.map((w) => w.bbox.y0)),
+      x1: Math.max(...words.map((w) => w.bbox.x1)),
+      y1: Math.max(...words.map((w) => w.bbox.y1)),
+    };
+    return { text: words.map((w) => w.text).join(' '), confidence: 100, bbox, words };
+  });
+}
+
+export async function readPdfPages(
+  pdfjs: PdfjsLike,
+  bytes: Uint8Array,
+  opts: PdfReadOptions = {},
+): Promise<PdfPageReading[]> {
+  const scale = opts.scale ?? 200 / 72;
+  const minChars = opts.minTextChars ?? 30;
+  let doc: Awaited<ReturnType<PdfjsLike['getDocument']>['promise']>;
+  try {
+    // pdf.js may take ownership of (detach) the buffer: give it a copy so the caller keeps theirs.
+    doc = await pdfjs.getDocument({ data: bytes.slice(), ...opts.documentOptions }).promise;
+  } catch (cause) {
+    const name = (cause as { name?: string })?.name;
+    if (name === 'PasswordException') throw new OcrPdfError('pdf-encrypted', 'The PDF is password protected', { cause });
+    throw new OcrPdfError('pdf-invalid', `Cannot open the PDF: ${String(cause)}`, { cause });
+  }
+  try {
+    const pages: PdfPageReading[] = [];
+    const count = Math.min(doc.numPages, opts.maxPages ?? 3);
+    for (let n = 1; n <= count; n++) {
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale });
+      const content = await page.getTextContent();
+      const items = content.items.filter((i): i is TextItem => typeof (i as TextItem).str === 'string');
+      const lines = textItemsToLines(items, viewport);
+      const text = lines.map((l) => l.text).join('\n');
+      if ((text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= minChars) {
+        pages.push({ pageNumber: n, kind: 'text', text, lines, width: Math.round(viewport.width), height: Math.round(viewport.height) });
+        continue;
+      }
+      if (!opts.render) {
+        throw new OcrPdfError('pdf-render-unavailable', `Page ${n} is a scan and no canvas is available to render it`);
+      }
+      pages.push({ pageNumber: n, kind: 'image', image: await opts.render(page, scale) });
+    }
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
+}
