@@ -7,7 +7,7 @@
 export const SITE_TITLE = "Caisse d'aide au logement — DÉMO, site fictif";
 export const BANNER_TEXT = "Démo — site fictif : aucune donnée n'est envoyée à une administration";
 export const WIDGET_TAG =
-  '<script src="/pasapas/widget.js" data-features="comfort,speech,readable,guides,ocr,progress" data-lang="fr" defer></script>';
+  '<script src="/pasapas/widget.js" data-features="comfort,speech,readable,guides,ocr,progress" data-lang="fr"></script>';
 
 export function escapeHtml(value) {
   return String(value ?? '')
@@ -196,10 +196,12 @@ function radioFieldHtml(field, value, error, style) {
     </div>`,
     )
     .join('\n    ');
-  return `<fieldset class="fr-fieldset${error ? ' fr-fieldset--error' : ''}" id="${id}" role="radiogroup" aria-labelledby="${labelledBy}" data-field="${e(field.name)}">
+  return `<div class="fr-fieldset__element">
+<fieldset class="fr-fieldset${error ? ' fr-fieldset--error' : ''}" id="${id}" role="radiogroup" aria-labelledby="${labelledBy}" data-field="${e(field.name)}">
     <legend class="fr-fieldset__legend--regular fr-fieldset__legend" id="${id}-legend">${e(labelText(field))}${hintHtml(field)}</legend>
     ${items}${messagesHtml(id, error, style)}
-</fieldset>`;
+</fieldset>
+</div>`;
 }
 
 function checkboxFieldHtml(field, value, error, style) {

@@ -152,6 +152,12 @@ async function handle(req, res, dirs, state) {
   const method = req.method ?? 'GET';
 
   if (pathname.startsWith('/demo-api/')) return api(ctx, method);
+  if (pathname === '/favicon.ico') {
+    // No icon (a State-like logo is exactly what this fictitious site must not show); no 404 noise either.
+    res.writeHead(204, { 'Cache-Control': 'max-age=86400' });
+    res.end();
+    return;
+  }
   if (pathname.startsWith('/dsfr/')) return serveStatic(ctx, dirs.dsfr, pathname.slice('/dsfr'.length), {});
   if (pathname.startsWith('/pasapas/')) {
     return serveStatic(ctx, dirs.widget, pathname.slice('/pasapas'.length), { noCache: true });
