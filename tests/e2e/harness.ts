@@ -1,0 +1,141 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION = join(ROOT, '.output/chrome-mv3');
+
+/** Debian's Chromium here; elsewhere PASAPAS_CHROMIUM or Playwright's own (npx playwright install chromium). */
+export function chromiumPath(): string | undefined {
+  return process.env.PASAPAS_CHROMIUM ?? (process.platform === 'linux' ? '/usr/bin/chromium' : undefined);
+}
+
+const BASE_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+];
+
+export type Session = {
+  context: BrowserContext;
+  extensionId?: string;
+  /** Every request that tried to leave localhost during the session. */
+  outside: string[];
+  close(): Promise<void>;
+};
+
+/** Blocks and records any request that would leave the machine: the suite fails on any. */
+async function guardNetwork(context: BrowserContext, outside: string[]) {
+  const allowed = (url: string) => {
+    const u = new URL(url);
+    return (
+      u.protocol === 'chrome-extension:' ||
+      u.protocol === 'data:' ||
+      u.protocol === 'blob:' ||
+      u.protocol === 'about:' ||
+      u.hostname === '127.0.0.1' ||
+      u.hostname === 'localhost'
+    );
+  };
+  context.on('request', (request) => {
+    if (!allowed(request.url())) outside.push(request.url());
+  });
+  await context.route('**/*', (route) =>
+    allowed(route.request().url()) ? route.continue() : route.abort('blockedbyclient'),
+  );
+}
+
+/** A browser without the extension, giving one fresh context (own storage) per test. */
+export async function launchBrowser() {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: BASE_ARGS });
+  const outside: string[] = [];
+  return {
+    outside,
+    async context(options: { viewport?: { width: number; height: number }; locale?: string } = {}) {
+      const context = await browser.newContext({
+        viewport: options.viewport ?? { width: 1280, height: 900 },
+        locale: options.locale ?? 'fr-FR',
+      });
+      await guardNetwork(context, outside);
+      return context;
+    },
+    close: () => browser.close(),
+  };
+}
+
+export async function launch(
+  options: { extension?: boolean; profileDir?: string; viewport?: { width: number; height: number }; locale?: string } = {},
+): Promise<Session> {
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'pasapas-profile-'));
+  const args = [...BASE_ARGS];
+  if (options.extension) args.push(`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    locale: options.locale ?? 'fr-FR',
+  });
+  const outside: string[] = [];
+  await guardNetwork(context, outside);
+  let extensionId: string | undefined;
+  if (options.extension) {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    extensionId = new URL(worker.url()).host;
+  }
+  return {
+    context,
+    extensionId,
+    outside,
+    async close() {
+      await context.close();
+      if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** axe-core on our own UI only (the demo site is not ours to judge here). */
+export async function axe(page: Page, include = '[data-pasapas-host]') {
+  const results = await new AxeBuilder({ page })
+    .include(include)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** The panel lives in a shadow root: Playwright's CSS locators pierce open shadow roots. */
+export const launcher = (page: Page) => page.locator('[data-pasapas="launcher"]');
+export const panel = (page: Page) => page.locator('[data-pasapas="panel"]');
+
+/** The element that has focus, seen through shadow roots. */
+export function deepActive(page: Page) {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el
+      ? {
+          tag: el.tagName.toLowerCase(),
+          id: el.id,
+          text: (el.textContent ?? '').trim().slice(0, 80),
+          pasapas: el.getAttribute('data-pasapas'),
+          role: el.getAttribute('role'),
+        }
+      : null;
+  });
+}
+
+/** Presses Tab until the focused element matches, failing after `max` presses: keyboard-only navigation. */
+export async function tabTo(page: Page, match: (el: NonNullable<Awaited<ReturnType<typeof deepActive>>>) => boolean, max = 40) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const el = await deepActive(page);
+    if (el && match(el)) return el;
+  }
+  throw new Error('Element not reached by keyboard');
+}
