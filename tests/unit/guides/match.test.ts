@@ -37,7 +37,15 @@ describe('match patterns', () => {
   });
 
   it('rejects malformed patterns', () => {
-    for (const bad of ['', 'https://a.fr', 'a.fr/*', 'https://a*.fr/*', 'gopher://a.fr/*', 'https://*foo.fr/*', 'file://host/x']) {
+    for (const bad of [
+      '',
+      'https://a.fr',
+      'a.fr/*',
+      'https://a*.fr/*',
+      'gopher://a.fr/*',
+      'https://*foo.fr/*',
+      'file://host/x',
+    ]) {
       expect(parseMatchPattern(bad), bad).toBeNull();
     }
     expect(parseMatchPattern('file:///home/*')).not.toBeNull();
@@ -74,13 +82,17 @@ describe('guideMatches and stepApplies', () => {
     expect(guideMatches(parsed.guide, { url, document: page(formHtml, url) })).toBe(true);
     // page.hasForm: true, and this page has none
     expect(guideMatches(parsed.guide, { url, document: page('<h1>Accueil</h1>', url) })).toBe(false);
-    expect(guideMatches(parsed.guide, { url: 'https://autre.fr/logement/', document: page(formHtml, url) })).toBe(false);
+    expect(
+      guideMatches(parsed.guide, { url: 'https://autre.fr/logement/', document: page(formHtml, url) }),
+    ).toBe(false);
   });
 
   it('evaluates heading text loosely (case, accents, apostrophes)', () => {
     const url = 'http://127.0.0.1/';
     const doc = page('<h2>Votre  SITUATION   familiale</h2><legend>L’adresse</legend>', url);
-    expect(pageConditionHolds({ headingText: 'votre situation familiale' }, { url, document: doc })).toBe(true);
+    expect(pageConditionHolds({ headingText: 'votre situation familiale' }, { url, document: doc })).toBe(
+      true,
+    );
     expect(pageConditionHolds({ headingText: "l'adresse" }, { url, document: doc })).toBe(true);
     expect(pageConditionHolds({ headingText: 'Vos revenus' }, { url, document: doc })).toBe(false);
     expect(pageConditionHolds({ hasSelector: 'h2' }, { url, document: doc })).toBe(true);

@@ -7,11 +7,15 @@ import { fixturePath } from './helpers.ts';
 
 const formHtml = readFileSync(fixturePath('dsfr-form.html'), 'utf8');
 const dsfrInputExample = readFileSync(
-  fileURLToPath(new URL('../../../node_modules/@gouvfr/dsfr/example/component/input/index.html', import.meta.url)),
+  fileURLToPath(
+    new URL('../../../node_modules/@gouvfr/dsfr/example/component/input/index.html', import.meta.url),
+  ),
   'utf8',
 );
 const dsfrRadioExample = readFileSync(
-  fileURLToPath(new URL('../../../node_modules/@gouvfr/dsfr/example/component/radio/index.html', import.meta.url)),
+  fileURLToPath(
+    new URL('../../../node_modules/@gouvfr/dsfr/example/component/radio/index.html', import.meta.url),
+  ),
   'utf8',
 );
 
@@ -67,7 +71,9 @@ describe('resolveTarget on DSFR markup', () => {
   it('works on the DSFR example pages themselves', () => {
     const inputs = load(dsfrInputExample).window.document;
     expect(resolveTarget({ label: 'Libellé champ de saisie' }, inputs)?.element.id).toBe('text-input-text');
-    expect(resolveTarget({ dsfrGroup: 'Libellé champ de saisie' }, inputs)?.element.id).toBe('text-input-text');
+    expect(resolveTarget({ dsfrGroup: 'Libellé champ de saisie' }, inputs)?.element.id).toBe(
+      'text-input-text',
+    );
     const radios = load(dsfrRadioExample).window.document;
     const legend = resolveTarget({ dsfrGroup: 'Légende pour l’ensemble des éléments' }, radios);
     expect(legend?.element.getAttribute('type')).toBe('radio');
@@ -81,8 +87,15 @@ describe('resolveTarget across shadow roots and iframes', () => {
     const doc = dom.window.document;
     const root = (doc.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
     root.innerHTML = '<label for="iban">IBAN</label><input id="iban" name="iban">';
-    expect(resolveTarget({ label: 'IBAN' }, doc)).toMatchObject({ strategy: 'label', scope: 'shadow', element: { id: 'iban' } });
-    expect(resolveTarget({ shadowHost: '#host', id: 'iban' }, doc)).toMatchObject({ strategy: 'id', scope: 'shadow' });
+    expect(resolveTarget({ label: 'IBAN' }, doc)).toMatchObject({
+      strategy: 'label',
+      scope: 'shadow',
+      element: { id: 'iban' },
+    });
+    expect(resolveTarget({ shadowHost: '#host', id: 'iban' }, doc)).toMatchObject({
+      strategy: 'id',
+      scope: 'shadow',
+    });
     // Closed shadow roots are private to the page: out of reach.
     const closed = (doc.querySelector('p') as HTMLElement).attachShadow({ mode: 'closed' });
     closed.innerHTML = '<input id="secret">';
