@@ -59,19 +59,39 @@ export function fieldKey(identity: FieldIdentity): string {
   return `${where}|p:${identity.position}`;
 }
 
-function words(text: string): Set<string> {
-  return new Set(text.split(' ').filter((w) => w.length > 1));
+type Features = {
+  anyPage: boolean;
+  path: string;
+  name: string;
+  id: string;
+  label: string;
+  words: Set<string>;
+  formIndex: number;
+  position: number;
+};
+
+// Normalizing is the costly part of scoring: matchIdentities does it once per field, not per pair.
+function features(identity: FieldIdentity): Features {
+  const label = normalizeLabel(identity.label);
+  return {
+    anyPage: identity.path === '*',
+    path: normalizePath(identity.path),
+    name: clean(identity.name),
+    id: clean(identity.id),
+    label,
+    words: new Set(label.split(' ').filter((w) => w.length > 1)),
+    formIndex: identity.formIndex,
+    position: identity.position,
+  };
 }
 
-function labelSimilarity(a: string, b: string): number {
-  if (!a || !b) return 0;
-  if (a === b) return 1;
-  const wa = words(a);
-  const wb = words(b);
-  if (wa.size === 0 || wb.size === 0) return 0;
+function labelSimilarity(a: Features, b: Features): number {
+  if (!a.label || !b.label) return 0;
+  if (a.label === b.label) return 1;
+  if (a.words.size === 0 || b.words.size === 0) return 0;
   let common = 0;
-  for (const w of wa) if (wb.has(w)) common++;
-  return common / (wa.size + wb.size - common);
+  for (const w of a.words) if (b.words.has(w)) common++;
+  return common / (a.words.size + b.words.size - common);
 }
 
 /**
@@ -80,30 +100,27 @@ function labelSimilarity(a: string, b: string): number {
  * when nothing else is known and nothing contradicts it.
  */
 export function identityScore(saved: FieldIdentity, current: FieldIdentity): number {
-  const anyPage = saved.path === '*' || current.path === '*';
-  if (!anyPage && normalizePath(saved.path) !== normalizePath(current.path)) return 0;
-  const sName = clean(saved.name);
-  const cName = clean(current.name);
-  const sId = clean(saved.id);
-  const cId = clean(current.id);
-  const sLabel = normalizeLabel(saved.label);
-  const cLabel = normalizeLabel(current.label);
-  const nameEq = !!sName && sName === cName;
-  const idEq = !!sId && sId === cId;
-  const similarity = labelSimilarity(sLabel, cLabel);
+  return score(features(saved), features(current));
+}
+
+function score(saved: Features, current: Features): number {
+  if (!saved.anyPage && !current.anyPage && saved.path !== current.path) return 0;
+  const nameEq = !!saved.name && saved.name === current.name;
+  const idEq = !!saved.id && saved.id === current.id;
+  const similarity = labelSimilarity(saved, current);
   const sameForm = saved.formIndex === current.formIndex;
   const distance = Math.abs(saved.position - current.position);
 
-  let score = 0;
-  if (nameEq) score += 100;
-  if (idEq) score += 80;
-  if (similarity === 1) score += 60;
-  else if (similarity >= 0.5) score += Math.round(40 * similarity);
-  const strong = score > 0;
+  let points = 0;
+  if (nameEq) points += 100;
+  if (idEq) points += 80;
+  if (similarity === 1) points += 60;
+  else if (similarity >= 0.5) points += Math.round(40 * similarity);
+  const strong = points > 0;
 
-  const nameConflict = !!sName && !!cName && !nameEq;
-  const idConflict = !!sId && !!cId && !idEq;
-  const labelConflict = !!sLabel && !!cLabel && similarity < 0.5;
+  const nameConflict = !!saved.name && !!current.name && !nameEq;
+  const idConflict = !!saved.id && !!current.id && !idEq;
+  const labelConflict = !!saved.label && !!current.label && similarity < 0.5;
 
   if (!strong) {
     // Position alone: only the same slot of the same form, with nothing saying it is another field.
@@ -111,11 +128,11 @@ export function identityScore(saved: FieldIdentity, current: FieldIdentity): num
     return MIN_MATCH_SCORE;
   }
   // A renamed field keeps its label: accept, but below a field whose name still agrees.
-  if (nameConflict) score -= 20;
-  if (idConflict && !nameEq) score -= 10;
-  if (sameForm) score += 10;
-  score += Math.max(0, 5 - distance);
-  return Math.max(0, score);
+  if (nameConflict) points -= 20;
+  if (idConflict && !nameEq) points -= 10;
+  if (sameForm) points += 10;
+  points += Math.max(0, 5 - distance);
+  return Math.max(0, points);
 }
 
 /**
@@ -127,10 +144,12 @@ export function matchIdentities(
   current: readonly FieldIdentity[],
 ): IdentityMatch[] {
   const pairs: IdentityMatch[] = [];
+  const cur = current.map(features);
   saved.forEach((s, si) => {
-    current.forEach((c, ci) => {
-      const score = identityScore(s, c);
-      if (score >= MIN_MATCH_SCORE) pairs.push({ saved: si, current: ci, score });
+    const sf = features(s);
+    cur.forEach((cf, ci) => {
+      const value = score(sf, cf);
+      if (value >= MIN_MATCH_SCORE) pairs.push({ saved: si, current: ci, score: value });
     });
   });
   pairs.sort((a, b) => b.score - a.score || a.saved - b.saved || a.current - b.current);
@@ -153,10 +172,11 @@ export function matchIdentity(
   taken: ReadonlySet<number> = new Set(),
 ): { index: number; identity: FieldIdentity; score: number } | null {
   let best: { index: number; identity: FieldIdentity; score: number } | null = null;
+  const sf = features(saved);
   current.forEach((identity, index) => {
     if (taken.has(index)) return;
-    const score = identityScore(saved, identity);
-    if (score >= MIN_MATCH_SCORE && (!best || score > best.score)) best = { index, identity, score };
+    const value = score(sf, features(identity));
+    if (value >= MIN_MATCH_SCORE && (!best || value > best.score)) best = { index, identity, score: value };
   });
   return best;
 }

@@ -456,7 +456,11 @@ export function createProgressStore(
         return { removed: before, remaining: after };
       }),
     );
-    vault?.lock();
+    // The vault meta is gone with the rest: back to a fresh computer, so forget the key and the vault.
+    if (!kept.includes('vault')) {
+      vault?.lock();
+      vault = null;
+    }
     const removed = { ...report.removed };
     for (const t of kept) removed[t] = 0;
     return {

@@ -244,6 +244,10 @@ describe('public-computer mode', () => {
     expect(report.nothingLeft).toBe(true);
     expect(report.removed.vault).toBe(1);
     expect(vault.isLocked()).toBe(true);
+    expect(store.vault).toBeNull();
     expect(await rawDump(db)).toBe(db.tables.map(() => '[]').join('\n'));
+    // The computer is fresh again: the next person can work in clear or choose a new PIN.
+    const p = await store.startOrGet(PLAIN);
+    expect((await store.getProcedure(p.id))?.title).toBe(PLAIN.title);
   });
 });
