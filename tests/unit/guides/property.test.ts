@@ -23,13 +23,15 @@ type Path = Array<string | number>;
 /** Every path to a value inside a JSON tree. */
 function paths(value: unknown, prefix: Path = []): Path[] {
   const out: Path[] = [prefix];
-  if (Array.isArray(value)) value.forEach((item, i) => out.push(...paths(item, [...prefix, i])));
-  else if (value && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) out.push(...paths(item, [...prefix, i]));
+  } else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) out.push(...paths(item, [...prefix, key]));
   }
   return out;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: walks an arbitrary JSON tree.
 function setAt(root: any, path: Path, value: unknown, remove: boolean): unknown {
   if (path.length === 0) return value;
   let node = root;
