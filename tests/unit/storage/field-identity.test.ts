@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type FieldIdentity,
@@ -111,5 +112,47 @@ describe('matching', () => {
     expect(
       matchIdentity(f({ name: 'iban', label: 'IBAN' }), [f({ name: 'ville', label: 'Ville' })]),
     ).toBeNull();
+  });
+});
+
+describe('matching invariants (property)', () => {
+  const identity = fc.record({
+    name: fc.option(fc.constantFrom('nom', 'prenom', 'ville', 'cp', 'iban'), { nil: undefined }),
+    label: fc.option(fc.constantFrom('Nom', 'Prénom', 'Ville', 'Code postal', 'Nom de naissance'), {
+      nil: undefined,
+    }),
+    formIndex: fc.integer({ min: 0, max: 1 }),
+    position: fc.integer({ min: 0, max: 5 }),
+    path: fc.constantFrom('/a', '/b'),
+  });
+
+  it('is one-to-one, above the threshold, and finds every unchanged field', () => {
+    fc.assert(
+      fc.property(
+        fc.array(identity, { maxLength: 8 }),
+        fc.array(identity, { maxLength: 8 }),
+        (saved, current) => {
+          const clean = (x: (typeof saved)[number]): FieldIdentity =>
+            Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined)) as FieldIdentity;
+          const s = saved.map(clean);
+          const c = current.map(clean);
+          const matches = matchIdentities(s, c);
+          expect(new Set(matches.map((m) => m.saved)).size).toBe(matches.length);
+          expect(new Set(matches.map((m) => m.current)).size).toBe(matches.length);
+          for (const m of matches) {
+            expect(m.score).toBeGreaterThanOrEqual(MIN_MATCH_SCORE);
+            expect(normalizePath(s[m.saved]?.path ?? '')).toBe(normalizePath(c[m.current]?.path ?? ''));
+          }
+          // The same page reloaded unchanged: every field finds itself.
+          const self = matchIdentities(
+            s,
+            s.map((x) => ({ ...x })),
+          );
+          const distinct = new Set(s.map((x) => fieldKey(x))).size === s.length;
+          if (distinct) expect(self.length).toBe(s.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
