@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MultipartError, parseMultipart } from '../../../demo/multipart.js';
 import {
@@ -7,6 +8,7 @@ import {
   nirValid,
   parseFrenchDate,
 } from '../../../demo/site/assets/checks.js';
+import { type ValidatorId, validate } from '../../../utils/validators/index.ts';
 
 /** NIR key computed independently with BigInt: 97 − (13 digits mod 97), Corsica 2A → 19, 2B → 18. */
 function withKey(body13: string): string {
@@ -105,6 +107,89 @@ describe('demo multipart parser', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(MultipartError);
       expect((error as MultipartError).code).toBe('malformed');
+    }
+  });
+});
+
+describe('the demo site and Pas à pas agree on what is valid', () => {
+  // If they disagreed, the guides would approve values the site then refuses (or the reverse).
+  const digits = (n: number) =>
+    fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
+
+  it('NIR: keys built independently are accepted by both, a wrong key by neither', () => {
+    const body = fc
+      .tuple(
+        fc.constantFrom('1', '2'),
+        digits(2),
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom('75', '13', '2A', '2B', '59'),
+        digits(6),
+      )
+      .map(
+        ([sex, year, month, dept, rest]) => `${sex}${year}${String(month).padStart(2, '0')}${dept}${rest}`,
+      );
+    fc.assert(
+      fc.property(body, fc.integer({ min: 1, max: 96 }), (b, shift) => {
+        const nir = withKey(b);
+        const wrong =
+          nir.slice(0, 13) + String(((Number(nir.slice(13)) - 1 + shift) % 97) + 1).padStart(2, '0');
+        return (
+          nirValid(nir) && validate('nir', nir).valid && !nirValid(wrong) && !validate('nir', wrong).valid
+        );
+      }),
+    );
+  });
+
+  it('IBAN and numéro fiscal: both accept the valid ones and refuse a changed digit', () => {
+    fc.assert(
+      // Real French BBANs carry a RIB key (bank 5, branch 5, account 11, key 2), which Pas à pas also checks.
+      fc.property(
+        digits(5),
+        digits(5),
+        digits(11),
+        fc.integer({ min: 0, max: 22 }),
+        (bank, branch, account, at) => {
+          const rib = 97n - ((89n * BigInt(bank) + 15n * BigInt(branch) + 3n * BigInt(account)) % 97n);
+          const bban = `${bank}${branch}${account}${String(rib).padStart(2, '0')}`;
+          const check = 98 - Number(BigInt(`${bban}152700`) % 97n);
+          const iban = `FR${String(check).padStart(2, '0')}${bban}`;
+          const changed = `${iban.slice(0, 4 + at)}${(Number(iban[4 + at]) + 1) % 10}${iban.slice(5 + at)}`;
+          return (
+            ibanValid(iban) &&
+            validate('iban', iban).valid &&
+            !ibanValid(changed) &&
+            !validate('iban', changed).valid
+          );
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3 }), digits(9), (first, rest) => {
+        const ten = `${first}${rest}`;
+        const n = ten + String(Number(ten) % 511).padStart(3, '0');
+        const off = ten + String((Number(ten) + 1) % 511).padStart(3, '0');
+        return (
+          fiscalNumberValid(n) &&
+          validate('fiscal-number', n).valid &&
+          !fiscalNumberValid(off) &&
+          !validate('fiscal-number', off).valid
+        );
+      }),
+    );
+  });
+
+  it('postcodes, phones, e-mails and dates of the guides examples pass both', () => {
+    const samples: Array<[ValidatorId, string, string]> = [
+      ['postcode', '75011', 'postcode'],
+      ['phone', '06 12 34 56 78', 'phone'],
+      ['email', 'lea.martin@exemple.fr', 'email'],
+      ['date', '05/04/1984', 'date-past'],
+      ['caf-number', '1234567', 'caf-number'],
+      ['bic', 'BNPAFRPPXXX', 'bic'],
+    ];
+    for (const [id, value, check] of samples) {
+      expect(validate(id, value).valid, id).toBe(true);
+      expect(checkValue({ label: id, check }, value), id).toBeNull();
     }
   });
 });
