@@ -179,6 +179,13 @@ export function parseGuide(json: unknown): ParseGuideResult {
   }
 }
 
+/** For callers that prefer an exception: the guide, or a GuideFormatError carrying every problem. */
+export function assertGuide(json: unknown): Guide {
+  const result = parseGuide(json);
+  if (!result.ok) throw new GuideFormatError(result.errors);
+  return result.guide;
+}
+
 /** Parses guide text (a file's content); JSON syntax errors are reported like the others. */
 export function parseGuideText(text: string): ParseGuideResult {
   let json: unknown;

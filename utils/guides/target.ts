@@ -113,17 +113,29 @@ function findByAria(scope: Scope, text: string): Element | null {
   );
 }
 
+/** A DSFR group (fr-input-group, fr-fieldset…) found by its own label or legend; gives its control. */
 function findByDsfrGroup(scope: Scope, text: string): Element | null {
   const wanted = normalizeText(text);
-  const group = best(queryAll(scope, DSFR_GROUPS), (g) => {
-    const label = query(
-      g,
-      ':scope > .fr-label, :scope > label, :scope > legend, .fr-fieldset__legend, .fr-label',
-    );
-    return label ? textScore(labelText(label), wanted) : 0;
-  });
-  if (!group) return null;
-  return query(group, CONTROLS) ?? group;
+  // Start from labels and legends (one pass), not from groups: far cheaper on big pages.
+  const scored = queryAll(scope, 'label, legend')
+    .filter((el) => normalizeText(el.textContent).includes(wanted))
+    .map((el) => ({ el, score: textScore(labelText(el), wanted) }))
+    .filter((item) => item.score > 0)
+    .sort((a, b) => b.score - a.score);
+  for (const { el } of scored) {
+    const group = el.parentElement;
+    if (!group || !matchesSafe(group, DSFR_GROUPS)) continue;
+    return query(group, CONTROLS) ?? group;
+  }
+  return null;
+}
+
+function matchesSafe(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
 }
 
 function findInScope(target: Target, scope: Scope, strategy: TargetStrategy): Element | null {

@@ -1,8 +1,10 @@
 /** Text comparison for page content: case, accents, apostrophes, spaces and asterisks don't count. */
 export function normalizeText(text: string | null | undefined): string {
-  return String(text ?? '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  let value = String(text ?? '');
+  // Most label texts are short; skip Unicode decomposition when there is nothing to decompose.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: plain ASCII range test.
+  if (!/^[\u0000-\u007f]*$/.test(value)) value = value.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return value
     .replace(/[’‘`´]/g, "'")
     .replace(/[*:]/g, ' ')
     .replace(/\s+/g, ' ')

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { guideCatalogs } from '../../../utils/guides/messages.ts';
 import {
+  assertGuide,
   GUIDE_FORMAT_VERSION,
   type GuideError,
+  GuideFormatError,
   guideErrorText,
   LIMITS,
   localize,
@@ -150,6 +152,22 @@ describe('parseGuide', () => {
     const bad = parseGuideText('{ "formatVersion": 1,');
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors[0]?.code).toBe('invalid-json');
+  });
+});
+
+describe('assertGuide', () => {
+  it('returns the guide or throws a typed error with every problem', () => {
+    expect(assertGuide(demoGuide()).id).toBe('fr.demo.aide-logement');
+    const broken = { ...demoGuide(), id: 'X', version: 'y' };
+    let caught: unknown;
+    try {
+      assertGuide(broken);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(GuideFormatError);
+    expect((caught as GuideFormatError).code).toBe('guide-invalid');
+    expect((caught as GuideFormatError).errors.map((e) => e.path)).toEqual(['$.id', '$.version']);
   });
 });
 
