@@ -3,10 +3,10 @@
  * touched, written `delayMs` after the last keystroke (or `maxWaitMs` after the first, so
  * endless typing is still saved), and at once on `pagehide` or `flush()`.
  */
-import { type FieldDescriptor, isSensitiveField } from '../forms/sensitive.ts';
+import type { FieldDescriptor } from '../forms/sensitive.ts';
 import type { FieldValue } from './db.ts';
 import { type FieldIdentity, fieldKey } from './field-identity.ts';
-import type { FieldSave, SaveResult } from './progress.ts';
+import { type FieldSave, isSensitiveIdentity, type SaveResult } from './progress.ts';
 
 type Saver = { saveMany(entries: readonly FieldSave[]): Promise<SaveResult[]> };
 type EventSource = {
@@ -82,12 +82,7 @@ export function createAutosaver(store: Saver, options: AutosaverOptions = {}): A
 
   return {
     queue(procedureId, identity, value, descriptor) {
-      const sensitive = isSensitiveField({
-        name: identity.name ?? null,
-        id: identity.id ?? null,
-        label: identity.label ?? null,
-        ...descriptor,
-      });
+      const sensitive = isSensitiveIdentity(identity, descriptor);
       // Do not even keep a secret in memory: queue an erase instead.
       const entry: FieldSave = { procedureId, identity, value: sensitive ? '' : value };
       if (descriptor) entry.descriptor = descriptor;

@@ -132,14 +132,17 @@ function sameValue(a: FieldValue, b: FieldValue): boolean {
   return a === b;
 }
 
-function isSensitive(identity: FieldIdentity, descriptor?: FieldDescriptor): boolean {
+/** The shared rule (utils/forms/sensitive.ts) applied to a field's identity and input attributes. */
+export function isSensitiveIdentity(identity: FieldIdentity, descriptor?: FieldDescriptor): boolean {
   return isSensitiveField({
-    name: identity.name ?? null,
-    id: identity.id ?? null,
-    label: identity.label ?? null,
-    ...descriptor,
+    type: descriptor?.type ?? null,
+    autocomplete: descriptor?.autocomplete ?? null,
+    name: descriptor?.name ?? identity.name ?? null,
+    id: descriptor?.id ?? identity.id ?? null,
+    label: descriptor?.label ?? identity.label ?? null,
   });
 }
+const isSensitive = isSensitiveIdentity;
 
 function newId(): string {
   return globalThis.crypto.randomUUID();
@@ -372,9 +375,10 @@ export function createProgressStore(
         score: m.score,
       };
       const currentValue = c.field.currentValue;
-      if (currentValue === null || currentValue === undefined || isEmptyValue(currentValue))
-        plan.fill.push(item);
+      if (currentValue === null || currentValue === undefined) plan.fill.push(item);
       else if (sameValue(currentValue, s.value)) plan.unchanged.push(item);
+      // An unticked box is not something the site filled in.
+      else if (isEmptyValue(currentValue) || currentValue === false) plan.fill.push(item);
       else plan.conflicts.push({ ...item, currentValue });
     }
     onThisPage.forEach((s, i) => {

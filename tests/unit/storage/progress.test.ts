@@ -142,6 +142,22 @@ describe('restorePlan', () => {
     expect((await store.savedFields(p.id)).find((s) => s.identity.name === 'ville')?.value).toBe('Lyon');
   });
 
+  it('treats an unticked box as empty and a ticked one as filled by the site', async () => {
+    const store = createProgressStore(freshDb());
+    const p = await store.startOrGet(CAF);
+    await store.saveField(p.id, f({ name: 'accepte', position: 0 }), true);
+    await store.saveField(p.id, f({ name: 'newsletter', position: 1 }), false);
+    await store.saveField(p.id, f({ name: 'aides', position: 2 }), ['apl', 'rsa']);
+    const plan = await store.restorePlan(p.id, [
+      { identity: f({ name: 'accepte', position: 0 }), currentValue: false },
+      { identity: f({ name: 'newsletter', position: 1 }), currentValue: true },
+      { identity: f({ name: 'aides', position: 2 }), currentValue: ['rsa', 'apl'] },
+    ]);
+    expect(plan.fill.map((i) => i.index)).toEqual([0]);
+    expect(plan.conflicts.map((i) => [i.index, i.value, i.currentValue])).toEqual([[1, false, true]]);
+    expect(plan.unchanged.map((i) => i.index)).toEqual([2]);
+  });
+
   it('reports saved fields of this page that no longer exist', async () => {
     const store = createProgressStore(freshDb());
     const p = await store.startOrGet(CAF);
