@@ -20,7 +20,10 @@ const MARKERS: Record<Exclude<DocumentType, 'unknown'>, Marker[]> = {
     { re: /\bcaf\b|caf\.fr/, weight: 2 },
     { re: /(?:numero|n°|no) (?:d')?allocataire/, weight: 3 },
     { re: /attestation de paiement|attestation de droits? caf/, weight: 2 },
-    { re: /aide personnalisee au logement|prime d'activite|allocations? familiales|\brsa\b|quotient familial/, weight: 2 },
+    {
+      re: /aide personnalisee au logement|prime d'activite|allocations? familiales|\brsa\b|quotient familial/,
+      weight: 2,
+    },
   ],
   rib: [
     { re: /releve d'identite bancaire|\brib\b/, weight: 4 },
@@ -37,7 +40,8 @@ const MARKERS: Record<Exclude<DocumentType, 'unknown'>, Marker[]> = {
     { re: /securite sociale|organisme d'affiliation|complementaire sante solidaire|beneficiaire/, weight: 1 },
   ],
   'titre-sejour': [
-    { re: /titre de sejour|carte de sejour|carte de resident|residence permit/, weight: 4 },
+    { re: /t[il1]tre de s[e]jour|carte de s[e]jour|carte de r[e]sident|residence permit/, weight: 4 },
+    { re: /valable jusqu|lieu de naissance/, weight: 1 },
     { re: /type de titre|\bremarques\b|autorise son titulaire/, weight: 2 },
     { re: /nationalite/, weight: 1 },
     // Machine-readable zone of ID cards: "IR" or "ID" then FRA, and runs of "<".
@@ -52,7 +56,11 @@ const MARKERS: Record<Exclude<DocumentType, 'unknown'>, Marker[]> = {
   ],
 };
 
-export function detectDocumentType(text: string): { type: DocumentType; confidence: number; labelKey: string } {
+export function detectDocumentType(text: string): {
+  type: DocumentType;
+  confidence: number;
+  labelKey: string;
+} {
   const norm = normalize(typeof text === 'string' ? text : '').replace(/\s+/g, ' ');
   const scores = Object.entries(MARKERS).map(([type, markers]) => ({
     type: type as DocumentType,

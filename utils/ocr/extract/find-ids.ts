@@ -24,7 +24,8 @@ function candidates(lines: Line[], seq: Tok[], spec: IdSpec, used: Set<Tok>): Ca
     const first = seq[s];
     if (!first || used.has(first) || !spec.piece(cleanTok(first.text), true)) continue;
     const prev = seq[s - 1];
-    const startsRun = !prev || first.gapBefore || prev.line !== first.line || !spec.piece(cleanTok(prev.text), false);
+    const startsRun =
+      !prev || first.gapBefore || prev.line !== first.line || !spec.piece(cleanTok(prev.text), false);
     let joined = '';
     const toks: Tok[] = [];
     for (let e = s; e < seq.length; e++) {
@@ -45,7 +46,8 @@ function candidates(lines: Line[], seq: Tok[], spec: IdSpec, used: Set<Tok>): Ca
       if (lengths.includes(joined.length)) {
         const check = spec.check(joined);
         const next = seq[e + 1];
-        const endsRun = !next || next.gapBefore || next.line !== tok.line || !spec.piece(cleanTok(next.text), false);
+        const endsRun =
+          !next || next.gapBefore || next.line !== tok.line || !spec.piece(cleanTok(next.text), false);
         const score = (check.valid ? 1000 : 0) + (startsRun ? 50 : 0) + (endsRun ? 20 : 0);
         out.push({ toks: [...toks], joined, check, score });
       }
@@ -97,7 +99,9 @@ export function findIds(lines: Line[], used: Set<Tok>): ExtractedField[] {
       if (!spec) continue;
       for (const hit of findAll(def.re, line.norm)) {
         // Two patterns may match the same label ("N° d'immatriculation"): one search per label.
-        const dup = hits.some((h) => h.line === line && h.spec === spec && h.hit.start < hit.end && hit.start < h.hit.end);
+        const dup = hits.some(
+          (h) => h.line === line && h.spec === spec && h.hit.start < hit.end && hit.start < h.hit.end,
+        );
         if (dup) continue;
         hits.push({ line, hit, spec });
         idLabelLines.add(line.index);
@@ -110,7 +114,9 @@ export function findIds(lines: Line[], used: Set<Tok>): ExtractedField[] {
     const after = line.toks.filter((t) => t.start >= hit.end && t.start < stop && cleanTok(t.text) !== '');
     // The line below may finish a value broken at the end of this one.
     const below = lines[line.index + 1]?.toks ?? [];
-    let found = candidates(lines, [...after, ...below], spec, used).filter((c) => c.toks[0]?.line === line.index);
+    let found = candidates(lines, [...after, ...below], spec, used).filter(
+      (c) => c.toks[0]?.line === line.index,
+    );
     if (found.length === 0) {
       // Label above its value (tables): look one or two lines down, nearest column first.
       const labelToks = line.toks.filter((t) => t.end > hit.start && t.start < hit.end);

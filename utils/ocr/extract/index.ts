@@ -35,7 +35,10 @@ const ORDER: FieldKind[] = [
 function dedupe(fields: ExtractedField[]): ExtractedField[] {
   const best = new Map<string, ExtractedField>();
   for (const f of fields) {
-    const key = f.kind === 'date' || f.kind === 'amount' ? `${f.kind}|${f.value}|${f.meaning ?? ''}` : `${f.kind}|${f.value}`;
+    const key =
+      f.kind === 'date' || f.kind === 'amount'
+        ? `${f.kind}|${f.value}|${f.meaning ?? ''}`
+        : `${f.kind}|${f.value}`;
     const prev = best.get(key);
     if (!prev || f.confidence > prev.confidence) best.set(key, f);
   }
@@ -48,7 +51,13 @@ export function extractFields(input: OcrInput): ExtractedField[] {
   }
   const lines = buildLines(input);
   const used = new Set<Tok>();
-  const fields = [...findIds(lines, used), ...findAmounts(lines), ...findDates(lines), ...findNames(lines), ...findAddresses(lines)];
+  const fields = [
+    ...findIds(lines, used),
+    ...findAmounts(lines),
+    ...findDates(lines),
+    ...findNames(lines),
+    ...findAddresses(lines),
+  ];
   return dedupe(fields).sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
 }
 

@@ -11,7 +11,10 @@ export type LabelDef = { kind: FieldKind; re: RegExp; meaning?: string };
 const re = (source: string) => new RegExp(source, 'g');
 
 export const ID_LABELS: LabelDef[] = [
-  { kind: 'fiscal-number', re: re(String.raw`\b${NO}\s*(?:d'identification\s+)?fiscal\b|\bidentifiant\s+fiscal\b`) },
+  {
+    kind: 'fiscal-number',
+    re: re(String.raw`\b${NO}\s*(?:d'identification\s+)?fiscal\b|\bidentifiant\s+fiscal\b`),
+  },
   { kind: 'tax-notice-reference', re: re(String.raw`\bref(?:erence|\.)?\s*(?:de\s+l'\s*)?avis\b`) },
   {
     kind: 'reference-tax-income',
@@ -20,7 +23,9 @@ export const ID_LABELS: LabelDef[] = [
   },
   {
     kind: 'caf-number',
-    re: re(String.raw`\b${NO}\s*(?:d'\s*|de\s+)?allocataire\b|\b(?:matricule|reference)\s+(?:caf|allocataire)\b`),
+    re: re(
+      String.raw`\b${NO}\s*(?:d'\s*|de\s+)?allocataire\b|\b(?:matricule|reference)\s+(?:caf|allocataire)\b`,
+    ),
   },
   {
     kind: 'nir',
@@ -34,7 +39,10 @@ export const ID_LABELS: LabelDef[] = [
 ];
 
 export const DATE_LABELS: Array<{ meaning: string; re: RegExp }> = [
-  { meaning: 'naissance', re: re(String.raw`\bdate\s+de\s+naissance\b|\bne\s*(?:\(e\)|e)?\s+le\b|\bnee?\s+le\b`) },
+  {
+    meaning: 'naissance',
+    re: re(String.raw`\bdate\s+de\s+naissance\b|\bne\s*(?:\(e\)|e)?\s+le\b|\bnee?\s+le\b`),
+  },
   { meaning: 'mise-en-recouvrement', re: re(String.raw`\bmise\s+en\s+recouvrement\b`) },
   {
     meaning: 'emission',
@@ -44,7 +52,9 @@ export const DATE_LABELS: Array<{ meaning: string; re: RegExp }> = [
   },
   {
     meaning: 'echeance',
-    re: re(String.raw`\bdate\s+limite(?:\s+de\s+paiement)?\b|\becheance\b|\bavant\s+le\b|\bau\s+plus\s+tard\s+le\b`),
+    re: re(
+      String.raw`\bdate\s+limite(?:\s+de\s+paiement)?\b|\becheance\b|\bavant\s+le\b|\bau\s+plus\s+tard\s+le\b`,
+    ),
   },
   { meaning: 'entree', re: re(String.raw`\bdate\s+d'\s*(?:entree|embauche|anciennete)\b|\bentree\s+le\b`) },
   {
@@ -55,11 +65,15 @@ export const DATE_LABELS: Array<{ meaning: string; re: RegExp }> = [
   },
   {
     meaning: 'debut',
-    re: re(String.raw`\bdate\s+de\s+debut\b|\ba\s+compter\s+du\b|\ba\s+partir\s+du\b|\bdu\s*$|\bdebut\s+de\s+validite\b`),
+    re: re(
+      String.raw`\bdate\s+de\s+debut\b|\ba\s+compter\s+du\b|\ba\s+partir\s+du\b|\bdu\s*$|\bdebut\s+de\s+validite\b`,
+    ),
   },
   {
     meaning: 'paiement',
-    re: re(String.raw`\b(?:verse|paye|regle)e?s?\s+le\b|\bdate\s+de\s+(?:paiement|versement)\b|\bpaiement\s+(?:du|le)\b`),
+    re: re(
+      String.raw`\b(?:verse|paye|regle)e?s?\s+le\b|\bdate\s+de\s+(?:paiement|versement)\b|\bpaiement\s+(?:du|le)\b`,
+    ),
   },
 ];
 
@@ -69,7 +83,9 @@ export const AMOUNT_LABELS: Array<{ meaning: string; re: RegExp }> = [
   { meaning: 'salaire-brut', re: re(String.raw`\bsalaire\s+brut\b|\btotal\s+brut\b`) },
   {
     meaning: 'impot-net',
-    re: re(String.raw`\bimpot\s+sur\s+le\s+revenu\s+net\b|\bmontant\s+(?:net\s+)?de\s+(?:votre\s+|l')?impot\b`),
+    re: re(
+      String.raw`\bimpot\s+sur\s+le\s+revenu\s+net\b|\bmontant\s+(?:net\s+)?de\s+(?:votre\s+|l')?impot\b`,
+    ),
   },
   {
     meaning: 'reste-a-payer',
@@ -87,8 +103,11 @@ export const AMOUNT_LABELS: Array<{ meaning: string; re: RegExp }> = [
 export const NAME_LABELS: Array<{ meaning: string; re: RegExp }> = [
   { meaning: 'nom-naissance', re: re(String.raw`\bnom\s+de\s+naissance\b`) },
   { meaning: 'nom-usage', re: re(String.raw`\bnom\s+d'\s*usage\b|\bnom\s+marital\b|\bnom\s+d'\s*epouse\b`) },
-  { meaning: 'nom-prenom', re: re(String.raw`\bnoms?\s+et\s+prenoms?\b|\bnom\s*,\s*prenoms?\b|\bnom\s*/\s*prenoms?\b`) },
-  { meaning: 'titulaire', re: re(String.raw`\btitulaire(?:\s+du\s+compte)?\b`) },
+  {
+    meaning: 'nom-prenom',
+    re: re(String.raw`\bnoms?\s+et\s+prenoms?\b|\bnom\s*,\s*prenoms?\b|\bnom\s*/\s*prenoms?\b`),
+  },
+  { meaning: 'titulaire', re: re(String.raw`\btitulaire\s+du\s+compte\b|\btitulaire(?=\s*:)`) },
   { meaning: 'beneficiaire', re: re(String.raw`\bbeneficiaire\s*(?=:)|\bassure(?:\(e\)|e)?\s*(?=:)`) },
   { meaning: 'salarie', re: re(String.raw`\bsalarie(?:\(e\)|e)?\s*(?=:)`) },
   { meaning: 'prenom', re: re(String.raw`\bprenoms?(?:\s*\(s\))?(?=\s*:|\s*$|\s{2})`) },

@@ -112,7 +112,8 @@ export function buildLines(input: OcrInput): Line[] {
       else lines.push(lineFromText(lines.length, line.text, clamp01(line.confidence / 100)));
     }
   } else {
-    for (const text of input.text.split(/\r?\n/)) lines.push(lineFromText(lines.length, text, TEXT_ONLY_CONFIDENCE));
+    for (const text of input.text.split(/\r?\n/))
+      lines.push(lineFromText(lines.length, text, TEXT_ONLY_CONFIDENCE));
   }
   return lines;
 }

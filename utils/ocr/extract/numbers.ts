@@ -42,7 +42,8 @@ function firstValid(
     if (seen.has(v)) continue;
     seen.add(v);
     const r = validate(id, v);
-    if (r.valid) return { value: accept(r), valid: true, validation: r, repaired: v !== raw.toUpperCase() && v !== raw };
+    if (r.valid)
+      return { value: accept(r), valid: true, validation: r, repaired: v !== raw.toUpperCase() && v !== raw };
     last = { v, r };
   }
   // Nothing passed: keep the most repaired reading, clearly marked invalid.
@@ -71,12 +72,18 @@ const caf: IdSpec = { ...digitsSpec('caf-number', 'caf-number', [7, 8]), checked
 const nir: IdSpec = {
   kind: 'nir',
   // Corsica's 2A/2B: a token may hold one A or B after a 2.
-  piece: (text) => isNumericish(text) || /^[0-9OolI|SZ]*2[AB][0-9OolI|SBZ]*$/.test(text.replace(/[.\-]/g, '')),
+  piece: (text) => isNumericish(text) || /^[0-9OolI|SZ]*2[AB][0-9OolI|SBZ]*$/.test(text.replace(/[.-]/g, '')),
   lengths: () => [15],
   check: (joined) => {
-    const up = joined.toUpperCase();
-    const keepCorsica = /^.{5}2[AB]/.test(up) ? toDigits(up.slice(0, 6)) + up[6] + toDigits(up.slice(7)) : up;
-    return firstValid('nir', [up, keepCorsica, toDigits(up)], joined);
+    // Repair before upper-casing: a lowercase l is a 1, an uppercase L is not.
+    const keepCorsica = /^.{5}2[AB]/.test(joined)
+      ? toDigits(joined.slice(0, 6)) + joined[6] + toDigits(joined.slice(7))
+      : joined;
+    return firstValid(
+      'nir',
+      [joined.toUpperCase(), keepCorsica.toUpperCase(), toDigits(joined).toUpperCase()],
+      joined,
+    );
   },
   checked: true,
   unlabelled: 'valid-only',
@@ -85,11 +92,15 @@ const nir: IdSpec = {
 const taxRef: IdSpec = {
   kind: 'tax-notice-reference',
   // 13 characters: year and département digits, then letters and digits (no public check digit).
-  piece: (text) => /^[0-9A-Za-z|]+$/.test(text.replace(/[.\-]/g, '')) && /\d/.test(text),
+  piece: (text) => /^[0-9A-Za-z|]+$/.test(text.replace(/[.-]/g, '')) && /\d/.test(text),
   lengths: () => [13],
   check: (joined) => {
     const up = joined.toUpperCase();
-    const fixed = toDigits(up.slice(0, 4)) + up.slice(4, 11) + toDigits(up.slice(11));
+    const fixed = (
+      toDigits(joined.slice(0, 4)) +
+      joined.slice(4, 11) +
+      toDigits(joined.slice(11))
+    ).toUpperCase();
     const valid = /^\d{4}[0-9A-Z]{9}$/.test(fixed) && fixed.replace(/\D/g, '').length >= 10;
     return { value: fixed, valid, repaired: fixed !== up };
   },
@@ -100,8 +111,12 @@ const taxRef: IdSpec = {
 const iban: IdSpec = {
   kind: 'iban',
   piece: (text, first) => {
-    const t = text.replace(/[.\-]/g, '');
-    if (first) return /^[A-Za-z]{2}[0-9OolI|SBZ]{2}[0-9A-Za-z]*$/.test(t) && IBAN_LENGTHS[t.slice(0, 2).toUpperCase()] !== undefined;
+    const t = text.replace(/[.-]/g, '');
+    if (first)
+      return (
+        /^[A-Za-z]{2}[0-9OolI|SBZ]{2}[0-9A-Za-z]*$/.test(t) &&
+        IBAN_LENGTHS[t.slice(0, 2).toUpperCase()] !== undefined
+      );
     return /^[0-9A-Za-z|]{1,8}$/.test(t) && /\d/.test(toDigits(t));
   },
   lengths: (joined) => {
@@ -111,15 +126,18 @@ const iban: IdSpec = {
   check: (joined) => {
     const up = joined.toUpperCase();
     const country = up.slice(0, 2);
-    const rest = up.slice(2);
+    // Repair on the text as read (a lowercase l is a 1), then upper-case.
+    const rest = joined.slice(2);
     const head = country + toDigits(rest.slice(0, 2));
-    const variants = [up, head + rest.slice(2)];
+    const variants = [up, (head + rest.slice(2)).toUpperCase()];
     if (country === 'FR' || country === 'MC') {
       // Bank and branch (10) and RIB key (2) are digits; the 11-character account may hold letters.
       const bban = rest.slice(2);
-      variants.push(head + toDigits(bban.slice(0, 10)) + bban.slice(10, 21) + toDigits(bban.slice(21)));
+      variants.push(
+        (head + toDigits(bban.slice(0, 10)) + bban.slice(10, 21) + toDigits(bban.slice(21))).toUpperCase(),
+      );
     }
-    variants.push(head + toDigits(rest.slice(2)));
+    variants.push((head + toDigits(rest.slice(2))).toUpperCase());
     return firstValid('iban', variants, joined, (r) => (r.normalized ?? '').replace(/ /g, ''));
   },
   checked: true,
@@ -129,8 +147,10 @@ const iban: IdSpec = {
 const bic: IdSpec = {
   kind: 'bic',
   piece: (text, first) => {
-    const t = text.replace(/[.\-]/g, '');
-    return first ? /^[A-Za-z0-9]{4,11}$/.test(t) && /^[A-Za-z]{2}/.test(t) : /^[A-Za-z0-9]{2,7}$/.test(t);
+    const t = text.replace(/[.-]/g, '');
+    return first
+      ? /^[A-Za-z0-9]{4,11}$/.test(t) && /^[A-Za-z]{4}/.test(toLetters(t.toUpperCase()))
+      : /^[A-Za-z0-9]{2,7}$/.test(t);
   },
   lengths: () => [8, 11],
   check: (joined) => {

@@ -13,13 +13,19 @@ const ORG =
   /\b(caf|caisse|centre|finances|cpam|banque|agence|service|direction|urssaf|pole|france travail|sip|tresorerie|mairie|prefecture|assurance|societe|sarl|sas|entreprise|ministere|msa)\b/;
 const STREET =
   /\b(rue|avenue|av|bd|boulevard|chemin|impasse|allee|place|route|quai|cours|square|residence|lieu-dit|hameau|lotissement|cite|voie|sentier|passage|rond-point|faubourg|parvis|esplanade)\b/;
-const COMPLEMENT = /\b(batiment|bat|appartement|appt|apt|escalier|esc|etage|bp|cs|chez|boite postale|porte|entree)\b/;
+const COMPLEMENT =
+  /\b(batiment|bat|appartement|appt|apt|escalier|esc|etage|bp|cs|chez|boite postale|porte|entree)\b/;
 
 export function stripCivility(name: string): string {
   return name.replace(CIVILITY, '').trim();
 }
 
-function nameField(toks: Tok[], meaning: string, labelled: boolean, label?: string): ExtractedField | undefined {
+function nameField(
+  toks: Tok[],
+  meaning: string,
+  labelled: boolean,
+  label?: string,
+): ExtractedField | undefined {
   const raw = toks
     .map((t) => t.text)
     .join(' ')
@@ -45,7 +51,9 @@ function nameField(toks: Tok[], meaning: string, labelled: boolean, label?: stri
 
 /** Tokens of one cell: up to a column gap or the next label. */
 function cell(line: Line, from: number): Tok[] {
-  const stops = ALL_LABEL_RES.flatMap((re) => findAll(re, line.norm).map((h) => h.start)).filter((s) => s >= from);
+  const stops = ALL_LABEL_RES.flatMap((re) => findAll(re, line.norm).map((h) => h.start)).filter(
+    (s) => s >= from,
+  );
   const stop = Math.min(...stops, Number.POSITIVE_INFINITY);
   const out: Tok[] = [];
   for (const t of line.toks) {
@@ -72,7 +80,9 @@ export function findNames(lines: Line[]): ExtractedField[] {
           const next = lines[line.index + 1];
           if (next && ALL_LABEL_RES.every((re) => findAll(re, next.norm).length === 0)) {
             const x = toksIn(line, hit.start, hit.end)[0]?.x ?? hit.start;
-            const start = next.toks.filter((t) => t.gapBefore).sort((a, b) => Math.abs(a.x - x) - Math.abs(b.x - x))[0];
+            const start = next.toks
+              .filter((t) => t.gapBefore)
+              .sort((a, b) => Math.abs(a.x - x) - Math.abs(b.x - x))[0];
             toks = start ? cell(next, start.start) : [];
           }
         }
@@ -93,91 +103,144 @@ function isStreetLike(norm: string): boolean {
   return /^\d{1,4}\s*(bis|ter|quater|[abt])?\s*,?\s+\p{L}/u.test(t) || STREET.test(t) || COMPLEMENT.test(t);
 }
 
+/** A column cell of a line: text between column gaps (addresses sit in one column of a letter). */
+type Cell = { line: Line; start: number; end: number; text: string; norm: string; toks: Tok[]; x: number };
+
+function cellsOf(line: Line): Cell[] {
+  const cells: Cell[] = [];
+  let cur: Tok[] = [];
+  const flush = () => {
+    const first = cur[0];
+    const last = cur[cur.length - 1];
+    if (first && last) {
+      cells.push({
+        line,
+        start: first.start,
+        end: last.end,
+        text: line.text.slice(first.start, last.end),
+        norm: line.norm.slice(first.start, last.end),
+        toks: cur,
+        x: first.x,
+      });
+    }
+    cur = [];
+  };
+  for (const t of line.toks) {
+    if (t.gapBefore) flush();
+    cur.push(t);
+  }
+  flush();
+  return cells;
+}
+
+/** The cell of `line` in the same column as `x` (a few characters of tolerance). */
+function cellAt(line: Line | undefined, x: number, unit: number): Cell | undefined {
+  if (!line) return undefined;
+  return cellsOf(line).find((c) => Math.abs(c.x - x) <= 3 * unit);
+}
+
+const stripAccents = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
 export function findAddresses(lines: Line[]): ExtractedField[] {
   const fields: ExtractedField[] = [];
   for (const line of lines) {
-    const text = repairNumericTokens(line.text);
-    const m = POSTCODE_LINE.exec(text);
-    if (!m) continue;
-    const commune = m[3] ?? '';
-    if (/^(euros?|eur)$/i.test(commune)) continue;
-    const codeStart = (m.index ?? 0) + (m[1] ?? '').length;
-    const postcode = (m[2] ?? '').replace(' ', '');
-    const before = line.text.slice(0, m.index ?? 0).trim();
-    // Street on the same line ("12 rue des Lilas, 75011 PARIS") or on the lines above.
-    const parts: string[] = [];
-    const blockToks: Tok[] = [];
-    let sender = false;
-    if (before) {
-      const segments = before.split(/\s*,\s*/).filter(Boolean);
-      const street = segments.filter((s) => isStreetLike(s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')));
-      if (street.length === 0) continue;
-      if (segments.length > street.length) sender = true;
-      parts.push(...street);
-      blockToks.push(...toksIn(line, line.text.indexOf(street[0] ?? ''), codeStart));
+    const t0 = line.toks.find((t) => t.box && t.text.length > 1);
+    const unit = t0?.box ? (t0.box.x1 - t0.box.x0) / t0.text.length : 1;
+    for (const c of cellsOf(line)) {
+      const field = addressAt(lines, c, unit);
+      if (field) fields.push(...field);
     }
-    let top = line.index;
-    if (!before) {
-      for (let i = line.index - 1; i >= Math.max(0, line.index - 3); i--) {
-        const l = lines[i];
-        if (!l || !isStreetLike(l.norm)) break;
-        parts.unshift(l.text.trim());
-        blockToks.unshift(...l.toks);
-        top = i;
-      }
-      if (parts.length === 0) continue;
-    }
-    const codeToks = toksIn(line, codeStart, line.text.length);
-    const cityLine = `${postcode} ${commune.trim()}${m[4] ? ` ${m[4].trim().toUpperCase()}` : ''}`;
-    const above = lines[top - 1];
-    let recipient: ExtractedField | undefined;
-    if (above && !sender) {
-      if (ORG.test(above.norm)) sender = true;
-      else if (CIVILITY.test(above.text.trim()) || /^[A-ZÀ-Ý' -]{3,}$/.test(above.text.trim())) {
-        recipient = nameField(above.toks, 'destinataire', true, undefined);
-      }
-    }
-    if (before && ORG.test(line.norm.slice(0, m.index ?? 0))) sender = true;
-    const meaning = sender ? 'expediteur' : recipient || before ? 'destinataire' : undefined;
-    const validation = validate('postcode', postcode);
-    const allToks = [...blockToks, ...codeToks];
-    const repaired = text.slice(codeStart, codeStart + 6) !== line.text.slice(codeStart, codeStart + 6);
-    const address: ExtractedField = {
-      kind: 'address',
-      value: [...parts, cityLine].join(', '),
-      raw: [...parts, line.text.slice(codeStart).trim()].join(', '),
-      valid: validation.valid,
-      confidence: fieldConfidence({
-        ocr: meanConf(allToks),
-        labelled: meaning !== undefined,
-        valid: validation.valid,
-        checked: false,
-        repaired,
-      }),
-      validation,
-    };
-    const pc: ExtractedField = {
-      kind: 'postcode',
-      value: validation.normalized ?? postcode,
-      raw: line.text.slice(codeStart, codeStart + (m[2] ?? '').length),
-      valid: validation.valid,
-      confidence: address.confidence,
-      validation,
-    };
-    if (meaning) {
-      address.meaning = meaning;
-      pc.meaning = meaning;
-    }
-    const box = unionBox(allToks);
-    if (box) address.box = box;
-    const pcBox = unionBox(toksIn(line, codeStart, codeStart + (m[2] ?? '').length));
-    if (pcBox) pc.box = pcBox;
-    if (repaired) {
-      address.repaired = true;
-      pc.repaired = true;
-    }
-    if (recipient?.valid) fields.push(recipient);
-    fields.push(address, pc);
   }
   return fields;
+}
+
+function addressAt(lines: Line[], c: Cell, unit: number): ExtractedField[] | undefined {
+  const text = repairNumericTokens(c.text);
+  const m = POSTCODE_LINE.exec(text);
+  if (!m) return undefined;
+  const commune = m[3] ?? '';
+  if (/^(euros?|eur)$/i.test(commune)) return undefined;
+  const codeAt = (m.index ?? 0) + (m[1] ?? '').length;
+  const postcode = (m[2] ?? '').replace(' ', '');
+  const before = c.text.slice(0, m.index ?? 0).trim();
+  const line = c.line;
+  // Street on the same line ("12 rue des Lilas, 75011 PARIS") or on the lines above, same column.
+  const parts: string[] = [];
+  const blockToks: Tok[] = [];
+  let sender = false;
+  if (before) {
+    const segments = before.split(/\s*,\s*/).filter(Boolean);
+    const street = segments.filter((s) => isStreetLike(stripAccents(s.toLowerCase())));
+    if (street.length === 0) return undefined;
+    if (segments.length > street.length && segments.some((s) => ORG.test(stripAccents(s.toLowerCase()))))
+      sender = true;
+    parts.push(...street);
+    const from = c.start + c.text.indexOf(street[0] ?? '');
+    blockToks.push(...toksIn(line, from, c.start + codeAt));
+  }
+  let top: Cell = c;
+  if (!before) {
+    for (let i = line.index - 1; i >= Math.max(0, line.index - 3); i--) {
+      const above = cellAt(lines[i], c.x, unit);
+      if (!above || !isStreetLike(above.norm)) break;
+      parts.unshift(above.text.trim());
+      blockToks.unshift(...above.toks);
+      top = above;
+    }
+    if (parts.length === 0) return undefined;
+  }
+  const codeStart = c.start + codeAt;
+  const codeToks = toksIn(line, codeStart, c.end);
+  const cityLine = `${postcode} ${commune.trim()}${m[4] ? ` ${m[4].trim().toUpperCase()}` : ''}`;
+  const above = cellAt(lines[top.line.index - 1], c.x, unit);
+  let recipient: ExtractedField | undefined;
+  if (above && !sender) {
+    if (ORG.test(above.norm)) sender = true;
+    else if (
+      !above.text.includes(':') &&
+      (CIVILITY.test(above.text.trim()) || /^[A-ZÀ-Ý' -]{3,}$/.test(above.text.trim()))
+    ) {
+      recipient = nameField(above.toks, 'destinataire', true, undefined);
+    }
+  }
+  const meaning = sender ? 'expediteur' : recipient ? 'destinataire' : undefined;
+  const validation = validate('postcode', postcode);
+  const allToks = [...blockToks, ...codeToks];
+  const codeLen = (m[2] ?? '').length;
+  const repaired = text.slice(codeAt, codeAt + codeLen) !== c.text.slice(codeAt, codeAt + codeLen);
+  const address: ExtractedField = {
+    kind: 'address',
+    value: [...parts, cityLine].join(', '),
+    raw: [...parts, c.text.slice(codeAt).trim()].join(', '),
+    valid: validation.valid,
+    confidence: fieldConfidence({
+      ocr: meanConf(allToks),
+      labelled: meaning !== undefined,
+      valid: validation.valid,
+      checked: false,
+      repaired,
+    }),
+    validation,
+  };
+  const pc: ExtractedField = {
+    kind: 'postcode',
+    value: validation.normalized ?? postcode,
+    raw: c.text.slice(codeAt, codeAt + codeLen),
+    valid: validation.valid,
+    confidence: address.confidence,
+    validation,
+  };
+  if (meaning) {
+    address.meaning = meaning;
+    pc.meaning = meaning;
+  }
+  const box = unionBox(allToks);
+  if (box) address.box = box;
+  const pcBox = unionBox(toksIn(line, codeStart, codeStart + codeLen));
+  if (pcBox) pc.box = pcBox;
+  if (repaired) {
+    address.repaired = true;
+    pc.repaired = true;
+  }
+  return recipient?.valid ? [recipient, address, pc] : [address, pc];
 }

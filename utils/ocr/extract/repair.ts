@@ -31,10 +31,9 @@ export function toLetters(text: string): string {
 
 /** A token that is a number, possibly misread: digits and confusable letters, mostly digits. */
 export function isNumericish(text: string): boolean {
-  const t = text.replace(/[.\-]/g, '');
-  if (!/^[0-9OolI|SBZ]+$/.test(t)) return false;
-  const digits = t.replace(/\D/g, '').length;
-  return digits >= 1 && digits * 2 >= t.length;
+  const t = text.replace(/[.-]/g, '');
+  // At least one real digit: "6OO" is a misread 600, "SOS" is a word.
+  return /^[0-9OolI|SBZ]+$/.test(t) && /\d/.test(t);
 }
 
 /**
@@ -42,5 +41,12 @@ export function isNumericish(text: string): boolean {
  * in the repaired text still point at the right words.
  */
 export function repairNumericTokens(text: string): string {
-  return text.replace(/[0-9OolI|SBZ.,]+/g, (token) => (/\d/.test(token) && isNumericish(token.replace(/,/g, '')) ? toDigits(token) : token));
+  return (
+    text
+      .replace(/[0-9OolI|SBZ.,]+/g, (token) =>
+        isNumericish(token.replace(/,/g, '')) ? toDigits(token) : token,
+      )
+      // A lone "l" before a group of three digits is the thousands digit of an amount ("l 791,84").
+      .replace(/(?<![\p{L}\d])[OolI|SBZ](?= \d{3}(?!\d))/gu, (ch) => toDigits(ch))
+  );
 }

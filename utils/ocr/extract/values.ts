@@ -1,6 +1,7 @@
 /** Dates (with what they mean: birth, issue, due…) and amounts (with their label: net à payer…). */
-import { validate } from '../../validators/index.ts';
+
 import { MONTH_NAME_PATTERN } from '../../validators/date.ts';
+import { validate } from '../../validators/index.ts';
 import { fieldConfidence } from './confidence.ts';
 import { AMOUNT_LABELS, DATE_LABELS, findAll, ID_LABELS, type LabelHit, NAME_LABELS } from './labels.ts';
 import { type Line, meanConf, toksIn, unionBox } from './layout.ts';
@@ -38,7 +39,8 @@ function nearestLabel(
 ): { meaning: string; hit: LabelHit } | undefined {
   let best: { meaning: string; hit: LabelHit } | undefined;
   for (const def of labels) {
-    for (const hit of findAll(def.re, text)) if (!best || hit.end > best.hit.end) best = { meaning: def.meaning, hit };
+    for (const hit of findAll(def.re, text))
+      if (!best || hit.end > best.hit.end) best = { meaning: def.meaning, hit };
   }
   return best;
 }
@@ -57,7 +59,8 @@ function labelAbove(
     for (const hit of findAll(def.re, above.norm)) {
       const tok = toksIn(above, hit.start, hit.end)[0];
       const d = Math.abs((tok?.x ?? hit.start) - x);
-      if (!best || d < best.d) best = { meaning: def.meaning, label: above.text.slice(hit.start, hit.end), d };
+      if (!best || d < best.d)
+        best = { meaning: def.meaning, label: above.text.slice(hit.start, hit.end), d };
     }
   }
   return best;
@@ -133,19 +136,26 @@ export function amountsIn(text: string, from: number, to: number): AmountHit[] {
 /** Masks dates and identifiers' labels so their digits are not read as amounts. */
 function maskDates(line: Line, text: string): string {
   let out = text;
-  for (const h of dateHits(line)) out = out.slice(0, h.start) + ' '.repeat(h.end - h.start) + out.slice(h.end);
+  for (const h of dateHits(line))
+    out = out.slice(0, h.start) + ' '.repeat(h.end - h.start) + out.slice(h.end);
   return out;
 }
 
 function stopsFor(line: Line): number[] {
-  const res = [...ID_LABELS.map((l) => l.re), ...NAME_LABELS.map((l) => l.re), ...AMOUNT_LABELS.map((l) => l.re)];
+  const res = [
+    ...ID_LABELS.map((l) => l.re),
+    ...NAME_LABELS.map((l) => l.re),
+    ...AMOUNT_LABELS.map((l) => l.re),
+  ];
   return res.flatMap((re) => findAll(re, line.norm).map((h) => h.start));
 }
 
 export function findAmounts(lines: Line[]): ExtractedField[] {
   const fields: ExtractedField[] = [];
   const rfr = ID_LABELS.find((l) => l.kind === 'reference-tax-income');
-  const defs = [...(rfr ? [{ meaning: 'revenu-fiscal', re: rfr.re, kind: 'reference-tax-income' as const }] : [])];
+  const defs = [
+    ...(rfr ? [{ meaning: 'revenu-fiscal', re: rfr.re, kind: 'reference-tax-income' as const }] : []),
+  ];
   for (const d of AMOUNT_LABELS) defs.push({ ...d, kind: 'amount' as never });
   for (const line of lines) {
     const text = maskDates(line, repairNumericTokens(line.text));
@@ -166,10 +176,10 @@ export function findAmounts(lines: Line[]): ExtractedField[] {
             hits = amountsIn(srcText, 0, srcText.length)
               .filter((a) => a.euro || srcText.slice(a.start, a.end).trim() === alone)
               .sort(
-              (a, b) =>
-                Math.abs((toksIn(next, a.start, a.end)[0]?.x ?? a.start) - labelX) -
-                Math.abs((toksIn(next, b.start, b.end)[0]?.x ?? b.start) - labelX),
-            );
+                (a, b) =>
+                  Math.abs((toksIn(next, a.start, a.end)[0]?.x ?? a.start) - labelX) -
+                  Math.abs((toksIn(next, b.start, b.end)[0]?.x ?? b.start) - labelX),
+              );
             src = next;
           }
         }
@@ -186,7 +196,13 @@ export function findAmounts(lines: Line[]): ExtractedField[] {
           value,
           raw,
           valid,
-          confidence: fieldConfidence({ ocr: meanConf(toks), labelled: true, valid, checked: false, repaired }),
+          confidence: fieldConfidence({
+            ocr: meanConf(toks),
+            labelled: true,
+            valid,
+            checked: false,
+            repaired,
+          }),
           meaning: def.meaning,
           label: line.text.slice(hit.start, hit.end),
         };
