@@ -1,0 +1,126 @@
+/**
+ * `pasapas readable <file.html|-> [--url U] [--json] [--lang fr|en|ar]`: what readable mode makes of
+ * a page — title, main text, fields, glossary terms — with the same core code as the extension,
+ * jsdom standing in for the browser.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import createDOMPurify from 'dompurify';
+import { JSDOM } from 'jsdom';
+import { toSerializable } from '../../utils/forms/discover.ts';
+import { parseGlossaryFile } from '../../utils/glossary/schema.ts';
+import { isLang, type Lang } from '../../utils/i18n/index.ts';
+import { ReadableError } from '../../utils/readable/errors.ts';
+import { extractReadable, type ReadableResult } from '../../utils/readable/extract.ts';
+import { label, message } from '../../utils/readable/messages.ts';
+
+export const summary = 'Montre ce que le mode lecture garde d’une page : texte, champs, mots expliqués.';
+
+const GLOSSARY = join(dirname(fileURLToPath(import.meta.url)), '../../public/glossary/fr.json');
+
+type Args = { input?: string; url?: string; json: boolean; lang: Lang };
+
+function parseArgs(args: string[]): Args | undefined {
+  const out: Args = { json: false, lang: 'fr' };
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] as string;
+    if (arg === '--json') out.json = true;
+    else if (arg === '--url') out.url = args[++i];
+    else if (arg.startsWith('--url=')) out.url = arg.slice(6);
+    else if (arg === '--lang' || arg.startsWith('--lang=')) {
+      const value = arg === '--lang' ? args[++i] : arg.slice(7);
+      if (!isLang(value)) return undefined;
+      out.lang = value;
+    } else if (arg === '-' || !arg.startsWith('-')) {
+      if (out.input !== undefined) return undefined;
+      out.input = arg;
+    } else return undefined;
+  }
+  if (out.input === undefined || (args.includes('--url') && !out.url)) return undefined;
+  return out;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function readInput(input: string): Promise<string> {
+  try {
+    return input === '-' ? await readStdin() : await readFile(input, 'utf8');
+  } catch (error) {
+    throw new ReadableError('read-failed', String(error));
+  }
+}
+
+function toJson(result: ReadableResult) {
+  return {
+    title: result.title,
+    heading: result.heading,
+    lang: result.lang,
+    dir: result.dir,
+    excerpt: result.excerpt,
+    article: result.article,
+    text: result.text,
+    contentHtml: result.contentHtml,
+    fields: result.fields.map(toSerializable),
+    sections: result.sections,
+    submitControls: result.submitControls.map(({ element: _e, ...rest }) => rest),
+    glossaryMatches: result.glossaryMatches,
+  };
+}
+
+function toText(result: ReadableResult, lang: Lang): string {
+  const out: string[] = [];
+  out.push(`${label(lang, 'readable.title')} : ${result.title}`);
+  if (result.heading && result.heading !== result.title) out.push(`${label(lang, 'readable.heading')} : ${result.heading}`);
+  out.push('', `== ${label(lang, 'readable.text')} ==`, result.text || label(lang, 'readable.no-text'));
+  out.push('', `== ${label(lang, 'readable.forms', { count: result.fields.length })} ==`);
+  if (result.fields.length === 0) out.push(label(lang, 'readable.no-fields'));
+  for (const field of result.fields) {
+    const need = label(lang, field.required ? 'readable.required' : 'readable.optional');
+    const name = field.name ? `, ${label(lang, 'readable.name')} « ${field.name} »` : '';
+    out.push(`- ${field.label || label(lang, 'readable.no-label')} (${label(lang, 'readable.type')} ${field.type}, ${need}${name})`);
+    if (field.hint) out.push(`    ${label(lang, 'readable.hint')} : ${field.hint}`);
+    if (field.error) out.push(`    ${label(lang, 'readable.error')} : ${field.error}`);
+    if (field.options) out.push(`    ${field.options.map((o) => `${o.selected ? '(•)' : '( )'} ${o.label}`).join('  ')}`);
+    if (field.sensitive) out.push(`    ${label(lang, 'readable.sensitive')}`);
+  }
+  if (result.submitControls.length > 0) {
+    out.push('', `== ${label(lang, 'readable.buttons')} ==`);
+    for (const control of result.submitControls) out.push(`- ${control.label} (${control.kind})`);
+  }
+  out.push('', `== ${label(lang, 'readable.terms', { count: result.glossaryMatches.length })} ==`);
+  if (result.glossaryMatches.length === 0) out.push(label(lang, 'readable.no-terms'));
+  for (const hit of result.glossaryMatches) out.push(`- ${hit.term} ×${hit.count}`);
+  return out.join('\n');
+}
+
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseArgs(args);
+  if (!parsed?.input) {
+    console.error(label('fr', 'usage.readable'));
+    return 2;
+  }
+  const { input, url, json, lang } = parsed;
+  try {
+    const html = await readInput(input);
+    if (html.trim() === '') throw new ReadableError('empty-input');
+    const glossary = parseGlossaryFile(JSON.parse(await readFile(GLOSSARY, 'utf8')));
+    const dom = new JSDOM(html, { url: url ?? 'about:blank' });
+    try {
+      const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0]);
+      const result = extractReadable(dom.window.document, { url, purify, glossary: glossary.terms });
+      console.log(json ? JSON.stringify(toJson(result), null, 2) : toText(result, lang));
+    } finally {
+      dom.window.close();
+    }
+    return 0;
+  } catch (error) {
+    console.error(message(lang, error));
+    if (process.env.PASAPAS_DEBUG) console.error(error);
+    return 1;
+  }
+}

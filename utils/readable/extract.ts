@@ -1,0 +1,289 @@
+/**
+ * Readable mode's core: the page's main content without clutter, sanitized, plus its forms kept
+ * working. Forms are read from the ORIGINAL document first, because Readability removes inputs,
+ * buttons, headers and alerts and mutates the document it parses; Readability then runs on a clone.
+ */
+import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { discoverFields } from '../forms/discover.ts';
+import { findSubmitControls, type SubmitControl } from '../forms/mirror.ts';
+import { isVisible } from '../forms/style.ts';
+import { cleanText, foldText } from '../forms/text.ts';
+import type { FieldInfo } from '../forms/types.ts';
+import { markTerms, type MarkOptions } from '../glossary/mark.ts';
+import { findTerms, type GlossaryInput, toCompiled } from '../glossary/match.ts';
+import { ReadableError } from './errors.ts';
+import { type Purifier, sanitizeToFragment } from './sanitize.ts';
+
+export type ReadableOptions = {
+  url?: string;
+  /** `createDOMPurify(window)`: jsdom's window in Node, the page's in the browser. */
+  purify: Purifier;
+  glossary?: GlossaryInput;
+  /** Wrap glossary terms of the content in `<abbr data-term-id>` (needs `glossary`). */
+  markTerms?: boolean | MarkOptions;
+  /** Readability's minimum article length (default 500 characters). */
+  charThreshold?: number;
+};
+
+/** Fields that follow one heading of the page, in reading order. */
+export type ReadableSection = {
+  heading: string | null;
+  level: number;
+  fieldKeys: string[];
+  /** Set when that heading is in `contentHtml`, marked `data-pasapas-section="<index>"`. */
+  anchored: boolean;
+};
+
+export type GlossaryHit = { id: string; term: string; count: number };
+
+export type ReadableResult = {
+  title: string;
+  /** The page's main heading (`h1`), which Readability often drops. */
+  heading: string | null;
+  lang: string | null;
+  dir: string | null;
+  /** Sanitized HTML of the main content; safe to insert. */
+  contentHtml: string;
+  /** Plain text of the content, one paragraph per line. */
+  text: string;
+  excerpt: string;
+  /** Whether Readability found an article (otherwise content is empty but forms may be there). */
+  article: boolean;
+  fields: FieldInfo[];
+  sections: ReadableSection[];
+  submitControls: SubmitControl[];
+  glossaryMatches: GlossaryHit[];
+};
+
+const CHROME = 'header, nav, footer, aside, [role="banner"], [role="navigation"], [role="contentinfo"], [role="search"]';
+const CLOSED_DIALOG = 'dialog:not([open]), [role="dialog"][aria-modal="true"]:not(.fr-modal--opened), .fr-modal:not(.fr-modal--opened)';
+const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+const BLOCKS = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'table',
+  'tr',
+  'figcaption',
+  'figure',
+  'br',
+  'hr',
+]);
+
+// Site chrome removed from the clone before Readability: menus, banners and footers are never the
+// article, and fewer nodes make Readability faster.
+const CLONE_CHROME =
+  '[role="banner"], [role="navigation"], [role="contentinfo"], [role="search"], nav, dialog, .fr-header, .fr-footer, .fr-skiplinks, .fr-breadcrumb';
+
+function stripChrome(clone: Document): void {
+  for (const el of clone.querySelectorAll(CLONE_CHROME)) el.remove();
+  // A page's own <header>/<footer>, but not an article's.
+  for (const el of clone.querySelectorAll('header, footer')) {
+    if (el.isConnected && !el.closest('main, article, section, [role="main"]')) el.remove();
+  }
+}
+
+function isDocument(value: unknown): value is Document {
+  return typeof value === 'object' && value !== null && (value as Node).nodeType === 9;
+}
+
+/** A field the person is meant to fill: not in the site's header/menus/footer, not hidden. */
+function isPageField(field: FieldInfo): boolean {
+  const el = field.element;
+  if (el.closest(CHROME) || el.closest(CLOSED_DIALOG)) return false;
+  return (field.elements ?? [el]).some(isVisible);
+}
+
+function primaryFields(doc: Document): FieldInfo[] {
+  const all = discoverFields(doc).filter(isPageField);
+  const main = doc.querySelector('main, [role="main"]');
+  if (!main) return all;
+  const inMain = all.filter((f) => main.contains(f.element));
+  return inMain.length > 0 ? inMain : all;
+}
+
+/** Readability's verdict, or a page with at least one visible field a person can fill. */
+export function isProbablyReadable(doc: Document): boolean {
+  if (!isDocument(doc)) throw new ReadableError('not-a-document');
+  if (isProbablyReaderable(doc)) return true;
+  const controls = doc.querySelectorAll('input, select, textarea, [role][tabindex]');
+  for (const el of controls) {
+    if (el.localName === 'input' && /^(hidden|submit|button|reset|image)$/i.test((el as HTMLInputElement).type)) continue;
+    if (el.closest(CHROME) || el.closest(CLOSED_DIALOG)) continue;
+    if (isVisible(el)) return true;
+  }
+  return false;
+}
+
+function mainHeading(doc: Document): string | null {
+  const main = doc.querySelector('main, [role="main"]');
+  for (const scope of [main, doc.body].filter(Boolean) as Element[]) {
+    for (const h of scope.querySelectorAll('h1')) {
+      if (h.closest(CHROME) || h.closest(CLOSED_DIALOG)) continue;
+      const text = cleanText(h.textContent);
+      if (text) return text;
+    }
+  }
+  return null;
+}
+
+/** Walks headings and fields together, in document order, grouping fields under the heading before them. */
+function sectionsOf(doc: Document, fields: FieldInfo[]): ReadableSection[] {
+  const byElement = new Map<Element, FieldInfo>();
+  for (const field of fields) byElement.set(field.element, field);
+  const sections: ReadableSection[] = [];
+  let current: ReadableSection = { heading: null, level: 0, fieldKeys: [], anchored: false };
+  const selector = `${HEADINGS}, input, select, textarea, [role][tabindex]`;
+  for (const el of doc.querySelectorAll(selector)) {
+    const field = byElement.get(el);
+    if (field) {
+      current.fieldKeys.push(field.key);
+      continue;
+    }
+    if (!/^h[1-6]$/.test(el.localName) || el.closest(CHROME) || el.closest(CLOSED_DIALOG)) continue;
+    const text = cleanText(el.textContent);
+    if (!text) continue;
+    if (current.fieldKeys.length > 0) sections.push(current);
+    current = { heading: text, level: Number(el.localName[1]), fieldKeys: [], anchored: false };
+  }
+  if (current.fieldKeys.length > 0) sections.push(current);
+  return sections;
+}
+
+/** Marks the content headings that start a section, so the UI can place the fields right after them. */
+function anchorSections(content: Element, sections: ReadableSection[]): void {
+  const headings = [...content.querySelectorAll(HEADINGS)];
+  const used = new Set<Element>();
+  sections.forEach((section, index) => {
+    if (!section.heading) return;
+    const wanted = foldText(section.heading);
+    const match = headings.find((h) => !used.has(h) && foldText(cleanText(h.textContent)) === wanted);
+    if (!match) return;
+    used.add(match);
+    match.setAttribute('data-pasapas-section', String(index));
+    section.anchored = true;
+  });
+}
+
+function blockText(root: Node): string {
+  const lines: string[] = [];
+  let line = '';
+  const flush = () => {
+    const text = cleanText(line);
+    if (text) lines.push(text);
+    line = '';
+  };
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        line += child.nodeValue ?? '';
+      } else if (child.nodeType === 1) {
+        const block = BLOCKS.has((child as Element).localName);
+        if (block) flush();
+        walk(child);
+        if (block) flush();
+      }
+    }
+  };
+  walk(root);
+  flush();
+  return lines.join('\n');
+}
+
+function countTerms(texts: string[], glossary: GlossaryInput): GlossaryHit[] {
+  const compiled = toCompiled(glossary);
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const match of findTerms(text, compiled)) counts.set(match.id, (counts.get(match.id) ?? 0) + 1);
+  }
+  return [...counts].map(([id, count]) => ({ id, term: compiled.terms.get(id)?.term ?? id, count }));
+}
+
+function submitControlsOf(doc: Document, fields: FieldInfo[]): SubmitControl[] {
+  const forms = new Set<Element>();
+  for (const field of fields) {
+    const form = (field.element as HTMLInputElement).form ?? field.element.closest('form');
+    if (form) forms.add(form);
+  }
+  const scopes: (Element | Document)[] = forms.size > 0 ? [...forms] : [doc.querySelector('main, [role="main"]') ?? doc];
+  const seen = new Set<Element>();
+  const out: SubmitControl[] = [];
+  for (const scope of scopes) {
+    for (const control of findSubmitControls(scope)) {
+      if (seen.has(control.element) || control.element.closest(CLOSED_DIALOG)) continue;
+      seen.add(control.element);
+      out.push(control);
+    }
+  }
+  return out;
+}
+
+/** The main content, sanitized, with the page's fields in reading order and the glossary terms found. */
+export function extractReadable(doc: Document, options: ReadableOptions): ReadableResult {
+  if (!isDocument(doc)) throw new ReadableError('not-a-document');
+  if (!options?.purify || typeof options.purify.sanitize !== 'function') throw new ReadableError('no-sanitizer');
+  // 1. Forms from the original document, before anything is removed.
+  const fields = primaryFields(doc);
+  const sections = sectionsOf(doc, fields);
+  const submitControls = submitControlsOf(doc, fields);
+  const heading = mainHeading(doc);
+  // 2. Readability on a clone: it mutates what it parses. The article comes back as a node, so it
+  // is serialized once, then parsed once by DOMPurify.
+  const clone = doc.cloneNode(true) as Document;
+  stripChrome(clone);
+  let article: ReturnType<Readability<Element>['parse']> = null;
+  try {
+    article = new Readability<Element>(clone, {
+      serializer: (node) => node as Element,
+      charThreshold: options.charThreshold ?? 500,
+    }).parse();
+  } catch (error) {
+    throw new ReadableError('readability-failed', String(error));
+  }
+  const content = article?.content ?? null;
+  if (content) {
+    anchorSections(content, sections);
+    if (options.glossary && options.markTerms) {
+      const markOptions = typeof options.markTerms === 'object' ? options.markTerms : {};
+      markTerms(content, options.glossary, clone, markOptions);
+    }
+  }
+  // 3. Sanitize; our own marks go through the sanitizer too.
+  const fragment = sanitizeToFragment(options.purify, content ? content.innerHTML : '');
+  const holder = (fragment.ownerDocument ?? clone).createElement('div');
+  holder.appendChild(fragment);
+  const contentHtml = holder.innerHTML;
+  const text = blockText(holder);
+  const fieldTexts = fields.flatMap((f) => [f.label, f.hint ?? '', f.group?.legend ?? '']);
+  const glossaryMatches = options.glossary ? countTerms([text, ...fieldTexts], options.glossary) : [];
+  const title = cleanText(article?.title) || cleanText(doc.title) || heading || '';
+  return {
+    title,
+    heading,
+    lang: doc.documentElement?.getAttribute('lang') || article?.lang || null,
+    dir: article?.dir ?? doc.documentElement?.getAttribute('dir') ?? null,
+    contentHtml,
+    text,
+    excerpt: cleanText(article?.excerpt),
+    article: content !== null,
+    fields,
+    sections,
+    submitControls,
+    glossaryMatches,
+  };
+}

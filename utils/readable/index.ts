@@ -1,0 +1,12 @@
+/** Readable mode's framework-free core: extraction, sanitizing, messages. */
+export { ReadableError, type ReadableErrorCode } from './errors.ts';
+export {
+  extractReadable,
+  type GlossaryHit,
+  isProbablyReadable,
+  type ReadableOptions,
+  type ReadableResult,
+  type ReadableSection,
+} from './extract.ts';
+export { catalogs, label, message } from './messages.ts';
+export { type Purifier, READABLE_PURIFY_CONFIG, sanitizeHtml, sanitizeToFragment } from './sanitize.ts';
