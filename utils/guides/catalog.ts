@@ -305,8 +305,7 @@ async function loadGuide(
   let url: string;
   try {
     const resolved = new URL(entry.url, catalogUrl);
-    if (resolved.protocol !== 'https:' && resolved.protocol !== 'http:' && resolved.protocol !== 'file:')
-      throw new Error();
+    if (resolved.protocol !== 'https:' && resolved.protocol !== 'http:') throw new Error('not a web address');
     url = resolved.href;
   } catch {
     return { problem: problem('guide-bad-url', { id }, { guideId: id }) };

@@ -2,7 +2,7 @@
 export * from './canonical.ts';
 export * from './catalog.ts';
 export * from './match.ts';
-export { guideCatalogs, guideMessage } from './messages.ts';
+export { guideCatalogs, guideMessage, message as guideProblemMessage } from './messages.ts';
 export * from './progress.ts';
 export * from './schema.ts';
 export * from './signature.ts';

@@ -166,6 +166,11 @@ export type GuideErrorCode = keyof (typeof guideCatalogs)['fr'];
 
 export const tGuide = createTranslator(guideCatalogs);
 
+/** The message of a guide error or catalog problem (anything with a code and params). */
+export function message(lang: Lang, result: { code: string; params?: Params }): string {
+  return tGuide(lang, result.code, result.params);
+}
+
 /** A message in the three languages, from a code and its parameters. */
 export function guideMessage(lang: Lang, code: string, params?: Params): string {
   return tGuide(lang, code, params);

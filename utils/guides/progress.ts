@@ -2,13 +2,25 @@
  * Step progress, pure: when is a step done, and a small state machine the UI drives
  * (next/previous/goTo/markDone/evaluate), auto-advancing when the done condition holds.
  */
+import { type ValidationResult, validate } from '../validators/index.ts';
 import type { Guide, Step } from './format.ts';
 import { currentStepIndex, type MatchContext } from './match.ts';
+
+/**
+ * Checks a value typed for a step with the step's validator (and date rule), the same check the
+ * UI shows next to the field. null when the step names no validator.
+ */
+export function validateStepField(step: Step, value: string): ValidationResult | null {
+  const field = step.field;
+  const id = field?.validator ?? (field?.dateRule ? 'date' : undefined);
+  if (!id) return null;
+  return validate(id, String(value ?? ''), id === 'date' ? field?.dateRule : undefined);
+}
 
 /** What the UI observed since the step was shown. */
 export type DoneContext = {
   fieldValue?: string;
-  /** Result of the step's validator on fieldValue (computed by the caller with utils/validators). */
+  /** Result of the step's validator on fieldValue; computed with validateStepField when left out. */
   fieldValid?: boolean;
   clicked?: boolean;
   /** Current URL, compared with the URL at which the step was entered. */
@@ -20,8 +32,11 @@ export function isStepDone(step: Step, ctx: DoneContext, enteredUrl?: string): b
   switch (step.done.kind) {
     case 'field-filled':
       return typeof ctx.fieldValue === 'string' && ctx.fieldValue.trim() !== '';
-    case 'field-valid':
-      return ctx.fieldValid === true && (ctx.fieldValue === undefined || ctx.fieldValue.trim() !== '');
+    case 'field-valid': {
+      if (ctx.fieldValue !== undefined && ctx.fieldValue.trim() === '') return false;
+      if (ctx.fieldValid !== undefined) return ctx.fieldValid;
+      return ctx.fieldValue !== undefined && validateStepField(step, ctx.fieldValue)?.valid === true;
+    }
     case 'clicked':
       return ctx.clicked === true;
     case 'page-changed':

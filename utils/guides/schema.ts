@@ -188,6 +188,13 @@ export function assertGuide(json: unknown): Guide {
 
 /** Parses guide text (a file's content); JSON syntax errors are reported like the others. */
 export function parseGuideText(text: string): ParseGuideResult {
+  // Each character is at least one byte: no need to parse a text that is already too big.
+  if (typeof text === 'string' && text.length > LIMITS.totalBytes) {
+    return {
+      ok: false,
+      errors: [guideError([], 'too-large', { size: text.length, max: LIMITS.totalBytes })],
+    };
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

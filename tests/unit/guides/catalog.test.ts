@@ -253,3 +253,28 @@ describe('fetchCatalog', () => {
     expect(still.guides).toHaveLength(1);
   });
 });
+
+describe('fetchCatalog consistency checks', () => {
+  it('skips a guide whose id or version differs from its catalog entry', async () => {
+    const { a, catalog } = await setup();
+    const entry = { ...(catalog.guides[0] as (typeof catalog.guides)[number]), version: '2.0.0' };
+    const server = fakeServer({
+      [`${BASE}catalog.json`]: { body: JSON.stringify({ ...catalog, guides: [entry] }) },
+      [`${BASE}guides/aide-logement.json`]: { body: a },
+    });
+    const result = await fetchCatalog(`${BASE}catalog.json`, { fetch: server.fetch, cache: memoryCache() });
+    expect(result.guides).toEqual([]);
+    expect(result.problems.map((p) => p.code)).toEqual(['guide-mismatch']);
+  });
+
+  it('refuses guide addresses that are not web addresses', async () => {
+    const { catalog } = await setup();
+    const entry = { ...(catalog.guides[0] as (typeof catalog.guides)[number]), url: 'javascript:alert(1)' };
+    const server = fakeServer({
+      [`${BASE}catalog.json`]: { body: JSON.stringify({ ...catalog, guides: [entry] }) },
+    });
+    const result = await fetchCatalog(`${BASE}catalog.json`, { fetch: server.fetch, cache: memoryCache() });
+    expect(result.problems.map((p) => p.code)).toEqual(['guide-bad-url']);
+    expect(server.requests).toHaveLength(1);
+  });
+});

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { createGuideRun, isStepDone } from '../../../utils/guides/progress.ts';
+import { createGuideRun, isStepDone, validateStepField } from '../../../utils/guides/progress.ts';
 import { type Guide, parseGuide, type Step } from '../../../utils/guides/schema.ts';
 import { demoGuide } from './helpers.ts';
 
@@ -32,6 +32,22 @@ describe('isStepDone', () => {
     expect(isStepDone(withKind('page-changed'), { url: 'http://a/2' })).toBe(false);
     expect(isStepDone(withKind('confirmed'), { confirmed: false })).toBe(false);
     expect(isStepDone(withKind('confirmed'), { confirmed: true })).toBe(true);
+  });
+});
+
+describe('validateStepField', () => {
+  it('uses the step validator and date rule from utils/validators', () => {
+    const steps = guide().steps;
+    const fiscal = steps[1] as Step;
+    const birth = steps[2] as Step;
+    expect(validateStepField(fiscal, '3023217600053')?.valid).toBe(true);
+    expect(validateStepField(fiscal, '3023217600054')?.valid).toBe(false);
+    expect(validateStepField(birth, '12/03/1985')?.valid).toBe(true);
+    expect(validateStepField(birth, '12/03/2999')?.valid).toBe(false); // rule: past
+    expect(validateStepField(steps[0] as Step, 'x')).toBeNull();
+    // Without an explicit fieldValid, isStepDone asks the validator itself.
+    expect(isStepDone(fiscal, { fieldValue: '3023217600053' })).toBe(true);
+    expect(isStepDone(fiscal, { fieldValue: '3023217600054' })).toBe(false);
   });
 });
 

@@ -202,3 +202,11 @@ describe('catalogs and shared lists', () => {
     expect([...VALIDATOR_IDS].sort()).toEqual([...VALIDATORS].sort());
   });
 });
+
+describe('parseGuideText limits', () => {
+  it('refuses an oversized text before parsing it', () => {
+    const result = parseGuideText(`"${'a'.repeat(LIMITS.totalBytes)}"`);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((e) => e.code)).toEqual(['too-large']);
+  });
+});
