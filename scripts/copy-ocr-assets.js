@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'public', 'ocr');
+// PASAPAS_OCR_OUT lets tests copy into a temporary folder instead.
+const out = process.env.PASAPAS_OCR_OUT ?? join(root, 'public', 'ocr');
 const DATA_VARIANT = '4.0.0_best_int';
 const LANGS = (process.env.PASAPAS_OCR_LANGS ?? 'fra,eng').split(',');
 
@@ -26,7 +27,7 @@ rmSync(out, { recursive: true, force: true });
 const copy = (from, to) => {
   mkdirSync(dirname(to), { recursive: true });
   copyFileSync(from, to);
-  copied.push([to.slice(root.length + 1), statSync(to).size]);
+  copied.push([to.startsWith(root) ? to.slice(root.length + 1) : to, statSync(to).size]);
 };
 
 copy(join(pkgDir('tesseract.js'), 'dist', 'worker.min.js'), join(out, 'worker.min.js'));
@@ -50,4 +51,4 @@ for (const file of readdirSync(join(pdfjs, 'standard_fonts'))) {
 
 const mb = (n) => `${(n / 1024 / 1024).toFixed(2)} MB`;
 for (const [file, size] of copied) console.log(`${mb(size).padStart(9)}  ${file}`);
-console.log(`${mb(copied.reduce((s, [, n]) => s + n, 0)).padStart(9)}  total in public/ocr/`);
+console.log(`${mb(copied.reduce((s, [, n]) => s + n, 0)).padStart(9)}  total in ${out}`);

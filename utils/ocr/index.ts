@@ -113,7 +113,10 @@ export async function readDocument(
   let img = pre.image;
   let result = await engine.recognize(img, { signal: opts.signal });
   let rotation: 0 | 90 | 180 | 270 = 0;
-  if (opts.detectRotation !== false && (result.confidence < POOR_CONFIDENCE || result.text.length < 20)) {
+  // A blurred or dark photo reads poorly at every angle: ask for a new photo rather than spin it.
+  const unreadable = pre.quality.issues.some((i) => i === 'too-blurry' || i === 'too-dark');
+  const poor = result.confidence < POOR_CONFIDENCE || result.text.length < 20;
+  if (opts.detectRotation !== false && poor && !unreadable) {
     rotation = await findRotation(img, engine, opts.signal);
     if (rotation !== 0) {
       // Straighten again after turning: the skew was measured on the sideways page.

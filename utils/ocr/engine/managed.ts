@@ -22,10 +22,6 @@ export function managedEngine(spawn: () => Promise<TessWorker>, engineSignal?: A
 
   const withAbort = <T>(signal: AbortSignal | undefined, work: Promise<T>): Promise<T> => {
     if (!signal) return work;
-    if (signal.aborted) {
-      void kill();
-      return Promise.reject(new OcrCancelledError());
-    }
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => {
         void kill();
@@ -61,9 +57,14 @@ export function managedEngine(spawn: () => Promise<TessWorker>, engineSignal?: A
     async recognize(image: OcrImage, opts = {}): Promise<OcrResult> {
       const signals = [opts.signal, engineSignal].filter((s): s is AbortSignal => !!s);
       const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+      // Already cancelled: do not even start (or load) the worker.
+      if (signal?.aborted) throw new OcrCancelledError();
       const bytes = toEngineBytes(image);
       const started = performance.now();
-      const run = getWorker().then(async (w) => {
+      const current = getWorker();
+      const run = current.then(async (w) => {
+        // Cancelled while the worker was loading: it is being terminated, do not post to it.
+        if (worker !== current) throw new OcrCancelledError();
         try {
           return await w.recognize(bytes, {}, { text: true, blocks: true });
         } catch (cause) {
