@@ -12,6 +12,7 @@
 import { Dexie, type Table, type Transaction } from 'dexie';
 import type { Sealed } from '../crypto/aead.ts';
 import type { KdfParams } from '../crypto/kdf.ts';
+import { isQuotaError, StorageFullError, translateWriteError } from './errors.ts';
 import { type FieldIdentity, fieldKey } from './field-identity.ts';
 
 export const DB_NAME = 'pasapas';
@@ -240,4 +241,32 @@ export function openDatabase(name: string = DB_NAME, options: OpenOptions = {}):
   const db = new Dexie(name, dexieOptions) as PasapasDB;
   defineSchema(db, Math.min(options.upToVersion ?? DB_VERSION, DB_VERSION));
   return db;
+}
+
+/**
+ * A read-write transaction whose failure is told in our terms. A full disk becomes
+ * StorageFullError even when Dexie reports a request's AbortError (or a BulkError) rather than
+ * the transaction's own QuotaExceededError.
+ */
+export async function writeTransaction<T>(
+  db: PasapasDB,
+  tables: readonly TableName[],
+  fn: () => Promise<T>,
+): Promise<T> {
+  let idb: IDBTransaction | undefined;
+  try {
+    return await db.transaction('rw', [...tables], () => {
+      idb = Dexie.currentTransaction?.idbtrans;
+      return fn();
+    });
+  } catch (error) {
+    let txError: unknown;
+    try {
+      txError = idb?.error;
+    } catch {
+      // Reading `error` before the transaction finished throws: nothing more to learn.
+    }
+    if (isQuotaError(txError)) throw new StorageFullError({ cause: error });
+    throw translateWriteError(error);
+  }
 }

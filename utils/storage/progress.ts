@@ -25,6 +25,7 @@ import {
   type ProcedureRow,
   type StepProgressRow,
   type TableName,
+  writeTransaction,
 } from './db.ts';
 import { NoVaultError, StorageError, translateWriteError, VaultRequiredError } from './errors.ts';
 import { type FieldIdentity, type IdentityMatch, matchIdentities, normalizePath } from './field-identity.ts';
@@ -180,7 +181,7 @@ export function createProgressStore(
     const expired = await db.procedures.where('expiresAt').belowOrEqual(now).primaryKeys();
     if (expired.length === 0) return 0;
     await write(() =>
-      db.transaction('rw', [...PROCEDURE_TABLES], async () => {
+      writeTransaction(db, [...PROCEDURE_TABLES], async () => {
         for (const id of expired) await deleteRows(id);
       }),
     );
@@ -215,7 +216,7 @@ export function createProgressStore(
     const lookup = await storedLookup(input.guideId, input.origin, v);
     const freshRow = await encodeProcedure(fresh, v);
     const row = await write(() =>
-      db.transaction('rw', ['procedures', 'vault'], async () => {
+      writeTransaction(db, ['procedures', 'vault'], async () => {
         await assertMode();
         const existing = await db.procedures.where('lookup').equals(lookup).toArray();
         const latest = existing.sort((a, b) => b.updatedAt - a.updatedAt)[0];
@@ -243,7 +244,7 @@ export function createProgressStore(
     const next: Procedure = { ...current, ...patch, updatedAt: clock() };
     const row = await encodeProcedure(next, v);
     await write(() =>
-      db.transaction('rw', ['procedures', 'vault'], async () => {
+      writeTransaction(db, ['procedures', 'vault'], async () => {
         await assertMode();
         if (!(await db.procedures.get(id))) throw new UnknownProcedureError(id);
         await db.procedures.put(row);
@@ -284,7 +285,7 @@ export function createProgressStore(
     const procedureIds = [...new Set(entries.map((e) => e.procedureId))];
     if (procedureIds.length === 0) return results;
     await write(() =>
-      db.transaction('rw', ['procedures', 'fieldValues', 'vault'], async () => {
+      writeTransaction(db, ['procedures', 'fieldValues', 'vault'], async () => {
         await assertMode();
         for (const id of procedureIds) {
           const updated = await db.procedures.update(id, { updatedAt: now });
@@ -319,7 +320,7 @@ export function createProgressStore(
     await ready();
     const now = clock();
     await write(() =>
-      db.transaction('rw', ['procedures', 'stepProgress'], async () => {
+      writeTransaction(db, ['procedures', 'stepProgress'], async () => {
         if ((await db.procedures.update(procedureId, { updatedAt: now })) === 0) {
           throw new UnknownProcedureError(procedureId);
         }
@@ -333,7 +334,7 @@ export function createProgressStore(
     await ready();
     const now = clock();
     await write(() =>
-      db.transaction('rw', ['procedures', 'documents'], async () => {
+      writeTransaction(db, ['procedures', 'documents'], async () => {
         if ((await db.procedures.update(procedureId, { updatedAt: now })) === 0) {
           throw new UnknownProcedureError(procedureId);
         }
@@ -441,7 +442,7 @@ export function createProgressStore(
   }
 
   async function deleteProcedure(id: string): Promise<Record<(typeof PROCEDURE_TABLES)[number], number>> {
-    return write(() => db.transaction('rw', [...PROCEDURE_TABLES], () => deleteRows(id)));
+    return write(() => writeTransaction(db, [...PROCEDURE_TABLES], () => deleteRows(id)));
   }
 
   /**
@@ -453,7 +454,7 @@ export function createProgressStore(
     const tables = ALL_TABLES.filter((t) => !kept.includes(t));
     const count = () => Promise.all(ALL_TABLES.map(async (t) => [t, await db.table(t).count()] as const));
     const report = await write(() =>
-      db.transaction('rw', [...ALL_TABLES], async () => {
+      writeTransaction(db, [...ALL_TABLES], async () => {
         const before = Object.fromEntries(await count()) as Record<TableName, number>;
         await Promise.all(tables.map((t) => db.table(t).clear()));
         const after = Object.fromEntries(await count()) as Record<TableName, number>;
@@ -553,7 +554,7 @@ export function createProgressStore(
       encoded.push({ item, procedure, fields });
     }
     return write(() =>
-      db.transaction('rw', [...PROCEDURE_TABLES, 'vault'], async () => {
+      writeTransaction(db, [...PROCEDURE_TABLES, 'vault'], async () => {
         await assertMode();
         let replaced = 0;
         for (const { item, procedure, fields } of encoded) {

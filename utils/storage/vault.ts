@@ -22,7 +22,7 @@ import {
   PBKDF2_ITERATIONS,
 } from '../crypto/kdf.ts';
 import { decodeField, decodeProcedure, encodeField, encodeProcedure, type RowCipher } from './codec.ts';
-import { type PasapasDB, PROCEDURE_TABLES, type VaultMetaRow } from './db.ts';
+import { type PasapasDB, PROCEDURE_TABLES, type VaultMetaRow, writeTransaction } from './db.ts';
 import {
   NoVaultError,
   PinRuleError,
@@ -117,7 +117,7 @@ async function wrapKeys(pin: string, raw: Uint8Array<ArrayBuffer>, kdf: KdfParam
 
 /** Deletes every procedure row and the vault meta, in one transaction. */
 export async function wipeProcedureData(db: PasapasDB): Promise<void> {
-  await db.transaction('rw', [...PROCEDURE_TABLES, 'vault'], async () => {
+  await writeTransaction(db, [...PROCEDURE_TABLES, 'vault'], async () => {
     await Promise.all([...PROCEDURE_TABLES, 'vault' as const].map((t) => db.table(t).clear()));
   });
 }
@@ -232,7 +232,7 @@ export async function createVault(
     const sealedProcs = await Promise.all(clearProcs.map((p) => encodeProcedure(p, vault)));
     const sealedFields = await Promise.all(clearFields.map((f) => encodeField(f, vault)));
     try {
-      const done = await db.transaction('rw', ['procedures', 'fieldValues', 'vault'], async () => {
+      const done = await writeTransaction(db, ['procedures', 'fieldValues', 'vault'], async () => {
         if (await db.vault.get('meta')) throw new VaultExistsError();
         const [pc, fc] = await Promise.all([db.procedures.count(), db.fieldValues.count()]);
         if (pc !== procs.length || fc !== fields.length) return false;

@@ -319,6 +319,30 @@ describe('failures lose nothing', () => {
     expect(saved.map((s) => s.value)).toEqual(['Dupont']);
   });
 
+  it('a quota failure reported by the transaction itself (as browsers do) is also StorageFullError', async () => {
+    const store = createProgressStore(freshDb());
+    const p = await store.startOrGet(CAF);
+    await store.saveField(p.id, f({ name: 'nom' }), 'Dupont');
+    failPutsContaining('TROP', (objectStore, req) => {
+      // fake-indexeddb's internal abort with an error name: the same path as a browser's failed commit.
+      (objectStore.transaction as unknown as { _abort(name: string): void })._abort('QuotaExceededError');
+      return req;
+    });
+    const error = await store.saveField(p.id, f({ name: 'nom' }), 'TROP').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageFullError);
+    // Chromium's way: the put itself succeeds, then the commit fails for lack of room.
+    failPutsContaining('TROP', (objectStore, req) => {
+      req.addEventListener('success', () =>
+        (objectStore.transaction as unknown as { _abort(name: string): void })._abort('QuotaExceededError'),
+      );
+      return req;
+    });
+    const late = await store.saveField(p.id, f({ name: 'nom' }), 'TROP').catch((e: unknown) => e);
+    IDBObjectStore.prototype.put = originalPut;
+    expect(late).toBeInstanceOf(StorageFullError);
+    expect((await store.savedFields(p.id)).map((s) => s.value)).toEqual(['Dupont']);
+  });
+
   it('a transaction aborted midway loses nothing saved before', async () => {
     const store = createProgressStore(freshDb());
     const p = await store.startOrGet(CAF);
