@@ -24,6 +24,11 @@ export type IdSpec = {
   unlabelled?: 'valid-only' | 'shape';
 };
 
+/** A group of a printed number; a short group may be misread entirely ("OS" for 05). */
+export function numericPiece(text: string): boolean {
+  return isNumericish(text) || /^[OolI|SBZ]{1,4}$/.test(text);
+}
+
 /** Joined text of tokens: separators inside numbers (spaces, dots, dashes) dropped. */
 export function joinPieces(texts: readonly string[]): string {
   return texts.join('').replace(/[.\-_]/g, '');
@@ -58,7 +63,7 @@ const digitsSpec = (
   extra: Partial<IdSpec> = {},
 ): IdSpec => ({
   kind,
-  piece: (text) => isNumericish(text),
+  piece: numericPiece,
   lengths: () => lengths,
   check: (joined) => firstValid(id, [joined, toDigits(joined)], joined),
   checked: true,
@@ -72,7 +77,7 @@ const caf: IdSpec = { ...digitsSpec('caf-number', 'caf-number', [7, 8]), checked
 const nir: IdSpec = {
   kind: 'nir',
   // Corsica's 2A/2B: a token may hold one A or B after a 2.
-  piece: (text) => isNumericish(text) || /^[0-9OolI|SZ]*2[AB][0-9OolI|SBZ]*$/.test(text.replace(/[.-]/g, '')),
+  piece: (text) => numericPiece(text) || /^[0-9OolI|SZ]*2[AB][0-9OolI|SBZ]*$/.test(text.replace(/[.-]/g, '')),
   lengths: () => [15],
   check: (joined) => {
     // Repair before upper-casing: a lowercase l is a 1, an uppercase L is not.
@@ -112,12 +117,14 @@ const iban: IdSpec = {
   kind: 'iban',
   piece: (text, first) => {
     const t = text.replace(/[.-]/g, '');
-    if (first)
+    // "FR76…", or "FR" alone, then groups (a group may be misread entirely: "OOOO").
+    if (first) {
       return (
-        /^[A-Za-z]{2}[0-9OolI|SBZ]{2}[0-9A-Za-z]*$/.test(t) &&
+        /^[A-Za-z]{2}([0-9OolI|SBZ]{1,2}[0-9A-Za-z]*)?$/.test(t) &&
         IBAN_LENGTHS[t.slice(0, 2).toUpperCase()] !== undefined
       );
-    return /^[0-9A-Za-z|]{1,8}$/.test(t) && /\d/.test(toDigits(t));
+    }
+    return /^[0-9A-Za-z|]{1,8}$/.test(t) && (/\d/.test(t) || /^[OolI|SBZ]{1,4}$/.test(t));
   },
   lengths: (joined) => {
     const n = IBAN_LENGTHS[joined.slice(0, 2).toUpperCase()];
