@@ -26,7 +26,11 @@ export class EcolePicker extends HTMLElement {
 
   constructor() {
     super();
-    this.internals = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
+    try {
+      this.internals = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
+    } catch {
+      this.internals = null;
+    }
     const root = this.attachShadow({ mode: 'open' });
     root.innerHTML = TEMPLATE;
     this.input = root.querySelector('input');
@@ -48,7 +52,8 @@ export class EcolePicker extends HTMLElement {
   }
 
   sync() {
-    this.internals?.setFormValue(this.input.value);
+    // Older engines (and jsdom) have no form-associated elements: the SPA reads `value` anyway.
+    if (typeof this.internals?.setFormValue === 'function') this.internals.setFormValue(this.input.value);
     if (this.input.getAttribute('aria-invalid') === 'true' && this.input.value.trim()) this.setError('');
   }
 
