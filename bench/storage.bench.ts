@@ -30,10 +30,12 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - t;
 }
 
-async function repeat(fn: () => Promise<number>): Promise<number> {
-  const xs: number[] = [];
-  for (let i = 0; i < RUNS; i++) xs.push(await fn());
-  return median(xs);
+async function interleaved(fns: Array<() => Promise<number>>): Promise<number[]> {
+  const times: number[][] = fns.map(() => []);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [k, fn] of fns.entries()) times[k]?.push(await fn());
+  }
+  return times.map(median);
 }
 
 /** 200 keystrokes typing 10 fields of 20 characters each. */
@@ -130,11 +132,14 @@ async function sizeOf(vaulted: boolean): Promise<{ bytes: number; rows: number }
 export default async () => {
   const rows: Array<Record<string, string | number>> = [];
 
-  const burst = await repeat(() => autosaveBurst(false));
-  const bare = await repeat(barePutPerKeystroke);
-  const perKey = await repeat(() => storeSavePerKeystroke(false));
-  const burstV = await repeat(() => autosaveBurst(true));
-  const perKeyV = await repeat(() => storeSavePerKeystroke(true));
+  // Interleaved runs: the machine's load hits every variant alike.
+  const [burst = 0, bare = 0, perKey = 0, burstV = 0, perKeyV = 0] = await interleaved([
+    () => autosaveBurst(false),
+    barePutPerKeystroke,
+    () => storeSavePerKeystroke(false),
+    () => autosaveBurst(true),
+    () => storeSavePerKeystroke(true),
+  ]);
   rows.push(
     {
       measure: '200 keystrokes, autosaver (queue + flush), clear',
@@ -167,14 +172,16 @@ export default async () => {
   );
 
   for (const vaulted of [false, true]) {
-    const plan = await repeat(async () => {
-      const { store, p, current } = await restoreSetup(vaulted);
-      return timed(() => store.restorePlan(p.id, current));
-    });
-    const raw = await repeat(async () => {
-      const { db, p } = await restoreSetup(vaulted);
-      return timed(() => db.fieldValues.where('procedureId').equals(p.id).toArray());
-    });
+    const [plan = 0, raw = 0] = await interleaved([
+      async () => {
+        const { store, p, current } = await restoreSetup(vaulted);
+        return timed(() => store.restorePlan(p.id, current));
+      },
+      async () => {
+        const { db, p } = await restoreSetup(vaulted);
+        return timed(() => db.fieldValues.where('procedureId').equals(p.id).toArray());
+      },
+    ]);
     rows.push({
       measure: `restorePlan, 200 saved × 200 page fields, ${vaulted ? 'encrypted' : 'clear'}`,
       ms: ms(plan),
