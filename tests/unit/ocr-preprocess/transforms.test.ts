@@ -150,3 +150,15 @@ describe('PDF text layer', () => {
     expect(lines[0]?.bbox.y0).toBeLessThan(lines[1]?.bbox.y0 ?? 0);
   });
 });
+
+describe('PDF runs split inside a word', () => {
+  it('glues a ligature run to its word, keeps real gaps as spaces', () => {
+    const viewport = { width: 200, height: 100, transform: [1, 0, 0, -1, 0, 100] };
+    const run = (str: string, x: number, width: number) => ({ str, transform: [10, 0, 0, 10, x, 50], width, height: 10 });
+    const lines = textItemsToLines([run('Numéro ', 0, 35), run('\uFB01', 35, 5), run('scal : 302', 40, 50)], viewport);
+    expect(lines[0]?.text).toBe('Numéro fiscal : 302');
+    expect(lines[0]?.words.map((w) => w.text)).toEqual(['Numéro', 'fiscal', ':', '302']);
+    const spaced = textItemsToLines([run('BIC', 0, 15), run('AGRIFRPP', 40, 40)], viewport);
+    expect(spaced[0]?.text).toBe('BIC AGRIFRPP');
+  });
+});

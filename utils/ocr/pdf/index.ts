@@ -29,7 +29,8 @@ export type PdfjsPage = {
 };
 export type PdfjsLike = {
   getDocument(src: { data: Uint8Array; [k: string]: unknown }): {
-    promise: Promise<{ numPages: number; getPage(n: number): Promise<PdfjsPage>; destroy(): Promise<void> }>;
+    promise: Promise<{ numPages: number; getPage(n: number): Promise<PdfjsPage> }>;
+    destroy(): Promise<void>;
   };
 };
 /** Renders a page to RGBA pixels at `scale`, or is absent when no canvas is available. */
@@ -60,7 +61,8 @@ export function textItemsToLines(items: TextItem[], viewport: Viewport): OcrLine
     if (!it.str.trim()) continue;
     const [x, y] = apply(viewport.transform, it.transform[4] ?? 0, it.transform[5] ?? 0);
     const h = Math.hypot(it.transform[2] ?? 0, it.transform[3] ?? 0) * sx || it.height * sx;
-    placed.push({ str: it.str, x, y, w: it.width * sx, h });
+    // NFKC turns typographic ligatures (ﬁ, ﬂ) back into letters.
+    placed.push({ str: it.str.normalize('NFKC'), x, y, w: it.width * sx, h });
   }
   placed.sort((a, b) => a.y - b.y || a.x - b.x);
   const groups: Placed[][] = [];
@@ -73,21 +75,36 @@ export function textItemsToLines(items: TextItem[], viewport: Viewport): OcrLine
   return groups.map((g) => {
     g.sort((a, b) => a.x - b.x);
     const words: OcrWord[] = [];
+    let prevEnd = Number.NEGATIVE_INFINITY;
+    let prevEndsWithSpace = true;
     for (const p of g) {
       // Split the run on spaces; each word gets the share of the width its characters take.
       const perChar = p.w / Math.max(1, p.str.length);
+      // A run that starts right where the previous one ended continues its word: fonts split words
+      // into several runs at ligatures (ﬁ) and kerning changes.
+      const glued = !prevEndsWithSpace && !/^\s/.test(p.str) && p.x - prevEnd < p.h * 0.15;
       let offset = 0;
+      let first = true;
       for (const part of p.str.split(/(\s+)/)) {
         if (part.trim()) {
           const x0 = p.x + offset * perChar;
-          words.push({
-            text: part,
-            confidence: 100,
-            bbox: { x0: Math.round(x0), y0: Math.round(p.y - p.h), x1: Math.round(x0 + part.length * perChar), y1: Math.round(p.y + p.h * 0.25) },
-          });
+          const bbox = {
+            x0: Math.round(x0),
+            y0: Math.round(p.y - p.h),
+            x1: Math.round(x0 + part.length * perChar),
+            y1: Math.round(p.y + p.h * 0.25),
+          };
+          const last = words[words.length - 1];
+          if (first && glued && last) {
+            last.text += part;
+            last.bbox = { ...last.bbox, x1: bbox.x1, y0: Math.min(last.bbox.y0, bbox.y0), y1: Math.max(last.bbox.y1, bbox.y1) };
+          } else words.push({ text: part, confidence: 100, bbox });
+          first = false;
         }
         offset += part.length;
       }
+      prevEnd = p.x + p.w;
+      prevEndsWithSpace = /\s$/.test(p.str);
     }
     const bbox = {
       x0: Math.min(...words.map((w) => w.bbox.x0)),
@@ -107,10 +124,12 @@ export async function readPdfPages(
   const scale = opts.scale ?? 200 / 72;
   const minChars = opts.minTextChars ?? 30;
   let doc: Awaited<ReturnType<PdfjsLike['getDocument']>['promise']>;
+  // pdf.js may take ownership of (detach) the buffer: give it a copy so the caller keeps theirs.
+  const task = pdfjs.getDocument({ data: bytes.slice(), ...opts.documentOptions });
   try {
-    // pdf.js may take ownership of (detach) the buffer: give it a copy so the caller keeps theirs.
-    doc = await pdfjs.getDocument({ data: bytes.slice(), ...opts.documentOptions }).promise;
+    doc = await task.promise;
   } catch (cause) {
+    await task.destroy().catch(() => undefined);
     const name = (cause as { name?: string })?.name;
     if (name === 'PasswordException') throw new OcrPdfError('pdf-encrypted', 'The PDF is password protected', { cause });
     throw new OcrPdfError('pdf-invalid', `Cannot open the PDF: ${String(cause)}`, { cause });
@@ -136,6 +155,7 @@ export async function readPdfPages(
     }
     return pages;
   } finally {
-    await doc.destroy();
+    // Frees the pdf.js worker (or fake worker in Node) and its memory.
+    await task.destroy();
   }
 }
