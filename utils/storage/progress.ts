@@ -260,16 +260,21 @@ export function createProgressStore(
   async function saveMany(entries: readonly FieldSave[]): Promise<SaveResult[]> {
     const v = await ready();
     const now = clock();
-    const puts: FieldValueRow[] = [];
-    const deletes: Array<[string, string]> = [];
+    // One operation per stored key, the last entry winning (a value then its erasure = erased).
+    const ops = new Map<
+      string,
+      { kind: 'delete'; key: [string, string] } | { kind: 'put'; row: FieldValueRow }
+    >();
     const results: SaveResult[] = [];
     for (const entry of entries) {
       const key = await storedFieldKey(entry.identity, v);
+      const id = `${entry.procedureId}\u0000${key}`;
+      ops.delete(id);
       if (isSensitive(entry.identity, entry.descriptor)) {
-        deletes.push([entry.procedureId, key]);
+        ops.set(id, { kind: 'delete', key: [entry.procedureId, key] });
         results.push({ saved: false, reason: 'sensitive' });
       } else if (isEmptyValue(entry.value)) {
-        deletes.push([entry.procedureId, key]);
+        ops.set(id, { kind: 'delete', key: [entry.procedureId, key] });
         results.push({ saved: true, cleared: true });
       } else {
         const field: SavedField = {
@@ -278,9 +283,15 @@ export function createProgressStore(
           value: entry.value,
           updatedAt: now,
         };
-        puts.push(await encodeField(field, v));
+        ops.set(id, { kind: 'put', row: await encodeField(field, v) });
         results.push({ saved: true, cleared: false });
       }
+    }
+    const puts: FieldValueRow[] = [];
+    const deletes: Array<[string, string]> = [];
+    for (const op of ops.values()) {
+      if (op.kind === 'put') puts.push(op.row);
+      else deletes.push(op.key);
     }
     const procedureIds = [...new Set(entries.map((e) => e.procedureId))];
     if (procedureIds.length === 0) return results;
@@ -320,7 +331,8 @@ export function createProgressStore(
     await ready();
     const now = clock();
     await write(() =>
-      writeTransaction(db, ['procedures', 'stepProgress'], async () => {
+      writeTransaction(db, ['procedures', 'stepProgress', 'vault'], async () => {
+        await assertMode();
         if ((await db.procedures.update(procedureId, { updatedAt: now })) === 0) {
           throw new UnknownProcedureError(procedureId);
         }
@@ -334,7 +346,8 @@ export function createProgressStore(
     await ready();
     const now = clock();
     await write(() =>
-      writeTransaction(db, ['procedures', 'documents'], async () => {
+      writeTransaction(db, ['procedures', 'documents', 'vault'], async () => {
+        await assertMode();
         if ((await db.procedures.update(procedureId, { updatedAt: now })) === 0) {
           throw new UnknownProcedureError(procedureId);
         }

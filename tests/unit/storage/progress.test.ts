@@ -78,6 +78,18 @@ describe('saveField', () => {
     expect(saved).toHaveLength(2);
   });
 
+  it('in one batch, the last entry for a field wins (even an erasure)', async () => {
+    const store = createProgressStore(freshDb());
+    const p = await store.startOrGet(CAF);
+    await store.saveMany([
+      { procedureId: p.id, identity: f({ name: 'nom' }), value: 'Dupont' },
+      { procedureId: p.id, identity: f({ name: 'nom' }), value: '' },
+      { procedureId: p.id, identity: f({ name: 'ville', position: 1 }), value: '' },
+      { procedureId: p.id, identity: f({ name: 'ville', position: 1 }), value: 'Lyon' },
+    ]);
+    expect((await store.savedFields(p.id)).map((s) => s.value)).toEqual(['Lyon']);
+  });
+
   it('never stores a sensitive field, and erases one stored before', async () => {
     const store = createProgressStore(freshDb());
     const p = await store.startOrGet(CAF);
