@@ -44,14 +44,14 @@ export function headerHtml() {
       </div>
     </div>
   </div>
-</header>
-<div class="fr-notice fr-notice--warning demo-banner">
-  <div class="fr-container">
-    <div class="fr-notice__body">
-      <p class="fr-notice__title">${e(BANNER_TEXT)}</p>
+  <div class="fr-notice fr-notice--warning demo-banner">
+    <div class="fr-container">
+      <div class="fr-notice__body">
+        <p class="fr-notice__title">${e(BANNER_TEXT)}</p>
+      </div>
     </div>
   </div>
-</div>`;
+</header>`;
 }
 
 export function footerHtml() {
