@@ -420,7 +420,11 @@ export function createProgressStore(
     const procedures = await Promise.all(procRows.map((r) => decodeProcedure(r, v)));
     const byProcedure = <T extends { procedureId: string }>(rows: T[]) => {
       const map = new Map<string, T[]>();
-      for (const r of rows) map.set(r.procedureId, [...(map.get(r.procedureId) ?? []), r]);
+      for (const r of rows) {
+        const list = map.get(r.procedureId);
+        if (list) list.push(r);
+        else map.set(r.procedureId, [r]);
+      }
       return map;
     };
     const fieldsBy = byProcedure(fieldRows);

@@ -115,10 +115,19 @@ async function wrapKeys(pin: string, raw: Uint8Array<ArrayBuffer>, kdf: KdfParam
   return sealBytes(pinKeys.encryption, raw, WRAP_AAD);
 }
 
-/** Deletes every procedure row and the vault meta, in one transaction. */
-export async function wipeProcedureData(db: PasapasDB): Promise<void> {
-  await writeTransaction(db, [...PROCEDURE_TABLES, 'vault'], async () => {
+/**
+ * Deletes every procedure row and the vault meta, in one transaction. With `onlyVault`, only
+ * if the stored vault is still that one: a tab holding an old expired vault must not wipe the
+ * next person's data.
+ */
+export async function wipeProcedureData(db: PasapasDB, onlyVault?: Sealed): Promise<boolean> {
+  return writeTransaction(db, [...PROCEDURE_TABLES, 'vault'], async () => {
+    if (onlyVault) {
+      const meta = await db.vault.get('meta');
+      if (!meta || meta.check.ct !== onlyVault.ct) return false;
+    }
     await Promise.all([...PROCEDURE_TABLES, 'vault' as const].map((t) => db.table(t).clear()));
+    return true;
   });
 }
 
@@ -129,6 +138,7 @@ class UnlockedVault implements Vault {
   readonly expiresAt: number;
   readonly idleMs: number;
   readonly iterations: number;
+  readonly #check: Sealed;
 
   constructor(
     private readonly db: PasapasDB,
@@ -142,6 +152,7 @@ class UnlockedVault implements Vault {
     this.expiresAt = meta.expiresAt;
     this.idleMs = meta.idleMs;
     this.iterations = meta.kdf.iterations;
+    this.#check = meta.check;
   }
 
   isExpired(now = this.clock()): boolean {
@@ -164,7 +175,7 @@ class UnlockedVault implements Vault {
   async guard(now = this.clock()): Promise<void> {
     if (this.isExpired(now)) {
       this.#keys = null;
-      await wipeProcedureData(this.db);
+      await wipeProcedureData(this.db, this.#check);
       throw new VaultExpiredError();
     }
     if (this.isLocked(now)) throw new VaultLockedError();
@@ -258,7 +269,7 @@ async function openWithPin(
   const meta = await db.vault.get('meta');
   if (!meta) throw new NoVaultError();
   if (clock() >= meta.expiresAt) {
-    await wipeProcedureData(db);
+    await wipeProcedureData(db, meta.check);
     throw new VaultExpiredError();
   }
   // A PIN that breaks the rules cannot be the right one: answer "wrong PIN" without the slow KDF.

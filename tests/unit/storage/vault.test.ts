@@ -187,6 +187,21 @@ describe('public-computer mode', () => {
     expect(await hasVault(db)).toBe(false);
   });
 
+  it("an old tab's expired vault does not wipe the next person's new vault", async () => {
+    const clock = manualClock();
+    const db = freshDb();
+    const old = await createVault(db, '4821', { ...fast, clock, maxAgeMs: 1000 });
+    clock.advance(2000);
+    await expect(unlockVault(db, '4821', { clock })).rejects.toBeInstanceOf(VaultExpiredError);
+    const next = await createVault(db, '9753', { ...fast, clock });
+    await fillSome(createProgressStore(db, { vault: next, clock }));
+    await expect(createProgressStore(db, { vault: old, clock }).listProcedures()).rejects.toBeInstanceOf(
+      VaultExpiredError,
+    );
+    expect(await db.fieldValues.count()).toBe(VALUES.length);
+    expect(await hasVault(db)).toBe(true);
+  });
+
   it('expiry found at unlock also wipes', async () => {
     const clock = manualClock();
     const db = freshDb();
