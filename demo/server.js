@@ -31,6 +31,7 @@ const MAX_FORM_BYTES = 1024 * 1024;
 const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const SESSION_COOKIE = 'demo_session';
+const MAX_SESSIONS = 10_000;
 
 export const CSP_HEADER =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'";
@@ -281,6 +282,9 @@ function getSession(ctx, create = true) {
   const existing = id ? ctx.state.sessions.get(id) : undefined;
   if (existing || !create) return existing ?? null;
   const session = { id: randomBytes(16).toString('hex'), procedures: {} };
+  // A long-running demo must not grow without end: the oldest sessions go first (Map keeps order).
+  if (ctx.state.sessions.size >= MAX_SESSIONS)
+    ctx.state.sessions.delete(ctx.state.sessions.keys().next().value);
   ctx.state.sessions.set(session.id, session);
   ctx.res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${session.id}; Path=/; HttpOnly; SameSite=Lax`);
   return session;
