@@ -32,7 +32,15 @@ export default defineContentScript({
         typeof import('../widgets/panel-entry')
       >)
         .then((mod) =>
-          mod.mountPanel({ context: 'page', layout: 'floating', host, store, fontBase, lang: settings.lang }),
+          mod.mountPanel({
+            context: 'page',
+            layout: 'floating',
+            host,
+            store,
+            fontBase,
+            guidesBase: browser.runtime.getURL('/guides/'),
+            lang: settings.lang,
+          }),
         )
         .then((h) => {
           handle = h;

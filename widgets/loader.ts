@@ -106,6 +106,7 @@ function start(host: HTMLElement, config: WidgetConfig): void {
           lang: config.lang,
           position: config.position,
           fontBase,
+          guidesBase: `${base}guides/`,
         }),
       )
       .then((h) => {

@@ -7,6 +7,7 @@ import type { SettingsStore } from '../../utils/settings/settings';
 import { createPageReader, type ReadSource } from '../../utils/speech/page-reader';
 import type { SynthLike, UtteranceLike } from '../../utils/speech/speaker';
 import { features as registry } from '../features';
+import { setGuidesBase } from '../features/guides/config';
 import { Panel } from '../panel/Panel';
 import { isPanelShortcut, promote } from '../launcher';
 import hostCss from '../styles/host.css?inline';
@@ -27,6 +28,8 @@ export type MountOptions = {
   position?: 'right' | 'left';
   /** Base URL of our bundled fonts, for the panel's own font choice. */
   fontBase: string;
+  /** Base URL of the bundled guides (`index.json` and guide files), for the guides tab. */
+  guidesBase?: string;
   open?: boolean;
 };
 
@@ -59,6 +62,7 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
   // The tiny launcher shown before loading is replaced by the panel's own.
   shadow.replaceChildren();
   installPanelFonts(doc, options.fontBase);
+  setGuidesBase(options.guidesBase);
 
   const open = signal(options.layout === 'docked' || options.open === true);
   const active = signal<FeatureId | undefined>(undefined);

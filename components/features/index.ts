@@ -30,3 +30,13 @@ features.register({
   contexts: ['page', 'widget'],
   loadTab: memoLoader(() => import('./speech/SpeechTab')),
 });
+
+features.register({
+  id: 'guides',
+  labelKey: 'feature.guides',
+  icon: ICONS.guides,
+  order: 10,
+  // A guide follows the page: the in-page panel and the widget.
+  contexts: ['page', 'widget'],
+  loadTab: memoLoader(() => import('./guides/GuidesTab')),
+});

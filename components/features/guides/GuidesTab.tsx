@@ -1,0 +1,472 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { type Guide, localize } from '../../../utils/guides/schema';
+import {
+  checkMessage,
+  type GuideSession,
+  type LoadedGuides,
+  loadProblemText,
+  type SessionView,
+} from '../../../utils/guides/session';
+import { createTranslator, type Lang, type Params } from '../../../utils/i18n';
+import { uiMessages } from '../../../utils/i18n/ui';
+import { markdownToText, parseSafeMarkdown, renderMarkdown } from '../../../utils/markdown';
+import { createSpeaker, type Speaker, type SpeakerState } from '../../../utils/speech/speaker';
+import { useServices } from '../../app/services';
+import { guidesBase } from './config';
+import guidesCss from './guides.css?inline';
+import { currentSession, guidesOnce, pickGuide, setHighlightLabels, startSession, stopSession } from './live';
+import { guidesMessages } from './messages';
+
+const translate = createTranslator(uiMessages, guidesMessages);
+type T = (key: string, params?: Params) => string;
+
+let sheet: CSSStyleSheet | undefined;
+/** Our rules join the panel's shadow root once. */
+function adoptStyles(node: Node | null) {
+  const root = node?.getRootNode() as ShadowRoot | Document | undefined;
+  if (!root || !('adoptedStyleSheets' in root)) return;
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(guidesCss);
+  }
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+/** Safe Markdown into a container: DOM nodes built one by one, never HTML. */
+function Markdown({ text, class: className, testId }: { text: string; class?: string; testId?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el) el.replaceChildren(renderMarkdown(parseSafeMarkdown(text), el.ownerDocument));
+  }, [text]);
+  return <div ref={ref} class={className} data-testid={testId} />;
+}
+
+type Load =
+  | { status: 'loading' }
+  | { status: 'unavailable' }
+  | { status: 'unreachable' }
+  | { status: 'ready'; data: LoadedGuides };
+
+export default function GuidesTab() {
+  const { lang } = useServices();
+  const t: T = (key, params) => translate(lang.value, key, params);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [session, setSession] = useState<GuideSession | null>(currentSession());
+  const [choosing, setChoosing] = useState(false);
+
+  useLayoutEffect(() => adoptStyles(rootRef.current), []);
+
+  useEffect(() => {
+    setHighlightLabels({ fill: t('guides.highlight'), click: t('guides.highlightClick') });
+  }, [lang.value]);
+
+  useEffect(() => {
+    const base = guidesBase();
+    if (!base) {
+      setLoad({ status: 'unavailable' });
+      return;
+    }
+    let alive = true;
+    setLoad({ status: 'loading' });
+    guidesOnce(base).then(
+      (data) => {
+        if (!alive) return;
+        setLoad({ status: 'ready', data });
+        const { chosen } = pickGuide(data.guides);
+        if (chosen && !currentSession()) setSession(startSession(chosen));
+      },
+      () => alive && setLoad({ status: 'unreachable' }),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [attempt]);
+
+  const choose = (guide: Guide) => {
+    setChoosing(false);
+    setSession(startSession(guide));
+  };
+
+  return (
+    <div class="pp-stack pp-guides" data-testid="guides-tab" ref={rootRef}>
+      {load.status === 'loading' && <p class="pp-loading">{t('guides.loading')}</p>}
+      {load.status === 'unavailable' && <p class="pp-message">{t('guides.unavailable')}</p>}
+      {load.status === 'unreachable' && (
+        <div class="pp-message pp-message--error" role="alert">
+          <p>{t('guides.unreachable')}</p>
+          <button type="button" class="pp-button" onClick={() => setAttempt((n) => n + 1)}>
+            {t('guides.retry')}
+          </button>
+        </div>
+      )}
+      {load.status === 'ready' &&
+        (session && !choosing ? (
+          <GuideView
+            key={session.guide.id}
+            session={session}
+            t={t}
+            lang={lang.value}
+            others={pickGuide(load.data.guides).matching.length > 1}
+            onChooseOther={() => {
+              stopSession();
+              setSession(null);
+              setChoosing(true);
+            }}
+          />
+        ) : (
+          <NoGuide data={load.data} t={t} lang={lang.value} onChoose={choose} />
+        ))}
+      {load.status === 'ready' && load.data.problems.length > 0 && (
+        <details class="pp-guide-problems" data-testid="guide-problems">
+          <summary>{t('guides.problems', { count: load.data.problems.length })}</summary>
+          <ul>
+            {load.data.problems.map((problem, i) => (
+              <li key={i}>
+                {loadProblemText(problem, lang.value).map((line, j) => (
+                  <p key={j}>{line}</p>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
+function NoGuide({
+  data,
+  t,
+  lang,
+  onChoose,
+}: {
+  data: LoadedGuides;
+  t: T;
+  lang: Lang;
+  onChoose: (guide: Guide) => void;
+}) {
+  const { matching } = pickGuide(data.guides);
+  if (matching.length > 1) {
+    return (
+      <div class="pp-stack">
+        <p>{t('guides.choose')}</p>
+        <ul class="pp-guide-list">
+          {matching.map((guide) => (
+            <li key={guide.id}>
+              <h3 class="pp-guide-name">{localize(guide.title, lang)}</h3>
+              <Markdown text={localize(guide.summary, lang)} />
+              <button type="button" class="pp-button pp-button--primary" onClick={() => onChoose(guide)}>
+                {t('guides.start')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  return (
+    <div class="pp-stack" data-testid="guides-none">
+      <p class="pp-message">{t('guides.noMatch')}</p>
+      <h3 class="pp-guide-name">{t('guides.available')}</h3>
+      {data.guides.length === 0 ? (
+        <p>{t('guides.none')}</p>
+      ) : (
+        <ul class="pp-guide-list">
+          {data.guides.map((guide) => (
+            <li key={guide.id}>
+              <p class="pp-guide-name">{localize(guide.title, lang)}</p>
+              <Markdown text={localize(guide.summary, lang)} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function useView(session: GuideSession): SessionView {
+  const [view, setView] = useState(() => session.view());
+  useEffect(() => {
+    setView(session.view());
+    return session.subscribe(setView);
+  }, [session]);
+  return view;
+}
+
+function GuideView({
+  session,
+  t,
+  lang,
+  others,
+  onChooseOther,
+}: {
+  session: GuideSession;
+  t: T;
+  lang: Lang;
+  others: boolean;
+  onChooseOther: () => void;
+}) {
+  const { announce, speech, settings } = useServices();
+  const view = useView(session);
+  const guide = session.guide;
+  const { state } = view;
+  const step = state.step;
+  const index = state.index;
+  const stepTitle = step ? localize(step.title, lang) : '';
+  const [speakerState, setSpeakerState] = useState<SpeakerState>('idle');
+  const [speakMessage, setSpeakMessage] = useState('');
+  const speaker = useRef<Speaker | null>(null);
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const [notFound, setNotFound] = useState(false);
+  // After a move made in the panel, focus goes to the new step's title (the button may be gone).
+  const focusAfterMove = useRef(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const finishedRef = useRef<HTMLParagraphElement>(null);
+  const act = (move: () => void) => {
+    focusAfterMove.current = true;
+    move();
+  };
+  useEffect(() => {
+    if (!focusAfterMove.current) return;
+    focusAfterMove.current = false;
+    (state.finished ? finishedRef.current : headingRef.current)?.focus();
+  }, [index, state.finished]);
+
+  // Each new step is announced; moves the person made in the panel are announced too.
+  const lastIndex = useRef(index);
+  useEffect(() => {
+    setNotFound(false);
+    setSpeakMessage('');
+    speaker.current?.stop();
+    if (lastIndex.current === index && view.moved === 'start') return;
+    lastIndex.current = index;
+    const text = t('guides.announce', { current: index + 1, total: state.total, title: stepTitle });
+    announce(view.moved === 'auto' ? t('guides.announceDone', { next: text }) : text);
+  }, [index]);
+  useEffect(() => {
+    if (state.finished) announce(t('guides.finished'));
+  }, [state.finished]);
+  useEffect(() => () => speaker.current?.stop(), []);
+
+  const readAloud = () => {
+    if (!step) return;
+    if (speakerState === 'speaking') {
+      speaker.current?.stop();
+      setSpeakerState('idle');
+      return;
+    }
+    setSpeakMessage('');
+    speaker.current?.stop();
+    const s = createSpeaker(speech?.synth, speech?.makeUtterance, {
+      onState(next) {
+        setSpeakerState(next);
+        if (next === 'no-voice') setSpeakMessage(t('speech.noVoice'));
+        if (next === 'unsupported') setSpeakMessage(t('speech.unsupported'));
+        if (next === 'error') setSpeakMessage(t('speech.status.error'));
+      },
+    });
+    speaker.current = s;
+    const parts = [stepTitle, markdownToText(parseSafeMarkdown(localize(step.body, lang)))];
+    if (step.field) {
+      parts.push(markdownToText(parseSafeMarkdown(localize(step.field.describe, lang))));
+      if (step.field.example) parts.push(t('guides.example', { example: step.field.example }));
+    }
+    s.speak(parts.filter(Boolean).join('. '), {
+      lang,
+      rate: settings.value.speechRate,
+      voiceURI: settings.value.voiceURI,
+    });
+  };
+
+  const goToField = () => {
+    if (view.element) view.element.scrollIntoView({ block: 'center' });
+    if (!session.focusTarget()) setNotFound(true);
+  };
+
+  const check = view.check;
+  const checkText =
+    check && !check.empty ? (check.ok ? t('guides.checkOk') : checkMessage(lang, step, check)) : '';
+  const doneCount = state.done.size;
+
+  return (
+    <div class="pp-stack" data-guide={guide.id}>
+      <h3 class="pp-guide-name" data-testid="guide-title">
+        {localize(guide.title, lang)}
+      </h3>
+      <p class="pp-guide-count" data-testid="guide-count">
+        {t('guides.stepCount', { current: index + 1, total: state.total })}
+      </p>
+      <progress class="pp-guide-progress" max={state.total} value={doneCount} aria-hidden="true" />
+      <details class="pp-guide-steps">
+        <summary>{t('guides.allSteps', { done: doneCount })}</summary>
+        <nav aria-label={t('guides.stepsLabel')}>
+          <ol>
+            {guide.steps.map((s, i) => {
+              const done = state.done.has(s.id);
+              const current = i === index;
+              return (
+                <li key={s.id} class={`${done ? 'pp-step-done' : ''} ${current ? 'pp-step-current' : ''}`}>
+                  <button
+                    type="button"
+                    class="pp-step-link"
+                    aria-current={current ? 'step' : undefined}
+                    onClick={() => act(() => session.goTo(i))}
+                  >
+                    <span aria-hidden="true" class="pp-step-mark">
+                      {done ? '✓' : current ? '➜' : '•'}
+                    </span>
+                    <span>{localize(s.title, lang)}</span>
+                    {done && <span class="pp-sr-only"> ({t('guides.stepDone')})</span>}
+                    {current && <span class="pp-sr-only"> ({t('guides.stepCurrent')})</span>}
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        </nav>
+      </details>
+
+      {state.finished ? (
+        <div class="pp-message" data-testid="guide-finished">
+          <p tabIndex={-1} ref={finishedRef}>
+            {t('guides.finished')}
+          </p>
+          <button type="button" class="pp-button" onClick={() => act(() => session.goTo(0))}>
+            {t('guides.restart')}
+          </button>
+        </div>
+      ) : (
+        step && (
+          <section class="pp-guide-step" aria-labelledby="pp-guide-step-title" data-step={step.id}>
+            <h4
+              id="pp-guide-step-title"
+              class="pp-guide-step-title"
+              data-testid="step-title"
+              tabIndex={-1}
+              ref={headingRef}
+            >
+              {state.done.has(step.id) && <span aria-hidden="true">✓ </span>}
+              {stepTitle}
+            </h4>
+            <Markdown text={localize(step.body, lang)} class="pp-guide-body" testId="step-body" />
+            <div class="pp-row">
+              <button type="button" class="pp-button" onClick={readAloud} data-action="read-step">
+                {speakerState === 'speaking' ? t('guides.stopReading') : t('guides.readAloud')}
+              </button>
+            </div>
+            {speakMessage && (
+              <p class="pp-message" role="status">
+                {speakMessage}
+              </p>
+            )}
+            {step.field && (
+              <div class="pp-guide-field">
+                <p class="pp-guide-label">{t('guides.whatToWrite')}</p>
+                <Markdown text={localize(step.field.describe, lang)} />
+                {step.field.example && <p>{t('guides.example', { example: step.field.example })}</p>}
+              </div>
+            )}
+            <div
+              class={`pp-guide-check ${check && !check.empty ? (check.ok ? 'is-ok' : 'is-wrong') : ''}`}
+              aria-live="polite"
+              data-testid="guide-check"
+            >
+              {checkText && (
+                <p>
+                  <span aria-hidden="true">{check?.ok ? '✓ ' : '⚠ '}</span>
+                  {checkText}
+                </p>
+              )}
+            </div>
+            {view.target === 'searching' && <p class="pp-loading">{t('guides.searching')}</p>}
+            {(view.target === 'missing' || notFound) && (
+              <p class="pp-message" data-testid="guide-missing">
+                {t('guides.missing')}
+              </p>
+            )}
+            <div class="pp-row">
+              {step.target && (
+                <button
+                  type="button"
+                  class="pp-button pp-button--primary"
+                  onClick={goToField}
+                  data-action="go-to-field"
+                >
+                  {t('guides.goToField')}
+                </button>
+              )}
+              {step.done.kind === 'confirmed' && (
+                <button
+                  type="button"
+                  class="pp-button pp-button--primary"
+                  onClick={() => act(() => session.confirm())}
+                  data-action="confirm"
+                >
+                  {t('guides.confirm')}
+                </button>
+              )}
+            </div>
+            <div class="pp-row">
+              <button
+                type="button"
+                class="pp-button"
+                onClick={() => act(() => session.previous())}
+                disabled={index === 0}
+                data-action="previous"
+              >
+                {t('guides.previous')}
+              </button>
+              <button
+                type="button"
+                class="pp-button"
+                onClick={() => act(() => session.next())}
+                data-action="next"
+              >
+                {t('guides.next')}
+              </button>
+            </div>
+          </section>
+        )
+      )}
+
+      {guide.documents.length > 0 && (
+        <section class="pp-guide-docs" aria-labelledby="pp-guide-docs-title">
+          <h4 id="pp-guide-docs-title">{t('guides.documents')}</h4>
+          <ul>
+            {guide.documents.map((doc) => (
+              <li key={doc.id}>
+                <label class="pp-choice">
+                  <input
+                    type="checkbox"
+                    checked={ticked.has(doc.id)}
+                    onChange={(e) => {
+                      const next = new Set(ticked);
+                      if ((e.currentTarget as HTMLInputElement).checked) next.add(doc.id);
+                      else next.delete(doc.id);
+                      setTicked(next);
+                    }}
+                  />
+                  <span>{localize(doc.name, lang)}</span>
+                </label>
+                <div class="pp-guide-doc-detail">
+                  <strong>{t('guides.docWhy')}</strong>
+                  <Markdown text={localize(doc.why, lang)} />
+                  <strong>{t('guides.docWhere')}</strong>
+                  <Markdown text={localize(doc.where, lang)} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {others && (
+        <button type="button" class="pp-button" onClick={onChooseOther}>
+          {t('guides.otherGuide')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { promote } from '../../launcher';
+
+/**
+ * The box drawn around the field to fill, on the real page. It lives in its own shadow host
+ * (marked `data-pasapas-host`) so the page's CSS cannot hide it and comfort CSS leaves it alone;
+ * it never takes clicks. Floating UI keeps the label next to the box while the page scrolls.
+ */
+export type Highlight = {
+  show(element: Element, label: string): void;
+  hide(): void;
+  dispose(): void;
+  readonly host: HTMLElement;
+};
+
+const CSS = `
+:host {
+  all: initial !important; display: block !important; position: fixed !important;
+  inset: 0 auto auto 0 !important; width: 0 !important; height: 0 !important; margin: 0 !important;
+  padding: 0 !important; border: 0 !important; overflow: visible !important; background: transparent !important;
+  z-index: 2147483646 !important; visibility: visible !important; opacity: 1 !important;
+  pointer-events: none !important; transform: none !important; filter: none !important; contain: none !important;
+}
+.box, .label { position: fixed; top: 0; left: 0; pointer-events: none; box-sizing: border-box; }
+.box {
+  border: 4px solid #000091; border-radius: 6px;
+  box-shadow: 0 0 0 3px #ffffff, 0 0 0 6px rgba(0, 0, 145, 0.35);
+}
+.label {
+  background: #000091; color: #ffffff; padding: 3px 10px; border-radius: 6px;
+  font: 700 15px/1.3 system-ui, sans-serif; white-space: nowrap; max-width: 90vw;
+  overflow: hidden; text-overflow: ellipsis;
+}
+[hidden] { display: none !important; }
+:host([hidden]) { display: none !important; }
+@media (prefers-reduced-motion: no-preference) { .box { transition: opacity 120ms; } }
+@media (forced-colors: active) { .box { border-color: Highlight; } .label { forced-color-adjust: none; background: Highlight; color: HighlightText; } }
+`;
+
+/** Where to draw: a radio or box is shown with its whole group, so the choices are all inside. */
+export function highlightArea(element: Element): Element {
+  const input = element as HTMLInputElement;
+  if (element.localName === 'input' && (input.type === 'radio' || input.type === 'checkbox')) {
+    return (
+      element.closest('fieldset, .fr-fieldset, [role="radiogroup"], .fr-radio-group, .fr-checkbox-group') ??
+      element
+    );
+  }
+  return element;
+}
+
+/** The element's box in the top page's viewport, across same-origin iframes. */
+function viewportRect(element: Element): DOMRect {
+  const rect = element.getBoundingClientRect();
+  let x = rect.left;
+  let y = rect.top;
+  let win = element.ownerDocument.defaultView;
+  while (win && win !== win.parent) {
+    let frame: Element | null = null;
+    try {
+      frame = win.frameElement;
+    } catch {
+      break;
+    }
+    if (!frame) break;
+    const outer = frame.getBoundingClientRect();
+    x += outer.left + (frame as HTMLElement).clientLeft;
+    y += outer.top + (frame as HTMLElement).clientTop;
+    win = frame.ownerDocument.defaultView;
+  }
+  return new DOMRect(x, y, rect.width, rect.height);
+}
+
+export function createHighlight(doc: Document): Highlight {
+  const host = doc.createElement('div');
+  host.setAttribute('data-pasapas-host', 'guide-highlight');
+  host.setAttribute('aria-hidden', 'true');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(CSS);
+  shadow.adoptedStyleSheets = [sheet];
+  const box = doc.createElement('div');
+  box.className = 'box';
+  box.setAttribute('data-pasapas', 'highlight');
+  const label = doc.createElement('div');
+  label.className = 'label';
+  label.setAttribute('data-pasapas', 'highlight-label');
+  shadow.append(box, label);
+  host.hidden = true;
+  let stop: (() => void) | null = null;
+
+  const place = (area: Element) => {
+    if (!area.isConnected) {
+      host.hidden = true;
+      return;
+    }
+    const rect = viewportRect(area);
+    const pad = 4;
+    box.style.transform = `translate(${Math.round(rect.left - pad)}px, ${Math.round(rect.top - pad)}px)`;
+    box.style.width = `${Math.round(rect.width + pad * 2)}px`;
+    box.style.height = `${Math.round(rect.height + pad * 2)}px`;
+    computePosition(box, label, {
+      strategy: 'fixed',
+      placement: 'top-start',
+      middleware: [offset(6), flip(), shift({ padding: 4 })],
+    })
+      .then(({ x, y }) => {
+        label.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+      })
+      .catch(() => {});
+  };
+
+  return {
+    host,
+    show(element, text) {
+      stop?.();
+      const area = highlightArea(element);
+      label.textContent = text;
+      if (!host.isConnected) (doc.body ?? doc.documentElement).append(host);
+      host.hidden = false;
+      promote(host);
+      place(area);
+      stop = autoUpdate(area, box, () => place(area), { animationFrame: false });
+    },
+    hide() {
+      stop?.();
+      stop = null;
+      host.hidden = true;
+    },
+    dispose() {
+      stop?.();
+      stop = null;
+      host.remove();
+    },
+  };
+}

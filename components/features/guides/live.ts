@@ -1,0 +1,155 @@
+import type { Guide } from '../../../utils/guides/format';
+import {
+  controlsOf,
+  createGuideSession,
+  type FetchLike,
+  type GuideSession,
+  guidesForPage,
+  type LoadedGuides,
+  loadGuides,
+  readPosition,
+  type SessionView,
+} from '../../../utils/guides/session';
+import { createHighlight, type Highlight } from './highlight';
+
+/**
+ * The guide running on this page. It outlives the tab (closing the panel or switching tabs
+ * keeps the highlight and the step tracking), and ends with the page.
+ */
+type Live = {
+  loading?: Promise<LoadedGuides>;
+  session: GuideSession | null;
+  highlight: Highlight | null;
+  stopHighlight?: () => void;
+  labels: { fill: string; click: string };
+};
+
+const live: Live = { session: null, highlight: null, labels: { fill: '', click: '' } };
+
+export function isOurs(node: Node | null): boolean {
+  let n: Node | null = node;
+  while (n) {
+    if (n.nodeType === 1 && (n as Element).hasAttribute('data-pasapas-host')) return true;
+    n = n.parentNode ?? (n as ShadowRoot).host ?? null;
+  }
+  return false;
+}
+
+const browserFetch: FetchLike = (url, init) =>
+  fetch(url, { ...init, credentials: 'omit', cache: 'no-cache' }) as unknown as ReturnType<FetchLike>;
+
+/** Loads the index once per page; a failed load can be retried. */
+export function guidesOnce(base: string): Promise<LoadedGuides> {
+  live.loading ??= loadGuides(base, browserFetch).catch((error: unknown) => {
+    live.loading = undefined;
+    throw error;
+  });
+  return live.loading;
+}
+
+/** The guide to follow here: the one already in progress, else the first that matches. */
+export function pickGuide(guides: readonly Guide[]): { matching: Guide[]; chosen: Guide | null } {
+  const matching = guidesForPage(guides, { url: location.href, document });
+  if (live.session && matching.some((g) => g.id === live.session?.guide.id)) {
+    return { matching, chosen: live.session.guide };
+  }
+  let storage: Storage | undefined;
+  try {
+    storage = sessionStorage;
+  } catch {
+    storage = undefined;
+  }
+  const started = matching.find((g) => readPosition(storage, g));
+  return { matching, chosen: started ?? (matching.length === 1 ? (matching[0] ?? null) : null) };
+}
+
+function prefersReducedMotion(): boolean {
+  try {
+    return matchMedia('(prefers-reduced-motion: reduce)').matches;
+  } catch {
+    return false;
+  }
+}
+
+function reveal(element: Element) {
+  try {
+    element.scrollIntoView({
+      block: 'center',
+      inline: 'nearest',
+      behavior: prefersReducedMotion() ? 'auto' : 'smooth',
+    });
+  } catch {
+    // Old engines without options.
+  }
+}
+
+export function setHighlightLabels(labels: { fill: string; click: string }) {
+  live.labels = labels;
+  if (live.session) drawHighlight(live.session.view());
+}
+
+function drawHighlight(view: SessionView) {
+  const highlight = live.highlight;
+  if (!highlight) return;
+  const element = view.element;
+  if (!element || view.target !== 'found' || view.state.finished) {
+    highlight.hide();
+    return;
+  }
+  const click = view.state.step?.done.kind === 'clicked';
+  highlight.show(element, click ? live.labels.click : live.labels.fill);
+}
+
+/** Starts (or keeps) the session for a guide. */
+export function startSession(guide: Guide): GuideSession {
+  if (live.session?.guide.id === guide.id) return live.session;
+  stopSession();
+  let storage: Storage | undefined;
+  try {
+    storage = sessionStorage;
+  } catch {
+    storage = undefined;
+  }
+  live.highlight ??= createHighlight(document);
+  let shown: Element | null = null;
+  const session = createGuideSession(guide, {
+    doc: document,
+    win: window,
+    storage,
+    isOurs,
+    onAutoAdvance(view) {
+      // After the event that moved the step (a Tab key moves focus after "change").
+      setTimeout(() => {
+        if (live.session !== session || !view.element) return;
+        const active = document.activeElement;
+        if (active && isOurs(active)) return; // the person is in the panel: leave them there
+        if (active && (view.element.contains(active) || controlsOf(view.element).includes(active as never)))
+          return;
+        session.focusTarget();
+      }, 0);
+    },
+  });
+  live.session = session;
+  const onView = (view: SessionView) => {
+    drawHighlight(view);
+    if (view.element && view.element !== shown) {
+      shown = view.element;
+      reveal(view.element);
+    }
+  };
+  const unsubscribe = session.subscribe(onView);
+  live.stopHighlight = unsubscribe;
+  onView(session.view());
+  return session;
+}
+
+export function stopSession() {
+  live.stopHighlight?.();
+  live.session?.dispose();
+  live.session = null;
+  live.highlight?.hide();
+}
+
+export function currentSession(): GuideSession | null {
+  return live.session;
+}

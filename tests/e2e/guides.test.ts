@@ -1,0 +1,285 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { validate, validationMessage } from '../../utils/validators';
+import { type Demo, startDemoServer } from './demo';
+import { axe, deepActive, launch, launchBrowser, launcher, panel, ROOT, tabTo } from './harness';
+
+type GuideJson = {
+  id: string;
+  steps: Array<{ id: string; target?: { name?: string }; done: { kind: string } }>;
+};
+const guidePath = join(ROOT, 'public/guides/fr.demo.aide-logement.json');
+const GUIDE = JSON.parse(readFileSync(guidePath, 'utf8')) as GuideJson;
+const TOTAL = GUIDE.steps.length;
+const indexOf = (id: string) => GUIDE.steps.findIndex((s) => s.id === id);
+
+/** What a person types in each field of the demo procedure (valid values). */
+const VALUES: Record<string, string> = {
+  nom: 'Martin',
+  prenom: 'Léa',
+  date_naissance: '05/04/1984',
+  nir: '284057511234528',
+  email: 'lea.martin@exemple.fr',
+  telephone: '0612345678',
+  enfants: '2',
+  adresse: '12 rue des Lilas',
+  code_postal: '75011',
+  commune: 'Paris',
+  numero_fiscal: '3023217600053',
+  reference_avis: '2375A12345678',
+  revenu_fiscal_reference: '18500',
+  salaire_mensuel: '1450',
+  titulaire: 'Léa Martin',
+  iban: 'FR7630006000011234567890189',
+  bic: 'BNPAFRPPXXX',
+};
+const WRONG_NIR = '284057511234599';
+
+let demo: Demo;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+beforeAll(async () => {
+  demo = await startDemoServer({ port: 0 });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+const guidesTab = (page: Page) => page.locator('[data-testid="guides-tab"]');
+const stepId = (page: Page) =>
+  page
+    .locator('[data-pasapas="panel"] section[data-step]')
+    .getAttribute('data-step', { timeout: 5000 })
+    .catch(() => null);
+const counter = (page: Page) => page.locator('[data-testid="guide-count"]').textContent();
+
+/** Opens the panel with its keyboard shortcut and waits for the guide to show. */
+async function openPanel(page: Page) {
+  await launcher(page).waitFor();
+  await page.keyboard.press('Alt+Shift+KeyP');
+  await expect.poll(() => panel(page).count()).toBe(1);
+  await guidesTab(page).waitFor();
+  await page.locator('[data-testid="guide-title"], [data-testid="guides-none"]').first().waitFor();
+}
+
+/** Reaches a button of the panel with Tab alone, then presses Enter. */
+async function pressPanelButton(page: Page, text: string) {
+  await tabTo(page, (el) => el.tag === 'button' && el.text === text, 80);
+  await page.keyboard.press('Enter');
+}
+
+async function expectStep(page: Page, id: string) {
+  await expect.poll(() => stepId(page), { timeout: 8000 }).toBe(id);
+  expect(await counter(page)).toBe(`Étape ${indexOf(id) + 1} sur ${TOTAL}`);
+}
+
+/** The page's focused element (outside our UI). */
+const pageFocus = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    return el ? { name: el.name ?? '', type: el.type ?? '', tag: el.tagName.toLowerCase() } : null;
+  });
+
+/** Walks the current page's steps by keyboard; returns when the page navigates. */
+async function walkPage(page: Page, checkNir = false) {
+  await openPanel(page);
+  let id = await stepId(page);
+  // The first field of the page is reached from the panel ("Aller au champ").
+  let focusFromPanel = true;
+  for (let guard = 0; guard < 15 && id; guard++) {
+    const step = GUIDE.steps[indexOf(id)];
+    if (!step) throw new Error(`unknown step ${id}`);
+    const before = indexOf(id);
+    if (step.done.kind === 'confirmed') {
+      await pressPanelButton(page, 'C’est fait');
+      await expectStep(page, GUIDE.steps[before + 1]?.id ?? '');
+      // Focus went to the new step's title; the next field is reached from the panel again.
+      expect(await deepActive(page)).toMatchObject({ id: 'pp-guide-step-title' });
+      focusFromPanel = true;
+      id = await stepId(page);
+      continue;
+    }
+    if (focusFromPanel) {
+      await pressPanelButton(page, 'Aller au champ');
+      focusFromPanel = false;
+    }
+    const name = step.target?.name;
+    const focused = await pageFocus(page);
+    if (step.done.kind === 'page-changed') {
+      // Auto-advance put focus on the site's own "Suivant" button: Enter submits the form.
+      expect(focused?.tag).toBe('button');
+      const from = new URL(page.url()).pathname;
+      await Promise.all([page.waitForURL((u) => u.pathname !== from), page.keyboard.press('Enter')]);
+      return;
+    }
+    expect(focused?.name, `focus for step ${id}`).toBe(name);
+    if (focused?.type === 'radio' || focused?.type === 'checkbox') {
+      await page.keyboard.press('Space');
+    } else if (focused?.tag === 'select') {
+      await page.keyboard.type('Cé');
+    } else if (focused?.type === 'file') {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+      await chooser.setFiles({
+        name: `${name}.pdf`,
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n%démo\n'),
+      });
+    } else {
+      const value = VALUES[name ?? ''];
+      if (!value) throw new Error(`no value for ${name}`);
+      if (checkNir && name === 'nir') {
+        // A wrong key: the panel says so in plain words while the person types.
+        await page.keyboard.type(WRONG_NIR);
+        const expected = validationMessage('fr', 'nir', validate('nir', WRONG_NIR));
+        await expect
+          .poll(() => page.locator('[data-testid="guide-check"]').textContent())
+          .toContain(expected);
+        expect(await stepId(page)).toBe('nir');
+        await page.keyboard.press('Control+KeyA');
+        await page.keyboard.press('Backspace');
+      }
+      await page.keyboard.type(value);
+      if (step.done.kind === 'field-valid') {
+        await expect
+          .poll(() => page.locator('[data-testid="guide-check"]').textContent())
+          .toContain('C’est bon');
+      }
+      await page.keyboard.press('Tab');
+    }
+    const next = GUIDE.steps[before + 1]?.id ?? '';
+    await expectStep(page, next);
+    id = next;
+  }
+  throw new Error(`page not finished, at step ${id}`);
+}
+
+describe('guides in the widget', () => {
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await browser.context();
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  test('walks the whole housing procedure by keyboard, the panel following every page', async () => {
+    await fetch(`${demo.url}/demo-api/reset`, { method: 'POST' });
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/aide-logement/identite.html`);
+    await openPanel(page);
+    await expect(page.locator('[data-testid="guide-title"]').textContent()).resolves.toBe(
+      'Demande d’aide au logement (démo)',
+    );
+    // The first step of this page (the intro page's step is for the page before).
+    await expectStep(page, 'civilite');
+    expect(await axe(page)).toEqual([]);
+    // The field to fill is highlighted on the page.
+    await expect.poll(() => page.locator('[data-pasapas="highlight"]').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel(page).count()).toBe(0);
+
+    for (const slug of ['identite', 'foyer', 'ressources', 'banque', 'documents', 'recapitulatif']) {
+      expect(page.url()).toContain(`/aide-logement/${slug}.html`);
+      await walkPage(page, slug === 'identite');
+    }
+    expect(page.url()).toContain('/aide-logement/confirmation.html');
+    await openPanel(page);
+    await expectStep(page, 'fin');
+    await pressPanelButton(page, 'C’est fait');
+    await expect.poll(() => page.locator('[data-testid="guide-finished"]').isVisible()).toBe(true);
+    expect(await axe(page)).toEqual([]);
+
+    const last = await (await fetch(`${demo.url}/demo-api/submissions/last`)).json();
+    expect(last.procedure).toBe('aide-logement');
+    for (const [name, value] of Object.entries(VALUES)) {
+      expect(String(last.values[name]).replace(/\s/g, ''), name).toBe(value.replace(/\s/g, ''));
+    }
+    expect(last.values.civilite).toBe('madame');
+    expect(last.values.situation).toBe('celibataire');
+    expect(last.values.attestation_honneur).toBe('oui');
+    expect(Object.keys(last.files).sort()).toEqual(['avis_imposition', 'justificatif_domicile', 'rib']);
+    expect(browser.outside).toEqual([]);
+  });
+
+  test('a hostile guide is refused and its text stays inert text', async () => {
+    const hostile = JSON.parse(readFileSync(guidePath, 'utf8'));
+    hostile.title.fr = 'Aide <img src=x onerror="window.__pwned=1">';
+    hostile.summary.fr = 'Voir [ici](javascript:window.__pwned=1)';
+    hostile.steps[1].body.fr = '<script>window.__pwned=1</script> Cochez une case.';
+    const text = JSON.stringify(hostile);
+    const index = JSON.parse(readFileSync(join(ROOT, 'public/guides/index.json'), 'utf8'));
+    for (const entry of index.guides) {
+      if (entry.id === hostile.id) entry.sha256 = createHash('sha256').update(text).digest('hex');
+    }
+    const ctx = await browser.context();
+    const page = await ctx.newPage();
+    await page.route('**/pasapas/guides/index.json', (r) =>
+      r.fulfill({ contentType: 'application/json', body: JSON.stringify(index) }),
+    );
+    await page.route('**/pasapas/guides/fr.demo.aide-logement.json', (r) =>
+      r.fulfill({ contentType: 'application/json', body: text }),
+    );
+    await page.goto(`${demo.url}/aide-logement/identite.html`);
+    await openPanel(page);
+    // Not followed: the page has no usable guide, and the person is told plainly.
+    await expect(page.locator('[data-testid="guides-none"]').textContent()).resolves.toContain(
+      'Aucun guide n’est prévu pour cette page.',
+    );
+    const problems = page.locator('[data-testid="guide-problems"]');
+    await problems.locator('summary').click();
+    const shown = await problems.textContent();
+    expect(shown).toContain('mal écrit');
+    expect(shown).toContain('<img src=x onerror=');
+    expect(shown).toContain('javascript:window.__pwned=1');
+    // Nothing was parsed as HTML: no element came from the guide, no script ran.
+    expect(await problems.locator('img, script, a').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => document.querySelectorAll('img[src="x"]').length)).toBe(0);
+    expect(await axe(page)).toEqual([]);
+    await ctx.close();
+  });
+});
+
+describe('guides in the extension', () => {
+  test('the guide shows and the field is highlighted next to it', async () => {
+    const session = await launch({ extension: true });
+    try {
+      const page = await session.context.newPage();
+      await page.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
+      await launcher(page).waitFor();
+      await launcher(page).click();
+      await expect.poll(() => panel(page).count()).toBe(1);
+      await page.locator('[data-testid="guide-title"]').waitFor();
+      await expectStep(page, 'civilite');
+      const box = page.locator('[data-pasapas="highlight"]');
+      await expect.poll(() => box.isVisible()).toBe(true);
+      const field = await page.locator('fieldset:has(input[name="civilite"])').first().boundingBox();
+      const drawn = await box.boundingBox();
+      expect(field && drawn).toBeTruthy();
+      if (field && drawn) {
+        // The box surrounds the field (a few pixels of margin).
+        expect(Math.abs(drawn.x - field.x)).toBeLessThan(12);
+        expect(Math.abs(drawn.y - field.y)).toBeLessThan(12);
+        expect(drawn.width).toBeGreaterThanOrEqual(field.width);
+      }
+      await expect(page.locator('[data-pasapas="highlight-label"]').textContent()).resolves.toBe(
+        'À remplir ici',
+      );
+      // "Aller au champ" moves focus to the field; typing there moves the guide on.
+      await page.locator('[data-action="go-to-field"]').click();
+      await expect.poll(() => pageFocus(page)).toMatchObject({ name: 'civilite' });
+      await page.keyboard.press('Space');
+      await expectStep(page, 'nom');
+      await expect.poll(() => pageFocus(page)).toMatchObject({ name: 'nom' });
+      expect(await axe(page)).toEqual([]);
+      expect(session.outside).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+});
