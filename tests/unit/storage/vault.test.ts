@@ -110,6 +110,31 @@ describe('public-computer mode', () => {
     await expect(createVault(db, '1111', fast)).rejects.toBeInstanceOf(VaultExistsError);
   });
 
+  it('liveProcedures decrypts for the UI; without the key it reports an error instead of clear rows', async () => {
+    const db = freshDb();
+    const vault = await createVault(db, '4821', fast);
+    const store = createProgressStore(db, { vault });
+    const seen: string[][] = [];
+    const errors: unknown[] = [];
+    const sub = store.liveProcedures().subscribe(
+      (list) => seen.push(list.map((p) => p.title)),
+      (e) => errors.push(e),
+    );
+    await fillSome(store);
+    await expect.poll(() => seen.at(-1)).toEqual([PLAIN.title]);
+    sub.unsubscribe();
+
+    const noKey = createProgressStore(db);
+    await expect(noKey.listProcedures()).rejects.toBeInstanceOf(VaultRequiredError);
+    const sub2 = noKey.liveProcedures().subscribe(
+      () => undefined,
+      (e) => errors.push(e),
+    );
+    await expect.poll(() => errors.length).toBe(1);
+    expect(errors[0]).toBeInstanceOf(VaultRequiredError);
+    sub2.unsubscribe();
+  });
+
   it('a wrong PIN gives WrongPinError and changes nothing', async () => {
     const db = freshDb();
     const vault = await createVault(db, '4821', fast);
