@@ -13,7 +13,7 @@ beforeAll(async () => {
   server = await startDemoServer({ port: 0 });
   // The module reads `document` and `CSS` when called; each test points them at its own page.
   use(new JSDOM('<!doctype html><p></p>').window);
-  validation = (await import('../../../demo/site/assets/validation.js')) as unknown as ValidationModule;
+  validation = await import('../../../demo/site/assets/validation.js');
 });
 afterAll(async () => {
   await server.close();
