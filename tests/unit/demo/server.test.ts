@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../../../demo/server.js';
@@ -471,4 +473,49 @@ describe('demo server: procedures 2 and 3', () => {
     // The server is still fine afterwards.
     expect((await fetch(`${server.url}/`)).status).toBe(200);
   });
+});
+
+describe('demo CLI (npm start)', () => {
+  it('moves to the next free port when PORT is busy and says where it is and how to load the extension', async () => {
+    const root = path.resolve(import.meta.dirname, '../../..');
+    // PORT is the port our test server already holds.
+    const child = spawn(process.execPath, [path.join(root, 'demo/serve.js')], {
+      cwd: root,
+      env: { ...process.env, PORT: String(server.port) },
+    });
+    try {
+      let out = '';
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no banner in time:\n${out}`)), 15_000);
+        child.stdout.on('data', (chunk) => {
+          out += String(chunk);
+          if (out.includes('Ctrl+C')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        child.on('exit', (code) => reject(new Error(`serve.js exited with ${code}:\n${out}`)));
+      });
+      const url = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
+      expect(Number(url?.[1])).toBeGreaterThan(server.port);
+      expect(out).toContain(`Port ${server.port} occupé`);
+      for (const words of [
+        'chrome://extensions',
+        'Mode développeur',
+        "Charger l'extension non empaquetée",
+        'chrome-mv3',
+        'about:debugging',
+        'firefox-mv3',
+        '/aide-logement/',
+        '/spa/',
+        '/emploi/',
+        '?widget=0',
+      ]) {
+        expect(out).toContain(words);
+      }
+      expect((await fetch(`${url?.[0]}aide-logement/`)).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 30_000);
 });
