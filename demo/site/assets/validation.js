@@ -156,11 +156,16 @@ function relayIframes(form) {
         p.textContent = 'Ce champ est obligatoire : « Métier recherché ».';
         messages.append(p);
       }
+      // The frame shows its own error state too (cv-frame.js clears it once something is typed).
       inner.setAttribute('aria-invalid', 'true');
+      inner.classList.add('fr-input--error');
+      inner.closest('.fr-input-group')?.classList.add('fr-input-group--error');
       firstError ??= inner;
       continue;
     }
     inner.removeAttribute('aria-invalid');
+    inner.classList.remove('fr-input--error');
+    inner.closest('.fr-input-group')?.classList.remove('fr-input-group--error');
     let hidden = form.querySelector(`input[type="hidden"][name="${CSS.escape(name)}"]`);
     if (!hidden) {
       hidden = document.createElement('input');

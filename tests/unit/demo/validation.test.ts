@@ -149,6 +149,7 @@ describe('demo site validation in the browser', () => {
     const inner = frame.contentDocument?.querySelector<HTMLInputElement>('[name="metier_recherche"]');
     expect(inner).toBeTruthy();
     if (!inner) return;
+    expect(inner.classList.contains('fr-input--error')).toBe(true);
     inner.value = 'Aide-soignante';
     expect(page.submit().defaultPrevented).toBe(false);
     expect(
