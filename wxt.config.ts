@@ -26,7 +26,7 @@ export default defineConfig({
     },
     web_accessible_resources: [
       {
-        resources: ['panel/*', 'fonts/*'],
+        resources: ['panel/*', 'fonts/*', 'guides/*'],
         matches: ['<all_urls>'],
       },
     ],

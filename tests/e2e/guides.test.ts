@@ -258,15 +258,26 @@ describe('guides in the extension', () => {
       await expectStep(page, 'civilite');
       const box = page.locator('[data-pasapas="highlight"]');
       await expect.poll(() => box.isVisible()).toBe(true);
-      const field = await page.locator('fieldset:has(input[name="civilite"])').first().boundingBox();
-      const drawn = await box.boundingBox();
-      expect(field && drawn).toBeTruthy();
-      if (field && drawn) {
-        // The box surrounds the field (a few pixels of margin).
-        expect(Math.abs(drawn.x - field.x)).toBeLessThan(12);
-        expect(Math.abs(drawn.y - field.y)).toBeLessThan(12);
-        expect(drawn.width).toBeGreaterThanOrEqual(field.width);
-      }
+      // The box surrounds the field (a few pixels of margin), once scrolling has settled.
+      const gap = () =>
+        page.evaluate(() => {
+          const field = document
+            .querySelector('input[name="civilite"]')
+            ?.closest('fieldset')
+            ?.getBoundingClientRect();
+          const host = document.querySelector('[data-pasapas-host="guide-highlight"]');
+          const drawn = host?.shadowRoot
+            ?.querySelector('[data-pasapas="highlight"]')
+            ?.getBoundingClientRect();
+          if (!field || !drawn) return null;
+          return {
+            x: Math.abs(drawn.x - field.x) < 12,
+            y: Math.abs(drawn.y - field.y) < 12,
+            covers: drawn.width >= field.width && drawn.height >= field.height,
+            inView: drawn.top >= 0 && drawn.bottom <= innerHeight,
+          };
+        });
+      await expect.poll(gap).toEqual({ x: true, y: true, covers: true, inView: true });
       await expect(page.locator('[data-pasapas="highlight-label"]').textContent()).resolves.toBe(
         'À remplir ici',
       );

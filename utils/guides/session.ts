@@ -6,9 +6,11 @@
  */
 import type { Lang } from '../i18n/index.ts';
 import { type ValidationResult, validationMessage } from '../validators/index.ts';
-import { type CatalogProblem, type FetchLike, fetchCatalog, parseCatalog } from './catalog.ts';
+import { sha256Hex } from './bytes.ts';
+import { type FetchLike, parseCatalog } from './catalog.ts';
 import type { Guide, Step } from './format.ts';
 import { guideMatches, type MatchContext } from './match.ts';
+import { guideMessage } from './messages.ts';
 import {
   createGuideRun,
   type GuideRun,
@@ -28,8 +30,9 @@ export type GuideLoadProblem = {
   code: string;
   url?: string;
   guideId?: string;
-  /** Plain message, French and English; Arabic is rebuilt from `errors` or falls back to French. */
+  /** Plain message, French and English; other languages are rebuilt from `code` and `params`. */
   message: { fr: string; en: string };
+  params?: Record<string, string | number>;
   errors?: GuideError[];
 };
 
@@ -43,14 +46,6 @@ export class GuideLoadError extends Error {
   }
 }
 
-const memoryCache = () => {
-  const map = new Map<string, unknown>();
-  return {
-    get: (key: string) => map.get(key),
-    set: (key: string, value: unknown) => void map.set(key, value),
-  };
-};
-
 async function fetchText(fetchFn: FetchLike, url: string, signal?: AbortSignal): Promise<string | null> {
   try {
     const response = await fetchFn(url, { signal });
@@ -62,9 +57,11 @@ async function fetchText(fetchFn: FetchLike, url: string, signal?: AbortSignal):
 }
 
 /**
- * Reads `<base>index.json` and every guide it lists. A signed catalog (with hashes) goes through
- * `fetchCatalog`, which checks hashes and signatures; a plain list of file names is also accepted
- * for guides bundled with us. Bad guides are skipped and reported; only an unreachable index throws.
+ * Reads `<base>index.json` and every guide it lists. These are the guides bundled with us (the
+ * widget's folder or the extension's own files, `chrome-extension:` included), so entries must
+ * stay on the index's origin; a catalog's SHA-256 is checked. A plain list of file names is also
+ * accepted. Bad guides are skipped and reported; only an unreachable index throws.
+ * Remote catalogs (signatures, caching) go through `fetchCatalog` instead.
  */
 export async function loadGuides(
   base: string,
@@ -80,48 +77,67 @@ export async function loadGuides(
   } catch {
     json = undefined;
   }
-  if (parseCatalog(json).ok) {
-    // Served from the same text we just read: no second request for the index.
-    const once: FetchLike = (url, init) =>
-      url === indexUrl
-        ? Promise.resolve({
-            status: 200,
-            ok: true,
-            headers: { get: () => null },
-            arrayBuffer: async () => new TextEncoder().encode(text).buffer as ArrayBuffer,
-          })
-        : fetchFn(url, init);
-    const result = await fetchCatalog(indexUrl, { fetch: once, cache: memoryCache(), signal });
-    return { guides: result.guides.map((g) => g.guide), problems: result.problems.map(fromCatalogProblem) };
+  const catalog = parseCatalog(json);
+  const entries: Array<{ url: string; id?: string; version?: string; sha256?: string }> | null = catalog.ok
+    ? catalog.catalog.guides
+    : (listedFiles(json)?.map((url) => ({ url })) ?? null);
+  if (!entries) {
+    return { guides: [], problems: [{ code: 'index-invalid', url: indexUrl, message: INDEX_INVALID }] };
   }
-  const files = listedFiles(json);
-  if (!files) {
-    return {
-      guides: [],
-      problems: [{ code: 'index-invalid', url: indexUrl, message: INDEX_INVALID }],
-    };
-  }
+  const origin = new URL(indexUrl).origin;
   const guides: Guide[] = [];
   const problems: GuideLoadProblem[] = [];
   const seen = new Set<string>();
-  for (const file of files) {
+  const fail = (code: string, url: string, id: string, errors?: GuideError[]) => {
+    const params = { id };
+    const problem: GuideLoadProblem = {
+      code,
+      url,
+      guideId: id,
+      message: { fr: guideMessage('fr', code, params), en: guideMessage('en', code, params) },
+      params,
+    };
+    if (errors) problem.errors = errors;
+    problems.push(problem);
+  };
+  for (const entry of entries.slice(0, 500)) {
+    const name = entry.id ?? entry.url;
     let url: string;
     try {
-      url = new URL(file, indexUrl).href;
+      url = new URL(entry.url, indexUrl).href;
     } catch {
+      fail('guide-bad-url', entry.url, name);
+      continue;
+    }
+    if (new URL(url).origin !== origin) {
+      fail('guide-bad-url', url, name);
       continue;
     }
     const body = await fetchText(fetchFn, url, signal);
     if (body === null) {
-      problems.push({ code: 'guide-unreachable', url, message: UNREACHABLE(file) });
+      fail('guide-offline', url, name);
+      continue;
+    }
+    if (entry.sha256 && (await sha256Hex(body)) !== entry.sha256) {
+      fail('guide-hash-mismatch', url, name);
       continue;
     }
     const parsed = parseGuideText(body);
     if (!parsed.ok) {
-      problems.push({ code: 'guide-invalid', url, message: INVALID(file), errors: parsed.errors });
+      fail('guide-invalid', url, name, parsed.errors);
       continue;
     }
-    if (seen.has(parsed.guide.id)) continue;
+    if (
+      (entry.id && parsed.guide.id !== entry.id) ||
+      (entry.version && parsed.guide.version !== entry.version)
+    ) {
+      fail('guide-mismatch', url, name);
+      continue;
+    }
+    if (seen.has(parsed.guide.id)) {
+      fail('guide-duplicate', url, parsed.guide.id);
+      continue;
+    }
     seen.add(parsed.guide.id);
     guides.push(parsed.guide);
   }
@@ -132,22 +148,6 @@ const INDEX_INVALID = {
   fr: 'La liste des guides est illisible.',
   en: 'The list of guides cannot be read.',
 };
-const UNREACHABLE = (file: string) => ({
-  fr: `Le guide « ${file} » n’a pas pu être chargé.`,
-  en: `The guide “${file}” could not be loaded.`,
-});
-const INVALID = (file: string) => ({
-  fr: `Le guide « ${file} » est mal écrit : il est ignoré.`,
-  en: `The guide “${file}” is badly written: it is skipped.`,
-});
-
-function fromCatalogProblem(p: CatalogProblem): GuideLoadProblem {
-  const out: GuideLoadProblem = { code: p.code, message: p.message };
-  if (p.url) out.url = p.url;
-  if (p.guideId) out.guideId = p.guideId;
-  if (p.errors) out.errors = p.errors;
-  return out;
-}
 
 /** `["a.json"]`, `{ guides: ["a.json"] }` or `{ guides: [{ url: "a.json" }] }`. */
 function listedFiles(json: unknown): string[] | null {
@@ -163,7 +163,12 @@ function listedFiles(json: unknown): string[] | null {
 
 /** The problem's plain message in a language; the first details of an invalid guide follow it. */
 export function loadProblemText(problem: GuideLoadProblem, lang: Lang, details = 3): string[] {
-  const head = lang === 'en' ? problem.message.en : problem.message.fr;
+  const head =
+    lang === 'fr' || lang === 'en'
+      ? problem.message[lang]
+      : problem.params
+        ? guideMessage(lang, problem.code, problem.params)
+        : problem.message.fr;
   const lines = [head];
   for (const error of (problem.errors ?? []).slice(0, details)) lines.push(guideErrorText(error, lang));
   return lines;

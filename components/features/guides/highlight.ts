@@ -41,8 +41,10 @@ const CSS = `
 export function highlightArea(element: Element): Element {
   const input = element as HTMLInputElement;
   if (element.localName === 'input' && (input.type === 'radio' || input.type === 'checkbox')) {
+    // The whole group (legend and every choice), not only the first choice.
     return (
-      element.closest('fieldset, .fr-fieldset, [role="radiogroup"], .fr-radio-group, .fr-checkbox-group') ??
+      element.closest('fieldset, [role="radiogroup"]') ??
+      element.closest('.fr-fieldset, .fr-radio-group, .fr-checkbox-group') ??
       element
     );
   }
