@@ -1,0 +1,335 @@
+import DOMPurify from 'dompurify';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import {
+  openRealFilePicker,
+  type RealState,
+  readReal,
+  watchReal,
+  writeToReal,
+} from '../../../utils/forms/mirror';
+import type { FieldInfo } from '../../../utils/forms/types';
+import type { CompiledGlossary } from '../../../utils/glossary/match';
+import { dir } from '../../../utils/i18n';
+import type { ReadableResult } from '../../../utils/readable/extract';
+import { sanitizeToFragment } from '../../../utils/readable/sanitize';
+import { createSpeaker, type Speaker, type SpeakerState } from '../../../utils/speech/speaker';
+import { buildTextIndex, rangeFor, type TextIndex } from '../../../utils/speech/text-index';
+import { useServices } from '../../app/services';
+import { BigField, type TermContext, type Translate } from './BigField';
+import { cleanContent, fieldsInError, groupFields } from './model';
+import { enhanceTerms } from './terms';
+
+export type ReadableViewProps = {
+  result: ReadableResult;
+  glossary?: CompiledGlossary;
+  /** The page has little text: show the form only. */
+  formOnly: boolean;
+  t: Translate;
+  onClose(): void;
+};
+
+const HIGHLIGHT = 'pasapas-readable';
+type HighlightRegistry = { set(name: string, h: unknown): void; delete(name: string): void };
+type HighlightCtor = new (...ranges: Range[]) => unknown;
+
+function highlights(): { registry: HighlightRegistry; Highlight: HighlightCtor } | undefined {
+  const registry = (globalThis.CSS as unknown as { highlights?: HighlightRegistry } | undefined)?.highlights;
+  const Highlight = (globalThis as unknown as { Highlight?: HighlightCtor }).Highlight;
+  return registry && Highlight ? { registry, Highlight } : undefined;
+}
+
+/** The readable view: title, clean content with explained words, and the page's form shown large. */
+export function ReadableView({ result, glossary, formOnly, t, onClose }: ReadableViewProps) {
+  const { settings, lang, speech, announce } = useServices();
+  const comfort = settings.value.comfort;
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const articleRef = useRef<HTMLDivElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
+  const [speechState, setSpeechState] = useState<SpeakerState>(speech ? 'idle' : 'unsupported');
+  const [speechMessage, setSpeechMessage] = useState('');
+  const [summary, setSummary] = useState('');
+  const fields = result.fields;
+  const [states, setStates] = useState<Map<string, RealState>>(
+    () => new Map(fields.map((f) => [f.key, readReal(f)])),
+  );
+  const indexRef = useRef<TextIndex | null>(null);
+
+  // One speaker for the view; the sentence being read is highlighted in our own shadow root.
+  const speaker = useMemo<Speaker>(
+    () =>
+      createSpeaker(speech?.synth, speech?.makeUtterance, {
+        onState: (next) => {
+          setSpeechState(next);
+          if (next === 'no-voice') setSpeechMessage(t('readable.noVoice'));
+          else if (next === 'unsupported') setSpeechMessage(t('readable.speechUnsupported'));
+          else if (next === 'error') setSpeechMessage(t('speech.status.error'));
+          else setSpeechMessage('');
+          if (next !== 'speaking' && next !== 'paused') highlights()?.registry.delete(HIGHLIGHT);
+        },
+        onProgress: ({ sentence }) => {
+          const index = indexRef.current;
+          const hl = highlights();
+          if (!index) return;
+          const range = rangeFor(index, sentence.start, sentence.end, document);
+          if (!range) return;
+          hl?.registry.set(HIGHLIGHT, new hl.Highlight(range));
+          (range.startContainer.parentElement as HTMLElement | null)?.scrollIntoView?.({ block: 'nearest' });
+        },
+      }),
+    [speech, t],
+  );
+  const speakText = useCallback(
+    (text: string) => {
+      indexRef.current = null;
+      setSpeechMessage('');
+      speaker.speak(text, {
+        lang: lang.value,
+        rate: settings.value.speechRate,
+        voiceURI: settings.value.voiceURI,
+      });
+    },
+    [speaker, lang, settings],
+  );
+  const speak = speech ? speakText : undefined;
+  const terms = useMemo<TermContext>(
+    () => ({ glossary, lang: lang.value, t, speak }),
+    [glossary, lang.value, t, speak],
+  );
+
+  // Modal: the page behind is inert and focus stays in the view until the person goes back.
+  useLayoutEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
+    titleRef.current?.focus();
+    announce(t('readable.opened'));
+    return () => {
+      speaker.stop();
+      highlights()?.registry.delete(HIGHLIGHT);
+    };
+  }, []);
+
+  // The page's content, sanitized once more into a fragment (never as an HTML string), cleaned, explained.
+  useLayoutEffect(() => {
+    const holder = contentRef.current;
+    if (!holder || formOnly) return;
+    const fragment = sanitizeToFragment(DOMPurify, result.contentHtml);
+    cleanContent(fragment);
+    holder.replaceChildren(fragment);
+    if (!glossary) return;
+    const { dispose } = enhanceTerms(holder, {
+      glossary,
+      lang: lang.value,
+      idPrefix: 'pp-rv-content',
+      labels: { readAloud: t('readable.readAloud'), termHelp: (term) => t('readable.termHelp', { term }) },
+      speak,
+    });
+    return dispose;
+  }, [result, formOnly, glossary, lang.value, t, speak]);
+
+  // Both ways: the site's changes (its values, its error messages after blur or submit) come back here.
+  useEffect(() => {
+    const stops = fields.map((field) =>
+      watchReal(field, (state) => setStates((prev) => new Map(prev).set(field.key, state)), { pollMs: 1000 }),
+    );
+    return () => {
+      for (const stop of stops) stop();
+    };
+  }, [fields]);
+
+  const write = (field: FieldInfo, value: string | boolean, options?: { blur?: boolean }) => {
+    try {
+      writeToReal(field.element, value, options);
+      if (field.sensitive) return true;
+      // Radios and boxes answer through events we also watch; reading now keeps the view in step.
+      setStates((prev) => new Map(prev).set(field.key, readReal(field)));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const openPicker = (field: FieldInfo) => {
+    try {
+      openRealFilePicker(field.element);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  const controls = result.submitControls.filter((c) => c.kind !== 'other');
+  const clickReal = (element: Element) => {
+    setSummary('');
+    (element as HTMLElement).click();
+    // If the site refused (its own checks), say so and take the person to the first field in error.
+    setTimeout(() => {
+      if (!dialogRef.current?.isConnected) return;
+      const fresh = new Map(fields.map((f) => [f.key, readReal(f)]));
+      setStates(fresh);
+      const wrong = fieldsInError(fresh, fields);
+      if (wrong.length === 0) return;
+      const message =
+        wrong.length === 1 ? t('readable.errorOne') : t('readable.errorsAbove', { count: wrong.length });
+      setSummary(message);
+      const first = dialogRef.current.querySelector<HTMLElement>(
+        `[data-field-key="${CSS.escape(wrong[0] ?? '')}"] input, [data-field-key="${CSS.escape(wrong[0] ?? '')}"] select, [data-field-key="${CSS.escape(wrong[0] ?? '')}"] textarea, [data-field-key="${CSS.escape(wrong[0] ?? '')}"] button`,
+      );
+      first?.focus();
+    }, 150);
+  };
+
+  const readAloud = () => {
+    const root = articleRef.current;
+    if (!root) return;
+    const index = buildTextIndex(root, (el) => !el.closest('.pp-term-tip'));
+    setSpeechMessage('');
+    speaker.speak(index.text, {
+      lang: lang.value,
+      rate: settings.value.speechRate,
+      voiceURI: settings.value.voiceURI,
+    });
+    indexRef.current = index;
+  };
+
+  // Tab and Shift+Tab go round inside the view.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Tab') return;
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    const focusable = [
+      ...dialog.querySelectorAll<HTMLElement>(
+        'button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])',
+      ),
+    ].filter((el) => !el.hasAttribute('disabled') && el.getClientRects().length > 0);
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    const active = (dialog.getRootNode() as ShadowRoot).activeElement;
+    if (e.shiftKey && (active === first || active === titleRef.current)) {
+      e.preventDefault();
+      last?.focus();
+    } else if (!e.shiftKey && active === last) {
+      e.preventDefault();
+      first?.focus();
+    }
+  };
+
+  const title = result.heading ?? result.title;
+  const blocks = groupFields(fields);
+  let uid = 0;
+  const renderField = (field: FieldInfo) => {
+    uid += 1;
+    return (
+      <BigField
+        key={field.key}
+        uid={`pp-rv-f${uid}`}
+        field={field}
+        state={states.get(field.key) ?? { invalid: false }}
+        terms={terms}
+        write={(value, options) => write(field, value, options)}
+        openPicker={() => openPicker(field)}
+      />
+    );
+  };
+
+  return (
+    <dialog
+      ref={dialogRef}
+      class="pp-root pp-rv"
+      aria-modal="true"
+      aria-labelledby="pp-rv-title"
+      dir={dir(lang.value)}
+      lang={lang.value}
+      data-theme={comfort.theme}
+      data-font={comfort.font}
+      data-line={comfort.lineSpacing}
+      data-letter={comfort.letterSpacing}
+      style={{ '--pp-scale': String(comfort.textScale) }}
+      onKeyDown={onKeyDown}
+      onCancel={(e) => {
+        // Escape: we close ourselves, to restore focus and stop watching the page.
+        e.preventDefault();
+        onClose();
+      }}
+      onClose={onClose}
+    >
+      <div class="pp-rv-bar">
+        <button
+          type="button"
+          class="pp-button pp-button--primary pp-rv-back"
+          data-action="readable-close"
+          onClick={onClose}
+        >
+          {t('readable.back')}
+        </button>
+        {!formOnly && (
+          <button
+            type="button"
+            class="pp-button"
+            data-action="readable-read"
+            onClick={
+              speechState === 'speaking' || speechState === 'paused' ? () => speaker.stop() : readAloud
+            }
+          >
+            {speechState === 'speaking' || speechState === 'paused'
+              ? t('readable.stopReading')
+              : t('readable.readAloud')}
+          </button>
+        )}
+      </div>
+      <p class="pp-rv-status" role="status" data-testid="readable-speech-message">
+        {speechMessage}
+      </p>
+      <div class="pp-rv-page">
+        <div ref={articleRef} class="pp-rv-article" lang={result.lang ?? undefined}>
+          <h1 id="pp-rv-title" class="pp-rv-title" tabIndex={-1} ref={titleRef}>
+            {title}
+          </h1>
+          {!formOnly && <div ref={contentRef} class="pp-rv-content" data-testid="readable-content" />}
+        </div>
+        {fields.length > 0 && (
+          <section class="pp-rv-form" aria-labelledby="pp-rv-form-title" lang={result.lang ?? undefined}>
+            <h2 id="pp-rv-form-title" class="pp-rv-form-title">
+              {t('readable.formTitle')}
+            </h2>
+            <p class="pp-rv-hint">{t('readable.fieldCount', { count: fields.length })}</p>
+            <div
+              role="alert"
+              class={summary ? 'pp-message pp-message--error' : ''}
+              data-testid="readable-summary"
+            >
+              {summary}
+            </div>
+            {blocks.map((block) =>
+              block.kind === 'field' ? (
+                renderField(block.field)
+              ) : (
+                <fieldset class="pp-rv-group" key={block.id}>
+                  <legend class="pp-rv-label">{block.legend}</legend>
+                  {block.fields.map(renderField)}
+                </fieldset>
+              ),
+            )}
+          </section>
+        )}
+        {controls.length > 0 && (
+          <nav class="pp-rv-actions" aria-label={t('readable.buttons')}>
+            {controls.map((control, i) => (
+              <button
+                key={i}
+                type="button"
+                class={`pp-button pp-rv-big-button${control.kind === 'previous' ? '' : ' pp-button--primary'}`}
+                data-action="readable-submit"
+                data-kind={control.kind}
+                disabled={control.disabled}
+                onClick={() => clickReal(control.element)}
+              >
+                {control.label}
+              </button>
+            ))}
+          </nav>
+        )}
+      </div>
+    </dialog>
+  );
+}

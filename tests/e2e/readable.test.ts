@@ -1,0 +1,285 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Demo, startDemoServer } from './demo';
+import { axe, deepActive, launch, launchBrowser, launcher, panel, ROOT, tabTo } from './harness';
+
+let demo: Demo;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+const glossary = JSON.parse(readFileSync(join(ROOT, 'public/glossary/fr.json'), 'utf8')) as {
+  terms: { id: string; term: string; short_fr: string }[];
+};
+const VIEW = '[data-pasapas-host="readable"]';
+
+beforeAll(async () => {
+  demo = await startDemoServer({ port: 0 });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+const view = (page: Page) => page.locator(`${VIEW} dialog[open]`);
+const bigField = (page: Page, name: string) => page.locator(`${VIEW} [data-field-key$="name:${name}"]`);
+
+/** The id of the big control standing for the real field `name`. */
+async function controlId(page: Page, name: string): Promise<string> {
+  const id = await bigField(page, name).locator('input, select, textarea').first().getAttribute('id');
+  if (!id) throw new Error(`no big control for ${name}`);
+  return id;
+}
+
+/** Tabs to the big control of `name` (keyboard only), then types `text` into it. */
+async function typeInto(page: Page, name: string, text: string) {
+  const id = await controlId(page, name);
+  await tabTo(page, (el) => el.id === id, 60);
+  await page.keyboard.type(text);
+}
+
+/** Opens the panel and readable mode with the keyboard alone. */
+async function openReadableByKeyboard(page: Page) {
+  await page.locator('body').focus();
+  await tabTo(page, (el) => el.pasapas === 'launcher', 80);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => panel(page).count()).toBe(1);
+  await tabTo(page, (el) => el.role === 'tab');
+  for (let i = 0; i < 8; i++) {
+    if ((await deepActive(page))?.id === 'pp-tab-readable') break;
+    await page.keyboard.press('ArrowRight');
+  }
+  expect(await deepActive(page)).toMatchObject({ id: 'pp-tab-readable' });
+  await tabTo(page, (el) => el.text === 'Lire la page en mode facile');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => view(page).count()).toBe(1);
+  // Focus lands in the view, on its title.
+  await expect.poll(async () => (await deepActive(page))?.id).toBe('pp-rv-title');
+}
+
+async function openReadableByMouse(page: Page) {
+  await launcher(page).click();
+  await page.locator('[role=tab][data-feature="readable"]').click();
+  await page.locator('[data-action="readable-open"]').click();
+  await view(page).waitFor();
+}
+
+describe('readable mode in the widget', () => {
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await browser.context();
+  });
+  afterAll(async () => {
+    await context.close();
+  });
+
+  test('fills two pages of a procedure by keyboard from the readable view; the site gets every value', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${demo.url}/aide-logement/identite.html`);
+    await launcher(page).waitFor();
+    await openReadableByKeyboard(page);
+
+    // The page's title and its fields, large.
+    expect(await view(page).locator('h1').textContent()).toContain('Demande d’aide au logement');
+    expect(await view(page).getAttribute('aria-modal')).toBe('true');
+    expect(await page.locator(`${VIEW} [data-field-key]`).count()).toBe(7);
+    expect(await bigField(page, 'date_naissance').textContent()).toContain('Format : JJ/MM/AAAA');
+
+    // A glossary word in a label opens its explanation when it gets focus.
+    const nir = glossary.terms.find((term) => term.id === 'nir');
+    if (!nir) throw new Error('the glossary has no "nir" term');
+    const termButton = bigField(page, 'nir').locator('button.pp-term[data-term-id="nir"]');
+    expect(await termButton.getAttribute('aria-expanded')).toBe('false');
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Numéro de sécurité sociale', 60);
+    expect(await termButton.getAttribute('aria-expanded')).toBe('true');
+    const tip = bigField(page, 'nir').locator('.pp-term-tip');
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    expect(await tip.textContent()).toContain(nir.short_fr);
+    const describedBy = await termButton.getAttribute('aria-describedby');
+    expect(await page.locator(`${VIEW} [id="${describedBy}"]`).textContent()).toBe(nir.short_fr);
+    expect(await axe(page, VIEW)).toEqual([]);
+    // Escape closes the explanation, not the view.
+    await page.keyboard.press('Escape');
+    expect(await termButton.getAttribute('aria-expanded')).toBe('false');
+    expect(await view(page).count()).toBe(1);
+
+    // Back to the top, then every field by keyboard; the phone number is left empty on purpose.
+    await page.keyboard.press('Shift+Tab');
+    const radioId = await controlId(page, 'civilite');
+    await tabTo(page, (el) => el.id === radioId, 60);
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('#civilite-madame').isChecked()).toBe(true);
+    await typeInto(page, 'nom', 'Dupont');
+    await typeInto(page, 'prenom', 'Marie');
+    await typeInto(page, 'date_naissance', '12/03/1985');
+    await typeInto(page, 'nir', '2 84 05 75 112 345 28');
+    await typeInto(page, 'email', 'marie.dupont@exemple.fr');
+    // Mirrored at once into the real fields.
+    expect(await page.locator('#nom').inputValue()).toBe('Dupont');
+    expect(await page.locator('#email').inputValue()).toBe('marie.dupont@exemple.fr');
+
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Suivant', 60);
+    await page.keyboard.press('Enter');
+    // The site refuses: its own message shows next to the big field, and focus goes there.
+    const phoneError = bigField(page, 'telephone').locator('[data-testid="readable-field-error"]');
+    await expect.poll(() => phoneError.count()).toBe(1);
+    const siteMessage = (await page.locator('#telephone-messages').textContent())?.trim() ?? '';
+    expect(siteMessage.length).toBeGreaterThan(0);
+    expect(await phoneError.textContent()).toContain(siteMessage);
+    await expect
+      .poll(() => page.locator(`${VIEW} [data-testid="readable-summary"]`).textContent())
+      .toContain('erreur');
+    const phoneId = await controlId(page, 'telephone');
+    await expect.poll(async () => (await deepActive(page))?.id).toBe(phoneId);
+    expect(await axe(page, VIEW)).toEqual([]);
+    expect(page.url()).toContain('identite.html');
+
+    await page.keyboard.type('06 12 34 56 78');
+    await expect.poll(() => phoneError.count()).toBe(0);
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Suivant', 60);
+    await Promise.all([page.waitForURL(/foyer\.html/), page.keyboard.press('Enter')]);
+
+    // Second page, again by keyboard alone: a select, a number and text fields.
+    await launcher(page).waitFor();
+    await openReadableByKeyboard(page);
+    expect(await page.locator(`${VIEW} [data-field-key]`).count()).toBe(5);
+    const selectId = await controlId(page, 'situation');
+    await tabTo(page, (el) => el.id === selectId, 60);
+    await page.keyboard.type('Cél');
+    await expect.poll(() => page.locator('select[name="situation"]').inputValue()).toBe('celibataire');
+    await typeInto(page, 'enfants', '2');
+    await typeInto(page, 'adresse', '12 rue des Lilas');
+    await typeInto(page, 'code_postal', '75011');
+    await typeInto(page, 'commune', 'Paris');
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Suivant', 60);
+    await Promise.all([page.waitForURL(/ressources\.html/), page.keyboard.press('Enter')]);
+
+    const session = (await (await context.request.get(`${demo.url}/demo-api/session`)).json()) as {
+      procedures: Record<string, { values: Record<string, string> }>;
+    };
+    const values = session.procedures['aide-logement']?.values ?? {};
+    const compact = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
+    expect(values).toMatchObject({
+      civilite: 'madame',
+      nom: 'Dupont',
+      prenom: 'Marie',
+      date_naissance: '12/03/1985',
+      email: 'marie.dupont@exemple.fr',
+      situation: 'celibataire',
+      enfants: '2',
+      adresse: '12 rue des Lilas',
+      code_postal: '75011',
+      commune: 'Paris',
+    });
+    expect(compact(values.nir)).toBe('284057511234528');
+    expect(compact(values.telephone)).toBe('0612345678');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('Escape returns to the page and to the button that opened the view; no voice is said plainly', async () => {
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/aide-logement/identite.html`);
+    await launcher(page).waitFor();
+    await openReadableByMouse(page);
+    // The page behind is inert while the view is open.
+    await view(page).locator('[data-action="readable-read"]').click();
+    await expect
+      .poll(() => view(page).locator('[data-testid="readable-speech-message"]').textContent())
+      .toContain('Aucune voix');
+    // Focus stays in the view: Tab goes round.
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const inside = await page.evaluate(() => {
+        let el: Element | null = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return (
+          el?.getRootNode() instanceof ShadowRoot &&
+          (el.getRootNode() as ShadowRoot).host.getAttribute('data-pasapas-host') === 'readable'
+        );
+      });
+      expect(inside).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator(VIEW).count()).toBe(0);
+    expect(await deepActive(page)).toMatchObject({ text: 'Lire la page en mode facile' });
+    // The big "back" button works the same.
+    await page.keyboard.press('Enter');
+    await view(page).waitFor();
+    await view(page).locator('[data-action="readable-close"]').click();
+    await expect.poll(() => page.locator(VIEW).count()).toBe(0);
+    await page.close();
+  });
+
+  test('hostile content: scripts in the page never run in the readable view', async () => {
+    const page = await context.newPage();
+    const text =
+      'La caisse verse une aide pour payer le loyer. Pour la demander, il faut remplir un formulaire en ligne. ';
+    const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Page piégée</title>
+      <script src="/pasapas/widget.js" data-features="readable" defer></script></head>
+      <body><main><article><h1>Aide au loyer</h1>
+      <p>${text.repeat(4)}</p>
+      <p>Premier piège <img src="x" onerror="window.__pwned=1" alt="image piégée"> dans le texte. ${text}</p>
+      <p>Deuxième piège : <a id="trap" href="javascript:window.__pwned=1">Cliquez ici pour continuer</a>. ${text}</p>
+      <p>Troisième piège <svg onload="window.__pwned=1"><circle r="5"></circle></svg> et la fin du texte. ${text}</p>
+      <p><a href="javascript:window.__pwned=1" onclick="window.__pwned=1">Autre lien piégé</a> ${text}</p>
+      </article></main></body></html>`;
+    await page.route(`${demo.url}/piege.html`, (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
+    );
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      d.dismiss();
+    });
+    await page.goto(`${demo.url}/piege.html`);
+    await launcher(page).waitFor();
+    // The payloads are live in the page itself (its own image fired): forget that, then open our view.
+    await expect.poll(() => page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBe(1);
+    await page.evaluate(() => {
+      (window as { __pwned?: number }).__pwned = undefined;
+    });
+    await openReadableByMouse(page);
+    const content = view(page).locator('[data-testid="readable-content"]');
+    await expect.poll(() => content.textContent()).toContain('Cliquez ici pour continuer');
+    expect(await content.textContent()).toContain('Troisième piège');
+    expect(await content.locator('[onerror], [onload], [onclick], svg, script').count()).toBe(0);
+    expect(await content.locator('a[href^="javascript"]').count()).toBe(0);
+    await content.getByText('Cliquez ici pour continuer').click();
+    await content.getByText('Autre lien piégé').click();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(await axe(page, VIEW)).toEqual([]);
+    await page.close();
+  });
+
+  test('no request left localhost', () => {
+    expect(browser.outside).toEqual([]);
+  });
+});
+
+describe('readable mode in the extension', () => {
+  test('a value typed in the readable view is in the real field after going back', async () => {
+    const session = await launch({ extension: true });
+    try {
+      const page = await session.context.newPage();
+      await page.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
+      await launcher(page).waitFor();
+      await openReadableByMouse(page);
+      // The glossary comes from the extension's own files.
+      await expect.poll(() => bigField(page, 'nir').locator('button.pp-term').count()).toBe(1);
+      await bigField(page, 'nom').locator('input').fill('Martin');
+      await view(page).locator('[data-action="readable-close"]').click();
+      await expect.poll(() => page.locator(VIEW).count()).toBe(0);
+      expect(await page.locator('#nom').inputValue()).toBe('Martin');
+      expect(await axe(page)).toEqual([]);
+      expect(session.outside).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+});
