@@ -6,7 +6,13 @@ import { detectDocumentType, extractFields } from '../../../utils/ocr/extract/in
 const dir = join(import.meta.dirname, '../../fixtures/ocr-text');
 
 type Expected = { kind: string; value: string; valid: boolean; meaning?: string };
-type Spec = { type: string; fields: Expected[]; variants?: Record<string, Expected[]> };
+type Spec = {
+  type: string;
+  fields: Expected[];
+  variants?: Record<string, Expected[]>;
+  /** Readings that must not come out (stray numbers, misread values). */
+  absent?: Record<string, Array<{ kind: string; value: string }>>;
+};
 
 const specs = readdirSync(dir).filter((f) => f.endsWith('.expected.json'));
 
@@ -31,6 +37,12 @@ describe.each(specs)('%s', (specFile) => {
       expect(match?.valid, `${file}: ${e.kind} ${e.value} validity`).toBe(e.valid);
       if (!e.valid) expect(match?.confidence).toBeLessThan(0.5);
       if (e.valid && match?.validation) expect(match.validation.valid).toBe(true);
+    }
+    for (const a of spec.absent?.[variant] ?? []) {
+      expect(
+        fields.some((f) => f.kind === a.kind && f.value === a.value),
+        `${file}: no ${a.kind} ${a.value}`,
+      ).toBe(false);
     }
   });
 

@@ -48,12 +48,44 @@ function candidates(lines: Line[], seq: Tok[], spec: IdSpec, used: Set<Tok>): Ca
         const next = seq[e + 1];
         const endsRun =
           !next || next.gapBefore || next.line !== tok.line || !spec.piece(cleanTok(next.text), false);
-        const score = (check.valid ? 1000 : 0) + (startsRun ? 50 : 0) + (endsRun ? 20 : 0);
+        // A group with no real digit ("|", "OS") is weaker evidence: a stray bar often reads as 1.
+        const weak = toks.slice(1).filter((t) => !/\d/.test(t.text)).length;
+        const score = (check.valid ? 1000 : 0) + (startsRun ? 50 : 0) + (endsRun ? 20 : 0) - 30 * weak;
         out.push({ toks: [...toks], joined, check, score });
       }
     }
   }
   return out;
+}
+
+/**
+ * The value as far as it could be read when no reading has the right length ("FR76 3000 6000 o112
+ * 3456 789 1"): returned as invalid so the person is told, rather than silently dropped.
+ */
+function partialRun(lines: Line[], seq: Tok[], spec: IdSpec, used: Set<Tok>): Candidate | undefined {
+  // Only right after the label: anything further is not clearly this value.
+  const s = 0;
+  const first = seq[0];
+  if (!first || used.has(first) || !spec.piece(cleanTok(first.text), true)) return undefined;
+  const toks: Tok[] = [];
+  let joined = '';
+  for (let e = s; e < seq.length; e++) {
+    const tok = seq[e];
+    if (!tok || used.has(tok)) break;
+    const last = toks[toks.length - 1];
+    if (last && tok.line === last.line && tok.gapBefore) break;
+    if (last && tok.line !== last.line && !(isLastOfLine(lines, last) && lines[tok.line]?.toks[0] === tok))
+      break;
+    const text = cleanTok(tok.text);
+    if (!text || !spec.piece(text, e === s)) break;
+    toks.push(tok);
+    joined = joinPieces([joined, text]);
+  }
+  const lengths = spec.lengths(joined);
+  const min = Math.min(...lengths);
+  if (!lengths.length || joined.length < 0.6 * min || lengths.includes(joined.length)) return undefined;
+  if (toks[0]?.line !== first.line || joined.length > Math.max(...lengths) + 4) return undefined;
+  return { toks, joined, check: spec.check(joined), score: 0 };
 }
 
 function labelStops(line: Line): number[] {
@@ -122,13 +154,22 @@ export function findIds(lines: Line[], used: Set<Tok>): ExtractedField[] {
       const labelToks = line.toks.filter((t) => t.end > hit.start && t.start < hit.end);
       const labelX = labelToks[0]?.x ?? hit.start;
       const unit = charWidth(line.toks);
-      for (const next of [line.index + 1, line.index + 2]) {
+      // Photos break layouts: further down (up to 6 lines with text), only a value whose check digits
+      // pass is trusted.
+      let seen = 0;
+      for (let next = line.index + 1; next < lines.length && seen < 6; next++) {
         const l = lines[next];
-        if (!l || idLabelLines.has(next)) continue;
+        if (!l || l.toks.length === 0) continue;
+        seen++;
+        if (idLabelLines.has(next)) continue;
         found = candidates(lines, [...l.toks, ...(lines[next + 1]?.toks ?? [])], spec, used)
-          .filter((c) => c.toks[0]?.line === next)
+          .filter((c) => c.toks[0]?.line === next && (seen <= 2 || (spec.checked && c.check.valid)))
           .map((c) => ({ ...c, score: c.score - Math.abs((c.toks[0]?.x ?? 0) - labelX) / unit }));
         if (found.length) break;
+      }
+      if (found.length === 0) {
+        const partial = partialRun(lines, [...after, ...below], spec, used);
+        if (partial) found = [partial];
       }
     } else {
       found = found.map((c) => ({ ...c, score: c.score - after.indexOf(c.toks[0] as Tok) * 5 }));

@@ -47,7 +47,7 @@ export const DATE_LABELS: Array<{ meaning: string; re: RegExp }> = [
   {
     meaning: 'emission',
     re: re(
-      String.raw`\bdate\s+d'\s*(?:etablissement|emission|edition)\b|\b(?:etabli|edite|delivre|emis|fait|imprime)e?\s+le\b|\bdate\s+de\s+(?:delivrance|l'attestation|l'avis)\b|,\s*le\s*$`,
+      String.raw`\b[dp]ate\s+d'\s*(?:etablissement|emission|edition)\b|\b(?:etabli|edite|delivre|emis|fait|imprime)e?\s+le\b|\bdate\s+de\s+(?:delivrance|l'attestation|l'avis)\b|,\s*le\s*$`,
     ),
   },
   {

@@ -77,7 +77,8 @@ export function findNames(lines: Line[]): ExtractedField[] {
         const label = line.text.slice(hit.start, hit.end);
         let toks = cell(line, hit.end);
         if (toks.length === 0) {
-          const next = lines[line.index + 1];
+          // The value may sit one line down, or two when the OCR put a blank line in between.
+          const next = lines[line.index + 1]?.toks.length ? lines[line.index + 1] : lines[line.index + 2];
           if (next && ALL_LABEL_RES.every((re) => findAll(re, next.norm).length === 0)) {
             const x = toksIn(line, hit.start, hit.end)[0]?.x ?? hit.start;
             const start = next.toks
@@ -139,6 +140,12 @@ function cellAt(line: Line | undefined, x: number, unit: number): Cell | undefin
   return cellsOf(line).find((c) => Math.abs(c.x - x) <= 3 * unit);
 }
 
+/** Index of the line above, skipping one blank line (OCR engines often insert one between lines). */
+function prevLine(lines: Line[], index: number): number {
+  const i = index - 1;
+  return lines[i]?.toks.length === 0 && index - 2 >= 0 ? index - 2 : i;
+}
+
 const stripAccents = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
 export function findAddresses(lines: Line[]): ExtractedField[] {
@@ -180,7 +187,11 @@ function addressAt(lines: Line[], c: Cell, unit: number): ExtractedField[] | und
   }
   let top: Cell = c;
   if (!before) {
-    for (let i = line.index - 1; i >= Math.max(0, line.index - 3); i--) {
+    for (
+      let i = prevLine(lines, line.index);
+      i >= 0 && line.index - i <= 6 && parts.length < 3;
+      i = prevLine(lines, i)
+    ) {
       const above = cellAt(lines[i], c.x, unit);
       if (!above || !isStreetLike(above.norm)) break;
       parts.unshift(above.text.trim());
@@ -192,7 +203,7 @@ function addressAt(lines: Line[], c: Cell, unit: number): ExtractedField[] | und
   const codeStart = c.start + codeAt;
   const codeToks = toksIn(line, codeStart, c.end);
   const cityLine = `${postcode} ${commune.trim()}${m[4] ? ` ${m[4].trim().toUpperCase()}` : ''}`;
-  const above = cellAt(lines[top.line.index - 1], c.x, unit);
+  const above = cellAt(lines[prevLine(lines, top.line.index)], c.x, unit);
   let recipient: ExtractedField | undefined;
   if (above && !sender) {
     if (ORG.test(above.norm)) sender = true;

@@ -114,9 +114,10 @@ export function findDates(lines: Line[]): ExtractedField[] {
 }
 
 const AMOUNT_RE =
-  /(?<![\d,.])(-\s?)?(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,(\d{1,2})|\.(\d{2}))?(?![\d])(\s*(?:€|eur(?:os?)?\b))?/gi;
+  /(?<![\d,./])(-\s?)?(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,(\d{1,2})|\.(\d{2}))?(?![\d/])(\s*(?:€|eur(?:os?)?\b))?/gi;
 
-type AmountHit = { start: number; end: number; value: string; euro: boolean };
+/** `shaped`: has a € sign, cents or a thousands group, so it reads as money, not as a stray number. */
+type AmountHit = { start: number; end: number; value: string; euro: boolean; shaped: boolean };
 
 export function amountsIn(text: string, from: number, to: number): AmountHit[] {
   const hits: AmountHit[] = [];
@@ -128,7 +129,8 @@ export function amountsIn(text: string, from: number, to: number): AmountHit[] {
     const intPart = (m[2] ?? '').replace(/[ \u00a0\u202f.]/g, '');
     const dec = m[3] ?? m[4];
     const value = `${m[1] ? '-' : ''}${String(Number(intPart))}${dec ? `.${dec.padEnd(2, '0')}` : ''}`;
-    hits.push({ start: m.index, end: m.index + m[0].length, value, euro: Boolean(m[5]) });
+    const shaped = Boolean(m[5] || dec || /\D/.test(m[2] ?? ''));
+    hits.push({ start: m.index, end: m.index + m[0].length, value, euro: Boolean(m[5]), shaped });
   }
   return hits;
 }
@@ -184,6 +186,8 @@ export function findAmounts(lines: Line[]): ExtractedField[] {
           }
         }
         // With a € sign, the first such amount; otherwise the rightmost column (pay slips).
+        // An amount of money has a € sign, cents or thousands; a bare "20" is likely a broken date.
+        if (def.kind === 'amount') hits = hits.filter((h) => h.shaped);
         const pick = hits.find((h) => h.euro) ?? (src === line ? hits[hits.length - 1] : hits[0]);
         if (!pick) continue;
         const raw = src.text.slice(pick.start, pick.end).trim();
