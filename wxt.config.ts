@@ -26,7 +26,7 @@ export default defineConfig({
     },
     web_accessible_resources: [
       {
-        resources: ['panel/*', 'fonts/*', 'guides/*'],
+        resources: ['panel/*', 'fonts/*', 'glossary/*', 'guides/*'],
         matches: ['<all_urls>'],
       },
     ],

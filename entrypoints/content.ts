@@ -39,6 +39,7 @@ export default defineContentScript({
             store,
             fontBase,
             guidesBase: browser.runtime.getURL('/guides/'),
+            glossaryUrl: browser.runtime.getURL('/glossary/fr.json'),
             lang: settings.lang,
           }),
         )

@@ -107,6 +107,7 @@ function start(host: HTMLElement, config: WidgetConfig): void {
           position: config.position,
           fontBase,
           guidesBase: `${base}guides/`,
+          glossaryUrl: `${base}glossary/fr.json`,
         }),
       )
       .then((h) => {

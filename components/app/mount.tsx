@@ -8,6 +8,7 @@ import { createPageReader, type ReadSource } from '../../utils/speech/page-reade
 import type { SynthLike, UtteranceLike } from '../../utils/speech/speaker';
 import { features as registry } from '../features';
 import { setGuidesBase } from '../features/guides/config';
+import { setGlossaryUrl } from '../features/readable/config';
 import { Panel } from '../panel/Panel';
 import { isPanelShortcut, promote } from '../launcher';
 import hostCss from '../styles/host.css?inline';
@@ -30,6 +31,8 @@ export type MountOptions = {
   fontBase: string;
   /** Base URL of the bundled guides (`index.json` and guide files), for the guides tab. */
   guidesBase?: string;
+  /** URL of the glossary file (`glossary/fr.json`), for readable mode's explanations. */
+  glossaryUrl?: string;
   open?: boolean;
 };
 
@@ -63,6 +66,7 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
   shadow.replaceChildren();
   installPanelFonts(doc, options.fontBase);
   setGuidesBase(options.guidesBase);
+  setGlossaryUrl(options.glossaryUrl);
 
   const open = signal(options.layout === 'docked' || options.open === true);
   const active = signal<FeatureId | undefined>(undefined);

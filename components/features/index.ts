@@ -40,3 +40,13 @@ features.register({
   contexts: ['page', 'widget'],
   loadTab: memoLoader(() => import('./guides/GuidesTab')),
 });
+
+features.register({
+  id: 'readable',
+  labelKey: 'feature.readable',
+  icon: ICONS.readable,
+  order: 20,
+  // The readable view is drawn over the page: not in the side panel, which has no page.
+  contexts: ['page', 'widget'],
+  loadTab: memoLoader(() => import('./readable/ReadableTab')),
+});
