@@ -393,7 +393,7 @@ export function createGuideSession(guide: Guide, options: SessionOptions): Guide
 
   const recheck = () => {
     const step = run.state().step;
-    check = element && step?.field ? checkField(step, readValue(element)) : undefined;
+    check = element && step?.target ? checkField(step, readValue(element)) : undefined;
   };
 
   /** Looks for the current step's element, now or when it appears. */
@@ -412,6 +412,7 @@ export function createGuideSession(guide: Guide, options: SessionOptions): Guide
     const found = resolveTarget(step.target, doc);
     if (found) {
       element = found.element;
+      listenAround(element);
       target = 'found';
       recheck();
       emit();
@@ -427,6 +428,7 @@ export function createGuideSession(guide: Guide, options: SessionOptions): Guide
       if (disposed || controller.signal.aborted || run.state().index !== index) return;
       waiting = null;
       element = result?.element ?? null;
+      listenAround(element);
       target = result ? 'found' : 'missing';
       recheck();
       emit();
@@ -465,6 +467,33 @@ export function createGuideSession(guide: Guide, options: SessionOptions): Guide
     return controlsOf(element).includes(source as Control);
   };
 
+  // Events are heard on the document, and on the shadow root or frame holding the field: "change"
+  // does not cross shadow boundaries, and nothing crosses frames. Each event is handled once.
+  const roots = new Set<Document | ShadowRoot>();
+  const handled = new WeakSet<Event>();
+  const once = (handler: (event: Event) => void) => (event: Event) => {
+    if (handled.has(event)) return;
+    handled.add(event);
+    handler(event);
+  };
+  const listen = (root: Document | ShadowRoot) => {
+    if (roots.has(root)) return;
+    roots.add(root);
+    root.addEventListener('input', inputListener, true);
+    root.addEventListener('change', inputListener, true);
+    root.addEventListener('click', clickListener, true);
+  };
+  const unlisten = (root: Document | ShadowRoot) => {
+    root.removeEventListener('input', inputListener, true);
+    root.removeEventListener('change', inputListener, true);
+    root.removeEventListener('click', clickListener, true);
+  };
+  const listenAround = (el: Element | null) => {
+    const root = el?.getRootNode();
+    if (root && root !== doc && (root.nodeType === 9 || root.nodeType === 11))
+      listen(root as Document | ShadowRoot);
+  };
+
   const onInput = (event: Event) => {
     const source = eventSource(event);
     if (!source || isOurs(source) || !belongsToTarget(source)) return;
@@ -486,6 +515,8 @@ export function createGuideSession(guide: Guide, options: SessionOptions): Guide
     if (run.state().step?.done.kind !== 'clicked' || !element) return;
     if (element === source || element.contains(source)) evaluate({ clicked: true });
   };
+  const inputListener = once(onInput);
+  const clickListener = once(onClick);
 
   const onRoute = () => {
     // A single-page app changed its URL: "page-changed" steps are done, then follow the page.
@@ -521,9 +552,7 @@ export function createGuideSession(guide: Guide, options: SessionOptions): Guide
   save();
   locate();
 
-  doc.addEventListener('input', onInput, true);
-  doc.addEventListener('change', onInput, true);
-  doc.addEventListener('click', onClick, true);
+  listen(doc);
   const stopRoute = watchRoute(win, onRoute);
 
   return {
@@ -581,9 +610,8 @@ export function createGuideSession(guide: Guide, options: SessionOptions): Guide
       disposed = true;
       waiting?.abort();
       stopRoute();
-      doc.removeEventListener('input', onInput, true);
-      doc.removeEventListener('change', onInput, true);
-      doc.removeEventListener('click', onClick, true);
+      for (const root of roots) unlisten(root);
+      roots.clear();
       listeners.clear();
     },
   };

@@ -287,8 +287,9 @@ function GuideView({
   };
 
   const check = view.check;
+  // Only fields with a validator get a verdict; a plain text field needs none.
   const checkText =
-    check && !check.empty ? (check.ok ? t('guides.checkOk') : checkMessage(lang, step, check)) : '';
+    check?.result && !check.empty ? (check.ok ? t('guides.checkOk') : checkMessage(lang, step, check)) : '';
   const doneCount = state.done.size;
 
   return (
@@ -370,7 +371,7 @@ function GuideView({
               </div>
             )}
             <div
-              class={`pp-guide-check ${check && !check.empty ? (check.ok ? 'is-ok' : 'is-wrong') : ''}`}
+              class={`pp-guide-check ${checkText ? (check?.ok ? 'is-ok' : 'is-wrong') : ''}`}
               aria-live="polite"
               data-testid="guide-check"
             >

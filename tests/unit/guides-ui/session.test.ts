@@ -344,3 +344,69 @@ describe('guide session on the demo pages', () => {
     expect(stepOf(session)).toBe('enfants');
   });
 });
+
+describe('fields out of the main document', () => {
+  const small = (steps: unknown[]): Guide => {
+    const parsed = parseGuide({
+      formatVersion: 1,
+      id: 'fr.test.portee',
+      version: '1.0.0',
+      title: { fr: 'Essai' },
+      summary: { fr: 'Essai' },
+      publisher: { name: 'Essai' },
+      matches: { urls: ['https://exemple.fr/*'] },
+      documents: [],
+      glossary: [],
+      steps,
+    });
+    if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.path} ${e.code}`).join('; '));
+    return parsed.guide;
+  };
+
+  it('follows a field in a shadow root and one in a same-origin frame', () => {
+    const dom = new JSDOM('<main><x-picker></x-picker><iframe id="cv"></iframe></main>', {
+      url: 'https://exemple.fr/demarche',
+    });
+    const doc = dom.window.document;
+    const shadow = must(doc.querySelector('x-picker')).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<label for="ecole">École</label><input id="ecole" name="ecole">';
+    const frameDoc = must((doc.getElementById('cv') as HTMLIFrameElement).contentDocument);
+    frameDoc.body.innerHTML = '<input name="metier">';
+    const guide = small([
+      {
+        id: 'ecole',
+        title: { fr: 'École' },
+        body: { fr: 'x' },
+        target: { shadowHost: 'x-picker', name: 'ecole' },
+        done: { kind: 'field-filled' },
+      },
+      {
+        id: 'metier',
+        title: { fr: 'Métier' },
+        body: { fr: 'x' },
+        target: { frame: '#cv', name: 'metier' },
+        done: { kind: 'field-filled' },
+      },
+      { id: 'fin', title: { fr: 'Fin' }, body: { fr: 'x' }, done: { kind: 'confirmed' } },
+    ]);
+    const session = createGuideSession(guide, {
+      doc,
+      win: dom.window as unknown as Window,
+      storage: memoryStorage(),
+    });
+    sessions.push(session);
+    expect(session.view()).toMatchObject({ target: 'found' });
+    // "change" does not leave a shadow root: the session listens there too.
+    const ecole = must(shadow.querySelector<HTMLInputElement>('#ecole'));
+    ecole.value = 'École Jules Ferry';
+    ecole.dispatchEvent(new dom.window.Event('change', { bubbles: true, composed: false }));
+    expect(stepOf(session)).toBe('metier');
+    const metier = must(frameDoc.querySelector<HTMLInputElement>('[name="metier"]'));
+    metier.value = 'Vendeuse';
+    metier.dispatchEvent(
+      new (must(frameDoc.defaultView) as unknown as typeof globalThis).Event('change', { bubbles: true }),
+    );
+    expect(stepOf(session)).toBe('fin');
+    expect([...session.view().state.done]).toEqual(['ecole', 'metier']);
+  });
+});

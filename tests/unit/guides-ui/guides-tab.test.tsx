@@ -1,0 +1,210 @@
+// @vitest-environment happy-dom
+/**
+ * The guides tab rendered with Preact on a copy of the demo's identity page: the guide for the
+ * page, the counter, the live check in plain words, "Aller au champ", "C'est fait", the
+ * "no voice" message, the list of guides when none fits, and complete translations.
+ */
+
+import { readFileSync } from 'node:fs';
+import { get } from 'node:http';
+import path from 'node:path';
+import { signal } from '@preact/signals';
+import { render } from 'preact';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { PanelServices } from '../../../components/app/services';
+import { ServicesContext } from '../../../components/app/services';
+import { setGuidesBase } from '../../../components/features/guides/config';
+import GuidesTab from '../../../components/features/guides/GuidesTab';
+import { stopSession } from '../../../components/features/guides/live';
+import { guidesMessages } from '../../../components/features/guides/messages';
+import { translateUi } from '../../../components/i18n';
+import { type DemoServer, startDemoServer } from '../../../demo/server.js';
+import { missingKeys } from '../../../utils/i18n';
+import { parseSettings } from '../../../utils/settings/settings';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const BASE = `${location.origin}/pasapas/guides/`;
+
+/** Node's own HTTP (happy-dom's fetch applies the browser's same-origin policy). */
+const httpGet = (url: string) =>
+  new Promise<string>((resolve, reject) => {
+    get(url, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      res.on('end', () => resolve(body));
+    }).on('error', reject);
+  });
+
+let server: DemoServer;
+let pageHtml = '';
+beforeAll(async () => {
+  server = await startDemoServer({ port: 0 });
+  const html = await httpGet(`${server.url}/aide-logement/identite.html?widget=0`);
+  pageHtml = /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
+  // The bundled guides, served from disk.
+  vi.stubGlobal('fetch', async (input: string) => {
+    const url = String(input);
+    if (!url.startsWith(BASE)) return new Response('', { status: 404 });
+    try {
+      const body = readFileSync(path.join(ROOT, 'public/guides', url.slice(BASE.length)), 'utf8');
+      return new Response(body, { status: 200 });
+    } catch {
+      return new Response('', { status: 404 });
+    }
+  });
+  setGuidesBase(BASE);
+});
+afterAll(async () => {
+  vi.unstubAllGlobals();
+  await server.close();
+});
+
+const announced: string[] = [];
+function services(voices: unknown[] = []): PanelServices {
+  const settings = signal(parseSettings(undefined));
+  const lang = signal<'fr' | 'en' | 'ar'>('fr');
+  return {
+    context: 'widget',
+    store: { load: async () => settings.value, save: async () => {}, subscribe: () => () => {} },
+    settings,
+    lang,
+    t: (key, params) => translateUi(lang.value, key, params),
+    update: () => {},
+    announce: (m) => announced.push(m),
+    speech: {
+      synth: {
+        getVoices: () => voices,
+        speak: () => {},
+        cancel: () => {},
+        pause: () => {},
+        resume: () => {},
+        speaking: false,
+        paused: false,
+      } as never,
+      makeUtterance: (text: string) => ({ text }) as never,
+    },
+  } as PanelServices;
+}
+
+let host: HTMLElement;
+function mount(url: string) {
+  history.replaceState(null, '', url);
+  document.body.innerHTML = pageHtml;
+  host = document.createElement('div');
+  host.setAttribute('data-pasapas-host', 'widget');
+  document.body.append(host);
+  const shadow = host.attachShadow({ mode: 'open' });
+  render(
+    <ServicesContext.Provider value={services()}>
+      <GuidesTab />
+    </ServicesContext.Provider>,
+    shadow,
+  );
+  return shadow;
+}
+afterEach(() => {
+  render(null, host.shadowRoot as ShadowRoot);
+  stopSession();
+  sessionStorage.clear();
+  announced.length = 0;
+});
+
+const until = async <T,>(get: () => T | null | undefined | false, ms = 3000): Promise<T> => {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = get();
+    if (value) return value;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+const q = (root: ParentNode, sel: string) => root.querySelector<HTMLElement>(sel);
+const button = (root: ParentNode, action: string) =>
+  q(root, `[data-action="${action}"]`) as HTMLButtonElement;
+
+describe('GuidesTab', () => {
+  it('follows the housing guide on its page: counter, live check, go to field, done', async () => {
+    const shadow = mount('/aide-logement/identite.html');
+    const title = await until(() => q(shadow, '[data-testid="guide-title"]'));
+    expect(title.textContent).toBe('Demande d’aide au logement (démo)');
+    const total = JSON.parse(
+      readFileSync(path.join(ROOT, 'public/guides/fr.demo.aide-logement.json'), 'utf8'),
+    ).steps.length;
+    expect(q(shadow, '[data-testid="guide-count"]')?.textContent).toBe(`Étape 2 sur ${total}`);
+    expect(q(shadow, '[data-step]')?.dataset.step).toBe('civilite');
+    // The step list says where the person stands, not by colour alone.
+    const current = q(shadow, '[aria-current="step"]');
+    expect(current?.textContent).toContain('vous êtes ici');
+    // The explanation is real DOM built from safe Markdown.
+    expect(q(shadow, '[data-testid="step-body"]')?.children.length).toBeGreaterThan(0);
+
+    button(shadow, 'go-to-field').click();
+    const radio = document.activeElement as HTMLInputElement;
+    expect(radio.name).toBe('civilite');
+    radio.click();
+    radio.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => q(shadow, '[data-step="nom"]'));
+    expect(q(shadow, '[data-testid="guide-count"]')?.textContent).toBe(`Étape 3 sur ${total}`);
+    expect(announced.at(-1)).toBe(
+      `Étape faite. Étape 3 sur ${total} : ${q(shadow, '[data-testid="step-title"]')?.textContent}`,
+    );
+    // The done step is marked with a sign and words.
+    expect(shadow.querySelector('.pp-step-done')?.textContent).toContain('(fait)');
+
+    // Jump to the NIR and type a short one: the plain message shows in the live region.
+    const nirIndex = [...shadow.querySelectorAll('.pp-step-link')].findIndex((b) =>
+      b.textContent?.includes('sécurité sociale'),
+    );
+    (shadow.querySelectorAll('.pp-step-link')[nirIndex] as HTMLButtonElement).click();
+    await until(() => q(shadow, '[data-step="nir"]'));
+    // After a move made in the panel, focus is on the new step's title.
+    expect(shadow.activeElement?.id).toBe('pp-guide-step-title');
+    const nir = document.querySelector<HTMLInputElement>('[name="nir"]') as HTMLInputElement;
+    nir.value = '2840575112345';
+    nir.dispatchEvent(new Event('input', { bubbles: true }));
+    const live = await until(() => {
+      const el = q(shadow, '[data-testid="guide-check"]');
+      return el?.textContent ? el : null;
+    });
+    expect(live.getAttribute('aria-live')).toBe('polite');
+    expect(live.textContent).toContain('Il manque 2 chiffres');
+    nir.value = '284057511234528';
+    nir.dispatchEvent(new Event('input', { bubbles: true }));
+    await until(() => q(shadow, '[data-testid="guide-check"]')?.textContent?.includes('C’est bon'));
+    nir.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => q(shadow, '[data-step="email"]'));
+
+    // Reading aloud without any voice says so, like the speech tab.
+    button(shadow, 'read-step').click();
+    await until(() => q(shadow, '.pp-guide-step [role="status"]'));
+    expect(q(shadow, '.pp-guide-step [role="status"]')?.textContent).toBe(
+      translateUi('fr', 'speech.noVoice'),
+    );
+
+    // The documents checklist keeps what was ticked.
+    const box = shadow.querySelector<HTMLInputElement>('.pp-guide-docs input[type="checkbox"]');
+    box?.click();
+    expect(box?.checked).toBe(true);
+    // The highlight is drawn in its own host, marked as ours.
+    const highlight = document.querySelector('[data-pasapas-host="guide-highlight"]');
+    expect(highlight?.shadowRoot?.querySelector('[data-pasapas="highlight-label"]')?.textContent).toBe(
+      'À remplir ici',
+    );
+  });
+
+  it('says plainly when no guide fits the page, and lists the guides', async () => {
+    const shadow = mount('/autre/page.html');
+    const none = await until(() => q(shadow, '[data-testid="guides-none"]'));
+    expect(none.textContent).toContain('Aucun guide n’est prévu pour cette page.');
+    expect(none.textContent).toContain('Demande d’aide au logement (démo)');
+    expect(none.textContent).toContain('Inscription comme demandeur d’emploi (démo)');
+  });
+
+  it('has every string in English and Arabic', () => {
+    expect(missingKeys(guidesMessages, 'en')).toEqual([]);
+    expect(missingKeys(guidesMessages, 'ar')).toEqual([]);
+  });
+});
