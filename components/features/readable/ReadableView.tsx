@@ -101,7 +101,9 @@ export function ReadableView({ result, glossary, formOnly, t, onClose }: Readabl
   useLayoutEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
+    // Older engines (and jsdom) have no showModal: the view still shows, as a plain dialog.
+    if (!dialog.open)
+      typeof dialog.showModal === 'function' ? dialog.showModal() : dialog.setAttribute('open', '');
     titleRef.current?.focus();
     announce(t('readable.opened'));
     return () => {
@@ -172,9 +174,11 @@ export function ReadableView({ result, glossary, formOnly, t, onClose }: Readabl
       const message =
         wrong.length === 1 ? t('readable.errorOne') : t('readable.errorsAbove', { count: wrong.length });
       setSummary(message);
-      const first = dialogRef.current.querySelector<HTMLElement>(
-        `[data-field-key="${CSS.escape(wrong[0] ?? '')}"] input, [data-field-key="${CSS.escape(wrong[0] ?? '')}"] select, [data-field-key="${CSS.escape(wrong[0] ?? '')}"] textarea, [data-field-key="${CSS.escape(wrong[0] ?? '')}"] button`,
-      );
+      // The field itself, not the explained-word button of its label.
+      const box = dialogRef.current.querySelector(`[data-field-key="${CSS.escape(wrong[0] ?? '')}"]`);
+      const first =
+        box?.querySelector<HTMLElement>('input, select, textarea') ??
+        box?.querySelector<HTMLElement>('.pp-rv-big-button');
       first?.focus();
     }, 150);
   };

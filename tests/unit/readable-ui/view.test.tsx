@@ -1,0 +1,260 @@
+// @vitest-environment jsdom
+/**
+ * The readable view on a real form in jsdom: typing in a big field fills the real one, the site's
+ * own changes and error messages come back, secrets are written through but never read back, the
+ * big "Suivant" clicks the site's button, and read aloud speaks the view's own text.
+ */
+import { computed, signal } from '@preact/signals';
+import DOMPurify from 'dompurify';
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { PanelServices } from '../../../components/app/services';
+import { readableMessages } from '../../../components/features/readable/messages';
+import { ReadableView } from '../../../components/features/readable/ReadableView';
+import { compileGlossary } from '../../../utils/glossary';
+import { createTranslator, type Lang, type Params } from '../../../utils/i18n';
+import { uiMessages } from '../../../utils/i18n/ui';
+import { extractReadable } from '../../../utils/readable/extract';
+import { parseSettings } from '../../../utils/settings/settings';
+import type { SynthLike, UtteranceLike } from '../../../utils/speech/speaker';
+
+const translate = createTranslator(uiMessages, readableMessages);
+const t = (key: string, params?: Params) => translate('fr', key, params);
+const tick = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const PAGE = `
+  <main>
+    <h1>Votre demande</h1>
+    <p>Remplissez ce formulaire pour demander une aide de la CAF. Les champs marqués sont obligatoires.</p>
+    <form id="f" novalidate>
+      <div class="fr-input-group">
+        <label class="fr-label" for="nom">Nom de naissance</label>
+        <input class="fr-input" id="nom" name="nom" required aria-describedby="nom-messages">
+        <div class="fr-messages-group" id="nom-messages"></div>
+      </div>
+      <label for="mdp">Mot de passe</label>
+      <input id="mdp" name="mdp" type="password">
+      <label for="situation">Situation familiale</label>
+      <select id="situation" name="situation"><option value="">Choisir</option><option value="marie">Marié</option></select>
+      <fieldset><legend>Civilité</legend>
+        <input type="radio" id="mme" name="civ" value="madame"><label for="mme">Madame</label>
+        <input type="radio" id="m" name="civ" value="monsieur"><label for="m">Monsieur</label>
+      </fieldset>
+      <input type="checkbox" id="ok" name="ok"><label for="ok">J'accepte</label>
+      <button type="submit" id="next">Suivant</button>
+    </form>
+  </main>`;
+
+let container: HTMLElement;
+let submitted: number;
+let spoken: string[];
+
+function fakeSpeech(withVoice: boolean) {
+  const synth: SynthLike = {
+    speak: (u: UtteranceLike) => {
+      spoken.push(u.text);
+    },
+    cancel: () => {},
+    pause: () => {},
+    resume: () => {},
+    getVoices: () => (withVoice ? [{ name: 'Amélie', lang: 'fr-FR', voiceURI: 'amelie' }] : []),
+  };
+  const makeUtterance = (text: string): UtteranceLike => ({
+    text,
+    lang: '',
+    rate: 1,
+    voice: null,
+    onstart: null,
+    onend: null,
+    onerror: null,
+    onboundary: null,
+  });
+  return { synth, makeUtterance };
+}
+
+function services(withVoice = true): PanelServices {
+  const settings = signal(parseSettings(undefined));
+  return {
+    context: 'widget',
+    store: {} as PanelServices['store'],
+    settings,
+    lang: computed<Lang>(() => 'fr'),
+    t,
+    update: () => {},
+    announce: () => {},
+    speech: fakeSpeech(withVoice),
+  };
+}
+
+async function show(withVoice = true) {
+  const glossary = compileGlossary([
+    {
+      id: 'caf',
+      term: 'CAF',
+      variants: [],
+      short_fr: 'La caisse des allocations.',
+      short_en: 'Family office.',
+    },
+    {
+      id: 'nom-naissance',
+      term: 'nom de naissance',
+      variants: [],
+      short_fr: 'Le nom sur l’acte de naissance.',
+      short_en: 'Birth name.',
+    },
+  ]);
+  const result = extractReadable(document, {
+    purify: DOMPurify,
+    glossary,
+    markTerms: { firstOnly: true },
+    charThreshold: 20,
+  });
+  const onClose = vi.fn();
+  const { ServicesContext } = await import('../../../components/app/services');
+  render(
+    <ServicesContext.Provider value={services(withVoice)}>
+      <ReadableView result={result} glossary={glossary} formOnly={false} t={t} onClose={onClose} />
+    </ServicesContext.Provider>,
+    container,
+  );
+  await tick();
+  return { result, onClose };
+}
+
+const big = (name: string) =>
+  container.querySelector<HTMLElement>(`[data-field-key$="name:${name}"]`) as HTMLElement;
+const real = <T extends Element = HTMLInputElement>(selector: string) =>
+  document.querySelector(selector) as unknown as T;
+
+function type(input: HTMLInputElement, value: string) {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+beforeEach(() => {
+  document.body.innerHTML = PAGE;
+  container = document.createElement('div');
+  container.setAttribute('data-pasapas-host', 'readable');
+  document.body.append(container);
+  submitted = 0;
+  spoken = [];
+  // The site's own checks, as on the demo: an error message under the field, the submit refused.
+  real<HTMLFormElement>('#f').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const nom = real('#nom');
+    if (!nom.value) {
+      nom.setAttribute('aria-invalid', 'true');
+      const p = document.createElement('p');
+      p.className = 'fr-message fr-message--error';
+      p.textContent = 'Ce champ est obligatoire : « Nom de naissance ».';
+      real('#nom-messages').replaceChildren(p);
+      return;
+    }
+    submitted += 1;
+  });
+});
+afterEach(() => {
+  render(null, container);
+});
+
+describe('readable view', () => {
+  test('shows the content and one big control per real field, with words explained', async () => {
+    await show();
+    expect(container.querySelector('h1')?.textContent).toBe('Votre demande');
+    expect(container.querySelector('[data-testid="readable-content"]')?.textContent).toContain(
+      'Remplissez ce formulaire',
+    );
+    expect(
+      container.querySelector('[data-testid="readable-content"] button.pp-term[data-term-id="caf"]'),
+    ).not.toBeNull();
+    expect(big('nom').querySelector('label button.pp-term[data-term-id="nom-naissance"]')).not.toBeNull();
+    expect(big('nom').querySelector('input')?.type).toBe('text');
+    expect(big('mdp').querySelector('input')?.type).toBe('password');
+    expect(big('situation').querySelector('select')?.options.length).toBe(2);
+    expect(big('civ').querySelectorAll('input[type="radio"]').length).toBe(2);
+    expect(big('ok').querySelector('input[type="checkbox"]')).not.toBeNull();
+    // No control of the page itself in the view: only ours.
+    expect(container.querySelector('#nom, #mdp, [name="nom"]')).toBeNull();
+  });
+
+  test('both ways: typing fills the real field; the site’s own changes come back', async () => {
+    await show();
+    type(big('nom').querySelector('input') as HTMLInputElement, 'Dupont');
+    expect(real('#nom').value).toBe('Dupont');
+    (big('situation').querySelector('select') as HTMLSelectElement).value = 'marie';
+    big('situation')
+      .querySelector('select')
+      ?.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(real<HTMLSelectElement>('#situation').value).toBe('marie');
+    (big('civ').querySelectorAll('input')[1] as HTMLInputElement).click();
+    expect(real('#m').checked).toBe(true);
+    (big('ok').querySelector('input') as HTMLInputElement).click();
+    expect(real('#ok').checked).toBe(true);
+    // The site changes a value itself (autofill, its own script).
+    real('#nom').value = 'Durand';
+    real('#nom').dispatchEvent(new Event('change', { bubbles: true }));
+    await tick();
+    expect((big('nom').querySelector('input') as HTMLInputElement).value).toBe('Durand');
+    real('#mme').click();
+    await tick();
+    expect((big('civ').querySelectorAll('input')[0] as HTMLInputElement).checked).toBe(true);
+  });
+
+  test('a secret is written through to the page but never read back from it', async () => {
+    await show();
+    const secret = big('mdp').querySelector('input') as HTMLInputElement;
+    type(secret, 'tres-secret');
+    expect(real('#mdp').value).toBe('tres-secret');
+    expect(secret.getAttribute('autocomplete')).toBe('off');
+    real('#mdp').value = 'valeur-du-site';
+    real('#mdp').dispatchEvent(new Event('input', { bubbles: true }));
+    await tick();
+    expect(secret.value).toBe('tres-secret');
+    expect(container.innerHTML).not.toContain('valeur-du-site');
+  });
+
+  test('the big "Suivant" clicks the real one; the site’s error shows by the big field, and focus goes there', async () => {
+    await show();
+    const next = [...container.querySelectorAll<HTMLButtonElement>('[data-action="readable-submit"]')].find(
+      (b) => b.textContent === 'Suivant',
+    );
+    if (!next) throw new Error('no big Suivant');
+    next.click();
+    await tick(250);
+    expect(submitted).toBe(0);
+    expect(big('nom').querySelector('[data-testid="readable-field-error"]')?.textContent).toContain(
+      'Ce champ est obligatoire : « Nom de naissance ».',
+    );
+    expect(big('nom').querySelector('input')?.getAttribute('aria-invalid')).toBe('true');
+    expect(container.querySelector('[data-testid="readable-summary"]')?.textContent).toBe(
+      'Le site signale une erreur. Corrigez le champ marqué en rouge.',
+    );
+    expect(document.activeElement).toBe(big('nom').querySelector('input'));
+    type(big('nom').querySelector('input') as HTMLInputElement, 'Dupont');
+    next.click();
+    await tick();
+    expect(submitted).toBe(1);
+  });
+
+  test('read aloud speaks the view’s own text, sentence by sentence; with no voice it says so', async () => {
+    await show(true);
+    (container.querySelector('[data-action="readable-read"]') as HTMLButtonElement).click();
+    await tick();
+    expect(spoken[0]).toBe('Votre demande');
+    render(null, container);
+    spoken = [];
+    await show(false);
+    (container.querySelector('[data-action="readable-read"]') as HTMLButtonElement).click();
+    await tick();
+    expect(spoken).toEqual([]);
+    expect(container.querySelector('[data-testid="readable-speech-message"]')?.textContent).toBe(
+      t('readable.noVoice'),
+    );
+  });
+
+  test('the back button closes the view', async () => {
+    const { onClose } = await show();
+    (container.querySelector('[data-action="readable-close"]') as HTMLButtonElement).click();
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+});
