@@ -72,7 +72,7 @@ describe('extraction property: right numbers come out valid, one wrong digit nev
             expect(f, doc).toMatchObject({ value, valid: true });
           },
         ),
-        { numRuns: 150 },
+        { numRuns: Number(process.env.RUNS ?? 150) },
       );
     });
 

@@ -26,7 +26,7 @@ export type IdSpec = {
 
 /** A group of a printed number; a short group may be misread entirely ("OS" for 05). */
 export function numericPiece(text: string): boolean {
-  return isNumericish(text) || /^[OolI|SBZ]{1,4}$/.test(text);
+  return isNumericish(text) || /^[OolI|SBZ]{1,6}$/.test(text);
 }
 
 /** Joined text of tokens: separators inside numbers (spaces, dots, dashes) dropped. */
@@ -42,18 +42,20 @@ function firstValid(
   accept: (r: ValidationResult) => string = (r) => r.normalized ?? '',
 ): IdCheck {
   const seen = new Set<string>();
-  let last: { v: string; r: ValidationResult } | undefined;
+  let best: { v: string; r: ValidationResult; digits: number } | undefined;
   for (const v of variants) {
     if (seen.has(v)) continue;
     seen.add(v);
     const r = validate(id, v);
-    if (r.valid)
+    if (r.valid) {
       return { value: accept(r), valid: true, validation: r, repaired: v !== raw.toUpperCase() && v !== raw };
-    last = { v, r };
+    }
+    const digits = v.replace(/\D/g, '').length;
+    if (!best || digits > best.digits) best = { v, r, digits };
   }
-  // Nothing passed: keep the most repaired reading, clearly marked invalid.
-  const v = last?.v ?? raw;
-  return { value: v, valid: false, validation: last?.r, repaired: v !== raw };
+  // Nothing passed: keep the most repaired (most digits) reading, clearly marked invalid.
+  const v = best?.v ?? raw;
+  return { value: v, valid: false, validation: best?.r, repaired: v !== raw.toUpperCase() && v !== raw };
 }
 
 const digitsSpec = (
@@ -124,7 +126,7 @@ const iban: IdSpec = {
         IBAN_LENGTHS[t.slice(0, 2).toUpperCase()] !== undefined
       );
     }
-    return /^[0-9A-Za-z|]{1,8}$/.test(t) && (/\d/.test(t) || /^[OolI|SBZ]{1,4}$/.test(t));
+    return /^[0-9A-Za-z|]{1,8}$/.test(t) && (/\d/.test(t) || /^[OolI|SBZ]{1,6}$/.test(t));
   },
   lengths: (joined) => {
     const n = IBAN_LENGTHS[joined.slice(0, 2).toUpperCase()];
@@ -136,7 +138,9 @@ const iban: IdSpec = {
     // Repair on the text as read (a lowercase l is a 1), then upper-case.
     const rest = joined.slice(2);
     const head = country + toDigits(rest.slice(0, 2));
-    const variants = [up, (head + rest.slice(2)).toUpperCase()];
+    // Most digit-like reading first: an O in an account number is far more often a misread 0, and a
+    // real letter read right makes the digit reading fail its check (then the letters are kept).
+    const variants = [(head + toDigits(rest.slice(2))).toUpperCase()];
     if (country === 'FR' || country === 'MC') {
       // Bank and branch (10) and RIB key (2) are digits; the 11-character account may hold letters.
       const bban = rest.slice(2);
@@ -144,7 +148,7 @@ const iban: IdSpec = {
         (head + toDigits(bban.slice(0, 10)) + bban.slice(10, 21) + toDigits(bban.slice(21))).toUpperCase(),
       );
     }
-    variants.push((head + toDigits(rest.slice(2))).toUpperCase());
+    variants.push((head + rest.slice(2)).toUpperCase(), up);
     return firstValid('iban', variants, joined, (r) => (r.normalized ?? '').replace(/ /g, ''));
   },
   checked: true,

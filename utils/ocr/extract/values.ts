@@ -155,10 +155,9 @@ function stopsFor(line: Line): number[] {
 export function findAmounts(lines: Line[]): ExtractedField[] {
   const fields: ExtractedField[] = [];
   const rfr = ID_LABELS.find((l) => l.kind === 'reference-tax-income');
-  const defs = [
-    ...(rfr ? [{ meaning: 'revenu-fiscal', re: rfr.re, kind: 'reference-tax-income' as const }] : []),
-  ];
-  for (const d of AMOUNT_LABELS) defs.push({ ...d, kind: 'amount' as never });
+  const defs: Array<{ meaning: string; re: RegExp; kind: 'reference-tax-income' | 'amount' }> = [];
+  if (rfr) defs.push({ meaning: 'revenu-fiscal', re: rfr.re, kind: 'reference-tax-income' });
+  for (const d of AMOUNT_LABELS) defs.push({ ...d, kind: 'amount' });
   for (const line of lines) {
     const text = maskDates(line, repairNumericTokens(line.text));
     for (const def of defs) {
