@@ -153,6 +153,10 @@ async function walkPage(page: Page, checkNir = false) {
     }
     const next = GUIDE.steps[before + 1]?.id ?? '';
     await expectStep(page, next);
+    // The move is announced in the panel's live region.
+    await expect
+      .poll(() => page.locator('[data-pasapas="panel"] [role="status"][aria-live="polite"]').textContent())
+      .toContain(`Étape faite. Étape ${before + 2} sur ${TOTAL}`);
     id = next;
   }
   throw new Error(`page not finished, at step ${id}`);

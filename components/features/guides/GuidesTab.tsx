@@ -187,6 +187,9 @@ function NoGuide({
   );
 }
 
+/** Documents ticked in the checklist, per guide, for as long as the page lives (not stored). */
+const tickedDocuments = new Map<string, ReadonlySet<string>>();
+
 function useView(session: GuideSession): SessionView {
   const [view, setView] = useState(() => session.view());
   useEffect(() => {
@@ -219,7 +222,7 @@ function GuideView({
   const [speakerState, setSpeakerState] = useState<SpeakerState>('idle');
   const [speakMessage, setSpeakMessage] = useState('');
   const speaker = useRef<Speaker | null>(null);
-  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(() => tickedDocuments.get(guide.id) ?? new Set());
   const [notFound, setNotFound] = useState(false);
   // After a move made in the panel, focus goes to the new step's title (the button may be gone).
   const focusAfterMove = useRef(false);
@@ -447,6 +450,7 @@ function GuideView({
                       const next = new Set(ticked);
                       if ((e.currentTarget as HTMLInputElement).checked) next.add(doc.id);
                       else next.delete(doc.id);
+                      tickedDocuments.set(guide.id, next);
                       setTicked(next);
                     }}
                   />

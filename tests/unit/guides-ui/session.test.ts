@@ -410,3 +410,61 @@ describe('fields out of the main document', () => {
     expect([...session.view().state.done]).toEqual(['ecole', 'metier']);
   });
 });
+
+describe('single-page apps', () => {
+  it('marks a "page changed" step done when the app changes its URL, then follows the new view', async () => {
+    const parsed = parseGuide({
+      formatVersion: 1,
+      id: 'fr.test.spa',
+      version: '1.0.0',
+      title: { fr: 'Essai' },
+      summary: { fr: 'Essai' },
+      publisher: { name: 'Essai' },
+      matches: { urls: ['https://exemple.fr/*'] },
+      documents: [],
+      glossary: [],
+      steps: [
+        {
+          id: 'un',
+          when: { urlPattern: 'https://exemple.fr/app/un' },
+          title: { fr: 'Un' },
+          body: { fr: 'x' },
+          done: { kind: 'page-changed' },
+        },
+        {
+          id: 'deux',
+          when: { urlPattern: 'https://exemple.fr/app/deux' },
+          title: { fr: 'Deux' },
+          body: { fr: 'x' },
+          done: { kind: 'confirmed' },
+        },
+        {
+          id: 'trois',
+          when: { urlPattern: 'https://exemple.fr/app/trois' },
+          title: { fr: 'Trois' },
+          body: { fr: 'x' },
+          done: { kind: 'confirmed' },
+        },
+      ],
+    });
+    if (!parsed.ok) throw new Error('test guide must parse');
+    const dom = new JSDOM('<main></main>', { url: 'https://exemple.fr/app/un' });
+    const win = dom.window as unknown as Window;
+    const session = createGuideSession(parsed.guide, {
+      doc: dom.window.document,
+      win,
+      storage: memoryStorage(),
+    });
+    sessions.push(session);
+    expect(stepOf(session)).toBe('un');
+    win.history.pushState(null, '', '/app/deux');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(stepOf(session)).toBe('deux');
+    expect(session.view().state.done.has('un')).toBe(true);
+    // Jumping ahead in the app: the guide goes to the step written for that view.
+    win.history.pushState(null, '', '/app/trois');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(stepOf(session)).toBe('trois');
+    expect(session.view().moved).toBe('page');
+  });
+});
