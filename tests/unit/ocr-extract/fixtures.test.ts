@@ -46,7 +46,7 @@ describe.each(specs)('%s', (specFile) => {
     }
   });
 
-  it.each(texts.filter((f) => !f.includes('.degraded.')))('%s: document type', (file) => {
+  it.each(texts)('%s: document type', (file) => {
     expect(detectDocumentType(readFileSync(join(dir, file), 'utf8')).type).toBe(spec.type);
   });
 });

@@ -31,6 +31,15 @@ describe('boxes and confidences from OCR words', () => {
     expect(broken?.confidence ?? 1).toBeLessThan(0.4);
   });
 
+  it('a value found without its label is less sure than the same value next to it', () => {
+    const labelled = extractFields({ text: 'IBAN : FR76 3000 4008 2300 0102 3456 728' })[0];
+    const bare = extractFields({ text: 'Merci de virer sur FR76 3000 4008 2300 0102 3456 728' })[0];
+    expect(labelled).toMatchObject({ kind: 'iban', valid: true, label: 'IBAN' });
+    expect(bare).toMatchObject({ kind: 'iban', valid: true, value: labelled?.value });
+    expect(bare?.label).toBeUndefined();
+    expect(bare?.confidence ?? 1).toBeLessThan(labelled?.confidence ?? 0);
+  });
+
   it('reads a value printed under its label, in the label’s column (tables)', () => {
     const table = [
       'Numéro fiscal         Référence de l’avis       Numéro allocataire',
