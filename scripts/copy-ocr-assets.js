@@ -33,7 +33,9 @@ const copy = (from, to) => {
 copy(join(pkgDir('tesseract.js'), 'dist', 'worker.min.js'), join(out, 'worker.min.js'));
 const core = pkgDir('tesseract.js-core');
 const full = process.env.PASAPAS_OCR_FULL_CORE === '1';
-for (const file of readdirSync(core).filter((f) => (full ? /^tesseract-core.*\.wasm\.js$/ : /-lstm\.wasm\.js$/).test(f))) {
+for (const file of readdirSync(core).filter((f) =>
+  (full ? /^tesseract-core.*\.wasm\.js$/ : /-lstm\.wasm\.js$/).test(f),
+)) {
   copy(join(core, file), join(out, 'core', file));
 }
 for (const lang of LANGS) {

@@ -7,12 +7,13 @@ import { decodeImage, sniffFormat } from '../../utils/ocr/engine/decode-node.ts'
 import { createNodeOcr } from '../../utils/ocr/engine/node.ts';
 import { OcrError } from '../../utils/ocr/engine/types.ts';
 import { type DocumentReading, readDocument } from '../../utils/ocr/index.ts';
-import { readPdfNode } from '../../utils/ocr/pdf/node.ts';
 import { OcrPdfError } from '../../utils/ocr/pdf/index.ts';
+import { readPdfNode } from '../../utils/ocr/pdf/node.ts';
 import { OcrImageError } from '../../utils/ocr/preprocess/image.ts';
 import { qualityMessage } from '../../utils/ocr/preprocess/messages.ts';
 
-export const summary = 'Lire un document (photo PNG/JPEG ou PDF) sur cet ordinateur et en extraire les champs';
+export const summary =
+  'Lire un document (photo PNG/JPEG ou PDF) sur cet ordinateur et en extraire les champs';
 
 const USAGE = `Usage : pasapas ocr <image|pdf…> [--lang fra+eng] [--json] [--pages N]
 
@@ -20,7 +21,9 @@ const USAGE = `Usage : pasapas ocr <image|pdf…> [--lang fra+eng] [--json] [--p
   --json      un seul document JSON sur la sortie
   --pages N   nombre de pages lues dans un PDF (défaut 3)`;
 
-type FileReport = { file: string; pages: Array<DocumentReading & { page?: number }> } | { file: string; error: { code: string; message: string } };
+type FileReport =
+  | { file: string; pages: Array<DocumentReading & { page?: number }> }
+  | { file: string; error: { code: string; message: string } };
 
 function parse(args: string[]) {
   const files: string[] = [];
@@ -58,7 +61,8 @@ function explain(error: unknown): { code: string; message: string } {
     const m = {
       'pdf-invalid': 'Le PDF est abîmé et ne peut pas être ouvert',
       'pdf-encrypted': 'Le PDF est protégé par un mot de passe',
-      'pdf-render-unavailable': 'Ce PDF est une image scannée et ne peut pas être lu ici (pas de moteur de dessin)',
+      'pdf-render-unavailable':
+        'Ce PDF est une image scannée et ne peut pas être lu ici (pas de moteur de dessin)',
     }[error.code];
     return { code: error.code, message: m };
   }
@@ -70,10 +74,12 @@ function explain(error: unknown): { code: string; message: string } {
 }
 
 function printReading(r: DocumentReading & { page?: number }): void {
-  if (r.page !== undefined) console.log(`--- page ${r.page} (${r.source === 'text-layer' ? 'texte du PDF' : 'lecture de l’image'})`);
+  if (r.page !== undefined)
+    console.log(`--- page ${r.page} (${r.source === 'text-layer' ? 'texte du PDF' : 'lecture de l’image'})`);
   console.log(`Type de document : ${r.documentType.type} (${Math.round(r.documentType.confidence * 100)} %)`);
   console.log(`Confiance moyenne : ${Math.round(r.confidence)} %`);
-  if (r.quality && !r.quality.ok) for (const issue of r.quality.issues) console.log(`Qualité : ${qualityMessage('fr', issue)}`);
+  if (r.quality && !r.quality.ok)
+    for (const issue of r.quality.issues) console.log(`Qualité : ${qualityMessage('fr', issue)}`);
   if (r.skewAngle) console.log(`Redressée de ${r.skewAngle}°`);
   if (r.rotation) console.log(`Tournée de ${r.rotation}°`);
   console.log(`Durée : ${r.durationMs} ms`);
@@ -83,7 +89,9 @@ function printReading(r: DocumentReading & { page?: number }): void {
   for (const f of r.fields) {
     const box = f.box ? ` [${f.box.x0},${f.box.y0}–${f.box.x1},${f.box.y1}]` : '';
     const meaning = f.meaning ? ` (${f.meaning})` : '';
-    console.log(`  ${f.kind}${meaning} = ${f.value}  ${f.valid ? 'valide' : 'INVALIDE'}  confiance ${Math.round(f.confidence * 100)} %${box}`);
+    console.log(
+      `  ${f.kind}${meaning} = ${f.value}  ${f.valid ? 'valide' : 'INVALIDE'}  confiance ${Math.round(f.confidence * 100)} %${box}`,
+    );
   }
 }
 

@@ -33,7 +33,10 @@ export type ReadOptions = {
 };
 
 export type DocumentReading = {
+  /** The text read, without lines that are only noise (see dropNoise). */
   text: string;
+  /** Everything the engine returned, noise included. */
+  rawText: string;
   /** Mean word confidence 0..100 (100 for a text layer). */
   confidence: number;
   documentType: { type: DocumentType; confidence: number; labelKey: string };
@@ -59,11 +62,33 @@ function isWrapped(input: DocumentInput): input is { image: AnyImage; orientatio
 /** Sum of confidences of real words (3+ letters or digits): rewards both reading more and reading surely. */
 export function readingScore(r: OcrResult): number {
   let s = 0;
-  for (const line of r.lines) for (const w of line.words) if (/[\p{L}\p{N}]{3,}/u.test(w.text)) s += w.confidence;
+  for (const line of r.lines)
+    for (const w of line.words) if (/[\p{L}\p{N}]{3,}/u.test(w.text)) s += w.confidence;
   return s;
 }
 
 const POOR_CONFIDENCE = 60;
+/** Below this a line is speckle read as letters (table edges, shadows around the page), not text. */
+export const NOISE_LINE_CONFIDENCE = 40;
+
+/** Drops lines with no letter or digit, or read with very low confidence, from the text and the lines. */
+export function dropNoise(r: Pick<OcrResult, 'text' | 'lines'>): { text: string; lines: OcrLine[] } {
+  const noise = (l: OcrLine) => l.confidence < NOISE_LINE_CONFIDENCE || !/[\p{L}\p{N}]/u.test(l.text);
+  const dropped = r.lines.filter(noise);
+  if (dropped.length === 0) return { text: r.text, lines: r.lines };
+  const textLines = r.text.split('\n');
+  for (const l of dropped) {
+    const i = textLines.indexOf(l.text);
+    if (i >= 0) textLines.splice(i, 1);
+  }
+  return {
+    text: textLines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+    lines: r.lines.filter((l) => !noise(l)),
+  };
+}
 
 async function findRotation(
   img: GrayImage,
@@ -95,6 +120,7 @@ export async function readDocument(
     const extracted = { text: input.text, lines: input.lines };
     return {
       text: input.text,
+      rawText: input.text,
       confidence: 100,
       documentType: detectDocumentType(input.text),
       fields: extractFields(extracted),
@@ -129,13 +155,14 @@ export async function readDocument(
       }
     }
   }
-  const text = result.text;
+  const { text, lines } = dropNoise(result);
   return {
     text,
+    rawText: result.text,
     confidence: result.confidence,
     documentType: detectDocumentType(text),
-    fields: extractFields({ text, lines: result.lines }),
-    lines: result.lines,
+    fields: extractFields({ text, lines }),
+    lines,
     quality: pre.quality,
     source: 'ocr',
     skewAngle: pre.skewAngle,

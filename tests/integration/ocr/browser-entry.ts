@@ -65,8 +65,15 @@ async function readPdf(url: string) {
   try {
     const out = [];
     for (const p of pages) {
-      const reading = await readDocument(p.kind === 'text' ? { text: p.text, lines: p.lines } : p.image, engine);
-      out.push({ kind: p.kind, source: reading.source, fields: reading.fields.map((f) => ({ kind: f.kind, value: f.value, valid: f.valid })) });
+      const reading = await readDocument(
+        p.kind === 'text' ? { text: p.text, lines: p.lines } : p.image,
+        engine,
+      );
+      out.push({
+        kind: p.kind,
+        source: reading.source,
+        fields: reading.fields.map((f) => ({ kind: f.kind, value: f.value, valid: f.valid })),
+      });
     }
     return out;
   } finally {

@@ -4,6 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeImage } from '../../../utils/ocr/engine/decode-node.ts';
+import { createNodeOcr } from '../../../utils/ocr/engine/node.ts';
+import { OcrCancelledError } from '../../../utils/ocr/engine/types.ts';
+import { readDocument } from '../../../utils/ocr/index.ts';
+import { rotateQuarter } from '../../../utils/ocr/preprocess/rotate.ts';
 import {
   BAD_VARIANTS,
   cer,
@@ -12,11 +17,6 @@ import {
   type Rendered,
   renderDocs,
 } from '../../fixtures/ocr-docs/render.ts';
-import { decodeImage } from '../../../utils/ocr/engine/decode-node.ts';
-import { createNodeOcr } from '../../../utils/ocr/engine/node.ts';
-import { OcrCancelledError } from '../../../utils/ocr/engine/types.ts';
-import { readDocument } from '../../../utils/ocr/index.ts';
-import { rotateQuarter } from '../../../utils/ocr/preprocess/rotate.ts';
 
 let rendered: Rendered[] = [];
 const engine = createNodeOcr({ langs: 'fra+eng' });
@@ -44,7 +44,10 @@ describe.each(DOCS.map((d) => [d.id, d] as const))('%s', (id, doc) => {
     expect(reading.documentType.type).toBe(doc.type);
     for (const want of doc.fields) {
       const got = reading.fields.filter((f) => f.kind === want.kind);
-      expect(got.map((f) => f.value), `${want.kind} in\n${reading.text}`).toContain(want.value);
+      expect(
+        got.map((f) => f.value),
+        `${want.kind} in\n${reading.text}`,
+      ).toContain(want.value);
       expect(got.find((f) => f.value === want.value)?.valid).toBe(true);
     }
     // Boxes come back in the coordinates of the processed image.
@@ -52,7 +55,8 @@ describe.each(DOCS.map((d) => [d.id, d] as const))('%s', (id, doc) => {
     expect(box).toBeDefined();
     expect(box && box.x1 > box.x0 && box.y1 > box.y0 && box.x1 <= (reading.size?.width ?? 0)).toBe(true);
     expect(reading.quality?.ok).toBe(true);
-    if (variant === 'rotate' || variant === 'photo') expect(Math.abs(reading.skewAngle)).toBeGreaterThanOrEqual(2.5);
+    if (variant === 'rotate' || variant === 'photo')
+      expect(Math.abs(reading.skewAngle)).toBeGreaterThanOrEqual(2.5);
   });
 
   it.each([...BAD_VARIANTS])('flags the %s photo so the person can retake it', async (variant) => {
@@ -109,6 +113,8 @@ describe('cancel', () => {
     const ctrl = new AbortController();
     ctrl.abort();
     const { image } = decodeImage(readFileSync(find('rib', 'clean').path));
-    await expect(readDocument(image, engine, { signal: ctrl.signal })).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(readDocument(image, engine, { signal: ctrl.signal })).rejects.toMatchObject({
+      code: 'cancelled',
+    });
   });
 });

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cer, DOCS, renderDocs, renderPdfs } from '../../fixtures/ocr-docs/render.ts';
 import { createNodeOcr } from '../../../utils/ocr/engine/node.ts';
 import { readDocument } from '../../../utils/ocr/index.ts';
 import { readPdfPages } from '../../../utils/ocr/pdf/index.ts';
 import { nodeCanvasAvailable, readPdfNode } from '../../../utils/ocr/pdf/node.ts';
+import { cer, renderOne, renderPdfs } from '../../fixtures/ocr-docs/render.ts';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -19,7 +19,7 @@ let reference = '';
 
 beforeAll(async () => {
   pdfs = await renderPdfs();
-  reference = readFileSync((await renderDocs({ docs: [DOCS[0]!], variants: ['clean'] }))[0]!.path.replace(/\.clean\.png$/, '.txt'), 'utf8');
+  reference = (await renderOne('avis-imposition', 'clean')).text;
 });
 afterAll(() => engine.terminate());
 
@@ -56,7 +56,9 @@ describe('PDF', () => {
   it('says when a scan cannot be rendered (no canvas) instead of returning nothing', async () => {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     await expect(
-      readPdfPages(pdfjs as never, new Uint8Array(readFileSync(pdfs.scanPdf)), { documentOptions: { verbosity: 0 } }),
+      readPdfPages(pdfjs as never, new Uint8Array(readFileSync(pdfs.scanPdf)), {
+        documentOptions: { verbosity: 0 },
+      }),
     ).rejects.toMatchObject({ code: 'pdf-render-unavailable' });
   });
 
@@ -69,19 +71,28 @@ describe('PDF', () => {
 
 describe('pasapas ocr', () => {
   const cli = (...args: string[]) =>
-    run(process.execPath, [join(root, 'bin', 'pasapas.js'), 'ocr', ...args], { cwd: root, maxBuffer: 20e6 }).then(
+    run(process.execPath, [join(root, 'bin', 'pasapas.js'), 'ocr', ...args], {
+      cwd: root,
+      maxBuffer: 20e6,
+    }).then(
       (r) => ({ code: 0, ...r }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({
+        code: e.code,
+        stdout: e.stdout,
+        stderr: e.stderr,
+      }),
     );
 
   it('prints one JSON document for images and PDFs, with fields and boxes', async () => {
-    const [rib] = await renderDocs({ docs: DOCS.filter((d) => d.id === 'rib'), variants: ['photo'] });
-    const r = await cli(rib!.path, pdfs.textPdf, '--json');
+    const rib = await renderOne('rib', 'photo');
+    const r = await cli(rib.path, pdfs.textPdf, '--json');
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.files).toHaveLength(2);
     const ribFields = out.files[0].pages[0].fields;
-    expect(ribFields).toContainEqual(expect.objectContaining({ kind: 'iban', value: 'FR7630006000011234567890189', valid: true }));
+    expect(ribFields).toContainEqual(
+      expect.objectContaining({ kind: 'iban', value: 'FR7630006000011234567890189', valid: true }),
+    );
     expect(out.files[0].pages[0].documentType.type).toBe('rib');
     expect(out.files[0].pages[0].confidence).toBeGreaterThan(80);
     expect(out.files[1].pages[0]).toMatchObject({ page: 1, source: 'text-layer' });
@@ -90,14 +101,16 @@ describe('pasapas ocr', () => {
   it('prints text, confidence, type and fields for people, and fails clearly on a bad file', async () => {
     const bad = join(tmpdir(), 'pasapas-not-an-image.txt');
     writeFileSync(bad, 'bonjour');
-    const [caf] = await renderDocs({ docs: DOCS.filter((d) => d.id === 'attestation-caf'), variants: ['clean'] });
-    const r = await cli(caf!.path, bad, join(tmpdir(), 'pasapas-missing.png'));
+    const caf = await renderOne('attestation-caf', 'clean');
+    const r = await cli(caf.path, bad, join(tmpdir(), 'pasapas-missing.png'));
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/Type de document : attestation-caf/);
     expect(r.stdout).toMatch(/Confiance moyenne : \d+ %/);
     expect(r.stdout).toMatch(/caf-number = 1234567 {2}valide/);
     expect(r.stdout).toMatch(/Numéro allocataire : 1234567/);
-    expect(r.stdout).toMatch(/Erreur : Ce fichier n’est ni une image PNG ou JPEG, ni un PDF \(unsupported-format\)/);
+    expect(r.stdout).toMatch(
+      /Erreur : Ce fichier n’est ni une image PNG ou JPEG, ni un PDF \(unsupported-format\)/,
+    );
     expect(r.stdout).toMatch(/Erreur : Fichier introuvable \(not-found\)/);
   });
 

@@ -7,15 +7,28 @@ import { OcrImageError } from '../../../utils/ocr/preprocess/image.ts';
 /** An APP1 Exif segment holding only the orientation tag, in either byte order. */
 function exifSegment(orientation: number, little = true): number[] {
   const u16 = (v: number) => (little ? [v & 0xff, v >> 8] : [v >> 8, v & 0xff]);
-  const u32 = (v: number) => (little ? [v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >>> 24] : [v >>> 24, (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff]);
+  const u32 = (v: number) =>
+    little
+      ? [v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >>> 24]
+      : [v >>> 24, (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff];
   const tiff = [
     ...(little ? [0x49, 0x49] : [0x4d, 0x4d]),
     ...u16(42),
     ...u32(8),
     ...u16(2),
     // A first, unrelated tag (ImageWidth), then Orientation (0x0112, SHORT, count 1).
-    ...u16(0x0100), ...u16(3), ...u32(1), ...u16(640), 0, 0,
-    ...u16(0x0112), ...u16(3), ...u32(1), ...u16(orientation), 0, 0,
+    ...u16(0x0100),
+    ...u16(3),
+    ...u32(1),
+    ...u16(640),
+    0,
+    0,
+    ...u16(0x0112),
+    ...u16(3),
+    ...u32(1),
+    ...u16(orientation),
+    0,
+    0,
     ...u32(0),
   ];
   const body = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];

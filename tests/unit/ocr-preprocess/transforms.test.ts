@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { mapProgress, browserPaths } from '../../../utils/ocr/engine/browser.ts';
+import { browserPaths, mapProgress } from '../../../utils/ocr/engine/browser.ts';
 import { pageToResult, toEngineBytes } from '../../../utils/ocr/engine/convert.ts';
+import { textItemsToLines } from '../../../utils/ocr/pdf/index.ts';
 import { normalizeContrast } from '../../../utils/ocr/preprocess/contrast.ts';
 import { encodePgm } from '../../../utils/ocr/preprocess/encode.ts';
 import { assertImage, gray, grayscale, histogram, percentile } from '../../../utils/ocr/preprocess/image.ts';
 import { preprocess } from '../../../utils/ocr/preprocess/index.ts';
 import { downscale } from '../../../utils/ocr/preprocess/resize.ts';
 import { applyOrientation, rotateGray, rotateQuarter } from '../../../utils/ocr/preprocess/rotate.ts';
-import { textItemsToLines } from '../../../utils/ocr/pdf/index.ts';
 import { textPage } from './helpers.ts';
 
 // 3×2 grey image:  1 2 3 / 4 5 6
@@ -104,11 +104,16 @@ describe('engine glue', () => {
             paragraphs: [
               {
                 lines: [
-                  { text: 'IBAN FR76\n', confidence: 80, bbox, words: [
-                    { text: 'IBAN', confidence: 90, bbox },
-                    { text: 'FR76', confidence: 70, bbox },
-                    { text: ' ', confidence: 0, bbox },
-                  ] },
+                  {
+                    text: 'IBAN FR76\n',
+                    confidence: 80,
+                    bbox,
+                    words: [
+                      { text: 'IBAN', confidence: 90, bbox },
+                      { text: 'FR76', confidence: 70, bbox },
+                      { text: ' ', confidence: 0, bbox },
+                    ],
+                  },
                 ],
               },
             ],
@@ -121,10 +126,17 @@ describe('engine glue', () => {
       text: 'IBAN FR76',
       confidence: 80,
       durationMs: 12,
-      lines: [{ text: 'IBAN FR76', confidence: 80, bbox, words: [
-        { text: 'IBAN', confidence: 90, bbox },
-        { text: 'FR76', confidence: 70, bbox },
-      ] }],
+      lines: [
+        {
+          text: 'IBAN FR76',
+          confidence: 80,
+          bbox,
+          words: [
+            { text: 'IBAN', confidence: 90, bbox },
+            { text: 'FR76', confidence: 70, bbox },
+          ],
+        },
+      ],
     });
   });
 });
@@ -139,7 +151,12 @@ describe('PDF text layer', () => {
       height: 10,
     });
     const lines = textItemsToLines(
-      [item('FR76 3000', 50, 80, 45), item('IBAN :', 10, 80, 30), item('BIC', 10, 60, 15), item(' ', 0, 0, 1)],
+      [
+        item('FR76 3000', 50, 80, 45),
+        item('IBAN :', 10, 80, 30),
+        item('BIC', 10, 60, 15),
+        item(' ', 0, 0, 1),
+      ],
       viewport,
     );
     expect(lines.map((l) => l.text)).toEqual(['IBAN : FR76 3000', 'BIC']);
@@ -154,11 +171,43 @@ describe('PDF text layer', () => {
 describe('PDF runs split inside a word', () => {
   it('glues a ligature run to its word, keeps real gaps as spaces', () => {
     const viewport = { width: 200, height: 100, transform: [1, 0, 0, -1, 0, 100] };
-    const run = (str: string, x: number, width: number) => ({ str, transform: [10, 0, 0, 10, x, 50], width, height: 10 });
-    const lines = textItemsToLines([run('Numéro ', 0, 35), run('\uFB01', 35, 5), run('scal : 302', 40, 50)], viewport);
+    const run = (str: string, x: number, width: number) => ({
+      str,
+      transform: [10, 0, 0, 10, x, 50],
+      width,
+      height: 10,
+    });
+    const lines = textItemsToLines(
+      [run('Numéro ', 0, 35), run('\uFB01', 35, 5), run('scal : 302', 40, 50)],
+      viewport,
+    );
     expect(lines[0]?.text).toBe('Numéro fiscal : 302');
     expect(lines[0]?.words.map((w) => w.text)).toEqual(['Numéro', 'fiscal', ':', '302']);
     const spaced = textItemsToLines([run('BIC', 0, 15), run('AGRIFRPP', 40, 40)], viewport);
     expect(spaced[0]?.text).toBe('BIC AGRIFRPP');
+  });
+});
+
+describe('dropNoise', () => {
+  it('removes speckle lines from the text and the lines, keeps real ones', async () => {
+    const { dropNoise } = await import('../../../utils/ocr/index.ts');
+    const bbox = { x0: 0, y0: 0, x1: 1, y1: 1 };
+    const line = (text: string, confidence: number) => ({
+      text,
+      confidence,
+      bbox,
+      words: [{ text, confidence, bbox }],
+    });
+    const lines = [
+      line('IBAN : FR76', 91),
+      line('SESE RE RE SAS', 24),
+      line(';', 67),
+      line('BIC : AGRIFRPP', 55),
+    ];
+    const out = dropNoise({ text: 'IBAN : FR76\n\nSESE RE RE SAS\n;\nBIC : AGRIFRPP', lines });
+    expect(out.text).toBe('IBAN : FR76\n\nBIC : AGRIFRPP');
+    expect(out.lines.map((l) => l.text)).toEqual(['IBAN : FR76', 'BIC : AGRIFRPP']);
+    const clean = { text: 'IBAN : FR76', lines: lines.slice(0, 1) };
+    expect(dropNoise(clean)).toEqual(clean);
   });
 });

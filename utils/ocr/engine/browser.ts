@@ -43,7 +43,8 @@ export function createBrowserOcr(opts: BrowserOcrOptions): OcrEngine {
       workerBlobURL: false,
       cacheMethod: 'none',
       gzip: true,
-      logger: (m: { status: string; progress: number }) => opts.onProgress?.(mapProgress(m.status, m.progress)),
+      logger: (m: { status: string; progress: number }) =>
+        opts.onProgress?.(mapProgress(m.status, m.progress)),
     });
     await worker.setParameters({ thresholding_method: THRESHOLDING_METHOD[opts.thresholding ?? 'sauvola'] });
     return worker as unknown as TessWorker;

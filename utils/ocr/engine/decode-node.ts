@@ -21,16 +21,29 @@ export function decodeImage(bytes: Uint8Array): Decoded {
     if (format === 'png') {
       const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       return {
-        image: { width: png.width, height: png.height, data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length) },
+        image: {
+          width: png.width,
+          height: png.height,
+          data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
+        },
         orientation: 1,
         format,
       };
     }
     if (format === 'jpeg') {
       // 100 MP cap: enough for any phone, refuses decompression bombs.
-      const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: 100, maxMemoryUsageInMB: 1024 });
+      const img = jpeg.decode(bytes, {
+        useTArray: true,
+        formatAsRGBA: true,
+        maxResolutionInMP: 100,
+        maxMemoryUsageInMB: 1024,
+      });
       return {
-        image: { width: img.width, height: img.height, data: new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length) },
+        image: {
+          width: img.width,
+          height: img.height,
+          data: new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length),
+        },
         orientation: readJpegOrientation(bytes),
         format,
       };

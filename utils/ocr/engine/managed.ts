@@ -1,5 +1,5 @@
 import { pageToResult, toEngineBytes } from './convert.ts';
-import { OcrCancelledError, OcrError, type OcrEngine, type OcrImage, type OcrResult } from './types.ts';
+import { OcrCancelledError, type OcrEngine, OcrError, type OcrImage, type OcrResult } from './types.ts';
 
 /** The part of a tesseract.js worker we use (kept narrow so tests can check the wiring). */
 export type TessWorker = {

@@ -4,7 +4,13 @@
  */
 import * as pdfjs from 'pdfjs-dist';
 import type { RgbaImage } from '../preprocess/image.ts';
-import { type PageRenderer, type PdfjsLike, type PdfjsPage, type PdfReadOptions, readPdfPages } from './index.ts';
+import {
+  type PageRenderer,
+  type PdfjsLike,
+  type PdfjsPage,
+  type PdfReadOptions,
+  readPdfPages,
+} from './index.ts';
 
 const offscreenRenderer: PageRenderer = async (page: PdfjsPage, scale: number): Promise<RgbaImage> => {
   const viewport = page.getViewport({ scale });
@@ -13,7 +19,9 @@ const offscreenRenderer: PageRenderer = async (page: PdfjsPage, scale: number): 
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
   const renderable = page as PdfjsPage & {
-    render(p: { canvas: unknown; canvasContext: unknown; viewport: unknown; background?: string }): { promise: Promise<void> };
+    render(p: { canvas: unknown; canvasContext: unknown; viewport: unknown; background?: string }): {
+      promise: Promise<void>;
+    };
   };
   await renderable.render({ canvas, canvasContext: ctx, viewport, background: 'white' }).promise;
   const data = ctx.getImageData(0, 0, width, height).data;
@@ -29,6 +37,10 @@ export async function readPdfBrowser(
   return readPdfPages(pdfjs as unknown as PdfjsLike, bytes, {
     ...opts,
     render: offscreenRenderer,
-    documentOptions: { standardFontDataUrl: `${base}standard_fonts/`, isEvalSupported: false, ...opts.documentOptions },
+    documentOptions: {
+      standardFontDataUrl: `${base}standard_fonts/`,
+      isEvalSupported: false,
+      ...opts.documentOptions,
+    },
   });
 }

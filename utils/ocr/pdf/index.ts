@@ -97,7 +97,12 @@ export function textItemsToLines(items: TextItem[], viewport: Viewport): OcrLine
           const last = words[words.length - 1];
           if (first && glued && last) {
             last.text += part;
-            last.bbox = { ...last.bbox, x1: bbox.x1, y0: Math.min(last.bbox.y0, bbox.y0), y1: Math.max(last.bbox.y1, bbox.y1) };
+            last.bbox = {
+              ...last.bbox,
+              x1: bbox.x1,
+              y0: Math.min(last.bbox.y0, bbox.y0),
+              y1: Math.max(last.bbox.y1, bbox.y1),
+            };
           } else words.push({ text: part, confidence: 100, bbox });
           first = false;
         }
@@ -131,7 +136,8 @@ export async function readPdfPages(
   } catch (cause) {
     await task.destroy().catch(() => undefined);
     const name = (cause as { name?: string })?.name;
-    if (name === 'PasswordException') throw new OcrPdfError('pdf-encrypted', 'The PDF is password protected', { cause });
+    if (name === 'PasswordException')
+      throw new OcrPdfError('pdf-encrypted', 'The PDF is password protected', { cause });
     throw new OcrPdfError('pdf-invalid', `Cannot open the PDF: ${String(cause)}`, { cause });
   }
   try {
@@ -145,11 +151,21 @@ export async function readPdfPages(
       const lines = textItemsToLines(items, viewport);
       const text = lines.map((l) => l.text).join('\n');
       if ((text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= minChars) {
-        pages.push({ pageNumber: n, kind: 'text', text, lines, width: Math.round(viewport.width), height: Math.round(viewport.height) });
+        pages.push({
+          pageNumber: n,
+          kind: 'text',
+          text,
+          lines,
+          width: Math.round(viewport.width),
+          height: Math.round(viewport.height),
+        });
         continue;
       }
       if (!opts.render) {
-        throw new OcrPdfError('pdf-render-unavailable', `Page ${n} is a scan and no canvas is available to render it`);
+        throw new OcrPdfError(
+          'pdf-render-unavailable',
+          `Page ${n} is a scan and no canvas is available to render it`,
+        );
       }
       pages.push({ pageNumber: n, kind: 'image', image: await opts.render(page, scale) });
     }

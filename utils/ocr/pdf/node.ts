@@ -5,13 +5,24 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { RgbaImage } from '../preprocess/image.ts';
-import { type PageRenderer, type PdfjsLike, type PdfjsPage, type PdfReadOptions, readPdfPages } from './index.ts';
+import {
+  type PageRenderer,
+  type PdfjsLike,
+  type PdfjsPage,
+  type PdfReadOptions,
+  readPdfPages,
+} from './index.ts';
 
 const require = createRequire(import.meta.url);
 
 type NapiCanvas = {
-  createCanvas(w: number, h: number): {
-    getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+  createCanvas(
+    w: number,
+    h: number,
+  ): {
+    getContext(kind: '2d'): {
+      getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+    };
   };
 };
 
@@ -35,7 +46,9 @@ function nodeRenderer(canvasLib: NapiCanvas): PageRenderer {
     const canvas = canvasLib.createCanvas(width, height);
     const ctx = canvas.getContext('2d');
     const renderable = page as PdfjsPage & {
-      render(p: { canvas: unknown; canvasContext: unknown; viewport: unknown; background?: string }): { promise: Promise<void> };
+      render(p: { canvas: unknown; canvasContext: unknown; viewport: unknown; background?: string }): {
+        promise: Promise<void>;
+      };
     };
     await renderable.render({ canvas, canvasContext: ctx, viewport, background: 'white' }).promise;
     return { width, height, data: new Uint8ClampedArray(ctx.getImageData(0, 0, width, height).data) };

@@ -25,7 +25,14 @@ export function readJpegOrientation(bytes: Uint8Array): number {
 
 function isExifHeader(b: Uint8Array, i: number): boolean {
   // "Exif\0\0"
-  return b[i] === 0x45 && b[i + 1] === 0x78 && b[i + 2] === 0x69 && b[i + 3] === 0x66 && b[i + 4] === 0 && b[i + 5] === 0;
+  return (
+    b[i] === 0x45 &&
+    b[i + 1] === 0x78 &&
+    b[i + 2] === 0x69 &&
+    b[i + 3] === 0x66 &&
+    b[i + 4] === 0 &&
+    b[i + 5] === 0
+  );
 }
 
 function readTiffOrientation(view: DataView, tiff: number, end: number): number {

@@ -33,7 +33,10 @@ export function assertImage(img: AnyImage): void {
     throw new OcrImageError('bad-dimensions', `Invalid image size ${width}×${height}`);
   }
   if (img.data.length !== width * height * channelsOf(img)) {
-    throw new OcrImageError('bad-dimensions', `Pixel buffer of ${img.data.length} bytes for ${width}×${height}`);
+    throw new OcrImageError(
+      'bad-dimensions',
+      `Pixel buffer of ${img.data.length} bytes for ${width}×${height}`,
+    );
   }
 }
 

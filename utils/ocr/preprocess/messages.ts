@@ -7,14 +7,16 @@ export const catalogs = {
     'ocr.quality.too-small': 'La photo est trop petite : rapprochez-vous du document et reprenez-la',
     'ocr.quality.too-dark': "La photo est trop sombre : allumez la lumière ou approchez-vous d'une fenêtre",
     'ocr.quality.too-blurry': 'La photo est floue : rapprochez-vous et reprenez-la sans bouger',
-    'ocr.quality.low-contrast': "On voit mal l'écriture : posez le document sur une table bien éclairée et reprenez la photo",
+    'ocr.quality.low-contrast':
+      "On voit mal l'écriture : posez le document sur une table bien éclairée et reprenez la photo",
     'ocr.quality.ok': 'La photo est bonne',
   },
   en: {
     'ocr.quality.too-small': 'The photo is too small: move closer to the document and take it again',
     'ocr.quality.too-dark': 'The photo is too dark: turn on a light or move near a window',
     'ocr.quality.too-blurry': 'The photo is blurry: move closer and take it again without moving',
-    'ocr.quality.low-contrast': 'The writing is hard to see: put the document on a well-lit table and take the photo again',
+    'ocr.quality.low-contrast':
+      'The writing is hard to see: put the document on a well-lit table and take the photo again',
     'ocr.quality.ok': 'The photo is good',
   },
   ar: {

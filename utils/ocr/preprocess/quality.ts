@@ -39,7 +39,11 @@ export function laplacianVariance(img: GrayImage): number {
     for (let x = 1; x < w - 1; x++) {
       const i = y * w + x;
       const v =
-        (data[i - 1] ?? 0) + (data[i + 1] ?? 0) + (data[i - w] ?? 0) + (data[i + w] ?? 0) - 4 * (data[i] ?? 0);
+        (data[i - 1] ?? 0) +
+        (data[i + 1] ?? 0) +
+        (data[i - w] ?? 0) +
+        (data[i + w] ?? 0) -
+        4 * (data[i] ?? 0);
       sum += v;
       sq += v * v;
       n++;
