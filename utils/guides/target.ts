@@ -70,46 +70,71 @@ function controlOfLabel(label: Element, scope: Scope): Element | null {
   return query(label, CONTROLS);
 }
 
-function best<T>(items: T[], score: (item: T) => number): T | null {
-  let top: T | null = null;
-  let topScore = 0;
-  for (const item of items) {
-    const s = score(item);
-    if (s > topScore) {
-      top = item;
-      topScore = s;
-      if (s === 3) break;
+/**
+ * Whether the element is shown. Sites often keep hidden copies of a form (mobile and desktop);
+ * a shown candidate wins over a hidden one of the same quality. Uses checkVisibility() where the
+ * browser has it, else the hidden attribute, aria-hidden and inline styles.
+ */
+export function isShown(el: Element): boolean {
+  const check = (el as Element & { checkVisibility?: () => boolean }).checkVisibility;
+  if (typeof check === 'function') {
+    try {
+      return check.call(el);
+    } catch {
+      // fall through to the attribute checks
     }
   }
-  return top;
+  if (el.closest('[hidden], [aria-hidden="true"]')) return false;
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    const style = node.getAttribute('style');
+    if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return false;
+  }
+  return true;
+}
+
+/** Among the candidates of the best score (> 0), the first shown one, else the first. */
+function pickBest(candidates: Array<{ el: Element; score: number }>): Element | null {
+  let top = 0;
+  for (const c of candidates) if (c.score > top) top = c.score;
+  if (top === 0) return null;
+  const tier = candidates.filter((c) => c.score === top).map((c) => c.el);
+  return tier.find(isShown) ?? tier[0] ?? null;
+}
+
+function preferShown(elements: Element[]): Element | null {
+  return elements.find(isShown) ?? elements[0] ?? null;
 }
 
 function findByLabel(scope: Scope, text: string): Element | null {
   const wanted = normalizeText(text);
-  const labels = queryAll(scope, 'label');
-  const scored = labels
+  const candidates: Array<{ el: Element; score: number }> = [];
+  for (const label of queryAll(scope, 'label')) {
     // Cheap test on the whole text first: a label's own words are part of it.
-    .filter((label) => normalizeText(label.textContent).includes(wanted))
-    .map((label) => ({ label, score: textScore(labelText(label), wanted) }))
-    .filter((item) => item.score > 0)
-    .sort((a, b) => b.score - a.score);
-  for (const { label } of scored) {
+    if (!normalizeText(label.textContent).includes(wanted)) continue;
+    const score = textScore(labelText(label), wanted);
+    if (score === 0) continue;
     const control = controlOfLabel(label, scope);
-    if (control) return control;
+    if (control) candidates.push({ el: control, score });
   }
+  const found = pickBest(candidates);
+  if (found) return found;
   // aria-labelledby: the label is another element, referenced by id.
-  const labelled = best(queryAll(scope, '[aria-labelledby]'), (el) => {
-    const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
-    const words = ids.map((id) => byId(scope, id)?.textContent ?? '').join(' ');
-    return textScore(normalizeText(words), wanted);
-  });
-  return labelled;
+  return pickBest(
+    queryAll(scope, '[aria-labelledby]').map((el) => {
+      const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+      const words = ids.map((id) => byId(scope, id)?.textContent ?? '').join(' ');
+      return { el, score: textScore(normalizeText(words), wanted) };
+    }),
+  );
 }
 
 function findByAria(scope: Scope, text: string): Element | null {
   const wanted = normalizeText(text);
-  return best(queryAll(scope, '[aria-label]'), (el) =>
-    textScore(normalizeText(el.getAttribute('aria-label')), wanted),
+  return pickBest(
+    queryAll(scope, '[aria-label]').map((el) => ({
+      el,
+      score: textScore(normalizeText(el.getAttribute('aria-label')), wanted),
+    })),
   );
 }
 
@@ -117,17 +142,15 @@ function findByAria(scope: Scope, text: string): Element | null {
 function findByDsfrGroup(scope: Scope, text: string): Element | null {
   const wanted = normalizeText(text);
   // Start from labels and legends (one pass), not from groups: far cheaper on big pages.
-  const scored = queryAll(scope, 'label, legend')
-    .filter((el) => normalizeText(el.textContent).includes(wanted))
-    .map((el) => ({ el, score: textScore(labelText(el), wanted) }))
-    .filter((item) => item.score > 0)
-    .sort((a, b) => b.score - a.score);
-  for (const { el } of scored) {
+  const candidates: Array<{ el: Element; score: number }> = [];
+  for (const el of queryAll(scope, 'label, legend')) {
+    if (!normalizeText(el.textContent).includes(wanted)) continue;
     const group = el.parentElement;
     if (!group || !matchesSafe(group, DSFR_GROUPS)) continue;
-    return query(group, CONTROLS) ?? group;
+    const score = textScore(labelText(el), wanted);
+    if (score > 0) candidates.push({ el: query(group, CONTROLS) ?? group, score });
   }
-  return null;
+  return pickBest(candidates);
 }
 
 function matchesSafe(el: Element, selector: string): boolean {
@@ -144,7 +167,7 @@ function findInScope(target: Target, scope: Scope, strategy: TargetStrategy): El
       return target.id ? byId(scope, target.id) : null;
     case 'name':
       return target.name
-        ? (query(scope, `[name=${quote(target.name)}]:not([type="hidden"])`) ??
+        ? (preferShown(queryAll(scope, `[name=${quote(target.name)}]:not([type="hidden"])`)) ??
             query(scope, `[name=${quote(target.name)}]`))
         : null;
     case 'label':
@@ -154,7 +177,7 @@ function findInScope(target: Target, scope: Scope, strategy: TargetStrategy): El
     case 'dsfrGroup':
       return target.dsfrGroup ? findByDsfrGroup(scope, target.dsfrGroup) : null;
     case 'selector':
-      return target.selector ? query(scope, target.selector) : null;
+      return target.selector ? preferShown(queryAll(scope, target.selector)) : null;
   }
 }
 

@@ -195,3 +195,33 @@ describe('watchRoute', () => {
     expect(seen).toEqual(['http://127.0.0.1/b']);
   });
 });
+
+describe('hidden copies of a form', () => {
+  const html = `
+    <div class="mobile" hidden>
+      <div class="fr-input-group"><label class="fr-label" for="m-iban">IBAN</label><input id="m-iban" name="iban"></div>
+      <input aria-label="Rechercher" id="m-search"><button class="go" id="m-go">OK</button>
+    </div>
+    <div class="desktop">
+      <div class="fr-input-group"><label class="fr-label" for="d-iban">IBAN</label><input id="d-iban" name="iban"></div>
+      <input aria-label="Rechercher" id="d-search"><button class="go" id="d-go">OK</button>
+    </div>
+    <div style="display: none"><label for="x-nom">Nom</label><input id="x-nom"></div>
+    <label for="nom-usage">Nom d’usage</label><input id="nom-usage">`;
+
+  it('prefers the shown element among equally good candidates', () => {
+    const doc = load(html).window.document;
+    expect(resolveTarget({ label: 'IBAN' }, doc)?.element.id).toBe('d-iban');
+    expect(resolveTarget({ name: 'iban' }, doc)?.element.id).toBe('d-iban');
+    expect(resolveTarget({ aria: 'Rechercher' }, doc)?.element.id).toBe('d-search');
+    expect(resolveTarget({ dsfrGroup: 'IBAN' }, doc)?.element.id).toBe('d-iban');
+    expect(resolveTarget({ selector: 'button.go' }, doc)?.element.id).toBe('d-go');
+  });
+
+  it('still prefers an exact hidden label to a partial shown one, and finds hidden-only fields', () => {
+    const doc = load(html).window.document;
+    expect(resolveTarget({ label: 'Nom' }, doc)?.element.id).toBe('x-nom');
+    const only = load('<div hidden><label for="a">Adresse</label><input id="a"></div>').window.document;
+    expect(resolveTarget({ label: 'Adresse' }, only)?.element.id).toBe('a');
+  });
+});
