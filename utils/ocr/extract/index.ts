@@ -6,6 +6,7 @@ import { createTranslator, type Lang } from '../../i18n/index.ts';
 import { findIds } from './find-ids.ts';
 import { buildLines, type Tok } from './layout.ts';
 import { extractCatalogs } from './messages.ts';
+import { findMrz } from './mrz.ts';
 import { findAddresses, findNames } from './people.ts';
 import { ExtractError, type ExtractedField, type FieldKind, type OcrInput } from './types.ts';
 import { findAmounts, findDates } from './values.ts';
@@ -38,7 +39,13 @@ function dedupe(fields: ExtractedField[]): ExtractedField[] {
     const key =
       f.kind === 'date' || f.kind === 'amount'
         ? `${f.kind}|${f.value}|${f.meaning ?? ''}`
-        : `${f.kind}|${f.value}`;
+        : f.kind === 'name'
+          ? // The MRZ spells names without accents: "AISSATOU" is the printed "Aïssatou".
+            `name|${f.value
+              .normalize('NFD')
+              .replace(/[\u0300-\u036f]/g, '')
+              .toUpperCase()}`
+          : `${f.kind}|${f.value}`;
     const prev = best.get(key);
     if (!prev || f.confidence > prev.confidence) best.set(key, f);
   }
@@ -57,6 +64,7 @@ export function extractFields(input: OcrInput): ExtractedField[] {
     ...findDates(lines),
     ...findNames(lines),
     ...findAddresses(lines),
+    ...findMrz(lines),
   ];
   return dedupe(fields).sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
 }
