@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { uiMessages } from '../../utils/i18n/ui';
 import { validate, validationMessage } from '../../utils/validators';
 import { type Demo, startDemoServer } from './demo';
 import { axe, deepActive, launch, launchBrowser, launcher, panel, ROOT, tabTo } from './harness';
@@ -291,6 +292,11 @@ describe('guides in the extension', () => {
       await page.keyboard.press('Space');
       await expectStep(page, 'nom');
       await expect.poll(() => pageFocus(page)).toMatchObject({ name: 'nom' });
+      // Reading the step aloud: headless Chromium has no voice, and the person is told so.
+      await page.locator('[data-action="read-step"]').click();
+      await expect
+        .poll(() => page.locator('.pp-guide-step [role="status"]').textContent())
+        .toBe(uiMessages.fr['speech.noVoice']);
       expect(await axe(page)).toEqual([]);
       expect(session.outside).toEqual([]);
     } finally {
