@@ -88,7 +88,8 @@ const t = createTranslator(validatorCatalogs);
 
 /** Catalog keys tried for a result, most specific first (exported so tests can check coverage). */
 export function messageKeys(id: ValidatorId, result: ValidationResult): string[] {
-  if (result.valid) return ['validators.ok'];
+  if (result.valid)
+    return result.params?.suggestion ? [`validators.${id}.suggestion`, 'validators.ok'] : ['validators.ok'];
   const p = result.params ?? {};
   const count = result.code === 'too-short' ? p.missing : result.code === 'too-long' ? p.extra : p.count;
   const plural = typeof count === 'number' ? (count === 1 ? '.one' : '.other') : '';

@@ -80,6 +80,7 @@ export const validatorCatalogs = {
     'validators.phone.bad-country': 'Donnez un numéro français : il commence par 0 ou par +33.',
 
     'validators.email.empty': 'Écrivez votre adresse e-mail.',
+    'validators.email.suggestion': 'Vérifiez la fin de l’adresse : vouliez-vous écrire {suggestion} ?',
     'validators.email.has-space': 'Une adresse e-mail ne contient pas d’espace.',
     'validators.email.no-at': 'Il manque le signe @ (arobase).',
     'validators.email.many-at': 'Il y a plusieurs signes @ : il en faut un seul.',
@@ -166,6 +167,7 @@ export const validatorCatalogs = {
     'validators.phone.bad-country': 'Give a French number: it starts with 0 or +33.',
 
     'validators.email.empty': 'Write your email address.',
+    'validators.email.suggestion': 'Check the end of the address: did you mean {suggestion}?',
     'validators.email.has-space': 'An email address has no spaces.',
     'validators.email.no-at': 'The @ sign is missing.',
     'validators.email.many-at': 'There are several @ signs: only one is needed.',
@@ -252,6 +254,7 @@ export const validatorCatalogs = {
     'validators.phone.bad-country': 'أعطِ رقمًا فرنسيًا: يبدأ بـ 0 أو +33.',
 
     'validators.email.empty': 'اكتب عنوان بريدك الإلكتروني.',
+    'validators.email.suggestion': 'تحقق من نهاية العنوان: هل تقصد {suggestion}؟',
     'validators.email.has-space': 'عنوان البريد الإلكتروني لا يحتوي على مسافات.',
     'validators.email.no-at': 'تنقص علامة @.',
     'validators.email.many-at': 'توجد عدة علامات @: يلزم واحدة فقط.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidatorError, validate } from '../../../utils/validators/index.ts';
+import { ValidatorError, validate, validationMessage } from '../../../utils/validators/index.ts';
 
 describe('IBAN', () => {
   // ECBS / SWIFT registry examples, one per country.
@@ -267,5 +267,18 @@ describe('programming errors', () => {
       expect((error as ValidatorError).code).toBe('not-a-string');
     }
     expect.assertions(3);
+  });
+});
+
+describe('email slips', () => {
+  it('accepts a near miss of a common provider but suggests the usual spelling', () => {
+    const r = validate('email', 'marie.dupont@gmial.com');
+    expect(r).toMatchObject({ valid: true, code: 'ok', params: { suggestion: 'marie.dupont@gmail.com' } });
+    expect(validationMessage('fr', 'email', r)).toBe(
+      'Vérifiez la fin de l’adresse : vouliez-vous écrire marie.dupont@gmail.com ?',
+    );
+    expect(validate('email', 'a@hotmial.fr').params?.suggestion).toBe('a@hotmail.fr');
+    expect(validate('email', 'a@orange.fr').params).toBeUndefined();
+    expect(validate('email', 'a@service-public.fr').params).toBeUndefined();
   });
 });
