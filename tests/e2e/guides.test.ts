@@ -114,6 +114,9 @@ async function walkPage(page: Page, checkNir = false) {
     if (step.done.kind === 'page-changed') {
       // Auto-advance put focus on the site's own "Suivant" button: Enter submits the form.
       expect(focused?.tag).toBe('button');
+      await expect
+        .poll(() => page.locator('[data-pasapas="highlight-label"]').textContent())
+        .toBe('Cliquez ici');
       const from = new URL(page.url()).pathname;
       await Promise.all([page.waitForURL((u) => u.pathname !== from), page.keyboard.press('Enter')]);
       return;

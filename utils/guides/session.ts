@@ -9,7 +9,7 @@ import { type ValidationResult, validationMessage } from '../validators/index.ts
 import { sha256Hex } from './bytes.ts';
 import { type FetchLike, parseCatalog } from './catalog.ts';
 import type { Guide, Step } from './format.ts';
-import { guideMatches, type MatchContext } from './match.ts';
+import { guideMatches, type MatchContext, stepApplies } from './match.ts';
 import { guideMessage } from './messages.ts';
 import {
   createGuideRun,
@@ -546,7 +546,12 @@ export function createGuideSession(guide: Guide, options: SessionOptions): Guide
   }
   if (stored?.finished && stored.url !== url()) finished = false;
   const startIndex = run.state().index;
-  const synced = run.syncToPage(ctx()).index;
+  let synced = run.syncToPage(ctx()).index;
+  if (synced < startIndex) {
+    // Back on an earlier page (or a new round after finishing): its first step not done yet.
+    const here = firstOpenStepHere(guide, ctx(), run.state().done);
+    if (here >= 0 && here !== synced) synced = run.goTo(here).index;
+  }
   moved = synced !== startIndex || (stored && stored.url !== url()) ? 'page' : 'start';
   enteredUrl = url();
   save();
@@ -615,6 +620,18 @@ export function createGuideSession(guide: Guide, options: SessionOptions): Guide
       listeners.clear();
     },
   };
+}
+
+/** The first step written for this page (a `when` that holds) not done yet, else the first one. */
+export function firstOpenStepHere(guide: Guide, ctx: MatchContext, done: ReadonlySet<string>): number {
+  let first = -1;
+  for (let i = 0; i < guide.steps.length; i++) {
+    const step = guide.steps[i];
+    if (!step?.when || !stepApplies(step, ctx)) continue;
+    if (!done.has(step.id)) return i;
+    if (first < 0) first = i;
+  }
+  return first;
 }
 
 const TEXT_TYPES = new Set(['text', 'email', 'tel', 'number', 'search', 'url', 'password', 'date', '']);

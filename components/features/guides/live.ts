@@ -96,11 +96,22 @@ function drawHighlight(view: SessionView) {
     highlight.hide();
     return;
   }
-  const click = view.state.step?.done.kind === 'clicked';
+  const click = view.state.step?.done.kind === 'clicked' || isButton(element);
   highlight.show(element, click ? live.labels.click : live.labels.fill);
 }
 
 /** Starts (or keeps) the session for a guide. */
+/** Buttons and links are to click, not to fill. */
+function isButton(el: Element): boolean {
+  const type = (el as HTMLInputElement).type;
+  return (
+    el.localName === 'button' ||
+    el.localName === 'a' ||
+    (el.localName === 'input' && (type === 'submit' || type === 'button')) ||
+    el.getAttribute('role') === 'button'
+  );
+}
+
 export function startSession(guide: Guide): GuideSession {
   if (live.session?.guide.id === guide.id) return live.session;
   stopSession();

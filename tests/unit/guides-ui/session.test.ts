@@ -468,3 +468,15 @@ describe('single-page apps', () => {
     expect(session.view().moved).toBe('page');
   });
 });
+
+describe('coming back', () => {
+  it('back on an earlier page, or after finishing, the guide shows that page’s first open step', async () => {
+    const storage = memoryStorage();
+    const last = start(await loadPage(`${server.url}/aide-logement/recapitulatif.html`), storage);
+    last.goTo(last.guide.steps.findIndex((s) => s.id === 'attestation'));
+    last.dispose();
+    const back = start(await loadPage(`${server.url}/aide-logement/identite.html`), storage);
+    expect(stepOf(back)).toBe('civilite');
+    expect(back.view().moved).toBe('page');
+  });
+});
