@@ -257,6 +257,133 @@ describe('readable mode in the widget', () => {
     await page.close();
   });
 
+  test('follows the comfort settings and the language; every theme passes axe-core, Arabic is right to left', async () => {
+    // Its own context: the settings it changes are kept per site and must not reach the other tests.
+    const own = await browser.context();
+    const page = await own.newPage();
+    await page.goto(`${demo.url}/aide-logement/foyer.html`);
+    await launcher(page).waitFor();
+    await launcher(page).click();
+    await page.locator('.pp-lang select').selectOption('ar');
+    for (const theme of ['default', 'high-contrast', 'dark', 'yellow-black']) {
+      await page.locator('[role=tab][data-feature="comfort"]').click();
+      await page.locator(`[data-setting="theme"] input[value="${theme}"]`).check();
+      await page.locator('[role=tab][data-feature="readable"]').click();
+      await page.locator('[data-action="readable-open"]').click();
+      await view(page).waitFor();
+      expect(await view(page).getAttribute('data-theme')).toBe(theme);
+      expect(await view(page).getAttribute('dir')).toBe('rtl');
+      expect(await view(page).locator('[data-action="readable-close"]').textContent()).toBe(
+        'العودة إلى الصفحة',
+      );
+      // The page's own words keep their language for screen readers.
+      expect(await view(page).locator('.pp-rv-form').getAttribute('lang')).toBe('fr');
+      await bigField(page, 'enfants').locator('button.pp-term').focus();
+      expect(await axe(page, VIEW), theme).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator(VIEW).count()).toBe(0);
+    }
+    await page.locator('[role=tab][data-feature="comfort"]').click();
+    await page.locator('[data-action="text-larger"]').click();
+    await page.locator('[role=tab][data-feature="readable"]').click();
+    await page.locator('[data-action="readable-open"]').click();
+    await view(page).waitFor();
+    expect(await view(page).evaluate((el) => getComputedStyle(el).fontSize)).toBe('25px');
+    await own.close();
+  });
+
+  test('reads the view aloud sentence by sentence, highlighting the sentence in the view', async () => {
+    const page = await context.newPage();
+    // A fake voice: headless Chromium has none. It reports each sentence's start, then its end.
+    await page.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      w.__spoken = [];
+      const voices = [
+        { name: 'Voix de test', lang: 'fr-FR', voiceURI: 'test', localService: true, default: true },
+      ];
+      type U = { text: string; onstart?: (e: unknown) => void; onend?: (e: unknown) => void };
+      let timers: number[] = [];
+      const synth = {
+        getVoices: () => voices,
+        speak(u: U) {
+          timers.push(
+            window.setTimeout(() => {
+              (w.__spoken as string[]).push(u.text);
+              u.onstart?.({});
+            }, 10),
+          );
+          timers.push(window.setTimeout(() => u.onend?.({}), 600));
+        },
+        cancel() {
+          for (const t of timers) clearTimeout(t);
+          timers = [];
+        },
+        pause() {},
+        resume() {},
+        addEventListener() {},
+        removeEventListener() {},
+      };
+      Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+      w.SpeechSynthesisUtterance = class {
+        text: string;
+        constructor(text: string) {
+          this.text = text;
+        }
+      };
+    });
+    await page.goto(`${demo.url}/aide-logement/identite.html`);
+    await launcher(page).waitFor();
+    await openReadableByMouse(page);
+    await view(page).locator('[data-action="readable-read"]').click();
+    const highlighted = () =>
+      page.evaluate(() => {
+        const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+        const range = [...(registry.get('pasapas-readable') ?? [])][0];
+        if (!range) return null;
+        const root = range.startContainer.getRootNode() as ShadowRoot;
+        return { text: range.toString().trim(), host: root.host?.getAttribute('data-pasapas-host') };
+      });
+    await expect.poll(highlighted).toEqual({ text: 'Demande d’aide au logement (démo)', host: 'readable' });
+    await expect.poll(async () => (await highlighted())?.text).toContain('Votre identité');
+    const spoken = (await page.evaluate(
+      () => (window as unknown as { __spoken: string[] }).__spoken,
+    )) as string[];
+    expect(spoken[0]?.trim()).toBe('Demande d’aide au logement (démo)');
+    // Stop: the highlight goes.
+    await view(page).locator('[data-action="readable-read"]').click();
+    await expect.poll(highlighted).toBeNull();
+    await page.close();
+  });
+
+  test('a page with no text yet says so, and still offers its form in large print', async () => {
+    const page = await context.newPage();
+    const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Démarche</title>
+      <script src="/pasapas/widget.js" data-features="readable" defer></script></head>
+      <body><main id="app"></main><script>
+      setTimeout(() => { document.getElementById('app').innerHTML =
+        '<form onsubmit="return false"><label for="commune">Commune</label><input id="commune" name="commune"><button type="submit">Valider</button></form>'; }, 3000);
+      </script></body></html>`;
+    await page.route(`${demo.url}/vide.html`, (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
+    );
+    await page.goto(`${demo.url}/vide.html`);
+    await launcher(page).click();
+    await page.locator('[role=tab][data-feature="readable"]').click();
+    await page.locator('[data-testid="readable-not-readable"]').waitFor();
+    expect(await page.locator('[data-action="readable-open"]').textContent()).toBe(
+      'Remplir le formulaire en grand',
+    );
+    expect(await axe(page)).toEqual([]);
+    await page.locator('#commune').waitFor({ state: 'attached' });
+    await page.locator('[data-action="readable-open"]').click();
+    await view(page).waitFor();
+    expect(await view(page).locator('[data-testid="readable-content"]').count()).toBe(0);
+    await bigField(page, 'commune').locator('input').fill('Lyon');
+    expect(await page.locator('#commune').inputValue()).toBe('Lyon');
+    await page.close();
+  });
+
   test('no request left localhost', () => {
     expect(browser.outside).toEqual([]);
   });
