@@ -384,6 +384,37 @@ describe('readable mode in the widget', () => {
     await page.close();
   });
 
+  test('"Choisir un fichier" opens the real file picker; the site receives the files', async () => {
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/aide-logement/documents.html`);
+    await launcher(page).waitFor();
+    await openReadableByMouse(page);
+    const names = ['justificatif_domicile', 'avis_imposition', 'rib'];
+    for (const name of names) {
+      const button = bigField(page, name).locator('button.pp-rv-big-button');
+      expect(await button.textContent()).toBe('Choisir un fichier');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button.click()]);
+      await chooser.setFiles({
+        name: `${name}.pdf`,
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4 essai'),
+      });
+      await expect
+        .poll(() => bigField(page, name).locator('.pp-rv-file').textContent())
+        .toBe(`Fichier choisi : ${name}.pdf`);
+    }
+    await Promise.all([
+      page.waitForURL(/recapitulatif\.html/),
+      view(page).locator('[data-action="readable-submit"][data-kind="submit"]').click(),
+    ]);
+    const session = (await (await context.request.get(`${demo.url}/demo-api/session`)).json()) as {
+      procedures: Record<string, { files: Record<string, { name: string }> }>;
+    };
+    const files = session.procedures['aide-logement']?.files ?? {};
+    expect(names.map((name) => files[name]?.name)).toEqual(names.map((name) => `${name}.pdf`));
+    await page.close();
+  });
+
   test('no request left localhost', () => {
     expect(browser.outside).toEqual([]);
   });
