@@ -44,7 +44,10 @@ export default function ReadableTab() {
         announce(t('readable.nothing'));
         return;
       }
-      openReadableView({ services, result, glossary, formOnly: formOnly || !result.article, t });
+      // Later reads need only the form: no glossary, and Readability's verdict does not matter.
+      const reextract = () =>
+        extractReadable(document, { url: location.href, purify: DOMPurify, charThreshold: 100_000 });
+      openReadableView({ services, result, glossary, formOnly: formOnly || !result.article, t, reextract });
       if (url && !glossary) announce(t('readable.glossaryFailed'));
     } catch {
       setMessage(t('readable.loadFailed'));

@@ -16,7 +16,7 @@ import { createSpeaker, type Speaker, type SpeakerState } from '../../../utils/s
 import { buildTextIndex, rangeFor, type TextIndex } from '../../../utils/speech/text-index';
 import { useServices } from '../../app/services';
 import { BigField, type TermContext, type Translate } from './BigField';
-import { cleanContent, fieldsInError, groupFields } from './model';
+import { cleanContent, fieldsInError, groupFields, sameControls, sameFields } from './model';
 import { enhanceTerms } from './terms';
 
 export type ReadableViewProps = {
@@ -26,6 +26,9 @@ export type ReadableViewProps = {
   formOnly: boolean;
   t: Translate;
   onClose(): void;
+  /** Reads the page's form again: fields that appear later (a choice that reveals a question, a
+   * single-page app) are added to the view. */
+  reextract?: () => Pick<ReadableResult, 'fields' | 'submitControls'>;
 };
 
 const HIGHLIGHT = 'pasapas-readable';
@@ -39,7 +42,7 @@ function highlights(): { registry: HighlightRegistry; Highlight: HighlightCtor }
 }
 
 /** The readable view: title, clean content with explained words, and the page's form shown large. */
-export function ReadableView({ result, glossary, formOnly, t, onClose }: ReadableViewProps) {
+export function ReadableView({ result, glossary, formOnly, t, onClose, reextract }: ReadableViewProps) {
   const { settings, lang, speech, announce } = useServices();
   const comfort = settings.value.comfort;
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -49,7 +52,8 @@ export function ReadableView({ result, glossary, formOnly, t, onClose }: Readabl
   const [speechState, setSpeechState] = useState<SpeakerState>(speech ? 'idle' : 'unsupported');
   const [speechMessage, setSpeechMessage] = useState('');
   const [summary, setSummary] = useState('');
-  const fields = result.fields;
+  const [form, setForm] = useState(() => ({ fields: result.fields, submitControls: result.submitControls }));
+  const fields = form.fields;
   const [states, setStates] = useState<Map<string, RealState>>(
     () => new Map(fields.map((f) => [f.key, readReal(f)])),
   );
@@ -140,6 +144,43 @@ export function ReadableView({ result, glossary, formOnly, t, onClose }: Readabl
     };
   }, [fields]);
 
+  // The page changes under the view (revealed questions, late content): follow its form.
+  useEffect(() => {
+    if (!reextract || typeof MutationObserver !== 'function') return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refresh = () => {
+      timer = undefined;
+      try {
+        const next = reextract();
+        setForm((prev) =>
+          sameFields(prev.fields, next.fields) && sameControls(prev.submitControls, next.submitControls)
+            ? prev
+            : { fields: next.fields, submitControls: next.submitControls },
+        );
+        setStates((prev) => {
+          const out = new Map(prev);
+          for (const f of next.fields) if (!out.has(f.key)) out.set(f.key, readReal(f));
+          return out;
+        });
+      } catch {
+        // The view keeps what it has: a page in the middle of changing is read again next time.
+      }
+    };
+    const observer = new MutationObserver(() => {
+      if (timer === undefined) timer = setTimeout(refresh, 300);
+    });
+    observer.observe(document.body ?? document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['hidden', 'style', 'disabled', 'type', 'open'],
+    });
+    return () => {
+      observer.disconnect();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [reextract]);
+
   const write = (field: FieldInfo, value: string | boolean, options?: { blur?: boolean }) => {
     try {
       writeToReal(field.element, value, options);
@@ -160,7 +201,7 @@ export function ReadableView({ result, glossary, formOnly, t, onClose }: Readabl
     }
   };
 
-  const controls = result.submitControls.filter((c) => c.kind !== 'other');
+  const controls = form.submitControls.filter((c) => c.kind !== 'other');
   const clickReal = (element: Element) => {
     setSummary('');
     (element as HTMLElement).click();

@@ -3,6 +3,7 @@
  * control stands for a real one, dates typed as text, grouping fields, and cleaning the sanitized
  * content of form remnants (Readability keeps labels and fieldsets without their controls).
  */
+import type { SubmitControl } from '../../../utils/forms/mirror';
 import type { FieldInfo } from '../../../utils/forms/types';
 
 export type ControlKind =
@@ -165,4 +166,31 @@ export function fieldsInError(
       return s ? Boolean(s.error) || s.invalid : false;
     })
     .map((f) => f.key);
+}
+
+/** Same fields, on the same elements, saying the same: nothing to redraw. */
+export function sameFields(a: readonly FieldInfo[], b: readonly FieldInfo[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((f, i) => {
+      const g = b[i];
+      return (
+        g !== undefined &&
+        f.key === g.key &&
+        f.element === g.element &&
+        f.label === g.label &&
+        f.type === g.type &&
+        f.disabled === g.disabled &&
+        (f.options ?? []).map((o) => `${o.value}\u0000${o.label}`).join('\u0001') ===
+          (g.options ?? []).map((o) => `${o.value}\u0000${o.label}`).join('\u0001')
+      );
+    })
+  );
+}
+
+export function sameControls(a: readonly SubmitControl[], b: readonly SubmitControl[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((c, i) => b[i]?.element === c.element && b[i]?.label === c.label && b[i]?.disabled === c.disabled)
+  );
 }

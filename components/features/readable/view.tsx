@@ -29,6 +29,7 @@ export function openReadableView(options: {
   formOnly: boolean;
   t: Translate;
   doc?: Document;
+  reextract?: () => Pick<ReadableResult, 'fields' | 'submitControls'>;
 }): ReadableViewHandle {
   current?.close();
   const doc = options.doc ?? document;
@@ -67,6 +68,7 @@ export function openReadableView(options: {
         glossary={options.glossary}
         formOnly={options.formOnly}
         t={options.t}
+        reextract={options.reextract}
         onClose={() => handle.close()}
       />
     </ServicesContext.Provider>,

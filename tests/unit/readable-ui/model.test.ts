@@ -8,6 +8,7 @@ import {
   frenchDateToIso,
   groupFields,
   isoDateToFrench,
+  sameFields,
   valueForReal,
   valueFromReal,
 } from '../../../components/features/readable/model';
@@ -109,6 +110,20 @@ describe('grouping fields', () => {
         b.kind === 'field' ? b.field.key : `${b.legend}:${b.fields.map((f) => f.key).join('')}`,
       ),
     ).toEqual(['a', 'Vos documents:bc', 'd', 'Autre:e']);
+  });
+
+  test('a form is the same when its fields are on the same elements and say the same', () => {
+    const a = field('a');
+    const b = field('b', { type: 'select', options: [{ value: '1', label: 'Un', selected: false }] });
+    expect(sameFields([a, b], [a, b])).toBe(true);
+    expect(sameFields([a, b], [a, { ...b }])).toBe(true);
+    expect(sameFields([a, b], [a])).toBe(false);
+    expect(sameFields([a, b], [b, a])).toBe(false);
+    expect(sameFields([a], [{ ...a, element: field('a').element }])).toBe(false);
+    expect(sameFields([a], [{ ...a, label: 'Autre' }])).toBe(false);
+    expect(sameFields([b], [{ ...b, options: [{ value: '1', label: 'Deux', selected: false }] }])).toBe(
+      false,
+    );
   });
 
   test('fields in error are listed in page order', () => {

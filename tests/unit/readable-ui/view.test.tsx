@@ -86,7 +86,7 @@ function services(withVoice = true): PanelServices {
   };
 }
 
-async function show(withVoice = true) {
+async function show(withVoice = true, live = false) {
   const glossary = compileGlossary([
     {
       id: 'caf',
@@ -113,7 +113,16 @@ async function show(withVoice = true) {
   const { ServicesContext } = await import('../../../components/app/services');
   render(
     <ServicesContext.Provider value={services(withVoice)}>
-      <ReadableView result={result} glossary={glossary} formOnly={false} t={t} onClose={onClose} />
+      <ReadableView
+        result={result}
+        glossary={glossary}
+        formOnly={false}
+        t={t}
+        onClose={onClose}
+        reextract={
+          live ? () => extractReadable(document, { purify: DOMPurify, charThreshold: 20 }) : undefined
+        }
+      />
     </ServicesContext.Provider>,
     container,
   );
@@ -250,6 +259,25 @@ describe('readable view', () => {
     expect(container.querySelector('[data-testid="readable-speech-message"]')?.textContent).toBe(
       t('readable.noVoice'),
     );
+  });
+
+  test('a question the page reveals later joins the view, mirrored like the others', async () => {
+    await show(true, true);
+    expect(big('enfants')).toBeNull();
+    const group = document.createElement('div');
+    group.innerHTML =
+      '<label for="enfants">Nombre d’enfants</label><input id="enfants" name="enfants" type="number">';
+    real('#ok').after(group);
+    await tick(500);
+    const input = big('enfants')?.querySelector('input') as HTMLInputElement;
+    expect(input.type).toBe('number');
+    type(input, '3');
+    expect(real('#enfants').value).toBe('3');
+    // And goes when the page removes it.
+    group.remove();
+    await tick(500);
+    expect(big('enfants')).toBeNull();
+    expect(big('nom')).not.toBeNull();
   });
 
   test('the back button closes the view', async () => {
