@@ -12,8 +12,17 @@ import type { QualityReport } from './preprocess/quality.ts';
 import { downscale } from './preprocess/resize.ts';
 import { rotateQuarter } from './preprocess/rotate.ts';
 
-export type { OcrEngine, OcrLine, OcrProgress, OcrResult } from './engine/types.ts';
+export type { OcrEngine, OcrImage, OcrLine, OcrProgress, OcrResult, Thresholding } from './engine/types.ts';
 export { OcrCancelledError, OcrError } from './engine/types.ts';
+export { readJpegOrientation } from './preprocess/exif.ts';
+export type { AnyImage, GrayImage, RgbaImage } from './preprocess/image.ts';
+export { OcrImageError } from './preprocess/image.ts';
+export {
+  catalogs as ocrQualityCatalogs,
+  message as qualityMessages,
+  qualityMessage,
+} from './preprocess/messages.ts';
+export { checkQuality, type QualityIssue, type QualityReport } from './preprocess/quality.ts';
 
 export type DocumentInput =
   | AnyImage
