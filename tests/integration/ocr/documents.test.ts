@@ -74,6 +74,13 @@ describe('orientation', () => {
     expect(reading.fields.find((f) => f.kind === 'iban')?.value).toBe('FR7630006000011234567890189');
   });
 
+  it('turns an upside-down page back', async () => {
+    const { image } = decodeImage(readFileSync(find('avis-imposition', 'clean').path));
+    const reading = await readDocument(rotateQuarter(image, 180), engine);
+    expect(reading.rotation).toBe(180);
+    expect(reading.fields.find((f) => f.kind === 'fiscal-number')?.value).toBe('3023217600053');
+  });
+
   it('uses the EXIF orientation of a JPEG when there is one', async () => {
     const { image } = decodeImage(readFileSync(find('attestation-caf', 'clean').path));
     // Stored sideways (as the sensor saw it) and tagged "turn 90° clockwise to view" (6).
