@@ -7,7 +7,7 @@ import type { OcrEngine, OcrLine, OcrResult } from './engine/types.ts';
 import { detectDocumentType, extractFields } from './extract/index.ts';
 import type { DocumentType, ExtractedField } from './extract/types.ts';
 import type { AnyImage, GrayImage } from './preprocess/image.ts';
-import { type PreprocessOptions, preprocess } from './preprocess/index.ts';
+import { type Preprocessed, type PreprocessOptions, preprocess } from './preprocess/index.ts';
 import type { QualityReport } from './preprocess/quality.ts';
 import { downscale } from './preprocess/resize.ts';
 import { rotateQuarter } from './preprocess/rotate.ts';
@@ -32,6 +32,11 @@ export type DocumentInput =
 
 export type ReadOptions = {
   preprocess?: PreprocessOptions;
+  /**
+   * Runs the preprocessing; default: `preprocess` on this thread. In a page, pass
+   * `(img, o) => preprocessInWorker(worker, img, o)` to keep the UI responsive.
+   */
+  preprocessor?: (image: AnyImage, opts: PreprocessOptions) => Preprocessed | Promise<Preprocessed>;
   signal?: AbortSignal;
   /**
    * Try 90/180/270° when the first reading is poor (a page photographed sideways or upside down).
@@ -145,7 +150,8 @@ export async function readDocument(
   }
   const image = isWrapped(input) ? input.image : input;
   const orientation = isWrapped(input) ? input.orientation : undefined;
-  const pre = preprocess(image, { orientation, ...opts.preprocess });
+  const run = opts.preprocessor ?? preprocess;
+  const pre = await run(image, { orientation, ...opts.preprocess });
   let img = pre.image;
   let result = await engine.recognize(img, { signal: opts.signal });
   let rotation: 0 | 90 | 180 | 270 = 0;
@@ -156,7 +162,7 @@ export async function readDocument(
     rotation = await findRotation(img, engine, opts.signal);
     if (rotation !== 0) {
       // Straighten again after turning: the skew was measured on the sideways page.
-      img = preprocess(rotateQuarter(img, rotation), { normalize: false }).image;
+      img = (await run(rotateQuarter(img, rotation), { normalize: false })).image;
       const again = await engine.recognize(img, { signal: opts.signal });
       if (readingScore(again) > readingScore(result)) result = again;
       else {

@@ -6,6 +6,8 @@ import { createBrowserOcr } from '../../../utils/ocr/engine/browser.ts';
 import type { OcrProgress } from '../../../utils/ocr/engine/types.ts';
 import { readDocument } from '../../../utils/ocr/index.ts';
 import { readPdfBrowser } from '../../../utils/ocr/pdf/browser.ts';
+import { preprocessInWorker } from '../../../utils/ocr/preprocess/in-worker.ts';
+import { preprocess } from '../../../utils/ocr/preprocess/index.ts';
 
 const assetsBase = `${location.origin}/ocr/`;
 
@@ -16,6 +18,45 @@ async function pixels(url: string) {
   const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
   ctx.drawImage(bmp, 0, 0);
   return ctx.getImageData(0, 0, bmp.width, bmp.height);
+}
+
+/** Main-thread cost of preprocessing in the page (the UI decides whether to move it to a worker). */
+async function preprocessTime(url: string) {
+  const img = await pixels(url);
+  const started = performance.now();
+  const out = preprocess(img);
+  return { ms: Math.round(performance.now() - started), width: out.image.width, skew: out.skewAngle };
+}
+
+/** readDocument with preprocessing in a worker; compares with the in-page result. */
+async function readWithWorker(url: string) {
+  const worker = new Worker('/preprocess-worker.js', { type: 'module' });
+  const engine = createBrowserOcr({ assetsBase });
+  try {
+    const img = await pixels(url);
+    const inPage = preprocess(img);
+    const viaWorker = await preprocessInWorker(worker, img);
+    const same =
+      viaWorker.image.width === inPage.image.width &&
+      viaWorker.image.data.length === inPage.image.data.length &&
+      viaWorker.image.data.every((v, i) => v === inPage.image.data[i]);
+    const reading = await readDocument(img, engine, {
+      preprocessor: (i, o) => preprocessInWorker(worker, i, o),
+    });
+    let badImage = '';
+    await preprocessInWorker(worker, { width: 10, height: 10, data: new Uint8ClampedArray(3) }).catch((e) => {
+      badImage = `${e.name}:${e.code}`;
+    });
+    return {
+      same,
+      skew: viaWorker.skewAngle,
+      fields: reading.fields.map((f) => ({ kind: f.kind, value: f.value, valid: f.valid })),
+      badImage,
+    };
+  } finally {
+    worker.terminate();
+    await engine.terminate();
+  }
 }
 
 async function readImage(url: string) {
@@ -81,4 +122,10 @@ async function readPdf(url: string) {
   }
 }
 
-(window as unknown as { ocrTest: unknown }).ocrTest = { readImage, cancel, readPdf };
+(window as unknown as { ocrTest: unknown }).ocrTest = {
+  readImage,
+  cancel,
+  readPdf,
+  preprocessTime,
+  readWithWorker,
+};
