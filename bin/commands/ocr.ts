@@ -3,6 +3,7 @@
  * (same core as the extension) and prints the text, the confidence, the document type and the fields.
  */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { decodeImage, sniffFormat } from '../../utils/ocr/engine/decode-node.ts';
 import { createNodeOcr } from '../../utils/ocr/engine/node.ts';
 import { OcrError } from '../../utils/ocr/engine/types.ts';
@@ -25,6 +26,17 @@ type FileReport =
   | { file: string; pages: Array<DocumentReading & { page?: number }> }
   | { file: string; error: { code: string; message: string } };
 
+const require = createRequire(import.meta.url);
+
+function installed(lang: string): boolean {
+  try {
+    require.resolve(`@tesseract.js-data/${lang}/package.json`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function parse(args: string[]) {
   const files: string[] = [];
   let lang = 'fra+eng';
@@ -41,6 +53,9 @@ function parse(args: string[]) {
     else files.push(a);
   }
   if (!/^[a-z_]{3,}(\+[a-z_]{3,})*$/.test(lang)) return { error: `Langue invalide : ${lang}` };
+  const missing = lang.split('+').filter((l) => !installed(l));
+  if (missing.length > 0)
+    return { error: `Langue non installée : ${missing.join(', ')} (paquet @tesseract.js-data/<langue>)` };
   if (!Number.isInteger(pages) || pages < 1) return { error: '--pages attend un nombre entier positif' };
   if (files.length === 0) return { error: 'Indiquez au moins un fichier' };
   return { files, lang, json, pages };

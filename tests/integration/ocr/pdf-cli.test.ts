@@ -119,6 +119,9 @@ describe('pasapas ocr', () => {
     const bad = await cli('--lang', 'fra;rm', 'x.png');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Langue invalide/);
+    const absent = await cli('--lang', 'fra+klingon', 'x.png');
+    expect(absent.code).toBe(2);
+    expect(absent.stderr).toMatch(/Langue non installée : klingon/);
     expect((await cli('--help')).stdout).toMatch(/--pages N/);
   });
 });
