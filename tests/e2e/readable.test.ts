@@ -293,6 +293,25 @@ describe('readable mode in the widget', () => {
     await own.close();
   });
 
+  test('fits a 320 px wide screen with the largest text, without scrolling sideways', async () => {
+    const own = await browser.context({ viewport: { width: 320, height: 640 } });
+    const page = await own.newPage();
+    await page.goto(`${demo.url}/aide-logement/identite.html`);
+    await launcher(page).click();
+    await page.locator('[role=tab][data-feature="comfort"]').click();
+    for (let i = 0; i < 4; i++) await page.locator('[data-action="text-larger"]').click();
+    await page.locator('[role=tab][data-feature="readable"]').click();
+    await page.locator('[data-action="readable-open"]').click();
+    await view(page).waitFor();
+    expect(await view(page).evaluate((el) => getComputedStyle(el).fontSize)).toBe('40px');
+    const overflow = await view(page).evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const back = await view(page).locator('[data-action="readable-close"]').boundingBox();
+    expect(back?.width).toBeLessThanOrEqual(320);
+    expect(await axe(page, VIEW)).toEqual([]);
+    await own.close();
+  });
+
   test('reads the view aloud sentence by sentence, highlighting the sentence in the view', async () => {
     const page = await context.newPage();
     // A fake voice: headless Chromium has none. It reports each sentence's start, then its end.
