@@ -75,17 +75,21 @@ function toJson(result: ReadableResult) {
 function toText(result: ReadableResult, lang: Lang): string {
   const out: string[] = [];
   out.push(`${label(lang, 'readable.title')} : ${result.title}`);
-  if (result.heading && result.heading !== result.title) out.push(`${label(lang, 'readable.heading')} : ${result.heading}`);
+  if (result.heading && result.heading !== result.title)
+    out.push(`${label(lang, 'readable.heading')} : ${result.heading}`);
   out.push('', `== ${label(lang, 'readable.text')} ==`, result.text || label(lang, 'readable.no-text'));
   out.push('', `== ${label(lang, 'readable.forms', { count: result.fields.length })} ==`);
   if (result.fields.length === 0) out.push(label(lang, 'readable.no-fields'));
   for (const field of result.fields) {
     const need = label(lang, field.required ? 'readable.required' : 'readable.optional');
     const name = field.name ? `, ${label(lang, 'readable.name')} « ${field.name} »` : '';
-    out.push(`- ${field.label || label(lang, 'readable.no-label')} (${label(lang, 'readable.type')} ${field.type}, ${need}${name})`);
+    out.push(
+      `- ${field.label || label(lang, 'readable.no-label')} (${label(lang, 'readable.type')} ${field.type}, ${need}${name})`,
+    );
     if (field.hint) out.push(`    ${label(lang, 'readable.hint')} : ${field.hint}`);
     if (field.error) out.push(`    ${label(lang, 'readable.error')} : ${field.error}`);
-    if (field.options) out.push(`    ${field.options.map((o) => `${o.selected ? '(•)' : '( )'} ${o.label}`).join('  ')}`);
+    if (field.options)
+      out.push(`    ${field.options.map((o) => `${o.selected ? '(•)' : '( )'} ${o.label}`).join('  ')}`);
     if (field.sensitive) out.push(`    ${label(lang, 'readable.sensitive')}`);
   }
   if (result.submitControls.length > 0) {

@@ -9,7 +9,8 @@ import { cleanText } from './text.ts';
 import type { LabelSource } from './types.ts';
 
 const HINT_SELECTOR = '.fr-hint-text';
-const ERROR_CLASS = /(^|\s)(fr-error-text|fr-message--error|error-message|invalid-feedback|field-error)(\s|$)/;
+const ERROR_CLASS =
+  /(^|\s)(fr-error-text|fr-message--error|error-message|invalid-feedback|field-error)(\s|$)/;
 const ERROR_SELECTOR = '.fr-error-text, .fr-message--error, .error-message, .invalid-feedback, .field-error';
 const VALID_CLASS = /(^|\s)(fr-valid-text|fr-message--valid)(\s|$)/;
 const DSFR_ERROR_GROUP =
@@ -57,7 +58,10 @@ export function hintsInside(el: Element | null | undefined): string[] {
 function accessibleName(el: Element): string {
   const getComputedStyle = styleReader(el);
   return cleanText(
-    computeAccessibleName(el, getComputedStyle ? { getComputedStyle, computedStyleSupportsPseudoElements: false } : {}),
+    computeAccessibleName(
+      el,
+      getComputedStyle ? { getComputedStyle, computedStyleSupportsPseudoElements: false } : {},
+    ),
   );
 }
 
@@ -208,7 +212,9 @@ export function describeState(el: Element, labelHints: string[], container?: Ele
   }
   if (container) {
     const refs = [...idRefs(container, 'aria-labelledby'), ...idRefs(container, 'aria-describedby')];
-    const own = [...container.children].filter((child) => child.matches('.fr-messages-group, .fr-error-text'));
+    const own = [...container.children].filter((child) =>
+      child.matches('.fr-messages-group, .fr-error-text'),
+    );
     const messages = readMessages([...new Set([...refs.filter((r) => r.localName !== 'legend'), ...own])]);
     errors.push(...messages.errors);
     hints.push(...messages.hints);

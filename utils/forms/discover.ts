@@ -323,7 +323,9 @@ function radioField(radios: Element[], paired: Map<Element, Element>): Omit<Fiel
     return option;
   });
   const name = attr(first, 'name');
-  const groupKey = container ? groupId(container, `radio:${name ?? slug(label)}`) : `radio:${name ?? slug(label)}`;
+  const groupKey = container
+    ? groupId(container, `radio:${name ?? slug(label)}`)
+    : `radio:${name ?? slug(label)}`;
   const field: Omit<FieldInfo, 'key'> = {
     element: first,
     elements: radios,
@@ -373,7 +375,9 @@ export function discoverFields(root: Document | Element, options: DiscoverOption
     }
     fields.push(singleField(el, paired));
   }
-  const built = fields.map((field) => (field.type === undefined ? radioField(field.elements ?? [], paired) : field));
+  const built = fields.map((field) =>
+    field.type === undefined ? radioField(field.elements ?? [], paired) : field,
+  );
   return uniqueKeys(built);
 }
 

@@ -1,5 +1,10 @@
 /** Typed errors of form discovery and mirroring: a `code` for programs, a plain message for people. */
-export type FormsErrorCode = 'file-input' | 'not-a-file-input' | 'not-a-control' | 'unknown-option' | 'detached';
+export type FormsErrorCode =
+  | 'file-input'
+  | 'not-a-file-input'
+  | 'not-a-control'
+  | 'unknown-option'
+  | 'detached';
 
 export class FormsError extends Error {
   readonly code: FormsErrorCode;

@@ -20,7 +20,10 @@ function windowOf(el: Element): Win {
 }
 
 /** The setter from the prototype chain, skipping any own-property trap set on the element itself. */
-function nativeSetter(el: Element, prop: 'value' | 'checked'): ((this: Element, v: unknown) => void) | undefined {
+function nativeSetter(
+  el: Element,
+  prop: 'value' | 'checked',
+): ((this: Element, v: unknown) => void) | undefined {
   for (let proto = Object.getPrototypeOf(el); proto; proto = Object.getPrototypeOf(proto)) {
     const descriptor = Object.getOwnPropertyDescriptor(proto, prop);
     if (descriptor?.set) return descriptor.set as (this: Element, v: unknown) => void;
@@ -117,7 +120,11 @@ function setText(el: Element, value: string): void {
  * For a radio, a string picks the radio of the group with that value. File inputs are refused:
  * use `openRealFilePicker`.
  */
-export function writeToReal(el: Element, value: string | string[] | boolean, options: WriteOptions = {}): void {
+export function writeToReal(
+  el: Element,
+  value: string | string[] | boolean,
+  options: WriteOptions = {},
+): void {
   if (!el.isConnected) throw new FormsError('detached');
   if (isFileInput(el)) throw new FormsError('file-input');
   let target = el;
@@ -162,7 +169,7 @@ export type RealState = {
   invalid: boolean;
 };
 
-function valueOf(field: FieldInfo): string | undefined {
+function currentValue(field: FieldInfo): string | undefined {
   if (field.sensitive) return undefined;
   const el = field.element;
   if (field.type === 'radio') {
@@ -194,7 +201,7 @@ export function readReal(field: FieldInfo): RealState {
     state = describeState(el, describeLabel(el).hints);
   }
   const out: RealState = { invalid: state.invalid };
-  const value = valueOf(field);
+  const value = currentValue(field);
   if (value !== undefined) out.value = value;
   if (isToggle(el) && field.type !== 'radio') out.checked = isCheckedNow(el);
   if (state.error) out.error = state.error;
@@ -245,7 +252,11 @@ export type WatchOptions = {
  * Reports the real control's changes (typed by the person, set by the site, new error text) as
  * `RealState`, only when something changed. Returns the function that stops watching.
  */
-export function watchReal(field: FieldInfo, onChange: (state: RealState) => void, options: WatchOptions = {}): () => void {
+export function watchReal(
+  field: FieldInfo,
+  onChange: (state: RealState) => void,
+  options: WatchOptions = {},
+): () => void {
   const el = field.element;
   const win = windowOf(el);
   let last: RealState | undefined = readReal(field);
@@ -273,11 +284,25 @@ export function watchReal(field: FieldInfo, onChange: (state: RealState) => void
     for (const control of controls) {
       observer.observe(control, {
         attributes: true,
-        attributeFilter: ['value', 'checked', 'aria-checked', 'aria-invalid', 'aria-describedby', 'class', 'disabled'],
+        attributeFilter: [
+          'value',
+          'checked',
+          'aria-checked',
+          'aria-invalid',
+          'aria-describedby',
+          'class',
+          'disabled',
+        ],
       });
     }
     for (const holder of messageHolders(field)) {
-      observer.observe(holder, { attributes: true, attributeFilter: ['class'], childList: true, characterData: true, subtree: true });
+      observer.observe(holder, {
+        attributes: true,
+        attributeFilter: ['class'],
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
     }
   }
   const timer = options.pollMs && options.pollMs > 0 ? win.setInterval(check, options.pollMs) : undefined;
@@ -295,11 +320,15 @@ export type SubmitControl = {
   disabled: boolean;
 };
 
-const NEXT = /\b(suivant|suivante|continuer|valider|envoyer|enregistrer|confirmer|terminer|transmettre|next|continue|submit|send)\b/i;
+const NEXT =
+  /\b(suivant|suivante|continuer|valider|envoyer|enregistrer|confirmer|terminer|transmettre|next|continue|submit|send)\b/i;
 const PREVIOUS = /\b(pr[ée]c[ée]dent|pr[ée]c[ée]dente|retour|revenir|previous|back)\b/i;
 
 function controlLabel(el: Element): string {
-  if (el.localName === 'input') return cleanText((el as HTMLInputElement).value || el.getAttribute('alt') || el.getAttribute('aria-label'));
+  if (el.localName === 'input')
+    return cleanText(
+      (el as HTMLInputElement).value || el.getAttribute('alt') || el.getAttribute('aria-label'),
+    );
   return cleanText(el.getAttribute('aria-label') || el.textContent || el.getAttribute('title'));
 }
 
@@ -309,7 +338,9 @@ function controlLabel(el: Element): string {
  */
 export function findSubmitControls(form: Element | Document): SubmitControl[] {
   const doc = form.nodeType === 9 ? (form as Document) : (form as Element).ownerDocument;
-  const candidates = new Set<Element>(form.querySelectorAll('button, input[type="submit"], input[type="image"], [role="button"], a[href]'));
+  const candidates = new Set<Element>(
+    form.querySelectorAll('button, input[type="submit"], input[type="image"], [role="button"], a[href]'),
+  );
   const formId = form.nodeType === 1 ? (form as Element).id : '';
   if (formId) {
     for (const el of doc.querySelectorAll('button[form], input[form]')) {
@@ -330,8 +361,10 @@ export function findSubmitControls(form: Element | Document): SubmitControl[] {
     if (!kind) continue;
     // Links only count when they say "suivant"/"précédent" (a stepper's navigation).
     if (el.localName === 'a' && kind === 'submit') continue;
-    if (el.closest('header, nav, footer, [role="banner"], [role="navigation"], [role="contentinfo"]')) continue;
-    const disabled = (el as HTMLButtonElement).disabled === true || el.getAttribute('aria-disabled') === 'true';
+    if (el.closest('header, nav, footer, [role="banner"], [role="navigation"], [role="contentinfo"]'))
+      continue;
+    const disabled =
+      (el as HTMLButtonElement).disabled === true || el.getAttribute('aria-disabled') === 'true';
     out.push({ element: el, label, kind, disabled });
   }
   return out;

@@ -32,7 +32,9 @@ export function markupStyle(el: Element, pseudo?: string | null): CSSStyleDeclar
 }
 
 /** The getComputedStyle to give dom-accessibility-api for this element's document. */
-export function styleReader(el: Element): ((el: Element, pseudo?: string | null) => CSSStyleDeclaration) | undefined {
+export function styleReader(
+  el: Element,
+): ((el: Element, pseudo?: string | null) => CSSStyleDeclaration) | undefined {
   if (hasLayout(el)) return undefined;
   return markupStyle;
 }

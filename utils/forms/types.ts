@@ -32,7 +32,13 @@ export type FieldConstraints = {
 
 export type FieldGroup = { kind: 'fieldset' | 'radio-group' | 'checkbox-group'; legend: string; id: string };
 
-export type FieldOption = { value: string; label: string; selected: boolean; disabled?: boolean; hint?: string };
+export type FieldOption = {
+  value: string;
+  label: string;
+  selected: boolean;
+  disabled?: boolean;
+  hint?: string;
+};
 
 export type FieldInfo = {
   /** Stable identity across reloads: form id/name + control name/id, else label + position. */

@@ -21,7 +21,12 @@ export type MarkOptions = {
 
 export type MarkedTerm = { id: string; element: Element };
 
-export function markTerms(root: Element, glossary: GlossaryInput, doc: Document, options: MarkOptions = {}): MarkedTerm[] {
+export function markTerms(
+  root: Element,
+  glossary: GlossaryInput,
+  doc: Document,
+  options: MarkOptions = {},
+): MarkedTerm[] {
   const compiled = toCompiled(glossary);
   const seen = new Set<string>();
   const walker = doc.createTreeWalker(root, SHOW_TEXT);
@@ -54,7 +59,8 @@ export function markTerms(root: Element, glossary: GlossaryInput, doc: Document,
       wrapper.className = options.className ?? 'pasapas-term';
       wrapper.setAttribute('data-term-id', match.id);
       const term = compiled.terms.get(match.id);
-      if (options.title && term) wrapper.setAttribute('title', options.title === 'en' ? term.short_en : term.short_fr);
+      if (options.title && term)
+        wrapper.setAttribute('title', options.title === 'en' ? term.short_en : term.short_fr);
       middle.replaceWith(wrapper);
       wrapper.appendChild(middle);
       created.push({ id: match.id, element: wrapper });

@@ -3,8 +3,9 @@
  * no overlaps. Acronym variants written in capitals (CAF, ASS, PAS, AME) only match capitals, so
  * "pas" or "âme" in a sentence are not taken for the prélèvement à la source or the aide médicale.
  */
-import { parseGlossaryFile } from './schema.ts';
+
 import type { GlossaryFile, GlossaryTerm } from './schema.ts';
+import { parseGlossaryFile } from './schema.ts';
 
 export type TermMatch = { start: number; end: number; id: string };
 
@@ -26,7 +27,11 @@ const ABBREVIATION_GAP = /^\.[\s\u00a0\u202f]*$/;
 
 type Token = { start: number; end: number; folded: string };
 
+const PLAIN_WORD = /^[A-Za-z0-9]+$/;
+
 function fold(word: string): string {
+  // Most words are plain ASCII: skip Unicode normalisation for them (the hot path on long pages).
+  if (PLAIN_WORD.test(word)) return word.toLowerCase();
   return word
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -47,7 +52,12 @@ function tokenize(text: string): Token[] {
 
 function isAcronym(variant: string): boolean {
   const letters = variant.replace(/[^\p{L}]/gu, '');
-  return letters.length > 0 && letters.length <= 6 && letters === letters.toUpperCase() && /^[\p{Lu}\p{N}°.\s-]+$/u.test(variant);
+  return (
+    letters.length > 0 &&
+    letters.length <= 6 &&
+    letters === letters.toUpperCase() &&
+    /^[\p{Lu}\p{N}°.\s-]+$/u.test(variant)
+  );
 }
 
 /** Builds the word trie once; later terms win when two terms share a variant (guides override). */
@@ -143,7 +153,8 @@ export function findTerms(text: string, glossary: GlossaryInput): TermMatch[] {
       const accepted =
         terminal &&
         (!terminal.acronym ||
-          (isCapitals(text.slice((tokens[i] as Token).start, token.end)) && acronymInContext(text, tokens, i, j)));
+          (isCapitals(text.slice((tokens[i] as Token).start, token.end)) &&
+            acronymInContext(text, tokens, i, j)));
       if (terminal && accepted) {
         best = { last: j, id: terminal.id };
       }

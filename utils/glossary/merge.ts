@@ -6,7 +6,10 @@ import { type GlossaryFile, type GlossaryTerm, parseGlossaryTerms } from './sche
  * adds its variants; new ids are appended. Invalid guide terms throw GlossaryError('invalid-term')
  * and leave the base untouched.
  */
-export function mergeGlossary(base: readonly GlossaryTerm[] | GlossaryFile, guideTerms: unknown): GlossaryTerm[] {
+export function mergeGlossary(
+  base: readonly GlossaryTerm[] | GlossaryFile,
+  guideTerms: unknown,
+): GlossaryTerm[] {
   const extra = parseGlossaryTerms(guideTerms);
   const terms = Array.isArray(base) ? base : (base as GlossaryFile).terms;
   const merged = new Map<string, GlossaryTerm>();

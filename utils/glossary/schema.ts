@@ -7,7 +7,11 @@ import * as v from 'valibot';
 const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
 
 export const GlossaryTermSchema = v.strictObject({
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id: lowercase words joined by "-"'), v.maxLength(60)),
+  id: v.pipe(
+    v.string(),
+    v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id: lowercase words joined by "-"'),
+    v.maxLength(60),
+  ),
   term: Text(120),
   variants: v.pipe(
     v.array(Text(120)),

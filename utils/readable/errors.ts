@@ -1,5 +1,10 @@
 /** Typed errors of readable mode: a `code` for programs; `message(lang, code)` gives people plain words. */
-export type ReadableErrorCode = 'not-a-document' | 'no-sanitizer' | 'readability-failed' | 'empty-input' | 'read-failed';
+export type ReadableErrorCode =
+  | 'not-a-document'
+  | 'no-sanitizer'
+  | 'readability-failed'
+  | 'empty-input'
+  | 'read-failed';
 
 export class ReadableError extends Error {
   readonly code: ReadableErrorCode;

@@ -9,10 +9,10 @@ import { findSubmitControls, type SubmitControl } from '../forms/mirror.ts';
 import { isVisible } from '../forms/style.ts';
 import { cleanText, foldText } from '../forms/text.ts';
 import type { FieldInfo } from '../forms/types.ts';
-import { markTerms, type MarkOptions } from '../glossary/mark.ts';
+import { type MarkOptions, markTerms } from '../glossary/mark.ts';
 import { findTerms, type GlossaryInput, toCompiled } from '../glossary/match.ts';
 import { ReadableError } from './errors.ts';
-import { type Purifier, sanitizeToFragment } from './sanitize.ts';
+import { type Purifier, sanitizeInPlace } from './sanitize.ts';
 
 export type ReadableOptions = {
   url?: string;
@@ -55,8 +55,10 @@ export type ReadableResult = {
   glossaryMatches: GlossaryHit[];
 };
 
-const CHROME = 'header, nav, footer, aside, [role="banner"], [role="navigation"], [role="contentinfo"], [role="search"]';
-const CLOSED_DIALOG = 'dialog:not([open]), [role="dialog"][aria-modal="true"]:not(.fr-modal--opened), .fr-modal:not(.fr-modal--opened)';
+const CHROME =
+  'header, nav, footer, aside, [role="banner"], [role="navigation"], [role="contentinfo"], [role="search"]';
+const CLOSED_DIALOG =
+  'dialog:not([open]), [role="dialog"][aria-modal="true"]:not(.fr-modal--opened), .fr-modal:not(.fr-modal--opened)';
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 const BLOCKS = new Set([
   'p',
@@ -110,11 +112,13 @@ function isPageField(field: FieldInfo): boolean {
 }
 
 function primaryFields(doc: Document): FieldInfo[] {
-  const all = discoverFields(doc).filter(isPageField);
   const main = doc.querySelector('main, [role="main"]');
-  if (!main) return all;
-  const inMain = all.filter((f) => main.contains(f.element));
-  return inMain.length > 0 ? inMain : all;
+  // Only describe what readable mode will show: the main region's fields when it has some.
+  if (main) {
+    const inMain = discoverFields(main).filter(isPageField);
+    if (inMain.length > 0) return inMain;
+  }
+  return discoverFields(doc).filter(isPageField);
 }
 
 /** Readability's verdict, or a page with at least one visible field a person can fill. */
@@ -123,7 +127,11 @@ export function isProbablyReadable(doc: Document): boolean {
   if (isProbablyReaderable(doc)) return true;
   const controls = doc.querySelectorAll('input, select, textarea, [role][tabindex]');
   for (const el of controls) {
-    if (el.localName === 'input' && /^(hidden|submit|button|reset|image)$/i.test((el as HTMLInputElement).type)) continue;
+    if (
+      el.localName === 'input' &&
+      /^(hidden|submit|button|reset|image)$/i.test((el as HTMLInputElement).type)
+    )
+      continue;
     if (el.closest(CHROME) || el.closest(CLOSED_DIALOG)) continue;
     if (isVisible(el)) return true;
   }
@@ -220,7 +228,8 @@ function submitControlsOf(doc: Document, fields: FieldInfo[]): SubmitControl[] {
     const form = (field.element as HTMLInputElement).form ?? field.element.closest('form');
     if (form) forms.add(form);
   }
-  const scopes: (Element | Document)[] = forms.size > 0 ? [...forms] : [doc.querySelector('main, [role="main"]') ?? doc];
+  const scopes: (Element | Document)[] =
+    forms.size > 0 ? [...forms] : [doc.querySelector('main, [role="main"]') ?? doc];
   const seen = new Set<Element>();
   const out: SubmitControl[] = [];
   for (const scope of scopes) {
@@ -236,14 +245,15 @@ function submitControlsOf(doc: Document, fields: FieldInfo[]): SubmitControl[] {
 /** The main content, sanitized, with the page's fields in reading order and the glossary terms found. */
 export function extractReadable(doc: Document, options: ReadableOptions): ReadableResult {
   if (!isDocument(doc)) throw new ReadableError('not-a-document');
-  if (!options?.purify || typeof options.purify.sanitize !== 'function') throw new ReadableError('no-sanitizer');
+  if (!options?.purify || typeof options.purify.sanitize !== 'function')
+    throw new ReadableError('no-sanitizer');
   // 1. Forms from the original document, before anything is removed.
   const fields = primaryFields(doc);
   const sections = sectionsOf(doc, fields);
   const submitControls = submitControlsOf(doc, fields);
   const heading = mainHeading(doc);
   // 2. Readability on a clone: it mutates what it parses. The article comes back as a node, so it
-  // is serialized once, then parsed once by DOMPurify.
+  // is sanitized where it is and serialized once.
   const clone = doc.cloneNode(true) as Document;
   stripChrome(clone);
   let article: ReturnType<Readability<Element>['parse']> = null;
@@ -263,12 +273,14 @@ export function extractReadable(doc: Document, options: ReadableOptions): Readab
       markTerms(content, options.glossary, clone, markOptions);
     }
   }
-  // 3. Sanitize; our own marks go through the sanitizer too.
-  const fragment = sanitizeToFragment(options.purify, content ? content.innerHTML : '');
-  const holder = (fragment.ownerDocument ?? clone).createElement('div');
-  holder.appendChild(fragment);
-  const contentHtml = holder.innerHTML;
-  const text = blockText(holder);
+  // 3. Sanitize in place; our own marks go through the sanitizer too.
+  let contentHtml = '';
+  let text = '';
+  if (content) {
+    sanitizeInPlace(options.purify, content);
+    contentHtml = content.innerHTML;
+    text = blockText(content);
+  }
   const fieldTexts = fields.flatMap((f) => [f.label, f.hint ?? '', f.group?.legend ?? '']);
   const glossaryMatches = options.glossary ? countTerms([text, ...fieldTexts], options.glossary) : [];
   const title = cleanText(article?.title) || cleanText(doc.title) || heading || '';

@@ -9,4 +9,10 @@ export {
   type ReadableSection,
 } from './extract.ts';
 export { catalogs, label, message } from './messages.ts';
-export { type Purifier, READABLE_PURIFY_CONFIG, sanitizeHtml, sanitizeToFragment } from './sanitize.ts';
+export {
+  type Purifier,
+  READABLE_PURIFY_CONFIG,
+  sanitizeHtml,
+  sanitizeInPlace,
+  sanitizeToFragment,
+} from './sanitize.ts';

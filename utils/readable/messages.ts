@@ -1,7 +1,8 @@
 /** Person-facing words of readable mode and of `pasapas readable`, in French, English and Arabic. */
-import { type Catalogs, createTranslator, type Lang, type Params } from '../i18n/index.ts';
+
 import { FormsError } from '../forms/errors.ts';
 import { GlossaryError } from '../glossary/schema.ts';
+import { type Catalogs, createTranslator, type Lang, type Params } from '../i18n/index.ts';
 import { ReadableError } from './errors.ts';
 
 export const catalogs = {

@@ -37,14 +37,37 @@ export const READABLE_PURIFY_CONFIG = {
     'plaintext',
     'noembed',
     'noframes',
+    'title',
   ],
-  FORBID_ATTR: ['style', 'srcdoc', 'formaction', 'action', 'target', 'ping', 'autofocus', 'contenteditable', 'tabindex', 'is'],
+  FORBID_ATTR: [
+    'style',
+    'srcdoc',
+    'formaction',
+    'action',
+    'target',
+    'ping',
+    'autofocus',
+    'contenteditable',
+    'tabindex',
+    'is',
+  ],
   ALLOW_DATA_ATTR: true,
   ALLOW_UNKNOWN_PROTOCOLS: false,
   SANITIZE_DOM: true,
   SANITIZE_NAMED_PROPS: true,
   KEEP_CONTENT: true,
 } satisfies Config;
+
+/**
+ * Sanitizes an element in place (Readability's article, already parsed: no second parse). Safe to
+ * serialize because every raw-text element (script, style, textarea, title, xmp, noscript…) and all
+ * foreign content (SVG, MathML) is removed, so serializing and parsing again cannot change meaning;
+ * the tests check that sanitizing the output again changes nothing.
+ */
+export function sanitizeInPlace(purify: Purifier, element: Element): Element {
+  purify.sanitize(element, { ...READABLE_PURIFY_CONFIG, IN_PLACE: true });
+  return element;
+}
 
 /** Sanitizes HTML into a detached fragment (owned by DOMPurify's inert document). */
 export function sanitizeToFragment(purify: Purifier, html: string): DocumentFragment {

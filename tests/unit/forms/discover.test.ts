@@ -64,7 +64,11 @@ describe('discoverFields on the DSFR example pages', () => {
   it('groups checkboxes of a fieldset and gives them the fieldset error', () => {
     const fields = discover(dsfrPage('component/checkbox'));
     const first = fieldById(fields, 'checkboxes-1');
-    expect(first.group).toEqual({ kind: 'checkbox-group', legend: 'Légende pour l’ensemble des éléments', id: 'checkboxes' });
+    expect(first.group).toEqual({
+      kind: 'checkbox-group',
+      legend: 'Légende pour l’ensemble des éléments',
+      id: 'checkboxes',
+    });
     const single = fieldById(fields, 'checkbox-hint');
     expect(single.group).toBeUndefined();
     expect(single.hint).toBe('Texte de description additionnel');
@@ -78,7 +82,12 @@ describe('discoverFields on the DSFR example pages', () => {
     const select = fieldById(fields, 'select');
     expect(select.type).toBe('select');
     expect(select.label).toBe('Libellé pour liste déroulante');
-    expect(select.options?.[0]).toEqual({ value: '', label: 'Sélectionner une option', selected: true, disabled: true });
+    expect(select.options?.[0]).toEqual({
+      value: '',
+      label: 'Sélectionner une option',
+      selected: true,
+      disabled: true,
+    });
     expect(select.options).toHaveLength(5);
     expect(fieldById(fields, 'select-error').error).toBe('Texte d’erreur obligatoire');
     expect(fieldById(fields, 'select-hint').hint).toBe('Texte de description additionnel');
@@ -159,7 +168,11 @@ describe('discoverFields on broken markup', () => {
     const allocataire = fieldByName(fields, 'allocataire');
     expect(allocataire.label).toBe('Numéro allocataire');
     expect(allocataire.required).toBe(true);
-    expect(allocataire.constraints).toMatchObject({ maxLength: 7, pattern: '[0-9]{7}', inputMode: 'numeric' });
+    expect(allocataire.constraints).toMatchObject({
+      maxLength: 7,
+      pattern: '[0-9]{7}',
+      inputMode: 'numeric',
+    });
     const cp = fieldByName(fields, 'cp');
     expect(cp.label).toBe('Code postal');
     expect(cp.key).not.toBe(allocataire.key);

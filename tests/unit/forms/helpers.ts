@@ -8,7 +8,9 @@ export const DSFR_EXAMPLES = join(process.cwd(), 'node_modules/@gouvfr/dsfr/exam
 export const FIXTURE_PAGES = join(process.cwd(), 'tests/fixtures/pages');
 
 export function dsfrPage(path: string): JSDOM {
-  return new JSDOM(readFileSync(join(DSFR_EXAMPLES, path, 'index.html'), 'utf8'), { url: 'https://example.test/' });
+  return new JSDOM(readFileSync(join(DSFR_EXAMPLES, path, 'index.html'), 'utf8'), {
+    url: 'https://example.test/',
+  });
 }
 
 export function fixturePage(name: string): JSDOM {
@@ -16,7 +18,9 @@ export function fixturePage(name: string): JSDOM {
 }
 
 export function html(body: string): JSDOM {
-  return new JSDOM(`<!doctype html><html lang="fr"><body>${body}</body></html>`, { url: 'https://example.test/' });
+  return new JSDOM(`<!doctype html><html lang="fr"><body>${body}</body></html>`, {
+    url: 'https://example.test/',
+  });
 }
 
 export function fieldById(fields: FieldInfo[], id: string): FieldInfo {

@@ -4,8 +4,8 @@ import { FormsError } from '../../../utils/forms/errors.ts';
 import {
   findSubmitControls,
   openRealFilePicker,
-  readReal,
   type RealState,
+  readReal,
   watchReal,
   writeToReal,
 } from '../../../utils/forms/mirror.ts';
@@ -15,7 +15,8 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function recordEvents(target: EventTarget, types: string[]): string[] {
   const seen: string[] = [];
-  for (const type of types) target.addEventListener(type, (event) => seen.push(`${event.type}:${(event.target as Element).id}`));
+  for (const type of types)
+    target.addEventListener(type, (event) => seen.push(`${event.type}:${(event.target as Element).id}`));
   return seen;
 }
 
@@ -70,7 +71,9 @@ describe('writeToReal', () => {
     writeToReal(textbox, 'Mon commentaire');
     expect(textbox.textContent).toBe('Mon commentaire');
     expect(seen).toHaveLength(1);
-    const ta = html('<textarea id="t"></textarea>').window.document.getElementById('t') as HTMLTextAreaElement;
+    const ta = html('<textarea id="t"></textarea>').window.document.getElementById(
+      't',
+    ) as HTMLTextAreaElement;
     writeToReal(ta, 'ligne 1\nligne 2');
     expect(ta.value).toBe('ligne 1\nligne 2');
   });
@@ -121,7 +124,9 @@ describe('writeToReal', () => {
   it('flips an ARIA switch by clicking it', () => {
     const dom = html('<div role="switch" tabindex="0" aria-checked="false" id="s"></div>');
     const sw = dom.window.document.getElementById('s') as HTMLElement;
-    sw.addEventListener('click', () => sw.setAttribute('aria-checked', String(sw.getAttribute('aria-checked') !== 'true')));
+    sw.addEventListener('click', () =>
+      sw.setAttribute('aria-checked', String(sw.getAttribute('aria-checked') !== 'true')),
+    );
     writeToReal(sw, true);
     expect(sw.getAttribute('aria-checked')).toBe('true');
   });
@@ -129,7 +134,9 @@ describe('writeToReal', () => {
   it('never writes into file inputs: it opens the real picker instead', () => {
     const dom = dsfrPage('component/upload');
     const file = dom.window.document.getElementById('file-upload') as HTMLInputElement;
-    expect(() => writeToReal(file, 'C:/fakepath/x.pdf')).toThrow(expect.objectContaining({ code: 'file-input' }));
+    expect(() => writeToReal(file, 'C:/fakepath/x.pdf')).toThrow(
+      expect.objectContaining({ code: 'file-input' }),
+    );
     const clicks = recordEvents(file, ['click']);
     openRealFilePicker(file);
     expect(clicks).toEqual(['click:file-upload']);

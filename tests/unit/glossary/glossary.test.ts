@@ -65,12 +65,11 @@ describe('the French glossary file', () => {
       expect(term.short_fr.length).toBeLessThanOrEqual(280);
       expect(term.short_en.length).toBeLessThanOrEqual(280);
       // One or two short sentences (a third only when it is very short).
-      expect(term.short_fr.split(/[.!?](\s|$)/).filter((s) => s.trim().length > 3).length).toBeLessThanOrEqual(3);
+      expect(
+        term.short_fr.split(/[.!?](\s|$)/).filter((s) => s.trim().length > 3).length,
+      ).toBeLessThanOrEqual(3);
       for (const variant of [term.term, ...term.variants]) {
-        const key = variant
-          .normalize('NFD')
-          .replace(/\p{M}/gu, '')
-          .toLowerCase();
+        const key = variant.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
         const previous = owner.get(key);
         if (previous && previous !== term.id) clashes.push(`${variant}: ${previous} / ${term.id}`);
         owner.set(key, term.id);
@@ -80,7 +79,11 @@ describe('the French glossary file', () => {
   });
 
   it('rejects a broken file with every issue, as a typed error', () => {
-    const broken = { version: 1, lang: 'fr', terms: [glossary.terms[0], glossary.terms[0], { id: 'Bad Id', term: '' }] };
+    const broken = {
+      version: 1,
+      lang: 'fr',
+      terms: [glossary.terms[0], glossary.terms[0], { id: 'Bad Id', term: '' }],
+    };
     try {
       parseGlossaryFile(broken);
       throw new Error('should have thrown');
@@ -97,7 +100,9 @@ describe('findTerms', () => {
     expect(found('Indiquez vos Revenus fiscaux de référence.')).toEqual([
       'Revenus fiscaux de référence=revenu-fiscal-reference',
     ]);
-    expect(found('REVENU FISCAL DE REFERENCE')).toEqual(['REVENU FISCAL DE REFERENCE=revenu-fiscal-reference']);
+    expect(found('REVENU FISCAL DE REFERENCE')).toEqual([
+      'REVENU FISCAL DE REFERENCE=revenu-fiscal-reference',
+    ]);
     expect(found('les avis d’imposition et les avis d impot')).toEqual([
       'avis d’imposition=avis-imposition',
       'avis d impot=avis-imposition',
@@ -206,7 +211,11 @@ describe('mergeGlossary', () => {
   };
 
   it('adds a guide’s terms and lets it override an explanation', () => {
-    const override = { ...glossary.terms.find((t) => t.id === 'rib'), short_fr: 'Explication du guide.', variants: ['relevé bancaire'] };
+    const override = {
+      ...glossary.terms.find((t) => t.id === 'rib'),
+      short_fr: 'Explication du guide.',
+      variants: ['relevé bancaire'],
+    };
     const merged = mergeGlossary(glossary, [extra, override]);
     expect(merged).toHaveLength(glossary.terms.length + 1);
     const rib = merged.find((t) => t.id === 'rib');
@@ -220,7 +229,9 @@ describe('mergeGlossary', () => {
   it('rejects invalid guide terms and leaves the base untouched', () => {
     const before = JSON.stringify(glossary.terms);
     expect(() => mergeGlossary(glossary.terms, [{ id: 'x', term: 'y' }])).toThrow(GlossaryError);
-    expect(() => mergeGlossary(glossary.terms, 'pas une liste')).toThrow(expect.objectContaining({ code: 'invalid-term' }));
+    expect(() => mergeGlossary(glossary.terms, 'pas une liste')).toThrow(
+      expect.objectContaining({ code: 'invalid-term' }),
+    );
     expect(JSON.stringify(glossary.terms)).toBe(before);
   });
 });

@@ -7,7 +7,11 @@ const BIN = join(process.cwd(), 'bin/pasapas.js');
 const LOGIN = join(process.cwd(), 'node_modules/@gouvfr/dsfr/example/layout/page/login/2-error/index.html');
 
 function pasapas(args: string[], input?: string) {
-  const out = spawnSync(process.execPath, [BIN, 'readable', ...args], { input, encoding: 'utf8', timeout: 60_000 });
+  const out = spawnSync(process.execPath, [BIN, 'readable', ...args], {
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }
 
@@ -17,7 +21,9 @@ describe('pasapas readable', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Titre : Pages de connexion - Système de design');
     expect(stdout).toContain('== Champs à remplir (4) ==');
-    expect(stdout).toMatch(/- Identifiant \(type text, obligatoire, nom technique « username »\)\n\s+Aide : Format attendu : nom@domaine\.fr/);
+    expect(stdout).toMatch(
+      /- Identifiant \(type text, obligatoire, nom technique « username »\)\n\s+Aide : Format attendu : nom@domaine\.fr/,
+    );
     expect(stdout).toContain('secret : ne sera jamais copié');
     expect(stdout).toContain('- Se connecter (submit)');
     expect(stdout).toMatch(/- FranceConnect ×\d+/);

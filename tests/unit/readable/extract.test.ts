@@ -4,17 +4,19 @@ import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { parseGlossaryFile } from '../../../utils/glossary/schema.ts';
+import { missingKeys } from '../../../utils/i18n/index.ts';
 import {
   extractReadable,
   isProbablyReadable,
   message,
-  ReadableError,
   type Purifier,
+  ReadableError,
 } from '../../../utils/readable/index.ts';
 import { catalogs } from '../../../utils/readable/messages.ts';
-import { missingKeys } from '../../../utils/i18n/index.ts';
 
-const glossary = parseGlossaryFile(JSON.parse(readFileSync(join(process.cwd(), 'public/glossary/fr.json'), 'utf8')));
+const glossary = parseGlossaryFile(
+  JSON.parse(readFileSync(join(process.cwd(), 'public/glossary/fr.json'), 'utf8')),
+);
 
 function load(path: string): JSDOM {
   return new JSDOM(readFileSync(join(process.cwd(), path), 'utf8'), { url: 'https://example.test/page' });
@@ -90,9 +92,15 @@ describe('extractReadable', () => {
 
   it('can mark glossary terms in the sanitized content', () => {
     const dom = load('tests/fixtures/pages/article-jargon.html');
-    const result = extractReadable(dom.window.document, { purify: purifyFor(dom), glossary, markTerms: { firstOnly: true } });
+    const result = extractReadable(dom.window.document, {
+      purify: purifyFor(dom),
+      glossary,
+      markTerms: { firstOnly: true },
+    });
     const content = new JSDOM(result.contentHtml).window.document;
-    const ids = [...content.querySelectorAll('abbr[data-term-id]')].map((a) => a.getAttribute('data-term-id'));
+    const ids = [...content.querySelectorAll('abbr[data-term-id]')].map((a) =>
+      a.getAttribute('data-term-id'),
+    );
     expect(ids).toContain('revenu-fiscal-reference');
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -112,7 +120,12 @@ describe('extractReadable', () => {
   it('leaves out the DSFR theme dialog and header of the example pages', () => {
     const dom = load('node_modules/@gouvfr/dsfr/example/layout/page/login/2-error/index.html');
     const result = extractReadable(dom.window.document, { purify: purifyFor(dom), glossary });
-    expect(result.fields.map((f) => f.name ?? f.id)).toEqual(['username', 'password', 'password-7904-show', 'remember']);
+    expect(result.fields.map((f) => f.name ?? f.id)).toEqual([
+      'username',
+      'password',
+      'password-7904-show',
+      'remember',
+    ]);
     expect(result.submitControls.map((c) => c.label)).toEqual(['Se connecter']);
     expect(result.glossaryMatches.some((h) => h.id === 'franceconnect')).toBe(true);
   });

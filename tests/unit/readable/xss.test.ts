@@ -71,7 +71,17 @@ const FORBIDDEN_TAGS = new Set([
   'link',
   'xmp',
 ]);
-const URL_ATTRS = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcset', 'poster', 'background'];
+const URL_ATTRS = [
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'data',
+  'srcset',
+  'poster',
+  'background',
+];
 
 /** Everything in `html` that could run code or reach out when inserted into a page. */
 function executableConstructs(html: string): string[] {
@@ -83,14 +93,17 @@ function executableConstructs(html: string): string[] {
     for (const attr of el.attributes) {
       const name = attr.name.toLowerCase();
       if (name.startsWith('on')) problems.push(`${el.localName}[${name}]`);
-      if (['style', 'srcdoc', 'formaction', 'target', 'ping'].includes(name)) problems.push(`${el.localName}[${name}]`);
+      if (['style', 'srcdoc', 'formaction', 'target', 'ping'].includes(name))
+        problems.push(`${el.localName}[${name}]`);
       if (URL_ATTRS.includes(name)) {
         // What a browser would see after stripping control characters and white space.
-        const value = attr.value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
-        if (/^(javascript|vbscript|data:text\/html)/.test(value)) problems.push(`${el.localName}[${name}=${attr.value}]`);
+        const value = attr.value.replace(/[\s\p{Cc}]/gu, '').toLowerCase();
+        if (/^(javascript|vbscript|data:text\/html)/.test(value))
+          problems.push(`${el.localName}[${name}=${attr.value}]`);
       }
     }
-    if (el.id === 'location' || el.getAttribute('name') === 'body') problems.push(`clobbering ${el.outerHTML}`);
+    if (el.id === 'location' || el.getAttribute('name') === 'body')
+      problems.push(`clobbering ${el.outerHTML}`);
   }
   return problems;
 }
@@ -117,7 +130,9 @@ describe('readable mode against hostile content', () => {
 
   it('outputs no executable construct when every payload is in one article', () => {
     const dom = new JSDOM(page(PAYLOADS), { url: 'https://example.test/' });
-    const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0]) as Purifier;
+    const purify = createDOMPurify(
+      dom.window as unknown as Parameters<typeof createDOMPurify>[0],
+    ) as Purifier;
     const result = extractReadable(dom.window.document, { purify, markTerms: true, glossary: [] });
     expect(result.article).toBe(true);
     // The article really came through: the test is not passing on an empty output.
@@ -128,18 +143,25 @@ describe('readable mode against hostile content', () => {
     expect(sanitizeHtml(purify, result.contentHtml)).toBe(result.contentHtml);
   });
 
-  it.each(PAYLOADS.map((p, i) => [i + 1, p] as const))('payload %i alone leaves nothing executable', (_n, payload) => {
-    const dom = new JSDOM(page([payload]), { url: 'https://example.test/' });
-    const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0]) as Purifier;
-    const result = extractReadable(dom.window.document, { purify });
-    expect(executableConstructs(result.contentHtml)).toEqual([]);
-    // The sanitizer profile by itself, without Readability's own cleaning.
-    expect(executableConstructs(sanitizeHtml(purify, payload))).toEqual([]);
-  });
+  it.each(PAYLOADS.map((p, i) => [i + 1, p] as const))(
+    'payload %i alone leaves nothing executable',
+    (_n, payload) => {
+      const dom = new JSDOM(page([payload]), { url: 'https://example.test/' });
+      const purify = createDOMPurify(
+        dom.window as unknown as Parameters<typeof createDOMPurify>[0],
+      ) as Purifier;
+      const result = extractReadable(dom.window.document, { purify });
+      expect(executableConstructs(result.contentHtml)).toEqual([]);
+      // The sanitizer profile by itself, without Readability's own cleaning.
+      expect(executableConstructs(sanitizeHtml(purify, payload))).toEqual([]);
+    },
+  );
 
   it('keeps ordinary links and text', () => {
     const dom = new JSDOM(page([PAYLOADS.at(-1) as string]), { url: 'https://example.test/' });
-    const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0]) as Purifier;
+    const purify = createDOMPurify(
+      dom.window as unknown as Parameters<typeof createDOMPurify>[0],
+    ) as Purifier;
     const result = extractReadable(dom.window.document, { purify });
     expect(result.contentHtml).toContain('href="https://example.test/ok"');
     expect(result.text).toContain('lien sûr 39');
