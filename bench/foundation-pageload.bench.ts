@@ -14,13 +14,19 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * same page in the same run without it. Medians of several cold page loads.
  */
 export default async function pageLoad() {
-  // @ts-expect-error plain JS demo server
   const { startDemoServer } = await import('../demo/server.js');
   const demo = await startDemoServer({ port: 0 });
   const url = `${demo.url}/aide-logement/identite.html?widget=0`;
   const measure = async (withExtension: boolean) => {
     const profile = mkdtempSync(join(tmpdir(), 'pasapas-bench-'));
-    const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+    const args = [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ];
     if (withExtension) args.push(`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`);
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.PASAPAS_CHROMIUM ?? '/usr/bin/chromium',
@@ -57,8 +63,20 @@ export default async function pageLoad() {
   return {
     title: `Foundation — page-load main-thread cost of the content script (median of ${RUNS} loads of the demo page)`,
     rows: [
-      { measure: 'script time', 'without extension': ms(without.script), 'with extension': ms(withExt.script), overhead: ms(withExt.script - without.script), target: '≤ 5 ms' },
-      { measure: 'all main-thread tasks', 'without extension': ms(without.task), 'with extension': ms(withExt.task), overhead: ms(withExt.task - without.task), target: '' },
+      {
+        measure: 'script time',
+        'without extension': ms(without.script),
+        'with extension': ms(withExt.script),
+        overhead: ms(withExt.script - without.script),
+        target: '≤ 5 ms',
+      },
+      {
+        measure: 'all main-thread tasks',
+        'without extension': ms(without.task),
+        'with extension': ms(withExt.task),
+        overhead: ms(withExt.task - without.task),
+        target: '',
+      },
     ],
     notes: [
       'Script time counts the renderer’s JavaScript (page + content script); the content script runs in an isolated world of the same renderer.',

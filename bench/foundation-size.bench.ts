@@ -23,7 +23,9 @@ export default async function sizes() {
   const allPanel = chunks.reduce((sum, f) => sum + gz(f), 0);
   // What the first opening loads: the entry plus the chunks it imports statically.
   const entry = readFileSync(panelFirst, 'utf8');
-  const staticImports = [...entry.matchAll(/from"\.\/(chunks\/[^"]+)"/g)].map((m) => join(panelDir, m[1] ?? ''));
+  const staticImports = [...entry.matchAll(/from"\.\/(chunks\/[^"]+)"/g)].map((m) =>
+    join(panelDir, m[1] ?? ''),
+  );
   const firstOpen = gz(panelFirst) + staticImports.reduce((sum, f) => sum + gz(f), 0);
   const row = (what: string, bytes: number, target: number, reference?: string) => ({
     what,
@@ -36,10 +38,17 @@ export default async function sizes() {
     title: 'Foundation — bundle sizes (gzip -9)',
     rows: [
       row('content script (every page)', gz(content), 15 * 1024),
-      row('widget loader (every page of the site)', gz(loader), 10 * 1024, 'Orange Confort+ widget: 33 KB gz'),
+      row(
+        'widget loader (every page of the site)',
+        gz(loader),
+        10 * 1024,
+        'Orange Confort+ widget: 33 KB gz',
+      ),
       row('panel, first opening (entry + static chunks, no fonts)', firstOpen, 50 * 1024),
       row(`panel, all ${chunks.length} chunks (every feature tab)`, allPanel, 50 * 1024 * 4),
     ],
-    notes: ['Fonts are bundled files loaded only when the person picks them (Atkinson 17 KB, OpenDyslexic 115 KB per weight).'],
+    notes: [
+      'Fonts are bundled files loaded only when the person picks them (Atkinson 17 KB, OpenDyslexic 115 KB per weight).',
+    ],
   };
 }

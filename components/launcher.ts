@@ -14,7 +14,12 @@ export const LAUNCHER_LABELS: Record<Lang, string> = {
 const HELP_ICON =
   'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 17h-2v-2h2v2zm2.1-7.7-.9.9c-.7.7-1.2 1.3-1.2 2.8h-2v-.5c0-1.1.5-2.1 1.2-2.8l1.2-1.3A2 2 0 1 0 10 9H8a4 4 0 1 1 7.1 2.3z';
 
-export type TinyLauncher = { host: HTMLElement; shadow: ShadowRoot; button: HTMLButtonElement; setBusy(busy: boolean): void };
+export type TinyLauncher = {
+  host: HTMLElement;
+  shadow: ShadowRoot;
+  button: HTMLButtonElement;
+  setBusy(busy: boolean): void;
+};
 
 export function createTinyLauncher(options: {
   host: HTMLElement;

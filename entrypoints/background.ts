@@ -6,6 +6,7 @@ export default defineBackground(() => {
   browser.commands?.onCommand.addListener(async (command) => {
     if (command !== 'toggle-panel') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'pasapas:toggle' }).catch(() => {});
+    if (tab?.id !== undefined)
+      await browser.tabs.sendMessage(tab.id, { type: 'pasapas:toggle' }).catch(() => {});
   });
 });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { extensionUrl } from '../components/app/extension-url';
 import { createTinyLauncher, isPanelShortcut } from '../components/launcher';
 import { applyComfort } from '../utils/comfort/apply';
 import { pickLang } from '../utils/i18n';
@@ -19,7 +20,7 @@ export default defineContentScript({
     // Tells an embedded widget that the extension shows the panel: one panel per page.
     root.setAttribute('data-pasapas-extension', browser.runtime.getManifest().version);
     const store = createExtensionSettingsStore(browser.storage.local, browser.storage.onChanged);
-    const fontBase = browser.runtime.getURL('/fonts/');
+    const fontBase = extensionUrl('/fonts/');
     const settings = await store.load();
     applyComfort(document, settings.comfort, fontBase);
     store.subscribe((next) => applyComfort(document, next.comfort, fontBase));
@@ -28,9 +29,11 @@ export default defineContentScript({
     let loading: Promise<PanelHandle> | undefined;
     const host = document.createElement('div');
     const load = () => {
-      loading ??= (import(/* @vite-ignore */ browser.runtime.getURL('/panel/panel.js')) as Promise<
-        typeof import('../widgets/panel-entry')
-      >)
+      loading ??= (
+        import(/* @vite-ignore */ extensionUrl('/panel/panel.js')) as Promise<
+          typeof import('../widgets/panel-entry')
+        >
+      )
         .then((mod) =>
           mod.mountPanel({
             context: 'page',
@@ -38,8 +41,8 @@ export default defineContentScript({
             host,
             store,
             fontBase,
-            guidesBase: browser.runtime.getURL('/guides/'),
-            glossaryUrl: browser.runtime.getURL('/glossary/fr.json'),
+            guidesBase: extensionUrl('/guides/'),
+            glossaryUrl: extensionUrl('/glossary/fr.json'),
             lang: settings.lang,
           }),
         )

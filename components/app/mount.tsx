@@ -9,8 +9,8 @@ import type { SynthLike, UtteranceLike } from '../../utils/speech/speaker';
 import { features as registry } from '../features';
 import { setGuidesBase } from '../features/guides/config';
 import { setGlossaryUrl } from '../features/readable/config';
-import { Panel } from '../panel/Panel';
 import { isPanelShortcut, promote } from '../launcher';
+import { Panel } from '../panel/Panel';
 import hostCss from '../styles/host.css?inline';
 import panelCss from '../styles/panel.css?inline';
 import { createServices } from './create-services';
@@ -46,7 +46,6 @@ export type PanelHandle = {
   readPage(): void;
   host: HTMLElement;
 };
-
 
 /** Mounts the panel in a shadow root: the same UI in the extension (page and side panel) and the widget. */
 export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
@@ -100,7 +99,9 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
     open() {
       if (open.value) return;
       const active = doc.activeElement;
-      returnFocus = active && active !== host ? active : null;
+      // Opening from our own launcher (or from nowhere) returns focus to the launcher.
+      returnFocus =
+        active && active !== host && active !== doc.body && active !== doc.documentElement ? active : null;
       open.value = true;
     },
     close() {
@@ -109,7 +110,8 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
       speech?.synth.cancel();
       pageReader?.clear();
       queueMicrotask(() => {
-        const target = returnFocus instanceof HTMLElement && returnFocus.isConnected ? returnFocus : launcher();
+        const target =
+          returnFocus instanceof HTMLElement && returnFocus.isConnected ? returnFocus : launcher();
         target?.focus();
       });
     },
@@ -168,7 +170,9 @@ function installPanelFonts(doc: Document, fontBase: string): void {
   // FontFace objects load lazily (only when used) and are not subject to style-src CSP.
   for (const { family, file, weight } of FONT_FILES) {
     try {
-      doc.fonts.add(new FontFace(family, `url(${fontBase}${file})`, { weight: String(weight), display: 'swap' }));
+      doc.fonts.add(
+        new FontFace(family, `url(${fontBase}${file})`, { weight: String(weight), display: 'swap' }),
+      );
     } catch {
       // Without the font the panel falls back to a system font.
     }

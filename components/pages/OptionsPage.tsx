@@ -7,7 +7,11 @@ import ComfortTab from '../features/comfort/ComfortTab';
 export function OptionsPage({ announcement }: { announcement: { value: string } }) {
   const { t, settings, update } = useServices();
   return (
-    <main class="pp-root pp-docked pp-page" lang={settings.value.lang} data-theme={settings.value.comfort.theme}>
+    <main
+      class="pp-root pp-docked pp-page"
+      lang={settings.value.lang}
+      data-theme={settings.value.comfort.theme}
+    >
       <h1>{t('options.title')}</h1>
       <p>{t('options.intro')}</p>
       <section aria-labelledby="opt-lang">

@@ -19,7 +19,11 @@ export function PopupPage({ actions, message }: { actions: PopupActions; message
     <main class="pp-root pp-docked pp-popup" data-theme={comfort.theme}>
       <h1 class="pp-title">{t('app.name')}</h1>
       <div class="pp-stack">
-        <button type="button" class="pp-button pp-button--primary" onClick={() => actions.openPanel().then(fail)}>
+        <button
+          type="button"
+          class="pp-button pp-button--primary"
+          onClick={() => actions.openPanel().then(fail)}
+        >
           {t('popup.openPanel')}
         </button>
         {actions.openSidePanel && (
@@ -34,14 +38,18 @@ export function PopupPage({ actions, message }: { actions: PopupActions; message
           <button
             type="button"
             class="pp-button"
-            onClick={() => update({ comfort: { ...comfort, textScale: stepTextScale(comfort.textScale, -1) } })}
+            onClick={() =>
+              update({ comfort: { ...comfort, textScale: stepTextScale(comfort.textScale, -1) } })
+            }
           >
             {t('comfort.smaller')}
           </button>
           <button
             type="button"
             class="pp-button"
-            onClick={() => update({ comfort: { ...comfort, textScale: stepTextScale(comfort.textScale, 1) } })}
+            onClick={() =>
+              update({ comfort: { ...comfort, textScale: stepTextScale(comfort.textScale, 1) } })
+            }
           >
             {t('comfort.larger')}
           </button>
@@ -52,7 +60,10 @@ export function PopupPage({ actions, message }: { actions: PopupActions; message
             value={comfort.theme}
             onChange={(e) =>
               update({
-                comfort: { ...comfort, theme: (e.currentTarget as HTMLSelectElement).value as (typeof THEMES)[number] },
+                comfort: {
+                  ...comfort,
+                  theme: (e.currentTarget as HTMLSelectElement).value as (typeof THEMES)[number],
+                },
               })
             }
           >

@@ -10,7 +10,11 @@ import panelCss from '../styles/panel.css?inline';
 export async function renderExtensionPage(
   root: HTMLElement,
   store: SettingsStore,
-  view: (ctx: { services: PanelServices; announcement: Signal<string>; message: Signal<string> }) => ComponentChildren,
+  view: (ctx: {
+    services: PanelServices;
+    announcement: Signal<string>;
+    message: Signal<string>;
+  }) => ComponentChildren,
 ): Promise<void> {
   const { services, announcement } = await createServices({ context: 'sidepanel', store });
   const sheet = new CSSStyleSheet();
@@ -21,7 +25,11 @@ export async function renderExtensionPage(
     document.documentElement.lang = services.lang.value;
     document.documentElement.dir = services.lang.value === 'ar' ? 'rtl' : 'ltr';
     document.title = services.t('options.title');
-    return <ServicesContext.Provider value={services}>{view({ services, announcement, message })}</ServicesContext.Provider>;
+    return (
+      <ServicesContext.Provider value={services}>
+        {view({ services, announcement, message })}
+      </ServicesContext.Provider>
+    );
   };
   render(<App />, root);
 }

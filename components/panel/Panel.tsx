@@ -4,7 +4,7 @@ import { dir, LANGS, type Lang } from '../../utils/i18n';
 import type { FeatureDefinition, FeatureId } from '../../utils/plugins/registry';
 import { useServices } from '../app/services';
 import type { TabModule } from '../features';
-import { Icon, ICONS } from './icons';
+import { ICONS, Icon } from './icons';
 import { Tabs } from './Tabs';
 
 export type PanelProps = {
@@ -19,7 +19,16 @@ export type PanelProps = {
   onToggle(): void;
 };
 
-export function Panel({ layout, position, open, active, features, announcement, onClose, onToggle }: PanelProps) {
+export function Panel({
+  layout,
+  position,
+  open,
+  active,
+  features,
+  announcement,
+  onClose,
+  onToggle,
+}: PanelProps) {
   const { t, lang, settings, update } = useServices();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const isOpen = layout === 'docked' || open.value;
@@ -70,7 +79,7 @@ export function Panel({ layout, position, open, active, features, announcement, 
           aria-labelledby="pp-title"
           onKeyDown={onKeyDown}
         >
-          <header class="pp-header">
+          <div class="pp-header">
             <h2 id="pp-title" class="pp-title" tabIndex={-1} ref={titleRef}>
               {t('app.name')}
             </h2>
@@ -92,7 +101,7 @@ export function Panel({ layout, position, open, active, features, announcement, 
                 <Icon path={ICONS.close} />
               </button>
             )}
-          </header>
+          </div>
           <p class="pp-subtitle">{t('panel.title')}</p>
           {current && <Tabs features={features} active={current} onSelect={(id) => (active.value = id)} />}
           {layout === 'floating' && <p class="pp-shortcut">{t('panel.shortcut')}</p>}

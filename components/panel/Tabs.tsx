@@ -76,8 +76,6 @@ function LazyTab({ feature }: { feature: FeatureDefinition<TabModule> }) {
   const [Tab, setTab] = useState<ComponentType | null>(null);
   const [failed, setFailed] = useState(false);
   const [attempt, setAttempt] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt re-runs the load on retry
   useEffect(() => {
     let alive = true;
     setFailed(false);

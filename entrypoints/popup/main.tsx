@@ -17,7 +17,8 @@ async function sendToTab(message: { type: string }): Promise<boolean> {
   }
 }
 
-const sidePanel = (browser as unknown as { sidePanel?: { open(o: { windowId: number }): Promise<void> } }).sidePanel;
+const sidePanel = (browser as unknown as { sidePanel?: { open(o: { windowId: number }): Promise<void> } })
+  .sidePanel;
 const root = document.getElementById('app');
 if (root)
   renderExtensionPage(root, store, ({ message }) => (

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { extensionUrl } from '../../components/app/extension-url';
 import { mountPanel } from '../../components/app/mount';
 import { createExtensionSettingsStore } from '../../utils/settings/settings';
 
@@ -6,5 +7,11 @@ import { createExtensionSettingsStore } from '../../utils/settings/settings';
 const store = createExtensionSettingsStore(browser.storage.local, browser.storage.onChanged);
 const root = document.getElementById('app');
 if (root) {
-  mountPanel({ context: 'sidepanel', layout: 'docked', host: root, store, fontBase: browser.runtime.getURL('/fonts/') });
+  mountPanel({
+    context: 'sidepanel',
+    layout: 'docked',
+    host: root,
+    store,
+    fontBase: extensionUrl('/fonts/'),
+  });
 }

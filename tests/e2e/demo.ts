@@ -1,5 +1,4 @@
 // The demo server is plain JavaScript; this wrapper gives it types for the tests.
-// @ts-expect-error demo/server.js has no type declarations
 import { startDemoServer as start } from '../../demo/server.js';
 
 export type Demo = { url: string; close(): Promise<void> };

@@ -54,7 +54,9 @@ describe('extension', () => {
     await page.locator('[role=tab][data-feature="comfort"]').click();
     await page.locator('[data-action="text-larger"]').click();
     await page.locator('[data-setting="theme"] input[value="yellow-black"]').check();
-    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 0, 0)');
+    await expect
+      .poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor))
+      .toBe('rgb(0, 0, 0)');
     expect(before).not.toBe('rgb(0, 0, 0)');
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
 
@@ -67,13 +69,15 @@ describe('extension', () => {
       });
     });
     await next.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
-    await expect.poll(() => next.evaluate(() => (window as unknown as { firstFrame?: string }).firstFrame)).toBe(
-      '20px|rgb(0, 0, 0)',
-    );
+    await expect
+      .poll(() => next.evaluate(() => (window as unknown as { firstFrame?: string }).firstFrame))
+      .toBe('20px|rgb(0, 0, 0)');
 
     // Back to the site's own settings: reversible.
     await page.locator('[data-action="comfort-reset"]').click();
-    await expect.poll(() => next.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(0, 0, 0)');
+    await expect
+      .poll(() => next.evaluate(() => getComputedStyle(document.body).backgroundColor))
+      .not.toBe('rgb(0, 0, 0)');
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(before);
     expect(await next.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('16px');
     await page.close();
@@ -82,11 +86,17 @@ describe('extension', () => {
 
   test('with the widget also on the page, exactly one panel shows', async () => {
     const page = await open('/aide-logement/identite.html');
-    await expect.poll(() => page.locator('pasapas-aide').getAttribute('data-pasapas-state')).toBe('extension');
+    await expect
+      .poll(() => page.locator('pasapas-aide').getAttribute('data-pasapas-state'))
+      .toBe('extension');
     expect(await page.locator('[data-pasapas="launcher"]').count()).toBe(1);
     await launcher(page).click();
     await expect.poll(() => panel(page).count()).toBe(1);
-    expect(await page.locator('[data-pasapas-host]').evaluateAll((els) => els.map((e) => e.getAttribute('data-pasapas-host')))).toEqual(['page']);
+    expect(
+      await page
+        .locator('[data-pasapas-host]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-pasapas-host'))),
+    ).toEqual(['page']);
     await page.close();
   });
 
@@ -95,7 +105,9 @@ describe('extension', () => {
     await launcher(page).click();
     await page.locator('[role=tab][data-feature="speech"]').click();
     await page.locator('[data-action="read-page"]').click();
-    await expect.poll(() => page.locator('[data-testid="speech-message"]').textContent()).toContain('Aucune voix');
+    await expect
+      .poll(() => page.locator('[data-testid="speech-message"]').textContent())
+      .toContain('Aucune voix');
     await page.close();
   });
 
@@ -103,7 +115,9 @@ describe('extension', () => {
     const page = await open('/aide-logement/identite.html?widget=0');
     await launcher(page).click();
     await panel(page).waitFor();
-    for (const feature of await page.locator('[role=tab]').evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))) {
+    for (const feature of await page
+      .locator('[role=tab]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))) {
       await page.locator(`[role=tab][data-feature="${feature}"]`).click();
       await page.locator('[role=tabpanel] .pp-loading').waitFor({ state: 'detached' });
       expect(await axe(page), `panel tab ${feature}`).toEqual([]);

@@ -70,11 +70,17 @@ export async function launchBrowser() {
 }
 
 export async function launch(
-  options: { extension?: boolean; profileDir?: string; viewport?: { width: number; height: number }; locale?: string } = {},
+  options: {
+    extension?: boolean;
+    profileDir?: string;
+    viewport?: { width: number; height: number };
+    locale?: string;
+  } = {},
 ): Promise<Session> {
   const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'pasapas-profile-'));
   const args = [...BASE_ARGS];
-  if (options.extension) args.push(`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`);
+  if (options.extension)
+    args.push(`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
@@ -86,7 +92,8 @@ export async function launch(
   await guardNetwork(context, outside);
   let extensionId: string | undefined;
   if (options.extension) {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    const worker =
+      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     extensionId = new URL(worker.url()).host;
   }
   return {
@@ -106,7 +113,9 @@ export async function axe(page: Page, include = '[data-pasapas-host]') {
     .include(include)
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
     .analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  return results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
 }
 
 /** The panel lives in a shadow root: Playwright's CSS locators pierce open shadow roots. */
@@ -131,7 +140,11 @@ export function deepActive(page: Page) {
 }
 
 /** Presses Tab until the focused element matches, failing after `max` presses: keyboard-only navigation. */
-export async function tabTo(page: Page, match: (el: NonNullable<Awaited<ReturnType<typeof deepActive>>>) => boolean, max = 40) {
+export async function tabTo(
+  page: Page,
+  match: (el: NonNullable<Awaited<ReturnType<typeof deepActive>>>) => boolean,
+  max = 40,
+) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     const el = await deepActive(page);

@@ -312,6 +312,31 @@ describe('readable mode in the widget', () => {
     await own.close();
   });
 
+  test('one question at a time, by keyboard; the site gets the answer', async () => {
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/aide-logement/foyer.html`);
+    await launcher(page).waitFor();
+    await openReadableByMouse(page);
+    await tabTo(page, (el) => el.text === 'Une question à la fois', 60);
+    await page.keyboard.press('Enter');
+    expect(await view(page).locator('[data-action="readable-one-by-one"]').getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    expect(await view(page).locator('[data-testid="readable-step"]').textContent()).toBe('Question 1 sur 5');
+    expect(await page.locator(`${VIEW} [data-field-key]`).count()).toBe(1);
+    expect(await view(page).locator('[data-action="readable-submit"]').count()).toBe(0);
+    expect(await axe(page, VIEW)).toEqual([]);
+    await tabTo(page, (el) => el.text === 'Question suivante', 20);
+    await page.keyboard.press('Enter');
+    // Focus goes to the new question's field.
+    const id = await controlId(page, 'enfants');
+    await expect.poll(async () => (await deepActive(page))?.id).toBe(id);
+    await page.keyboard.type('3');
+    expect(await page.locator('input[name="enfants"]').inputValue()).toBe('3');
+    expect(await view(page).locator('[data-testid="readable-step"]').textContent()).toBe('Question 2 sur 5');
+    await page.close();
+  });
+
   test('reads the view aloud sentence by sentence, highlighting the sentence in the view', async () => {
     const page = await context.newPage();
     // A fake voice: headless Chromium has none. It reports each sentence's start, then its end.

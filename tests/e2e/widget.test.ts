@@ -1,6 +1,6 @@
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { type Demo, startDemoServer } from './demo';
-import type { BrowserContext, Page } from 'playwright-core';
 import { axe, deepActive, launchBrowser, launcher, panel, tabTo } from './harness';
 
 let demo: Demo;
@@ -34,7 +34,9 @@ async function open(path: string, setup?: (page: Page) => Promise<void>): Promis
 /** Serves a page of our own at the demo's origin, to try widget configurations. */
 async function customPage(html: string, path = '/essai.html'): Promise<Page> {
   const page = await context.newPage();
-  await page.route(`${demo.url}${path}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  await page.route(`${demo.url}${path}`, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
+  );
   return page;
 }
 
@@ -59,7 +61,9 @@ describe('widget', () => {
     expect(await deepActive(page)).toMatchObject({ id: 'pp-tab-comfort' });
     await tabTo(page, (el) => el.text.includes('Texte plus grand'));
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
+    await expect
+      .poll(() => page.evaluate(() => getComputedStyle(document.documentElement).fontSize))
+      .toBe('20px');
     // Visible focus: the focused control has an outline.
     const outline = await page.evaluate(() => {
       let el: Element | null = document.activeElement;
@@ -73,11 +77,15 @@ describe('widget', () => {
     // Per site: kept after a reload, and applied before the first paint.
     await page.addInitScript(() => {
       requestAnimationFrame(() => {
-        (window as unknown as { firstFrame?: string }).firstFrame = getComputedStyle(document.documentElement).fontSize;
+        (window as unknown as { firstFrame?: string }).firstFrame = getComputedStyle(
+          document.documentElement,
+        ).fontSize;
       });
     });
     await page.reload();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { firstFrame?: string }).firstFrame)).toBe('20px');
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { firstFrame?: string }).firstFrame))
+      .toBe('20px');
     await page.close();
   });
 
@@ -85,7 +93,9 @@ describe('widget', () => {
     const page = await open('/aide-logement/identite.html');
     await launcher(page).click();
     await panel(page).waitFor();
-    const features = await page.locator('[role=tab]').evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')));
+    const features = await page
+      .locator('[role=tab]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')));
     expect(features).toEqual(expect.arrayContaining(['comfort', 'speech']));
     for (const theme of ['default', 'yellow-black']) {
       for (const lang of ['fr', 'ar']) {
@@ -110,7 +120,9 @@ describe('widget', () => {
 
   test('a bad configuration gives a clear console error and the page keeps working', async () => {
     const page = await customPage(
-      shell(`<script src="/pasapas/widget.js" data-features="comfort,teleportation" data-lang="klingon" defer></script>`),
+      shell(
+        `<script src="/pasapas/widget.js" data-features="comfort,teleportation" data-lang="klingon" defer></script>`,
+      ),
     );
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -126,9 +138,9 @@ describe('widget', () => {
     await launcher(page).click();
     await panel(page).waitFor();
     // The valid part of the configuration is kept: only the comfort feature.
-    expect(await page.locator('[role=tab]').evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))).toEqual([
-      'comfort',
-    ]);
+    expect(
+      await page.locator('[role=tab]').evaluateAll((els) => els.map((e) => e.getAttribute('data-feature'))),
+    ).toEqual(['comfort']);
     await page.close();
   });
 
@@ -147,7 +159,9 @@ describe('widget', () => {
     await page.close();
 
     const element = await customPage(
-      shell(`<pasapas-aide data-features="comfort" data-lang="ar"></pasapas-aide><script src="/pasapas/widget.js" defer></script>`),
+      shell(
+        `<pasapas-aide data-features="comfort" data-lang="ar"></pasapas-aide><script src="/pasapas/widget.js" defer></script>`,
+      ),
       '/element.html',
     );
     await element.goto(`${demo.url}/element.html`);
@@ -187,7 +201,9 @@ describe('widget', () => {
     await launcher(page).click();
     await page.locator('[role=tab][data-feature="comfort"]').click();
     await page.locator('[data-setting="theme"] input[value="dark"]').check();
-    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(18, 18, 18)');
+    await expect
+      .poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor))
+      .toBe('rgb(18, 18, 18)');
     expect(violations).toEqual([]);
     await page.close();
   });

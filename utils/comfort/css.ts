@@ -1,12 +1,14 @@
 import type { ComfortSettings, Theme } from './settings';
 
 /** Colours of each theme, shared by the page stylesheet and our own panel. */
-export const THEME_COLORS: Record<Exclude<Theme, 'default'>, { bg: string; fg: string; link: string; accent: string }> =
-  {
-    'high-contrast': { bg: '#ffffff', fg: '#000000', link: '#0000c8', accent: '#000000' },
-    dark: { bg: '#121212', fg: '#f2f2f2', link: '#9fc5ff', accent: '#f2f2f2' },
-    'yellow-black': { bg: '#000000', fg: '#ffff00', link: '#7fffff', accent: '#ffff00' },
-  };
+export const THEME_COLORS: Record<
+  Exclude<Theme, 'default'>,
+  { bg: string; fg: string; link: string; accent: string }
+> = {
+  'high-contrast': { bg: '#ffffff', fg: '#000000', link: '#0000c8', accent: '#000000' },
+  dark: { bg: '#121212', fg: '#f2f2f2', link: '#9fc5ff', accent: '#f2f2f2' },
+  'yellow-black': { bg: '#000000', fg: '#ffff00', link: '#7fffff', accent: '#ffff00' },
+};
 
 export const FONT_FAMILIES = {
   legible: "'Atkinson Hyperlegible', Verdana, sans-serif",
@@ -43,7 +45,9 @@ export function comfortCss(settings: ComfortSettings, fontBase: string): string 
   const rules: string[] = [];
   if (settings.font !== 'default') rules.push(fontFaceCss(fontBase));
   if (settings.textScale !== 1) {
-    rules.push(`html${NOT_OURS}{font-size:${settings.textScale * 100}% !important;-webkit-text-size-adjust:none}`);
+    rules.push(
+      `html${NOT_OURS}{font-size:${settings.textScale * 100}% !important;-webkit-text-size-adjust:none}`,
+    );
     // Pixel-sized text does not follow the root: scale the common text containers too.
     rules.push(
       `body${NOT_OURS} :is(p,li,dd,dt,td,th,label,legend,a,span,input,select,textarea,button,h1,h2,h3,h4,h5,h6)${NOT_OURS}{font-size:max(1em, calc(${settings.textScale}rem * 0.9)) !important}`,
@@ -52,7 +56,9 @@ export function comfortCss(settings: ComfortSettings, fontBase: string): string 
   const lineHeight = LINE_HEIGHT[settings.lineSpacing];
   if (lineHeight) rules.push(`body${NOT_OURS}, body *${NOT_OURS}{line-height:${lineHeight} !important}`);
   if (settings.letterSpacing === 'large') {
-    rules.push(`body${NOT_OURS}, body *${NOT_OURS}{letter-spacing:0.12em !important;word-spacing:0.16em !important}`);
+    rules.push(
+      `body${NOT_OURS}, body *${NOT_OURS}{letter-spacing:0.12em !important;word-spacing:0.16em !important}`,
+    );
   }
   if (settings.font !== 'default') {
     rules.push(`body${NOT_OURS}, body *${NOT_OURS}{font-family:${FONT_FAMILIES[settings.font]} !important}`);

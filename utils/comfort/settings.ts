@@ -50,6 +50,6 @@ export function isDefaultComfort(settings: ComfortSettings): boolean {
 
 export function stepTextScale(current: number, direction: 1 | -1): ComfortSettings['textScale'] {
   const index = TEXT_SCALES.indexOf(current as ComfortSettings['textScale']);
-  const next = Math.min(TEXT_SCALES.length - 1, Math.max(0, (index < 0 ? 0 : index) + direction));
+  const next = Math.min(TEXT_SCALES.length - 1, Math.max(0, Math.max(0, index) + direction));
   return TEXT_SCALES[next] ?? 1;
 }

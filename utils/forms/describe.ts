@@ -37,6 +37,7 @@ export function idRefs(el: Element, attr: string): Element[] {
 
 /** Text of an element without its DSFR hint and its error messages. */
 export function textWithoutHints(el: Element): string {
+  if (el.firstElementChild === null) return cleanText(el.textContent);
   const skip = [...el.querySelectorAll(`${HINT_SELECTOR}, ${ERROR_SELECTOR}, .fr-messages-group`)];
   if (skip.length === 0) return cleanText(el.textContent);
   let text = '';
@@ -83,7 +84,7 @@ const COMPLEX_LABEL_CONTENT =
 function simpleLabelText(labels: Element[]): string | undefined {
   const parts: string[] = [];
   for (const label of labels) {
-    if (label.querySelector(COMPLEX_LABEL_CONTENT)) return undefined;
+    if (label.firstElementChild !== null && label.querySelector(COMPLEX_LABEL_CONTENT)) return undefined;
     parts.push(textWithoutHints(label));
   }
   return cleanText(parts.join(' '));

@@ -11,7 +11,8 @@ export type FieldDescriptor = {
   label?: string | null;
 };
 
-const SENSITIVE_AUTOCOMPLETE = /\b(current-password|new-password|one-time-code|cc-number|cc-csc|cc-exp(-month|-year)?)\b/i;
+const SENSITIVE_AUTOCOMPLETE =
+  /\b(current-password|new-password|one-time-code|cc-number|cc-csc|cc-exp(-month|-year)?)\b/i;
 // Words in names, ids and labels that mark secrets on French and English sites.
 const SENSITIVE_WORDS =
   /(mot[\s_-]*de[\s_-]*passe|password|passwd|\bpwd\b|\bpin\b|code[\s_-]*(secret|confidentiel|de[\s_-]*s[ée]curit[ée]|de[\s_-]*v[ée]rification|re[çc]u|sms|otp)|\botp\b|one[\s_-]*time|\bcvv\d?\b|\bcvc\d?\b|cryptogramme|num[ée]ro[\s_-]*de[\s_-]*carte|card[\s_-]*number|\bcc[\s_-]*num)/i;

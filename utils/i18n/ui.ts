@@ -65,7 +65,8 @@ export const uiMessages: Catalogs = {
     'speech.noVoice':
       "Aucune voix n'est installée sur cet ordinateur pour cette langue. Demandez à un conseiller numérique d'en installer une, dans les réglages de l'ordinateur (Synthèse vocale).",
     'speech.unsupported': 'Ce navigateur ne sait pas lire à voix haute.',
-    'speech.noSelection': "Aucun texte n'est sélectionné. Sélectionnez un texte sur la page, puis appuyez sur ce bouton.",
+    'speech.noSelection':
+      "Aucun texte n'est sélectionné. Sélectionnez un texte sur la page, puis appuyez sur ce bouton.",
     'speech.noField': "Aucun champ n'a été choisi. Cliquez d'abord dans une case du formulaire.",
     'speech.nothing': "Il n'y a pas de texte à lire ici.",
     'speech.fieldRequired': 'Obligatoire.',
@@ -73,7 +74,8 @@ export const uiMessages: Catalogs = {
     'popup.openSidePanel': 'Ouvrir le panneau latéral',
     'popup.readPage': 'Lire la page à voix haute',
     'popup.options': 'Réglages et guides',
-    'popup.unavailable': "L'aide ne peut pas s'ouvrir sur cette page (page du navigateur). Ouvrez un site web.",
+    'popup.unavailable':
+      "L'aide ne peut pas s'ouvrir sur cette page (page du navigateur). Ouvrez un site web.",
     'options.title': 'Pas à pas : réglages',
     'options.intro': 'Ces réglages s’appliquent sur tous les sites.',
     'options.language': "Langue de l'aide",

@@ -21,7 +21,7 @@ export type ReadableOptions = {
   glossary?: GlossaryInput;
   /** Wrap glossary terms of the content in `<abbr data-term-id>` (needs `glossary`). */
   markTerms?: boolean | MarkOptions;
-  /** Readability's minimum article length (default 500 characters). */
+  /** Readability's minimum article length (default 500 characters, 200 on a page with fields). */
   charThreshold?: number;
 };
 
@@ -55,10 +55,27 @@ export type ReadableResult = {
   glossaryMatches: GlossaryHit[];
 };
 
-const CHROME =
-  'header, nav, footer, aside, [role="banner"], [role="navigation"], [role="contentinfo"], [role="search"]';
-const CLOSED_DIALOG =
-  'dialog:not([open]), [role="dialog"][aria-modal="true"]:not(.fr-modal--opened), .fr-modal:not(.fr-modal--opened)';
+const CHROME_TAGS = new Set(['header', 'nav', 'footer', 'aside']);
+const CHROME_ROLES = new Set(['banner', 'navigation', 'contentinfo', 'search']);
+
+/**
+ * Inside the site's header, menus, footer or a closed dialog. One walk up in code: long selector
+ * lists with :not() in `closest` are slow in jsdom, and this runs for every field and heading.
+ */
+function outsideContent(el: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    const tag = node.localName;
+    if (CHROME_TAGS.has(tag)) return true;
+    const role = node.getAttribute('role');
+    if (role && CHROME_ROLES.has(role)) return true;
+    if (tag === 'dialog' && !node.hasAttribute('open')) return true;
+    const modal =
+      node.classList.contains('fr-modal') ||
+      (role === 'dialog' && node.getAttribute('aria-modal') === 'true');
+    if (modal && !node.classList.contains('fr-modal--opened') && !node.hasAttribute('open')) return true;
+  }
+  return false;
+}
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 const BLOCKS = new Set([
   'p',
@@ -107,7 +124,7 @@ function isDocument(value: unknown): value is Document {
 /** A field the person is meant to fill: not in the site's header/menus/footer, not hidden. */
 function isPageField(field: FieldInfo): boolean {
   const el = field.element;
-  if (el.closest(CHROME) || el.closest(CLOSED_DIALOG)) return false;
+  if (outsideContent(el)) return false;
   return (field.elements ?? [el]).some(isVisible);
 }
 
@@ -132,7 +149,7 @@ export function isProbablyReadable(doc: Document): boolean {
       /^(hidden|submit|button|reset|image)$/i.test((el as HTMLInputElement).type)
     )
       continue;
-    if (el.closest(CHROME) || el.closest(CLOSED_DIALOG)) continue;
+    if (outsideContent(el)) continue;
     if (isVisible(el)) return true;
   }
   return false;
@@ -142,7 +159,7 @@ function mainHeading(doc: Document): string | null {
   const main = doc.querySelector('main, [role="main"]');
   for (const scope of [main, doc.body].filter(Boolean) as Element[]) {
     for (const h of scope.querySelectorAll('h1')) {
-      if (h.closest(CHROME) || h.closest(CLOSED_DIALOG)) continue;
+      if (outsideContent(h)) continue;
       const text = cleanText(h.textContent);
       if (text) return text;
     }
@@ -163,7 +180,7 @@ function sectionsOf(doc: Document, fields: FieldInfo[]): ReadableSection[] {
       current.fieldKeys.push(field.key);
       continue;
     }
-    if (!/^h[1-6]$/.test(el.localName) || el.closest(CHROME) || el.closest(CLOSED_DIALOG)) continue;
+    if (!/^h[1-6]$/.test(el.localName) || outsideContent(el)) continue;
     const text = cleanText(el.textContent);
     if (!text) continue;
     if (current.fieldKeys.length > 0) sections.push(current);
@@ -234,7 +251,7 @@ function submitControlsOf(doc: Document, fields: FieldInfo[]): SubmitControl[] {
   const out: SubmitControl[] = [];
   for (const scope of scopes) {
     for (const control of findSubmitControls(scope)) {
-      if (seen.has(control.element) || control.element.closest(CLOSED_DIALOG)) continue;
+      if (seen.has(control.element) || outsideContent(control.element)) continue;
       seen.add(control.element);
       out.push(control);
     }
@@ -260,7 +277,8 @@ export function extractReadable(doc: Document, options: ReadableOptions): Readab
   try {
     article = new Readability<Element>(clone, {
       serializer: (node) => node as Element,
-      charThreshold: options.charThreshold ?? 500,
+      // Form pages have little prose: a lower bar spares Readability three retries for nothing.
+      charThreshold: options.charThreshold ?? (fields.length > 0 ? 200 : 500),
     }).parse();
   } catch (error) {
     throw new ReadableError('readability-failed', String(error));

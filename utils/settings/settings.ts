@@ -1,5 +1,5 @@
-import { isLang, type Lang } from '../i18n';
 import { type ComfortSettings, parseComfort } from '../comfort/settings';
+import { isLang, type Lang } from '../i18n';
 
 /** Everything the person chooses that is not procedure data. */
 export type Settings = {
@@ -14,7 +14,10 @@ export const SETTINGS_KEY = 'pasapas:settings';
 
 export function parseSettings(raw: unknown): Settings {
   const input = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const rate = typeof input.speechRate === 'number' && input.speechRate >= 0.5 && input.speechRate <= 2 ? input.speechRate : 1;
+  const rate =
+    typeof input.speechRate === 'number' && input.speechRate >= 0.5 && input.speechRate <= 2
+      ? input.speechRate
+      : 1;
   return {
     comfort: parseComfort(input.comfort),
     ...(isLang(input.lang) ? { lang: input.lang } : {}),
@@ -40,7 +43,10 @@ export type StorageChangeSource = {
   removeListener(cb: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void;
 };
 
-export function createExtensionSettingsStore(area: StorageAreaLike, onChanged: StorageChangeSource): SettingsStore {
+export function createExtensionSettingsStore(
+  area: StorageAreaLike,
+  onChanged: StorageChangeSource,
+): SettingsStore {
   return {
     async load() {
       const items = await area.get(SETTINGS_KEY);

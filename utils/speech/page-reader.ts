@@ -88,9 +88,15 @@ export function createPageReader(doc: Document, isOurs: (node: Node) => boolean)
   }
 
   /** Highlights with the CSS Custom Highlight API: the page's DOM is never changed. */
-  function highlight(index: TextIndex | undefined, sentence?: { start: number; end: number }, word?: { start: number; end: number }) {
-    const registry = (win as (Window & { CSS?: { highlights?: Map<string, unknown> } }) | null)?.CSS?.highlights;
-    const HighlightCtor = (win as unknown as { Highlight?: new (...r: Range[]) => unknown } | null)?.Highlight;
+  function highlight(
+    index: TextIndex | undefined,
+    sentence?: { start: number; end: number },
+    word?: { start: number; end: number },
+  ) {
+    const registry = (win as (Window & { CSS?: { highlights?: Map<string, unknown> } }) | null)?.CSS
+      ?.highlights;
+    const HighlightCtor = (win as unknown as { Highlight?: new (...r: Range[]) => unknown } | null)
+      ?.Highlight;
     if (!registry || !HighlightCtor) return false;
     installStyle();
     registry.delete(HIGHLIGHT_SENTENCE);

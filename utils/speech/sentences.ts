@@ -3,7 +3,8 @@
 export type Sentence = { text: string; start: number; end: number };
 
 // Abbreviations common in French administrative letters that do not end a sentence.
-const ABBREVIATIONS = /(?:\b(?:M|Mme|Mlle|MM|Dr|St|Ste|art|n°|No|etc|cf|p|ex|av|bd|janv|févr|sept|oct|nov|déc)\.)$/i;
+const ABBREVIATIONS =
+  /(?:\b(?:M|Mme|Mlle|MM|Dr|St|Ste|art|n°|No|etc|cf|p|ex|av|bd|janv|févr|sept|oct|nov|déc)\.)$/i;
 
 export function splitSentences(text: string, maxLength = 220): Sentence[] {
   const out: Sentence[] = [];
@@ -41,7 +42,12 @@ function pushTrimmed(out: Sentence[], s: Sentence, maxLength: number): void {
     }
     const part = text.slice(offset, cut);
     const partLead = part.length - part.trimStart().length;
-    if (part.trim()) out.push({ text: part.trim(), start: start + offset + partLead, end: start + offset + partLead + part.trim().length });
+    if (part.trim())
+      out.push({
+        text: part.trim(),
+        start: start + offset + partLead,
+        end: start + offset + partLead + part.trim().length,
+      });
     offset = cut;
   }
 }

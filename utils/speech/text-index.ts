@@ -4,8 +4,19 @@
  */
 export type TextIndex = { text: string; nodes: { node: Text; start: number; end: number }[] };
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG']);
-const BLOCK = /^(P|DIV|LI|H[1-6]|SECTION|ARTICLE|MAIN|HEADER|FOOTER|TR|TD|TH|DT|DD|BLOCKQUOTE|FIELDSET|LEGEND|LABEL|BR|FORM|UL|OL|TABLE)$/;
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'SVG',
+]);
+const BLOCK =
+  /^(P|DIV|LI|H[1-6]|SECTION|ARTICLE|MAIN|HEADER|FOOTER|TR|TD|TH|DT|DD|BLOCKQUOTE|FIELDSET|LEGEND|LABEL|BR|FORM|UL|OL|TABLE)$/;
 
 export function buildTextIndex(root: Node, isVisible: (el: Element) => boolean = () => true): TextIndex {
   const nodes: TextIndex['nodes'] = [];
@@ -21,7 +32,12 @@ export function buildTextIndex(root: Node, isVisible: (el: Element) => boolean =
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
-    if (SKIP.has(el.tagName.toUpperCase()) || el.hasAttribute('data-pasapas-host') || el.getAttribute('aria-hidden') === 'true') return;
+    if (
+      SKIP.has(el.tagName.toUpperCase()) ||
+      el.hasAttribute('data-pasapas-host') ||
+      el.getAttribute('aria-hidden') === 'true'
+    )
+      return;
     if (!isVisible(el)) return;
     const block = BLOCK.test(el.tagName.toUpperCase());
     if (block && text && !text.endsWith('\n')) text += '\n';

@@ -1,12 +1,22 @@
 import type { Lang } from '../i18n';
 
-export type VoiceLike = { name: string; lang: string; voiceURI: string; localService?: boolean; default?: boolean };
+export type VoiceLike = {
+  name: string;
+  lang: string;
+  voiceURI: string;
+  localService?: boolean;
+  default?: boolean;
+};
 
 /**
  * Chooses a voice for a language: the person's saved choice when it still exists, else a
  * local voice of the language (no network voices: text would leave the device), else none.
  */
-export function pickVoice<V extends VoiceLike>(voices: readonly V[], lang: Lang, preferredURI?: string): V | undefined {
+export function pickVoice<V extends VoiceLike>(
+  voices: readonly V[],
+  lang: Lang,
+  preferredURI?: string,
+): V | undefined {
   const ofLang = voices.filter((v) => v.lang.toLowerCase().replace('_', '-').split('-')[0] === lang);
   const local = ofLang.filter((v) => v.localService !== false);
   if (preferredURI) {

@@ -23,9 +23,17 @@ export const DEFAULT_FEATURES: FeatureId[] = ['guides', 'readable', 'comfort', '
  * console) and the faulty part falls back to its default: a typo on the administration's side
  * must not take the help away from the person, nor break the host page.
  */
-export function parseWidgetConfig(input: Record<string, unknown>): { config: WidgetConfig; problems: ConfigProblem[] } {
+export function parseWidgetConfig(input: Record<string, unknown>): {
+  config: WidgetConfig;
+  problems: ConfigProblem[];
+} {
   const problems: ConfigProblem[] = [];
-  const config: WidgetConfig = { features: [...DEFAULT_FEATURES], position: 'right', guides: [], trustedKeys: [] };
+  const config: WidgetConfig = {
+    features: [...DEFAULT_FEATURES],
+    position: 'right',
+    guides: [],
+    trustedKeys: [],
+  };
 
   const features = toList(input.features);
   if (features) {
@@ -44,7 +52,10 @@ export function parseWidgetConfig(input: Record<string, unknown>): { config: Wid
     else if (features.length) {
       problems.push({
         field: 'features',
-        message: { fr: 'aucune fonctionnalité valide : toutes sont activées.', en: 'no valid feature: all are enabled.' },
+        message: {
+          fr: 'aucune fonctionnalité valide : toutes sont activées.',
+          en: 'no valid feature: all are enabled.',
+        },
       });
     }
   }
@@ -72,25 +83,39 @@ export function parseWidgetConfig(input: Record<string, unknown>): { config: Wid
 
   for (const url of toList(input.guides) ?? []) {
     if (isHttpUrl(url)) config.guides.push(url);
-    else problems.push({ field: 'guides', message: { fr: `adresse de guide invalide : ${url}`, en: `invalid guide URL: ${url}` } });
+    else
+      problems.push({
+        field: 'guides',
+        message: { fr: `adresse de guide invalide : ${url}`, en: `invalid guide URL: ${url}` },
+      });
   }
   if (typeof input.catalog === 'string' && input.catalog) {
     if (isHttpUrl(input.catalog)) config.catalog = input.catalog;
     else
       problems.push({
         field: 'catalog',
-        message: { fr: `adresse de catalogue invalide : ${input.catalog}`, en: `invalid catalog URL: ${input.catalog}` },
+        message: {
+          fr: `adresse de catalogue invalide : ${input.catalog}`,
+          en: `invalid catalog URL: ${input.catalog}`,
+        },
       });
   }
   for (const key of toList(input.trustedKeys) ?? []) {
     if (/^[A-Za-z0-9+/]{42,44}={0,2}$/.test(key)) config.trustedKeys.push(key);
-    else problems.push({ field: 'trustedKeys', message: { fr: 'clé publique invalide.', en: 'invalid public key.' } });
+    else
+      problems.push({
+        field: 'trustedKeys',
+        message: { fr: 'clé publique invalide.', en: 'invalid public key.' },
+      });
   }
 
   const knownKeys = new Set(['features', 'lang', 'position', 'guides', 'catalog', 'trustedKeys']);
   for (const key of Object.keys(input)) {
     if (!knownKeys.has(key)) {
-      problems.push({ field: key, message: { fr: `option inconnue « ${key} ».`, en: `unknown option "${key}".` } });
+      problems.push({
+        field: key,
+        message: { fr: `option inconnue « ${key} ».`, en: `unknown option "${key}".` },
+      });
     }
   }
   return { config, problems };
@@ -123,7 +148,11 @@ export function formatProblems(problems: ConfigProblem[]): string {
 
 function toList(value: unknown): string[] | undefined {
   if (value === undefined || value === null) return undefined;
-  if (Array.isArray(value)) return value.map(String).map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(value))
+    return value
+      .map(String)
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (typeof value === 'string') return value.split(/[\s,]+/).filter(Boolean);
   return [String(value)];
 }

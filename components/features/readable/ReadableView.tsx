@@ -52,6 +52,9 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
   const [speechState, setSpeechState] = useState<SpeakerState>(speech ? 'idle' : 'unsupported');
   const [speechMessage, setSpeechMessage] = useState('');
   const [summary, setSummary] = useState('');
+  // One question at a time, for people who lose their place in a long form.
+  const [oneByOne, setOneByOne] = useState(false);
+  const [step, setStep] = useState(0);
   const [form, setForm] = useState(() => ({ fields: result.fields, submitControls: result.submitControls }));
   const fields = form.fields;
   const [states, setStates] = useState<Map<string, RealState>>(
@@ -202,6 +205,30 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
   };
 
   const controls = form.submitControls.filter((c) => c.kind !== 'other');
+  const blocks = groupFields(fields);
+  const blockOf = (key: string) =>
+    blocks.findIndex((b) => (b.kind === 'field' ? b.field.key === key : b.fields.some((f) => f.key === key)));
+  const current = Math.min(step, Math.max(0, blocks.length - 1));
+
+  /** Puts focus in a field (the control itself, not the explained word of its label), showing its question first. */
+  const focusField = (key: string) => {
+    const index = blockOf(key);
+    if (oneByOne && index >= 0) setStep(index);
+    // After the question is drawn.
+    setTimeout(() => {
+      const box = dialogRef.current?.querySelector(`[data-field-key="${CSS.escape(key)}"]`);
+      const target =
+        box?.querySelector<HTMLElement>('input, select, textarea') ??
+        box?.querySelector<HTMLElement>('.pp-rv-big-button');
+      target?.focus();
+    }, 30);
+  };
+  const goTo = (index: number) => {
+    const block = blocks[index];
+    if (!block) return;
+    setStep(index);
+    focusField(block.kind === 'field' ? block.field.key : (block.fields[0]?.key ?? ''));
+  };
   const clickReal = (element: Element) => {
     setSummary('');
     (element as HTMLElement).click();
@@ -215,12 +242,7 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
       const message =
         wrong.length === 1 ? t('readable.errorOne') : t('readable.errorsAbove', { count: wrong.length });
       setSummary(message);
-      // The field itself, not the explained-word button of its label.
-      const box = dialogRef.current.querySelector(`[data-field-key="${CSS.escape(wrong[0] ?? '')}"]`);
-      const first =
-        box?.querySelector<HTMLElement>('input, select, textarea') ??
-        box?.querySelector<HTMLElement>('.pp-rv-big-button');
-      first?.focus();
+      focusField(wrong[0] ?? '');
     }, 150);
   };
 
@@ -260,14 +282,11 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
   };
 
   const title = result.heading ?? result.title;
-  const blocks = groupFields(fields);
-  let uid = 0;
   const renderField = (field: FieldInfo) => {
-    uid += 1;
     return (
       <BigField
         key={field.key}
-        uid={`pp-rv-f${uid}`}
+        uid={`pp-rv-f${fields.indexOf(field) + 1}`}
         field={field}
         state={states.get(field.key) ?? { invalid: false }}
         terms={terms}
@@ -345,7 +364,26 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
             >
               {summary}
             </div>
-            {blocks.map((block) =>
+            {blocks.length > 1 && (
+              <button
+                type="button"
+                class="pp-button"
+                data-action="readable-one-by-one"
+                aria-pressed={oneByOne ? 'true' : 'false'}
+                onClick={() => {
+                  setOneByOne(!oneByOne);
+                  setStep(0);
+                }}
+              >
+                {t('readable.oneByOne')}
+              </button>
+            )}
+            {oneByOne && (
+              <p class="pp-rv-step" aria-live="polite" data-testid="readable-step">
+                {t('readable.stepOf', { n: current + 1, count: blocks.length })}
+              </p>
+            )}
+            {(oneByOne ? blocks.slice(current, current + 1) : blocks).map((block) =>
               block.kind === 'field' ? (
                 renderField(block.field)
               ) : (
@@ -355,9 +393,33 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
                 </fieldset>
               ),
             )}
+            {oneByOne && (
+              <div class="pp-rv-actions">
+                <button
+                  type="button"
+                  class="pp-button pp-rv-big-button"
+                  data-action="readable-prev-question"
+                  disabled={current === 0}
+                  onClick={() => goTo(current - 1)}
+                >
+                  {t('readable.prevQuestion')}
+                </button>
+                {current < blocks.length - 1 && (
+                  <button
+                    type="button"
+                    class="pp-button pp-button--primary pp-rv-big-button"
+                    data-action="readable-next-question"
+                    onClick={() => goTo(current + 1)}
+                  >
+                    {t('readable.nextQuestion')}
+                  </button>
+                )}
+              </div>
+            )}
           </section>
         )}
-        {controls.length > 0 && (
+        {/* One question at a time: the site's own buttons come with the last question. */}
+        {controls.length > 0 && (!oneByOne || current >= blocks.length - 1) && (
           <nav class="pp-rv-actions" aria-label={t('readable.buttons')}>
             {controls.map((control, i) => (
               <button

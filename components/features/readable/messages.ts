@@ -39,6 +39,10 @@ export const readableMessages = {
     'readable.termHelp': 'Explication de « {term} »',
     'readable.termButton': 'Mot expliqué : cliquez pour voir l’explication.',
     'readable.content': 'Le texte de la page',
+    'readable.oneByOne': 'Une question à la fois',
+    'readable.stepOf': 'Question {n} sur {count}',
+    'readable.prevQuestion': 'Question précédente',
+    'readable.nextQuestion': 'Question suivante',
   },
   en: {
     'readable.intro':
@@ -76,6 +80,10 @@ export const readableMessages = {
     'readable.termHelp': 'Explanation of “{term}”',
     'readable.termButton': 'Explained word: click to see the explanation.',
     'readable.content': 'The text of the page',
+    'readable.oneByOne': 'One question at a time',
+    'readable.stepOf': 'Question {n} of {count}',
+    'readable.prevQuestion': 'Previous question',
+    'readable.nextQuestion': 'Next question',
   },
   ar: {
     'readable.intro': 'شاهد الصفحة بخط كبير وبدون زوائد. الكلمات الصعبة مشروحة. يمكنك ملء الاستمارة هنا.',
@@ -111,5 +119,9 @@ export const readableMessages = {
     'readable.termHelp': 'شرح «{term}»',
     'readable.termButton': 'كلمة مشروحة: انقر لرؤية الشرح.',
     'readable.content': 'نص الصفحة',
+    'readable.oneByOne': 'سؤال واحد في كل مرة',
+    'readable.stepOf': 'السؤال {n} من {count}',
+    'readable.prevQuestion': 'السؤال السابق',
+    'readable.nextQuestion': 'السؤال التالي',
   },
 } satisfies Catalogs;

@@ -39,7 +39,6 @@ export default function SpeechTab() {
     const text = current.required ? `${current.text}. ${t('speech.fieldRequired')}` : current.text;
     s.speak(text, { lang: lang.value, rate: settings.value.speechRate, voiceURI: settings.value.voiceURI });
     return () => s.stop();
-    // biome-ignore lint/correctness/useExhaustiveDependencies: speak once per request
   }, [current]);
 
   const read = (source: ReadSource) => {
@@ -50,9 +49,11 @@ export default function SpeechTab() {
     }
     const target = pageReader.target(source);
     if ('error' in target) {
-      const key = { 'no-selection': 'speech.noSelection', 'no-field': 'speech.noField', nothing: 'speech.nothing' }[
-        target.error
-      ];
+      const key = {
+        'no-selection': 'speech.noSelection',
+        'no-field': 'speech.noField',
+        nothing: 'speech.nothing',
+      }[target.error];
       setMessage(t(key));
       announce(t(key));
       return;
@@ -62,7 +63,6 @@ export default function SpeechTab() {
 
   // A reading asked from the popup or elsewhere is performed here, where its controls are.
   const requested = speechRequest?.value;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: read is stable enough for a one-shot request
   useEffect(() => {
     if (!requested || !speechRequest) return;
     speechRequest.value = undefined;
@@ -76,10 +76,20 @@ export default function SpeechTab() {
     <div class="pp-stack" data-testid="speech-tab">
       <p>{t('speech.intro')}</p>
       <div class="pp-stack">
-        <button type="button" class="pp-button pp-button--primary" data-action="read-page" onClick={() => read('page')}>
+        <button
+          type="button"
+          class="pp-button pp-button--primary"
+          data-action="read-page"
+          onClick={() => read('page')}
+        >
           {t('speech.readPage')}
         </button>
-        <button type="button" class="pp-button" data-action="read-selection" onClick={() => read('selection')}>
+        <button
+          type="button"
+          class="pp-button"
+          data-action="read-selection"
+          onClick={() => read('selection')}
+        >
           {t('speech.readSelection')}
         </button>
         <button type="button" class="pp-button" data-action="read-field" onClick={() => read('field')}>
@@ -88,7 +98,12 @@ export default function SpeechTab() {
       </div>
       <div class="pp-row">
         {state === 'paused' ? (
-          <button type="button" class="pp-button" data-action="resume" onClick={() => activeSpeaker?.resume()}>
+          <button
+            type="button"
+            class="pp-button"
+            data-action="resume"
+            onClick={() => activeSpeaker?.resume()}
+          >
             {t('speech.resume')}
           </button>
         ) : (

@@ -2,7 +2,12 @@
 import { describe, expect, test } from 'vitest';
 import { applyComfort, removeComfort } from '../../../utils/comfort/apply';
 import { comfortCss } from '../../../utils/comfort/css';
-import { DEFAULT_COMFORT, isDefaultComfort, parseComfort, stepTextScale } from '../../../utils/comfort/settings';
+import {
+  DEFAULT_COMFORT,
+  isDefaultComfort,
+  parseComfort,
+  stepTextScale,
+} from '../../../utils/comfort/settings';
 
 describe('comfort settings', () => {
   test('a corrupted entry keeps every valid choice', () => {
@@ -22,7 +27,17 @@ describe('comfort settings', () => {
   });
   test('default settings add no CSS; each choice adds its rules, never touching our own host', () => {
     expect(comfortCss(DEFAULT_COMFORT, '/f/')).toBe('');
-    const css = comfortCss({ ...DEFAULT_COMFORT, textScale: 1.5, theme: 'yellow-black', font: 'dyslexia', lineSpacing: 'large', letterSpacing: 'large' }, '/f/');
+    const css = comfortCss(
+      {
+        ...DEFAULT_COMFORT,
+        textScale: 1.5,
+        theme: 'yellow-black',
+        font: 'dyslexia',
+        lineSpacing: 'large',
+        letterSpacing: 'large',
+      },
+      '/f/',
+    );
     expect(css).toContain('font-size:150% !important');
     expect(css).toContain('#ffff00');
     expect(css).toContain("url('/f/opendyslexic-latin-400-normal.woff2')");
@@ -35,10 +50,13 @@ describe('comfort settings', () => {
     const before = document.adoptedStyleSheets.length;
     applyComfort(document, { ...DEFAULT_COMFORT, theme: 'dark' }, '/f/');
     expect(document.documentElement.getAttribute('data-pasapas-comfort')).toContain('dark');
-    const applied = document.adoptedStyleSheets.length + document.querySelectorAll('#pasapas-comfort-style').length;
+    const applied =
+      document.adoptedStyleSheets.length + document.querySelectorAll('#pasapas-comfort-style').length;
     expect(applied).toBeGreaterThan(before);
     applyComfort(document, { ...DEFAULT_COMFORT, theme: 'high-contrast' }, '/f/');
-    expect(document.adoptedStyleSheets.length + document.querySelectorAll('#pasapas-comfort-style').length).toBe(applied);
+    expect(
+      document.adoptedStyleSheets.length + document.querySelectorAll('#pasapas-comfort-style').length,
+    ).toBe(applied);
     removeComfort(document);
     expect(document.adoptedStyleSheets.length).toBe(before);
     expect(document.getElementById('pasapas-comfort-style')).toBeNull();

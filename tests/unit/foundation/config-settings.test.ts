@@ -8,11 +8,20 @@ import {
   readLocalSettingsSync,
   SETTINGS_KEY,
 } from '../../../utils/settings/settings';
-import { configFromDataset, DEFAULT_FEATURES, formatProblems, parseWidgetConfig } from '../../../utils/widget/config';
+import {
+  configFromDataset,
+  DEFAULT_FEATURES,
+  formatProblems,
+  parseWidgetConfig,
+} from '../../../utils/widget/config';
 
 describe('widget configuration', () => {
   test('a good configuration has no problem', () => {
-    const { config, problems } = parseWidgetConfig({ features: 'comfort, speech', lang: 'ar', position: 'left' });
+    const { config, problems } = parseWidgetConfig({
+      features: 'comfort, speech',
+      lang: 'ar',
+      position: 'left',
+    });
     expect(problems).toEqual([]);
     expect(config).toMatchObject({ features: ['comfort', 'speech'], lang: 'ar', position: 'left' });
   });

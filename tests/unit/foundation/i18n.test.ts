@@ -9,7 +9,11 @@ describe('i18n', () => {
   });
   test('Arabic strings are really Arabic, not copies of the French', () => {
     const copied = Object.keys(uiMessages.fr).filter(
-      (k) => !k.startsWith('lang.') && k !== 'app.name' && k !== 'sidepanel.title' && uiMessages.ar?.[k] === uiMessages.fr[k],
+      (k) =>
+        !k.startsWith('lang.') &&
+        k !== 'app.name' &&
+        k !== 'sidepanel.title' &&
+        uiMessages.ar?.[k] === uiMessages.fr[k],
     );
     expect(copied).toEqual([]);
   });
@@ -23,7 +27,10 @@ describe('i18n', () => {
   });
   test('interpolates parameters with local number formats and falls back to French', () => {
     expect(interpolate('Taille : {percent} %', { percent: 1250 }, 'fr')).toBe('Taille : 1\u202f250 %');
-    const t = createTranslator({ fr: { a: 'bonjour {name}', b: 'seulement en français' }, en: { a: 'hello {name}' } });
+    const t = createTranslator({
+      fr: { a: 'bonjour {name}', b: 'seulement en français' },
+      en: { a: 'hello {name}' },
+    });
     expect(t('en', 'a', { name: 'Awa' })).toBe('hello Awa');
     expect(t('en', 'b')).toBe('seulement en français');
     expect(translate({ fr: {} }, 'fr', 'missing.key')).toBe('missing.key');

@@ -1,7 +1,11 @@
 import { describe, expect, test, vi } from 'vitest';
 import { createRegistry, DuplicateFeatureError, memoLoader } from '../../../utils/plugins/registry';
 
-const def = (id: 'comfort' | 'speech' | 'guides', order: number, contexts: ('page' | 'sidepanel' | 'widget')[]) => ({
+const def = (
+  id: 'comfort' | 'speech' | 'guides',
+  order: number,
+  contexts: ('page' | 'sidepanel' | 'widget')[],
+) => ({
   id,
   labelKey: `feature.${id}`,
   icon: 'M0 0',

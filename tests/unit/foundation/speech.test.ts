@@ -99,8 +99,12 @@ describe('speaker', () => {
     expect(states).toEqual(['speaking', 'paused', 'speaking', 'idle']);
   });
   test('says when no voice is installed, or when the browser cannot speak', () => {
-    expect(createSpeaker(fakeSynth([]), utterance).speak('Bonjour.', { lang: 'fr', rate: 1 })).toBe('no-voice');
-    expect(createSpeaker(undefined, undefined).speak('Bonjour.', { lang: 'fr', rate: 1 })).toBe('unsupported');
+    expect(createSpeaker(fakeSynth([]), utterance).speak('Bonjour.', { lang: 'fr', rate: 1 })).toBe(
+      'no-voice',
+    );
+    expect(createSpeaker(undefined, undefined).speak('Bonjour.', { lang: 'fr', rate: 1 })).toBe(
+      'unsupported',
+    );
   });
   test('a real error stops reading and is reported', () => {
     const synth = fakeSynth([FR]);
@@ -123,6 +127,8 @@ describe('text index', () => {
     const range = rangeFor(index, start, start + 'numéro fiscal'.length, document);
     expect(range?.toString()).toBe('numéro fiscal');
     const across = index.text.indexOf('Votre numéro');
-    expect(rangeFor(index, across, across + 'Votre numéro'.length, document)?.toString()).toBe('Votre numéro');
+    expect(rangeFor(index, across, across + 'Votre numéro'.length, document)?.toString()).toBe(
+      'Votre numéro',
+    );
   });
 });

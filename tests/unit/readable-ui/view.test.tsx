@@ -280,6 +280,47 @@ describe('readable view', () => {
     expect(big('nom')).not.toBeNull();
   });
 
+  test('one question at a time: next/previous, the site’s buttons with the last one, errors bring their question back', async () => {
+    await show();
+    const toggle = container.querySelector('[data-action="readable-one-by-one"]') as HTMLButtonElement;
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    toggle.click();
+    await tick();
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    const shown = () =>
+      [...container.querySelectorAll('[data-field-key]')].map((el) =>
+        el.getAttribute('data-field-key')?.split(':').pop(),
+      );
+    const step = () => container.querySelector('[data-testid="readable-step"]')?.textContent;
+    const submit = () => container.querySelector<HTMLButtonElement>('[data-action="readable-submit"]');
+    expect(shown()).toEqual(['nom']);
+    expect(step()).toBe('Question 1 sur 5');
+    expect(submit()).toBeNull();
+    expect(
+      (container.querySelector('[data-action="readable-prev-question"]') as HTMLButtonElement).disabled,
+    ).toBe(true);
+    (container.querySelector('[data-action="readable-next-question"]') as HTMLButtonElement).click();
+    await tick(60);
+    expect(shown()).toEqual(['mdp']);
+    expect(step()).toBe('Question 2 sur 5');
+    expect(document.activeElement).toBe(big('mdp').querySelector('input'));
+    for (let i = 0; i < 3; i++) {
+      (container.querySelector('[data-action="readable-next-question"]') as HTMLButtonElement).click();
+      await tick(60);
+    }
+    expect(shown()).toEqual(['ok']);
+    expect(container.querySelector('[data-action="readable-next-question"]')).toBeNull();
+    const next = submit();
+    expect(next?.textContent).toBe('Suivant');
+    next?.click();
+    await tick(300);
+    expect(submitted).toBe(0);
+    expect(shown()).toEqual(['nom']);
+    expect(step()).toBe('Question 1 sur 5');
+    expect(document.activeElement).toBe(big('nom').querySelector('input'));
+    expect(big('nom').querySelector('[data-testid="readable-field-error"]')).not.toBeNull();
+  });
+
   test('the back button closes the view', async () => {
     const { onClose } = await show();
     (container.querySelector('[data-action="readable-close"]') as HTMLButtonElement).click();
