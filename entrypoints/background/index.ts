@@ -1,0 +1,25 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { handlers } from './router';
+
+/**
+ * Wires browser events to the page: the keyboard command toggles the panel in the active tab, and
+ * messages from our pages and content scripts reach the feature handlers registered in router.ts.
+ */
+export default defineBackground(() => {
+  browser.commands?.onCommand.addListener(async (command) => {
+    if (command !== 'toggle-panel') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined)
+      await browser.tabs.sendMessage(tab.id, { type: 'pasapas:toggle' }).catch(() => {});
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!message || typeof message !== 'object') return undefined;
+    const typed = message as { type: string } & Record<string, unknown>;
+    const handler = typeof typed.type === 'string' ? handlers[typed.type] : undefined;
+    if (!handler || sender.id !== browser.runtime.id) return undefined;
+    // A promise answers the sender (both Chrome ≥ 99 and Firefox accept it).
+    return Promise.resolve(handler(typed, sender));
+  });
+});
