@@ -6,8 +6,9 @@
 
 export const SITE_TITLE = "Caisse d'aide au logement — DÉMO, site fictif";
 export const BANNER_TEXT = "Démo — site fictif : aucune donnée n'est envoyée à une administration";
+// In <head>, without defer: the person's comfort settings apply before the first paint (see README).
 export const WIDGET_TAG =
-  '<script src="/pasapas/widget.js" data-features="comfort,speech,readable,guides,ocr,progress" data-lang="fr" defer></script>';
+  '<script src="/pasapas/widget.js" data-features="comfort,speech,readable,guides,ocr,progress" data-lang="fr"></script>';
 
 export function escapeHtml(value) {
   return String(value ?? '')

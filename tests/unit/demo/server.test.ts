@@ -91,7 +91,9 @@ describe('demo server: pages and widget tag', () => {
       expect(tag, path).not.toBeNull();
       expect(tag?.getAttribute('data-features')).toBe('comfort,speech,readable,guides,ocr,progress');
       expect(tag?.getAttribute('data-lang')).toBe('fr');
-      expect(tag?.hasAttribute('defer')).toBe(true);
+      // Blocking, in <head>: comfort settings apply before the first paint.
+      expect(tag?.hasAttribute('defer')).toBe(false);
+      expect(tag?.parentElement?.tagName).toBe('HEAD');
       if (path !== '/hostile.html') {
         expect(doc.body.textContent, path).toContain(
           "Démo — site fictif : aucune donnée n'est envoyée à une administration",
