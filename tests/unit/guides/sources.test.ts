@@ -1,0 +1,133 @@
+/** Which guide a page gets when several sources carry one, and the widget's configured guides. */
+import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../../utils/guides/bytes.ts';
+import type { FetchLike } from '../../../utils/guides/catalog.ts';
+import type { Guide } from '../../../utils/guides/format.ts';
+import { parseTrustedKey, verifyWithKeys } from '../../../utils/guides/keys.ts';
+import { generateKeyPair, signGuide, type Verification } from '../../../utils/guides/signature.ts';
+import {
+  compareVersions,
+  type GuideCandidate,
+  type GuideOrigin,
+  loadConfiguredGuides,
+  mergeGuides,
+  readGuideFile,
+  trustState,
+} from '../../../utils/guides/sources.ts';
+import { demoGuide } from './helpers.ts';
+
+function candidate(
+  version: string,
+  verification: Verification,
+  origin: GuideOrigin,
+  id = 'fr.demo.aide',
+): GuideCandidate {
+  return { guide: { ...demoGuide(), id, version } as Guide, verification, origin, source: origin };
+}
+
+describe('mergeGuides', () => {
+  it('keeps one guide per id: the highest version, then the better-trusted copy', () => {
+    const merged = mergeGuides([
+      candidate('1.0.0', 'unsigned', 'builtin'),
+      candidate('1.2.0', 'unsigned', 'installed'),
+      candidate('1.10.0', 'untrusted-key', 'installed'),
+      candidate('1.0.0', 'unsigned', 'builtin', 'fr.demo.autre'),
+      candidate('1.0.0', 'verified', 'installed', 'fr.demo.autre'),
+      candidate('1.0.0', 'unsigned', 'configured', 'fr.demo.autre'),
+    ]);
+    expect(merged.guides.map((g) => [g.guide.id, g.guide.version, g.trust, g.origin])).toEqual([
+      ['fr.demo.aide', '1.10.0', 'unverified', 'installed'],
+      ['fr.demo.autre', '1.0.0', 'verified', 'installed'],
+    ]);
+    expect(merged.shadowed).toHaveLength(4);
+  });
+
+  it('never offers a refused guide, even a newer one', () => {
+    const merged = mergeGuides([
+      candidate('1.0.0', 'unsigned', 'builtin'),
+      candidate('3.0.0', 'invalid', 'installed'),
+    ]);
+    expect(merged.guides.map((g) => [g.guide.version, g.trust])).toEqual([['1.0.0', 'builtin']]);
+    expect(merged.refused.map((g) => g.guide.version)).toEqual(['3.0.0']);
+  });
+
+  it('compares versions by their numbers, pre-releases first', () => {
+    expect(compareVersions('1.10.0', '1.9.9')).toBe(1);
+    expect(compareVersions('2.0.0-beta', '2.0.0')).toBe(-1);
+    expect(compareVersions('2.0.0+build', '2.0.0')).toBe(0);
+    expect(trustState('untrusted-key')).toBe('unverified');
+    expect(trustState('unsigned', 'builtin')).toBe('builtin');
+  });
+});
+
+function files(map: Record<string, string>): FetchLike {
+  return async (url) => {
+    const body = map[url];
+    return {
+      status: body === undefined ? 404 : 200,
+      ok: body !== undefined,
+      headers: { get: () => null },
+      arrayBuffer: async () => new TextEncoder().encode(body ?? '').buffer as ArrayBuffer,
+    };
+  };
+}
+
+describe('guides configured by an administration (widget)', () => {
+  it('verifies against bare keys, shows unsigned as non vérifié and refuses a tampered guide', async () => {
+    const keys = await generateKeyPair();
+    const named = await generateKeyPair('ma-mairie'); // an id that is not derived from the key
+    const signed = await signGuide({ ...demoGuide(), id: 'fr.mairie.signe' }, named.privateKey);
+    const tampered = { ...(await signGuide(demoGuide(), keys.privateKey)), id: 'fr.mairie.modifie' };
+    const unsigned = { ...demoGuide(), id: 'fr.mairie.libre' };
+    const base = 'https://mairie.example.fr/guides/';
+    const catalogSigned = JSON.stringify(
+      await signGuide({ ...demoGuide(), id: 'fr.mairie.catalogue' }, keys.privateKey),
+    );
+    const catalog = JSON.stringify({
+      formatVersion: 1,
+      name: 'Mairie',
+      updated: '2026-11-23T10:00:00.000Z',
+      guides: [
+        {
+          id: 'fr.mairie.catalogue',
+          version: demoGuide().version,
+          url: 'c.json',
+          sha256: await sha256Hex(catalogSigned),
+        },
+      ],
+    });
+    const fetch = files({
+      [`${base}signe.json`]: JSON.stringify(signed),
+      [`${base}modifie.json`]: JSON.stringify(tampered),
+      [`${base}libre.json`]: JSON.stringify(unsigned),
+      [`${base}catalog.json`]: catalog,
+      [`${base}c.json`]: catalogSigned,
+    });
+    const { candidates, problems } = await loadConfiguredGuides(
+      {
+        urls: [`${base}signe.json`, `${base}modifie.json`, `${base}libre.json`, `${base}absent.json`],
+        catalog: `${base}catalog.json`,
+        trustedKeys: [keys.publicKey.publicKey, named.publicKey.publicKey],
+      },
+      { fetch },
+    );
+    expect(candidates.map((c) => [c.guide.id, c.verification, c.origin])).toEqual([
+      ['fr.mairie.signe', 'verified', 'configured'],
+      ['fr.mairie.libre', 'unsigned', 'configured'],
+      ['fr.mairie.catalogue', 'verified', 'configured'],
+    ]);
+    expect(problems.map((p) => p.code)).toEqual(['guide-signature-invalid', 'guide-http']);
+    expect(problems[0]?.message.fr).toContain('fr.mairie.modifie');
+  });
+
+  it('readGuideFile: the same checks for a file a person chose', async () => {
+    const keys = await generateKeyPair();
+    const signed = JSON.stringify(await signGuide(demoGuide(), keys.privateKey));
+    const trusted = [await parseTrustedKey(keys.publicKey.publicKey)];
+    expect((await readGuideFile(signed, trusted)).verification).toBe('verified');
+    expect((await readGuideFile(signed, [])).verification).toBe('untrusted-key');
+    const changed = signed.replace(demoGuide().title.fr, 'Titre changé');
+    await expect(readGuideFile(changed, trusted)).rejects.toMatchObject({ code: 'signature-invalid' });
+    expect(await verifyWithKeys(JSON.parse(changed), trusted)).toBe('invalid');
+  });
+});

@@ -1,0 +1,229 @@
+/**
+ * Where the guides offered on a page come from, and which one wins when several carry the same id:
+ * the built-in guides, the guides a mediator installed (file or catalog, extension) and the guides
+ * an administration configured (widget). A refused guide (its signature does not match its
+ * content) is never offered; otherwise the highest version wins, then the better-trusted copy.
+ */
+import { type CatalogCache, type CatalogProblem, type FetchLike, fetchCatalog } from './catalog.ts';
+import type { Guide } from './format.ts';
+import { trustedKeysFrom, verifyWithKeys } from './keys.ts';
+import { guideMessage } from './messages.ts';
+import { type GuideError, parseGuideText } from './schema.ts';
+import type { TrustedKey, Verification } from './signature.ts';
+
+export type GuideOrigin = 'builtin' | 'installed' | 'configured';
+/** What the person sees: vérifié, non vérifié, refusé (built-in guides ship with Pas à pas). */
+export type TrustState = 'builtin' | 'verified' | 'unverified' | 'refused';
+
+export type GuideCandidate = {
+  guide: Guide;
+  verification: Verification;
+  origin: GuideOrigin;
+  /** 'builtin', 'file', a catalog URL or a guide URL. */
+  source: string;
+};
+export type OfferedGuide = GuideCandidate & { trust: TrustState };
+
+export function trustState(verification: Verification, origin: GuideOrigin = 'installed'): TrustState {
+  if (verification === 'invalid') return 'refused';
+  if (verification === 'verified') return 'verified';
+  return origin === 'builtin' ? 'builtin' : 'unverified';
+}
+
+/** Semantic versions compared by their numbers; a pre-release comes before its release. */
+export function compareVersions(a: string, b: string): number {
+  const split = (v: string) => {
+    const [core = '', pre] = v.split('+', 1)[0]?.split(/-(.*)/s) ?? [];
+    return { nums: core.split('.').map((n) => Number.parseInt(n, 10) || 0), pre };
+  };
+  const x = split(a);
+  const y = split(b);
+  for (let i = 0; i < 3; i++) {
+    const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  if (x.pre === y.pre) return 0;
+  if (x.pre === undefined) return 1;
+  if (y.pre === undefined) return -1;
+  return x.pre < y.pre ? -1 : 1;
+}
+
+const RANK: Record<TrustState, number> = { verified: 3, builtin: 2, unverified: 1, refused: 0 };
+
+/**
+ * One guide per id, in the order they were first seen (built-in first when listed first).
+ * `refused` lists what was left out because its signature is wrong; `shadowed` the older copies.
+ */
+export function mergeGuides(candidates: readonly GuideCandidate[]): {
+  guides: OfferedGuide[];
+  refused: GuideCandidate[];
+  shadowed: GuideCandidate[];
+} {
+  const chosen = new Map<string, OfferedGuide>();
+  const refused: GuideCandidate[] = [];
+  const shadowed: GuideCandidate[] = [];
+  for (const candidate of candidates) {
+    const trust = trustState(candidate.verification, candidate.origin);
+    if (trust === 'refused') {
+      refused.push(candidate);
+      continue;
+    }
+    const offered: OfferedGuide = { ...candidate, trust };
+    const current = chosen.get(candidate.guide.id);
+    if (!current) {
+      chosen.set(candidate.guide.id, offered);
+      continue;
+    }
+    const byVersion = compareVersions(candidate.guide.version, current.guide.version);
+    const better = byVersion > 0 || (byVersion === 0 && RANK[trust] > RANK[current.trust]);
+    if (better) {
+      shadowed.push(current);
+      chosen.set(candidate.guide.id, offered);
+    } else {
+      shadowed.push(candidate);
+    }
+  }
+  return { guides: [...chosen.values()], refused, shadowed };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading one guide file
+
+export type LibraryErrorCode =
+  | 'file-not-json'
+  | 'file-invalid'
+  | 'signature-invalid'
+  | 'catalog-url'
+  | 'catalog-unreachable'
+  | 'catalog-invalid'
+  | 'catalog-duplicate'
+  | 'key-invalid'
+  | 'key-duplicate'
+  | 'storage-failed';
+
+/** Every failure of loading guides, typed for code; `libraryMessage` gives the person's words. */
+export class GuideLibraryError extends Error {
+  constructor(
+    readonly code: LibraryErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly errors: GuideError[] = [],
+    readonly problems: CatalogProblem[] = [],
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `${code}${errors.length ? `: ${errors.map((e) => `${e.path} ${e.message.en}`).join('; ')}` : ''}`,
+      options,
+    );
+    this.name = 'GuideLibraryError';
+  }
+}
+
+/**
+ * Reads a guide file a person chose: not JSON, schema errors (each with its JSON path) and a
+ * signature that does not match the content all throw GuideLibraryError; unsigned guides and
+ * guides signed with a key nobody trusts are accepted as « non vérifié ».
+ */
+export async function readGuideFile(
+  text: string,
+  trustedKeys: readonly TrustedKey[],
+): Promise<{ guide: Guide; verification: Verification }> {
+  const parsed = parseGuideText(text);
+  if (!parsed.ok) {
+    const notJson = parsed.errors.length === 1 && parsed.errors[0]?.code === 'invalid-json';
+    throw new GuideLibraryError(
+      notJson ? 'file-not-json' : 'file-invalid',
+      { count: parsed.errors.length },
+      parsed.errors,
+    );
+  }
+  const verification = await verifyWithKeys(JSON.parse(text), trustedKeys);
+  if (verification === 'invalid') {
+    throw new GuideLibraryError('signature-invalid', { id: parsed.guide.id });
+  }
+  return { guide: parsed.guide, verification };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Guides configured by an administration (widget)
+
+export type ConfiguredGuides = {
+  /** URLs of guide files. */
+  urls?: readonly string[];
+  /** URL of a catalog. */
+  catalog?: string;
+  /** Bare base64 Ed25519 keys. */
+  trustedKeys?: readonly string[];
+};
+
+export type LoadProblem = {
+  code: string;
+  url?: string;
+  guideId?: string;
+  message: { fr: string; en: string };
+  params?: Record<string, string | number>;
+  errors?: GuideError[];
+};
+
+function problem(code: string, params: Record<string, string | number>, extra: Partial<LoadProblem> = {}) {
+  return {
+    code,
+    params,
+    ...extra,
+    message: { fr: guideMessage('fr', code, params), en: guideMessage('en', code, params) },
+  } satisfies LoadProblem;
+}
+
+/** A cache that lives as long as the page: enough for a widget, whose host page is online. */
+export function memoryCache(): CatalogCache {
+  const map = new Map<string, unknown>();
+  return { get: (key) => map.get(key), set: (key, value) => void map.set(key, value) };
+}
+
+/**
+ * Fetches the guides and catalog an administration configured, checks them against its keys:
+ * unsigned guides come back as « non vérifié », a tampered signed guide is refused (a problem).
+ */
+export async function loadConfiguredGuides(
+  config: ConfiguredGuides,
+  { fetch, cache = memoryCache(), signal }: { fetch: FetchLike; cache?: CatalogCache; signal?: AbortSignal },
+): Promise<{ candidates: GuideCandidate[]; problems: LoadProblem[] }> {
+  const keys = await trustedKeysFrom(config.trustedKeys ?? []);
+  const candidates: GuideCandidate[] = [];
+  const problems: LoadProblem[] = [];
+  for (const url of config.urls ?? []) {
+    let text: string;
+    try {
+      const response = await fetch(url, { signal });
+      if (!response.ok) {
+        problems.push(problem('guide-http', { id: url, status: response.status }, { url }));
+        continue;
+      }
+      text = new TextDecoder().decode(await response.arrayBuffer());
+    } catch {
+      problems.push(problem('guide-offline', { id: url }, { url }));
+      continue;
+    }
+    try {
+      const { guide, verification } = await readGuideFile(text, keys);
+      candidates.push({ guide, verification, origin: 'configured', source: url });
+    } catch (error) {
+      const e = error as GuideLibraryError;
+      const id = (e.params?.id as string | undefined) ?? url;
+      if (e.code === 'signature-invalid')
+        problems.push(problem('guide-signature-invalid', { id }, { url, guideId: id }));
+      else problems.push({ ...problem('guide-invalid', { id }, { url }), errors: e.errors ?? [] });
+    }
+  }
+  if (config.catalog) {
+    const result = await fetchCatalog(config.catalog, { fetch, cache, trustedKeys: keys, signal });
+    problems.push(...result.problems);
+    for (const fetched of result.guides) {
+      let verification = fetched.verification;
+      // A key given bare may carry another id than the one the guide names.
+      if (verification === 'untrusted-key')
+        verification = await verifyWithKeys(JSON.parse(fetched.text), keys);
+      candidates.push({ guide: fetched.guide, verification, origin: 'configured', source: config.catalog });
+    }
+  }
+  return { candidates, problems };
+}
