@@ -42,6 +42,14 @@ export default defineContentScript({
             store,
             fontBase,
             guidesBase: extensionUrl('/guides/'),
+            // The mediator's guides live in the extension's IndexedDB: the background reads them.
+            guideSources: {
+              installed: () =>
+                browser.runtime.sendMessage({ type: 'pasapas:guides:installed' }).then((r: unknown) => {
+                  const guides = (r as { guides?: unknown } | undefined)?.guides;
+                  return Array.isArray(guides) ? guides : [];
+                }),
+            },
             glossaryUrl: extensionUrl('/glossary/fr.json'),
             lang: settings.lang,
           }),

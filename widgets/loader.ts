@@ -107,6 +107,9 @@ function start(host: HTMLElement, config: WidgetConfig): void {
           position: config.position,
           fontBase,
           guidesBase: `${base}guides/`,
+          guideSources: {
+            configured: { urls: config.guides, catalog: config.catalog, trustedKeys: config.trustedKeys },
+          },
           glossaryUrl: `${base}glossary/fr.json`,
         }),
       )

@@ -7,7 +7,7 @@ import type { SettingsStore } from '../../utils/settings/settings';
 import { createPageReader, type ReadSource } from '../../utils/speech/page-reader';
 import type { SynthLike, UtteranceLike } from '../../utils/speech/speaker';
 import { features as registry } from '../features';
-import { setGuidesBase } from '../features/guides/config';
+import { type GuideSources, setGuideSources, setGuidesBase } from '../features/guides/config';
 import { setGlossaryUrl } from '../features/readable/config';
 import { isPanelShortcut, promote } from '../launcher';
 import { Panel } from '../panel/Panel';
@@ -31,6 +31,8 @@ export type MountOptions = {
   fontBase: string;
   /** Base URL of the bundled guides (`index.json` and guide files), for the guides tab. */
   guidesBase?: string;
+  /** Guides beyond the bundled ones: installed (extension) or configured by the administration (widget). */
+  guideSources?: GuideSources;
   /** URL of the glossary file (`glossary/fr.json`), for readable mode's explanations. */
   glossaryUrl?: string;
   open?: boolean;
@@ -65,6 +67,7 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
   shadow.replaceChildren();
   installPanelFonts(doc, options.fontBase);
   setGuidesBase(options.guidesBase);
+  setGuideSources(options.guideSources);
   setGlossaryUrl(options.glossaryUrl);
 
   const open = signal(options.layout === 'docked' || options.open === true);

@@ -2,6 +2,7 @@ import type { Lang } from '../../utils/i18n';
 import { LANGS } from '../../utils/i18n';
 import { useServices } from '../app/services';
 import ComfortTab from '../features/comfort/ComfortTab';
+import { GuidesOptions } from '../features/guides/GuidesOptions';
 
 /** The mediator's and the person's settings page: language and comfort defaults for every site. */
 export function OptionsPage({ announcement }: { announcement: { value: string } }) {
@@ -38,6 +39,7 @@ export function OptionsPage({ announcement }: { announcement: { value: string } 
         <h2 id="opt-comfort">{t('options.comfortDefaults')}</h2>
         <ComfortTab />
       </section>
+      <GuidesOptions />
       <div class="pp-sr-only" role="status" aria-live="polite">
         {announcement.value}
       </div>

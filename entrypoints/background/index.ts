@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handlers } from './router';
+import './guides';
 
 /**
  * Wires browser events to the page: the keyboard command toggles the panel in the active tab, and

@@ -19,6 +19,7 @@ import {
   validateStepField,
 } from './progress.ts';
 import { type GuideError, guideErrorText, parseGuideText } from './schema.ts';
+import type { GuideTrust } from './sources.ts';
 import { resolveTarget, waitForTarget, watchRoute } from './target.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -36,7 +37,12 @@ export type GuideLoadProblem = {
   errors?: GuideError[];
 };
 
-export type LoadedGuides = { guides: Guide[]; problems: GuideLoadProblem[] };
+export type LoadedGuides = {
+  guides: Guide[];
+  problems: GuideLoadProblem[];
+  /** By guide id, when guides come from several sources (see `collectGuides`). */
+  trust?: Record<string, GuideTrust>;
+};
 
 export class GuideLoadError extends Error {
   readonly code = 'guides-unreachable';

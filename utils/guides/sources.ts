@@ -227,3 +227,89 @@ export async function loadConfiguredGuides(
   }
   return { candidates, problems };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Everything a page is offered
+
+/** An installed guide as the background hands it to a page (the extension's own IndexedDB). */
+export type InstalledEntry = { text: string; verification: Verification; source: string };
+
+export type GuideTrust = { trust: TrustState; origin: GuideOrigin; source: string };
+
+export type CollectedGuides = {
+  guides: Guide[];
+  problems: LoadProblem[];
+  /** By guide id: where the offered copy came from and whether it is verified. */
+  trust: Record<string, GuideTrust>;
+};
+
+/**
+ * Built-in guides, then the installed ones (extension), then the configured ones (widget), merged
+ * by `mergeGuides`. One source failing is a problem, not a failure: only when no source answers
+ * at all does the first error propagate (the tab then offers to try again).
+ */
+export async function collectGuides(sources: {
+  builtin?: () => Promise<{ guides: Guide[]; problems: LoadProblem[] }>;
+  installed?: () => Promise<readonly InstalledEntry[]>;
+  configured?: () => Promise<{ candidates: GuideCandidate[]; problems: LoadProblem[] }>;
+}): Promise<CollectedGuides> {
+  const candidates: GuideCandidate[] = [];
+  const problems: LoadProblem[] = [];
+  const failures: unknown[] = [];
+  let answered = 0;
+  if (sources.builtin) {
+    try {
+      const loaded = await sources.builtin();
+      answered++;
+      for (const guide of loaded.guides)
+        candidates.push({ guide, verification: 'unsigned', origin: 'builtin', source: 'builtin' });
+      problems.push(...loaded.problems);
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  if (sources.installed) {
+    try {
+      const entries = await sources.installed();
+      answered++;
+      for (const entry of Array.isArray(entries) ? entries : []) {
+        const parsed = typeof entry?.text === 'string' ? parseGuideText(entry.text) : null;
+        if (!parsed?.ok) {
+          problems.push({
+            ...problem('guide-invalid', { id: String(entry?.source ?? '?') }),
+            errors: parsed?.errors ?? [],
+          });
+          continue;
+        }
+        candidates.push({
+          guide: parsed.guide,
+          verification: entry.verification,
+          origin: 'installed',
+          source: entry.source,
+        });
+      }
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  if (sources.configured) {
+    try {
+      const loaded = await sources.configured();
+      answered++;
+      candidates.push(...loaded.candidates);
+      problems.push(...loaded.problems);
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  if (answered === 0 && failures.length > 0) throw failures[0];
+  const merged = mergeGuides(candidates);
+  for (const refused of merged.refused) {
+    const id = refused.guide.id;
+    problems.push(problem('guide-signature-invalid', { id }, { guideId: id }));
+  }
+  const trust: Record<string, GuideTrust> = {};
+  for (const offered of merged.guides)
+    trust[offered.guide.id] = { trust: offered.trust, origin: offered.origin, source: offered.source };
+  return { guides: merged.guides.map((g) => g.guide), problems, trust };
+}

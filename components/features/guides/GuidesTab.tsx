@@ -7,14 +7,23 @@ import {
   loadProblemText,
   type SessionView,
 } from '../../../utils/guides/session';
+import type { TrustState } from '../../../utils/guides/sources';
 import { createTranslator, type Lang, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
 import { markdownToText, parseSafeMarkdown, renderMarkdown } from '../../../utils/markdown';
 import { createSpeaker, type Speaker, type SpeakerState } from '../../../utils/speech/speaker';
 import { useServices } from '../../app/services';
-import { guidesBase } from './config';
+import { guideSources, guidesBase } from './config';
 import guidesCss from './guides.css?inline';
-import { currentSession, guidesOnce, pickGuide, setHighlightLabels, startSession, stopSession } from './live';
+import {
+  currentSession,
+  guidesOnce,
+  hasGuideSources,
+  pickGuide,
+  setHighlightLabels,
+  startSession,
+  stopSession,
+} from './live';
 import { guidesMessages } from './messages';
 
 const translate = createTranslator(uiMessages, guidesMessages);
@@ -65,13 +74,14 @@ export default function GuidesTab() {
 
   useEffect(() => {
     const base = guidesBase();
-    if (!base) {
+    const sources = guideSources();
+    if (!hasGuideSources(base, sources)) {
       setLoad({ status: 'unavailable' });
       return;
     }
     let alive = true;
     setLoad({ status: 'loading' });
-    guidesOnce(base).then(
+    guidesOnce(base, sources).then(
       (data) => {
         if (!alive) return;
         setLoad({ status: 'ready', data });
@@ -109,6 +119,7 @@ export default function GuidesTab() {
             session={session}
             t={t}
             lang={lang.value}
+            trust={load.data.trust?.[session.guide.id]?.trust}
             others={pickGuide(load.data.guides).matching.length > 1}
             onChooseOther={() => {
               stopSession();
@@ -157,6 +168,7 @@ function NoGuide({
           {matching.map((guide) => (
             <li key={guide.id}>
               <h3 class="pp-guide-name">{localize(guide.title, lang)}</h3>
+              <TrustLine guide={guide} trust={data.trust?.[guide.id]?.trust} t={t} />
               <Markdown text={localize(guide.summary, lang)} />
               <button type="button" class="pp-button pp-button--primary" onClick={() => onChoose(guide)}>
                 {t('guides.start')}
@@ -178,6 +190,7 @@ function NoGuide({
           {data.guides.map((guide) => (
             <li key={guide.id}>
               <p class="pp-guide-name">{localize(guide.title, lang)}</p>
+              <TrustLine guide={guide} trust={data.trust?.[guide.id]?.trust} t={t} />
               <Markdown text={localize(guide.summary, lang)} />
             </li>
           ))}
@@ -199,16 +212,29 @@ function useView(session: GuideSession): SessionView {
   return view;
 }
 
+/** Who wrote the guide and whether its signature proves it (vérifié / non vérifié). */
+function TrustLine({ guide, trust, t }: { guide: Guide; trust: TrustState | undefined; t: T }) {
+  const state = trust ?? 'builtin';
+  return (
+    <p class={`pp-guide-trust is-${state}`} data-testid="guide-trust" data-trust={state}>
+      <span aria-hidden="true">{state === 'verified' ? '✓ ' : state === 'unverified' ? '! ' : ''}</span>
+      {t(`guides.trust.${state}`)} {t('guides.publisher', { name: guide.publisher.name })}
+    </p>
+  );
+}
+
 function GuideView({
   session,
   t,
   lang,
+  trust,
   others,
   onChooseOther,
 }: {
   session: GuideSession;
   t: T;
   lang: Lang;
+  trust: TrustState | undefined;
   others: boolean;
   onChooseOther: () => void;
 }) {
@@ -300,6 +326,7 @@ function GuideView({
       <h3 class="pp-guide-name" data-testid="guide-title">
         {localize(guide.title, lang)}
       </h3>
+      <TrustLine guide={guide} trust={trust} t={t} />
       <p class="pp-guide-count" data-testid="guide-count">
         {t('guides.stepCount', { current: index + 1, total: state.total })}
       </p>

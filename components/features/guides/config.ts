@@ -1,8 +1,18 @@
+import type { ConfiguredGuides, InstalledEntry } from '../../../utils/guides/sources';
+
 /**
- * Where the bundled guides are served: `<widget base>/guides/` for the widget,
- * `chrome-extension://<id>/guides/` in the extension. Set by mountPanel, read by the guides tab.
+ * Where the guides come from. `base`: the bundled guides, `<widget base>/guides/` for the widget,
+ * `chrome-extension://<id>/guides/` in the extension. `installed`: the mediator's guides, asked
+ * from the background (extension). `configured`: the administration's guides and catalog (widget).
+ * Set by mountPanel, read by the guides tab.
  */
 let base: string | undefined;
+
+export type GuideSources = {
+  installed?: () => Promise<readonly InstalledEntry[]>;
+  configured?: ConfiguredGuides;
+};
+let sources: GuideSources = {};
 
 export function setGuidesBase(url: string | undefined): void {
   base = url;
@@ -10,4 +20,12 @@ export function setGuidesBase(url: string | undefined): void {
 
 export function guidesBase(): string | undefined {
   return base;
+}
+
+export function setGuideSources(next: GuideSources | undefined): void {
+  sources = next ?? {};
+}
+
+export function guideSources(): GuideSources {
+  return sources;
 }

@@ -10,6 +10,8 @@ import {
   readPosition,
   type SessionView,
 } from '../../../utils/guides/session';
+import { type ConfiguredGuides, collectGuides, loadConfiguredGuides } from '../../../utils/guides/sources';
+import type { GuideSources } from './config';
 import { createHighlight, type Highlight } from './highlight';
 
 /**
@@ -38,9 +40,40 @@ export function isOurs(node: Node | null): boolean {
 const browserFetch: FetchLike = (url, init) =>
   fetch(url, { ...init, credentials: 'omit', cache: 'no-cache' }) as unknown as ReturnType<FetchLike>;
 
-/** Loads the index once per page; a failed load can be retried. */
-export function guidesOnce(base: string): Promise<LoadedGuides> {
-  live.loading ??= loadGuides(base, browserFetch).catch((error: unknown) => {
+/** An administration may write addresses relative to its page. */
+function absolute(config: ConfiguredGuides): ConfiguredGuides {
+  const resolve = (url: string) => {
+    try {
+      return new URL(url, document.baseURI).href;
+    } catch {
+      return url;
+    }
+  };
+  const out: ConfiguredGuides = { ...config, urls: (config.urls ?? []).map(resolve) };
+  if (config.catalog) out.catalog = resolve(config.catalog);
+  return out;
+}
+
+/** True when this panel has any guide to offer (bundled, installed or configured). */
+export function hasGuideSources(base: string | undefined, sources: GuideSources): boolean {
+  const configured = sources.configured;
+  return !!(base || sources.installed || configured?.catalog || configured?.urls?.length);
+}
+
+/**
+ * Loads the guides once per page (bundled, installed, configured, merged); a failed load can be
+ * retried.
+ */
+export function guidesOnce(base: string | undefined, sources: GuideSources = {}): Promise<LoadedGuides> {
+  const configured = sources.configured;
+  live.loading ??= collectGuides({
+    builtin: base ? () => loadGuides(base, browserFetch) : undefined,
+    installed: sources.installed,
+    configured:
+      configured && (configured.catalog || configured.urls?.length)
+        ? () => loadConfiguredGuides(absolute(configured), { fetch: browserFetch })
+        : undefined,
+  }).catch((error: unknown) => {
     live.loading = undefined;
     throw error;
   });

@@ -40,6 +40,10 @@ export const guidesMessages: Catalogs = {
     'guides.announceDone': 'Étape faite. {next}',
     'guides.highlight': 'À remplir ici',
     'guides.highlightClick': 'Cliquez ici',
+    'guides.trust.builtin': 'Guide fourni avec Pas à pas.',
+    'guides.trust.verified': 'Guide vérifié : sa signature est bonne.',
+    'guides.trust.unverified': 'Guide non vérifié : personne n’a confirmé qui l’a écrit.',
+    'guides.publisher': 'Auteur : {name}.',
   },
   en: {
     'guides.loading': 'Loading the guides…',
@@ -79,6 +83,10 @@ export const guidesMessages: Catalogs = {
     'guides.announceDone': 'Step done. {next}',
     'guides.highlight': 'Fill in here',
     'guides.highlightClick': 'Click here',
+    'guides.trust.builtin': 'Guide that comes with Pas à pas.',
+    'guides.trust.verified': 'Verified guide: its signature is right.',
+    'guides.trust.unverified': 'Unverified guide: nobody confirmed who wrote it.',
+    'guides.publisher': 'Author: {name}.',
   },
   ar: {
     'guides.loading': 'جارٍ تحميل الأدلة…',
@@ -118,5 +126,9 @@ export const guidesMessages: Catalogs = {
     'guides.announceDone': 'تمت الخطوة. {next}',
     'guides.highlight': 'املأ هنا',
     'guides.highlightClick': 'انقر هنا',
+    'guides.trust.builtin': 'دليل مرفق مع Pas à pas.',
+    'guides.trust.verified': 'دليل موثَّق: توقيعه صحيح.',
+    'guides.trust.unverified': 'دليل غير موثَّق: لم يؤكد أحد من كتبه.',
+    'guides.publisher': 'الكاتب: {name}.',
   },
 };

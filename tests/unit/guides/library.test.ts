@@ -32,7 +32,14 @@ function fakeServer(files: Record<string, Served>) {
     if (file.etag && headers['If-None-Match'] === file.etag) return make(304);
     return make(200, file.body, file.etag ? { etag: file.etag } : {});
   };
-  return { fetch, requests, files, setOffline: (v: boolean) => void (offline = v) };
+  return {
+    fetch,
+    requests,
+    files,
+    setOffline: (v: boolean) => {
+      offline = v;
+    },
+  };
 }
 
 const CATALOG = 'https://guides.example.fr/catalog.json';
@@ -269,6 +276,6 @@ describe('trusted keys', () => {
     expect((await rejection(library.addTrustedKey(keys.publicKey.publicKey))).code).toBe('key-duplicate');
     for (const bad of ['abc', 'A'.repeat(44), '{"keyId":"x"}', JSON.stringify(other.privateKey).slice(0, 30)])
       expect((await rejection(library.addTrustedKey(bad))).code).toBe('key-invalid');
-    expect(((await db.settings.get(TRUSTED_KEYS_SETTING))?.value as unknown[]).length).toBe(2);
+    expect((await db.settings.get(TRUSTED_KEYS_SETTING))?.value).toHaveLength(2);
   });
 });

@@ -1,0 +1,26 @@
+import { createGuideLibrary } from '../../utils/guides/library';
+import { openDatabase } from '../../utils/storage/db';
+import { addHandlers } from './router';
+
+/**
+ * The mediator's installed guides live in the extension's own IndexedDB; pages (content scripts
+ * run on the page's origin) get them from here, checked again against the trusted keys.
+ */
+let library: ReturnType<typeof createGuideLibrary> | undefined;
+function guides() {
+  library ??= createGuideLibrary(openDatabase(), {
+    fetch: (url, init) => fetch(url, { ...init, credentials: 'omit', cache: 'no-cache' }),
+  });
+  return library;
+}
+
+addHandlers({
+  'pasapas:guides:installed': async () => {
+    try {
+      return { guides: await guides().forPages() };
+    } catch {
+      // An unreadable database must not take the built-in guides away from the page.
+      return { guides: [] };
+    }
+  },
+});
