@@ -26,7 +26,7 @@ export default defineConfig({
     },
     web_accessible_resources: [
       {
-        resources: ['panel/*', 'fonts/*', 'glossary/*', 'guides/*'],
+        resources: ['panel/*', 'fonts/*', 'glossary/*', 'guides/*', 'ocr.html', 'ocr/*'],
         matches: ['<all_urls>'],
       },
     ],

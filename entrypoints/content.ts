@@ -51,6 +51,7 @@ export default defineContentScript({
                 }),
             },
             glossaryUrl: extensionUrl('/glossary/fr.json'),
+            ocrPage: extensionUrl('/ocr.html'),
             lang: settings.lang,
           }),
         )

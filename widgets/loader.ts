@@ -111,6 +111,7 @@ function start(host: HTMLElement, config: WidgetConfig): void {
             configured: { urls: config.guides, catalog: config.catalog, trustedKeys: config.trustedKeys },
           },
           glossaryUrl: `${base}glossary/fr.json`,
+          ocrBase: `${base}ocr/`,
         }),
       )
       .then((h) => {

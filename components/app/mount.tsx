@@ -8,6 +8,7 @@ import { createPageReader, type ReadSource } from '../../utils/speech/page-reade
 import type { SynthLike, UtteranceLike } from '../../utils/speech/speaker';
 import { features as registry } from '../features';
 import { type GuideSources, setGuideSources, setGuidesBase } from '../features/guides/config';
+import { setOcrConfig } from '../features/ocr/config';
 import { setGlossaryUrl } from '../features/readable/config';
 import { isPanelShortcut, promote } from '../launcher';
 import { Panel } from '../panel/Panel';
@@ -35,6 +36,10 @@ export type MountOptions = {
   guideSources?: GuideSources;
   /** URL of the glossary file (`glossary/fr.json`), for readable mode's explanations. */
   glossaryUrl?: string;
+  /** Base URL of the OCR engine files (`ocr/`): the widget reads documents in the page with them. */
+  ocrBase?: string;
+  /** The extension's own reading page (`ocr.html`), framed in the OCR tab instead of reading in the page. */
+  ocrPage?: string;
   open?: boolean;
 };
 
@@ -69,6 +74,7 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
   setGuidesBase(options.guidesBase);
   setGuideSources(options.guideSources);
   setGlossaryUrl(options.glossaryUrl);
+  setOcrConfig({ base: options.ocrBase, page: options.ocrPage });
 
   const open = signal(options.layout === 'docked' || options.open === true);
   const active = signal<FeatureId | undefined>(undefined);

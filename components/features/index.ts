@@ -50,3 +50,13 @@ features.register({
   contexts: ['page', 'widget'],
   loadTab: memoLoader(() => import('./readable/ReadableTab')),
 });
+
+features.register({
+  id: 'ocr',
+  labelKey: 'feature.ocr',
+  icon: ICONS.ocr,
+  order: 50,
+  // Reads a document to fill the page's form: not in the side panel, which has no page.
+  contexts: ['page', 'widget'],
+  loadTab: memoLoader(() => import('./ocr/OcrTab')),
+});

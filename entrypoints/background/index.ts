@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handlers } from './router';
+import './ocr';
 import './guides';
 
 /**

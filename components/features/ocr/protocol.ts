@@ -1,0 +1,28 @@
+/**
+ * How the reading screen reaches the page it fills. In the widget the screen is in the page and fills it
+ * directly; in the extension it runs in our own `ocr.html` frame and asks the content script through the
+ * background (browser.runtime messaging, never window.postMessage), sending only the confirmed values.
+ */
+import type { FillItem, FillReport, FillTarget, StepHint } from '../../../utils/ocr/fill/index';
+
+export type PageTargets = { targets: FillTarget[]; step?: StepHint };
+
+export type OcrBridge = {
+  /** Our own `ocr/` folder (engine, language data, pdf.js worker). */
+  assetsBase: string;
+  targets(): Promise<PageTargets>;
+  fill(items: FillItem[]): Promise<FillReport>;
+  /** The extension only: a screenshot of the tab, as a PNG data URL. */
+  captureTab?: () => Promise<string>;
+};
+
+/** Message types between ocr.html, the background and the content script. */
+export const OCR_MESSAGES = {
+  /** ocr.html → background → content script. */
+  targets: 'pasapas:ocr-targets',
+  fill: 'pasapas:ocr-fill',
+  capture: 'pasapas:ocr-capture',
+  /** background → content script (the page's panel answers). */
+  pageTargets: 'pasapas:ocr-page-targets',
+  pageFill: 'pasapas:ocr-page-fill',
+} as const;

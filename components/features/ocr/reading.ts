@@ -1,0 +1,113 @@
+/**
+ * Glue between the person's document (file, paste, camera, tab capture) and the OCR core. The engine is
+ * created on first use and its files come from our own `ocr/` folder; pdf.js loads only for a PDF.
+ */
+import { createBrowserOcr } from '../../../utils/ocr/engine/browser';
+import type { DocumentReading, GrayImage, OcrEngine, OcrProgress, RgbaImage } from '../../../utils/ocr/index';
+import { readDocument } from '../../../utils/ocr/index';
+import { preprocess } from '../../../utils/ocr/preprocess/index';
+
+export type Stage = { stage: 'preparing' | 'pdf' | 'loading' | 'recognizing'; progress: number };
+
+/** What a reading gives the screen: the fields and the preprocessed image their boxes refer to. */
+export type Read = { reading: DocumentReading; image: GrayImage | null; pdfPages: number };
+
+export class ReadInputError extends Error {
+  readonly code: 'bad-file' | 'pdf-locked';
+  constructor(code: 'bad-file' | 'pdf-locked', options?: { cause?: unknown }) {
+    super(code, options);
+    this.name = 'ReadInputError';
+    this.code = code;
+  }
+}
+
+let engine: OcrEngine | null = null;
+let engineBase = '';
+let onStage: ((s: Stage) => void) | null = null;
+
+function engineFor(assetsBase: string): OcrEngine {
+  if (!engine || engineBase !== assetsBase) {
+    void engine?.terminate();
+    engineBase = assetsBase;
+    engine = createBrowserOcr({
+      assetsBase,
+      onProgress: (p: OcrProgress) => onStage?.({ stage: p.stage, progress: p.progress }),
+    });
+  }
+  return engine;
+}
+
+/** Frees the engine's worker (about 100 MB) when the tab closes; the next reading starts it again. */
+export function releaseEngine(): void {
+  void engine?.terminate();
+  engine = null;
+}
+
+/** Pixels of an image file or blob; the browser applies the photo's EXIF orientation. */
+export async function imagePixels(source: Blob | HTMLVideoElement): Promise<RgbaImage> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(source);
+  } catch (cause) {
+    throw new ReadInputError('bad-file', { cause });
+  }
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+  ctx.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return ctx.getImageData(0, 0, canvas.width, canvas.height);
+}
+
+function isPdf(bytes: Uint8Array, file: Blob): boolean {
+  return file.type === 'application/pdf' || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44);
+}
+
+type ReadOpts = { assetsBase: string; signal: AbortSignal; onStage: (s: Stage) => void };
+
+/** Reads one image: preprocessing (kept to draw the boxes on), OCR, fields. */
+export async function readImage(pixels: RgbaImage, opts: ReadOpts): Promise<Read> {
+  onStage = opts.onStage;
+  opts.onStage({ stage: 'preparing', progress: 0 });
+  let image: GrayImage | null = null;
+  const reading = await readDocument(pixels, engineFor(opts.assetsBase), {
+    signal: opts.signal,
+    // The last preprocessed image is the one the boxes refer to (after any rotation).
+    preprocessor: (img, o) => {
+      const out = preprocess(img, o);
+      image = out.image;
+      return out;
+    },
+  });
+  return { reading, image, pdfPages: 0 };
+}
+
+/** A file from the picker or a paste: an image, or the first pages of a PDF (text layer used when present). */
+export async function readFile(file: Blob, opts: ReadOpts): Promise<Read> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (!isPdf(bytes, file)) return readImage(await imagePixels(file), opts);
+  opts.onStage({ stage: 'pdf', progress: 0 });
+  const { readPdfBrowser } = await import('../../../utils/ocr/pdf/browser');
+  let pages: Awaited<ReturnType<typeof readPdfBrowser>>;
+  try {
+    pages = await readPdfBrowser(bytes, { assetsBase: opts.assetsBase, maxPages: 2 });
+  } catch (cause) {
+    const code = (cause as { code?: string }).code === 'pdf-encrypted' ? 'pdf-locked' : 'bad-file';
+    throw new ReadInputError(code, { cause });
+  }
+  let best: Read | null = null;
+  for (const page of pages) {
+    if (opts.signal.aborted) break;
+    const read =
+      page.kind === 'text'
+        ? {
+            reading: await readDocument({ text: page.text, lines: page.lines }, engineFor(opts.assetsBase)),
+            image: null,
+            pdfPages: pages.length,
+          }
+        : { ...(await readImage(page.image, opts)), pdfPages: pages.length };
+    const score = (r: Read) => r.reading.fields.filter((f) => f.valid).length;
+    if (!best || score(read) > score(best)) best = read;
+  }
+  if (!best) throw new ReadInputError('bad-file');
+  return best;
+}

@@ -1,0 +1,329 @@
+/**
+ * Reading a document and filling the demo form from it, in the widget and in the extension, with the
+ * real engine on images rendered here (tests/fixtures/ocr-docs), every request outside localhost blocked.
+ * Each reading takes a few seconds on 2 cores: few readings, generous timeouts.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Frame, type FrameLocator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CHROMIUM_ARGS, renderOne } from '../fixtures/ocr-docs/render';
+import { type Demo, startDemoServer } from './demo';
+import {
+  axe,
+  chromiumPath,
+  deepActive,
+  launch,
+  launchBrowser,
+  launcher,
+  panel,
+  type Session,
+  tabTo,
+} from './harness';
+
+const IBAN = 'FR7630006000011234567890189';
+const READ_TIMEOUT = 120_000;
+const FIXTURES = join(import.meta.dirname, '../fixtures/ocr-docs');
+
+let demo: Demo;
+let tmp: string;
+const images: Record<'rib' | 'ribBadIban' | 'blurry' | 'avis', string> = {
+  rib: '',
+  ribBadIban: '',
+  blurry: '',
+  avis: '',
+};
+
+/** The fixture RIB with one digit of the IBAN changed: its check digits fail, so it must show "à vérifier". */
+async function renderBadIbanRib(dir: string): Promise<string> {
+  const html = readFileSync(join(FIXTURES, 'rib.html'), 'utf8').replace(
+    'FR76 3000 6000 0112 3456 7890 189',
+    'FR76 3000 6000 0112 3456 7890 188',
+  );
+  writeFileSync(join(dir, 'rib-bad.html'), html);
+  copyFileSync(join(FIXTURES, 'style.css'), join(dir, 'style.css'));
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 794, height: 1123 }, deviceScaleFactor: 2.1 });
+    await page.route('**/*', (r) => (r.request().url().startsWith('file:') ? r.continue() : r.abort()));
+    await page.goto(`file://${join(dir, 'rib-bad.html')}`);
+    const path = join(dir, 'rib-bad.png');
+    await page.screenshot({ path, fullPage: true });
+    return path;
+  } finally {
+    await browser.close();
+  }
+}
+
+beforeAll(async () => {
+  demo = await startDemoServer({ port: 0 });
+  tmp = mkdtempSync(join(tmpdir(), 'pasapas-ocr-e2e-'));
+  images.rib = (await renderOne('rib', 'clean')).path;
+  images.blurry = (await renderOne('rib', 'heavy-blur')).path;
+  images.avis = (await renderOne('avis-imposition', 'clean')).path;
+  images.ribBadIban = await renderBadIbanRib(tmp);
+});
+afterAll(async () => {
+  await demo?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+/** What the demo site stored for this browser's session (the bank page is not the last one). */
+async function siteValues(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(async () => {
+    const session = await (await fetch('/demo-api/session')).json();
+    return session.procedures?.['aide-logement']?.values ?? {};
+  });
+}
+
+/** The site's own validation state of one of its fields. */
+async function siteError(page: Page, name: string): Promise<boolean> {
+  return page.evaluate(
+    (n) => !!document.querySelector(`[name="${n}"]`)?.closest('.fr-input-group--error'),
+    name,
+  );
+}
+
+async function openOcrTab(page: Page) {
+  await launcher(page).click();
+  await expect.poll(() => panel(page).count()).toBe(1);
+  await page.locator('[role=tab][data-feature="ocr"]').click();
+}
+
+describe('OCR in the widget', () => {
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    expect(browser.outside).toEqual([]);
+    await browser?.close();
+  });
+
+  async function open(path: string): Promise<Page> {
+    const context = await browser.context();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${demo.url}${path}`);
+    await launcher(page).waitFor();
+    return page;
+  }
+
+  test('a RIB read by keyboard fills the IBAN, the site accepts it and receives it', async () => {
+    const page = await open('/aide-logement/banque.html');
+    await launcher(page).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel(page).count()).toBe(1);
+    // Keyboard only: to the tab list, then along it to "Lire un document".
+    await tabTo(page, (el) => el.role === 'tab');
+    for (let i = 0; i < 8 && (await deepActive(page))?.id !== 'pp-tab-ocr'; i++)
+      await page.keyboard.press('ArrowRight');
+    expect(await deepActive(page)).toMatchObject({ id: 'pp-tab-ocr' });
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="ocr-file"]').waitFor();
+    expect(await axe(page)).toEqual([]);
+
+    await tabTo(page, (el) => el.id === 'pp-ocr-file');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await chooser.setFiles(images.rib);
+    await page.locator('[data-testid="ocr-progress"]').waitFor();
+
+    await page.locator('[data-testid="ocr-doctype"]').waitFor({ timeout: READ_TIMEOUT });
+    expect(await page.locator('[data-testid="ocr-doctype"]').textContent()).toContain('RIB');
+    const iban = page.locator('.pp-ocr-field[data-kind="iban"]');
+    expect(await iban.locator('input').inputValue()).toBe(IBAN);
+    expect(await iban.getAttribute('data-valid')).toBe('true');
+    expect(await iban.locator('[data-testid="ocr-state"]').textContent()).toBe('Correct');
+    // Suggested from the page's own labels: IBAN → IBAN, BIC → BIC.
+    const ibanKey = await iban.locator('select').inputValue();
+    expect(ibanKey).toContain('iban');
+    expect(await page.locator('.pp-ocr-field[data-kind="bic"] select').inputValue()).toContain('bic');
+    // The boxes are drawn on the image.
+    expect(await page.locator('[data-testid="ocr-image"]').getAttribute('width')).not.toBe('0');
+    // Nothing is filled before "Remplir".
+    expect(await page.locator('input[name="iban"]').inputValue()).toBe('');
+    expect(await axe(page)).toEqual([]);
+
+    await tabTo(page, (el) => el.tag === 'button' && el.text.startsWith('Remplir'));
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('[data-testid="ocr-filled"]').textContent())
+      .toMatch(/case\(s\) remplie/);
+    expect(await page.locator('input[name="iban"]').inputValue()).toBe(IBAN);
+    expect(await page.locator('input[name="bic"]').inputValue()).toBe('AGRIFRPP');
+    // The site's own check ran on blur and accepted it.
+    expect(await siteError(page, 'iban')).toBe(false);
+    // The image was discarded (not kept): no canvas left.
+    expect(await page.locator('[data-testid="ocr-image"]').count()).toBe(0);
+    expect(await axe(page)).toEqual([]);
+
+    await page.keyboard.press('Escape');
+    await page.locator('input[name="titulaire"]').fill('Camille EXEMPLE');
+    await page.locator('form[data-demo-validate] button[type="submit"]').click();
+    await page.waitForURL(/documents\.html/);
+    const values = await siteValues(page);
+    expect(values.iban?.replace(/\s/g, '')).toBe(IBAN);
+    expect(values.bic).toBe('AGRIFRPP');
+  });
+
+  test('a blurry photo gets the plain message; a reading can be cancelled', async () => {
+    const page = await open('/aide-logement/banque.html');
+    await openOcrTab(page);
+    await page.locator('[data-testid="ocr-file"]').setInputFiles(images.blurry);
+    await page.locator('[data-testid="ocr-doctype"]').waitFor({ timeout: READ_TIMEOUT });
+    const quality = await page.locator('[data-testid="ocr-quality"]').allTextContents();
+    expect(quality).toContain('La photo est floue : rapprochez-vous et reprenez-la sans bouger');
+    expect(await axe(page)).toEqual([]);
+
+    // Cancel while the engine reads: back to the choice, with a plain message, nothing filled.
+    await page.locator('[data-action="ocr-again"]').click();
+    await page.locator('[data-testid="ocr-file"]').setInputFiles(images.rib);
+    await page.locator('[data-action="ocr-cancel"]').waitFor();
+    expect(await axe(page)).toEqual([]);
+    await page.locator('[data-action="ocr-cancel"]').click();
+    await expect
+      .poll(() => page.locator('[data-testid="ocr-message"]').textContent())
+      .toBe('Lecture arrêtée. Vous pouvez choisir un autre document.');
+    // Focus is back on the file picker, and no result arrives later.
+    expect(await deepActive(page)).toMatchObject({ id: 'pp-ocr-file' });
+    await page.waitForTimeout(3000);
+    expect(await page.locator('[data-testid="ocr-doctype"]').count()).toBe(0);
+    expect(await page.locator('input[name="iban"]').inputValue()).toBe('');
+  });
+
+  test('a tax notice fills the numéro fiscal on the resources page', async () => {
+    const page = await open('/aide-logement/ressources.html');
+    await openOcrTab(page);
+    await page.locator('[data-testid="ocr-file"]').setInputFiles(images.avis);
+    await page.locator('[data-testid="ocr-doctype"]').waitFor({ timeout: READ_TIMEOUT });
+    expect(await page.locator('[data-testid="ocr-doctype"]').textContent()).toContain('avis d’impôt');
+    const fiscal = page.locator('.pp-ocr-field[data-kind="fiscal-number"]');
+    expect(await fiscal.locator('input').inputValue()).toBe('3023217600053');
+    expect(await fiscal.locator('select').inputValue()).toContain('numero_fiscal');
+    expect(
+      await page.locator('.pp-ocr-field[data-kind="reference-tax-income"] select').inputValue(),
+    ).toContain('revenu_fiscal_reference');
+    await page.locator('[data-action="ocr-fill"]').click();
+    await page.locator('[data-testid="ocr-filled"]').waitFor();
+    expect(await page.locator('input[name="numero_fiscal"]').inputValue()).toBe('3023217600053');
+    expect(await siteError(page, 'numero_fiscal')).toBe(false);
+  });
+});
+
+describe('OCR in the extension', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await launch({ extension: true });
+  });
+  afterAll(async () => {
+    expect(session.outside).toEqual([]);
+    await session?.close();
+  });
+
+  const frameOf = (page: Page): FrameLocator => page.frameLocator('iframe[data-testid="ocr-frame"]');
+  async function frame(page: Page): Promise<Frame> {
+    const handle = await page.locator('iframe[data-testid="ocr-frame"]').elementHandle();
+    const f = await handle?.contentFrame();
+    if (!f) throw new Error('no OCR frame');
+    return f;
+  }
+
+  test('reads in our own page; an uncertain IBAN is not pre-selected; confirmed values reach the site', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${demo.url}/aide-logement/banque.html?widget=0`);
+    await launcher(page).waitFor();
+    await openOcrTab(page);
+    const ocr = frameOf(page);
+    await ocr.locator('[data-testid="ocr-file"]').waitFor();
+    const f = await frame(page);
+    expect(f.url()).toMatch(/^chrome-extension:\/\/[a-z]+\/ocr\.html/);
+    expect(await axe(page)).toEqual([]);
+
+    // Keyboard: from the panel into the frame's file picker.
+    await page.locator('[role=tab][data-feature="ocr"]').focus();
+    let reached = false;
+    for (let i = 0; i < 15 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await f.evaluate(() => document.activeElement?.id === 'pp-ocr-file');
+    }
+    expect(reached).toBe(true);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await chooser.setFiles(images.ribBadIban);
+
+    await ocr.locator('[data-testid="ocr-doctype"]').waitFor({ timeout: READ_TIMEOUT });
+    const iban = ocr.locator('.pp-ocr-field[data-kind="iban"]');
+    expect(await iban.getAttribute('data-valid')).toBe('false');
+    expect(await iban.locator('[data-testid="ocr-state"]').textContent()).toContain('À vérifier');
+    // Never pre-selected: "do not fill" is chosen until the person decides.
+    expect(await iban.locator('select').inputValue()).toBe('');
+    // The page's fields were offered, from the page (through the content script).
+    expect(await iban.locator('select option').allTextContents()).toEqual(
+      expect.arrayContaining(['IBAN', 'BIC', 'Titulaire du compte']),
+    );
+    const bicKey = await ocr.locator('.pp-ocr-field[data-kind="bic"] select').inputValue();
+    expect(bicKey).toContain('bic');
+    expect(await axe(page)).toEqual([]);
+
+    // The person corrects the IBAN from the paper: it becomes right, then they choose its field.
+    await iban.locator('input').fill(IBAN);
+    expect(await iban.getAttribute('data-valid')).toBe('true');
+    const ibanKey = await iban
+      .locator('select option')
+      .evaluateAll(
+        (opts) => (opts as HTMLOptionElement[]).find((o) => o.textContent === 'IBAN')?.value ?? '',
+      );
+    await iban.locator('select').selectOption(ibanKey);
+    expect(await page.locator('input[name="iban"]').inputValue()).toBe('');
+
+    await ocr.locator('[data-action="ocr-fill"]').click();
+    await ocr.locator('[data-testid="ocr-filled"]').waitFor();
+    expect(await page.locator('input[name="iban"]').inputValue()).toBe(IBAN);
+    expect(await page.locator('input[name="bic"]').inputValue()).toBe('AGRIFRPP');
+    expect(await siteError(page, 'iban')).toBe(false);
+    expect(await axe(page)).toEqual([]);
+
+    await page.keyboard.press('Escape');
+    await page.locator('input[name="titulaire"]').fill('Camille EXEMPLE');
+    await page.locator('form[data-demo-validate] button[type="submit"]').click();
+    await page.waitForURL(/documents\.html/);
+    const values = await siteValues(page);
+    expect(values.iban?.replace(/\s/g, '')).toBe(IBAN);
+    expect(values.bic).toBe('AGRIFRPP');
+    await page.close();
+  });
+
+  test('the background relays fill requests only from our ocr.html frame', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${demo.url}/aide-logement/banque.html?widget=0`);
+    await launcher(page).waitFor();
+    await openOcrTab(page);
+    await frameOf(page).locator('[data-testid="ocr-file"]').waitFor();
+    // Another page of the extension (not ocr.html) asks to fill the tab: refused, nothing written.
+    const other = await session.context.newPage();
+    await other.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const answer = await other.evaluate(async () => {
+      const runtime = (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime;
+      return runtime.sendMessage({ type: 'pasapas:ocr-fill', items: [{ targetKey: 'x', value: 'FR76' }] });
+    });
+    expect(answer ?? null).toBeNull();
+    expect(await page.locator('input[name="iban"]').inputValue()).toBe('');
+    // A web page has no channel to our background at all (no externally_connectable).
+    expect(
+      await page.evaluate(
+        () =>
+          typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime
+            ?.sendMessage,
+      ),
+    ).toBe('undefined');
+    await other.close();
+    await page.close();
+  });
+});
