@@ -98,6 +98,14 @@ export default defineContentScript({
         },
       });
       (document.body ?? root).append(host);
+      // Progress: on a procedure's page (a guide matches) or a site with saved answers, the panel
+      // loads now, closed, so what the person types is kept and a return can be offered.
+      browser.runtime
+        .sendMessage({ type: 'progress:probe', url: location.href })
+        .then((answer: unknown) => {
+          if ((answer as { load?: boolean } | undefined)?.load) load().catch(() => {});
+        })
+        .catch(() => {});
     };
     if (document.body) show();
     else document.addEventListener('DOMContentLoaded', show, { once: true });

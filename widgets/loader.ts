@@ -103,6 +103,7 @@ function start(host: HTMLElement, config: WidgetConfig): void {
           host,
           store,
           features: config.features,
+          ...(config.publicComputer ? { publicComputer: config.publicComputer } : {}),
           lang: config.lang,
           position: config.position,
           fontBase,
@@ -147,6 +148,21 @@ function start(host: HTMLElement, config: WidgetConfig): void {
     scale: saved.comfort.textScale,
     onActivate: openPanel,
   });
+  // Progress: answers kept on this site, or the first keystroke in the page, load the panel (closed)
+  // so typing is kept and a return can be offered. The hint is a flag, never personal data.
+  if (config.features.includes('progress')) {
+    let hinted = false;
+    try {
+      hinted = localStorage.getItem('pasapas:progress:saved') === '1';
+    } catch {
+      // storage blocked: wait for the first keystroke
+    }
+    const early = () => {
+      load().catch(() => {});
+    };
+    if (hinted) early();
+    else document.addEventListener('input', early, { capture: true, once: true });
+  }
 }
 
 init();

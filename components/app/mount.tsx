@@ -41,6 +41,8 @@ export type MountOptions = {
   /** The extension's own reading page (`ocr.html`), framed in the OCR tab instead of reading in the page. */
   ocrPage?: string;
   open?: boolean;
+  /** Widget configuration: public-computer mode (the extension reads the mediator's setting itself). */
+  publicComputer?: Partial<import('../../utils/progress/types').PublicComputerConfig>;
 };
 
 export type PanelHandle = {
@@ -99,6 +101,16 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
     extra: { pageReader, speech, speechRequest },
   });
 
+  // Progress on the page (autosave, "Reprendre où vous en étiez"): its own lazy chunk.
+  let stopProgress: (() => void) | undefined;
+  if (onPage && enabled.some((f) => f.id === 'progress')) {
+    import('../features/progress/start')
+      .then((m) => {
+        stopProgress = m.startOnPage(services, { publicComputer: options.publicComputer });
+      })
+      .catch(() => {});
+  }
+
   // Focus returns where it was before the panel opened (or to the launcher).
   let returnFocus: Element | null = null;
   const launcher = () => shadow.querySelector<HTMLElement>('[data-pasapas="launcher"]');
@@ -137,6 +149,7 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
     unmount() {
       doc.removeEventListener('keydown', onShortcut, true);
       dispose();
+      stopProgress?.();
       pageReader?.dispose();
       render(null, shadow);
       if (!options.host) host.remove();

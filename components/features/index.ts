@@ -60,3 +60,13 @@ features.register({
   contexts: ['page', 'widget'],
   loadTab: memoLoader(() => import('./ocr/OcrTab')),
 });
+
+features.register({
+  id: 'progress',
+  labelKey: 'feature.progress',
+  icon: ICONS.progress,
+  order: 60,
+  // "Mes démarches" needs no page: also in the side panel. Autosave on the page starts from mountPanel.
+  contexts: ['page', 'widget', 'sidepanel'],
+  loadTab: memoLoader(() => import('./progress/ProgressTab')),
+});

@@ -3,6 +3,7 @@ import { LANGS } from '../../utils/i18n';
 import { useServices } from '../app/services';
 import ComfortTab from '../features/comfort/ComfortTab';
 import { GuidesOptions } from '../features/guides/GuidesOptions';
+import { PublicComputerOptions } from '../features/progress/PublicComputerOptions';
 
 /** The mediator's and the person's settings page: language and comfort defaults for every site. */
 export function OptionsPage({ announcement }: { announcement: { value: string } }) {
@@ -40,6 +41,7 @@ export function OptionsPage({ announcement }: { announcement: { value: string } 
         <ComfortTab />
       </section>
       <GuidesOptions />
+      <PublicComputerOptions />
       <div class="pp-sr-only" role="status" aria-live="polite">
         {announcement.value}
       </div>

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { handlers } from './router';
 import './ocr';
 import './guides';
+import './progress';
 
 /**
  * Wires browser events to the page: the keyboard command toggles the panel in the active tab, and

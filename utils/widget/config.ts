@@ -1,5 +1,7 @@
 import { isLang, type Lang } from '../i18n';
 import { FEATURE_IDS, type FeatureId, isFeatureId } from '../plugins/registry';
+import { HOURS_RANGE, IDLE_RANGE, parsePublicComputer } from '../progress/public-config';
+import type { PublicComputerConfig } from '../progress/types';
 
 /** What an administration sets on the widget, from data-* attributes or PasAPas.mount(options). */
 export type WidgetConfig = {
@@ -12,6 +14,8 @@ export type WidgetConfig = {
   catalog?: string;
   /** Base64 Ed25519 public keys the administration trusts for signed guides. */
   trustedKeys: string[];
+  /** Public-computer mode (PIN, encryption, lock, expiry) for the progress feature; off when absent. */
+  publicComputer?: PublicComputerConfig;
 };
 
 export type ConfigProblem = { field: string; message: { fr: string; en: string } };
@@ -109,7 +113,21 @@ export function parseWidgetConfig(input: Record<string, unknown>): {
       });
   }
 
-  const knownKeys = new Set(['features', 'lang', 'position', 'guides', 'catalog', 'trustedKeys']);
+  if (input.publicComputer !== undefined && input.publicComputer !== '') {
+    const parsed = parsePublicComputer(input.publicComputer);
+    if (parsed.problems.length) {
+      problems.push({
+        field: 'publicComputer',
+        message: {
+          fr: `mode ordinateur public : « true » ou « false », ou { idleMinutes (${IDLE_RANGE.min} à ${IDLE_RANGE.max}), maxHours (${HOURS_RANGE.min} à ${HOURS_RANGE.max}) }. Valeur retenue : ${parsed.config.enabled ? 'activé' : 'désactivé'}, verrou après ${parsed.config.idleMinutes} min, effacement après ${parsed.config.maxHours} h.`,
+          en: `public computer mode: "true" or "false", or { idleMinutes (${IDLE_RANGE.min} to ${IDLE_RANGE.max}), maxHours (${HOURS_RANGE.min} to ${HOURS_RANGE.max}) }. Using: ${parsed.config.enabled ? 'on' : 'off'}, lock after ${parsed.config.idleMinutes} min, erase after ${parsed.config.maxHours} h.`,
+        },
+      });
+    }
+    config.publicComputer = parsed.config;
+  }
+
+  const knownKeys = new Set(['features', 'lang', 'position', 'guides', 'catalog', 'trustedKeys', 'publicComputer']);
   for (const key of Object.keys(input)) {
     if (!knownKeys.has(key)) {
       problems.push({
@@ -131,6 +149,7 @@ export function configFromDataset(dataset: DOMStringMap): Record<string, unknown
     guides: 'guides',
     catalog: 'catalog',
     trustedKeys: 'trustedKeys',
+    publicComputer: 'publicComputer',
   };
   for (const [attr, key] of Object.entries(map)) {
     const value = dataset[attr];

@@ -1,0 +1,221 @@
+/**
+ * The banner drawn on the page (its own shadow host, marked data-pasapas-host): the offer to
+ * resume, the questions about what the site already filled, and the PIN prompts of a shared
+ * computer. It never takes focus on its own: the person may be typing. It comes first in the
+ * page's tab order, and a polite announcement says it appeared.
+ */
+import { effect } from '@preact/signals';
+import { render } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { dir } from '../../../utils/i18n';
+import { displayValue, type PageField } from '../../../utils/progress/page-fields';
+import type { FieldValue } from '../../../utils/storage';
+import type { PanelServices } from '../../app/services';
+import panelCss from '../../styles/panel.css?inline';
+import type { Agent } from './agent';
+import { errorMessage, type T, translatorFor } from './messages';
+import { PinForm } from './PinForm';
+import progressCss from './progress.css?inline';
+
+function shown(t: T, field: PageField | undefined, value: FieldValue): string {
+  const v = displayValue(field, value);
+  if (typeof v === 'boolean') return v ? t('progress.resume.checked') : t('progress.resume.unchecked');
+  return v;
+}
+
+function BannerView({ agent, services }: { agent: Agent; services: PanelServices }) {
+  const { lang, settings } = services;
+  const t = translatorFor(() => lang.value);
+  const state = agent.banner.value;
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  const fields = agent.fields();
+  const labelOf = (index: number) => fields[index]?.label || '—';
+
+  useEffect(() => {
+    if (state.kind === 'offer') services.announce(t('progress.resume.title'));
+    if (state.kind === 'pin-needed') services.announce(t('progress.pin.needTitle'));
+    if (state.kind === 'locked') services.announce(t('progress.pin.lockedTitle'));
+    if (state.kind === 'filled') messageRef.current?.focus();
+  }, [state.kind]);
+
+  if (state.kind === 'hidden') return null;
+  const comfort = settings.value.comfort;
+  const close = () => {
+    agent.banner.value = { kind: 'hidden' };
+  };
+  return (
+    <section
+      class="pp-root pp-progress-banner pp-stack"
+      dir={dir(lang.value)}
+      lang={lang.value}
+      data-theme={comfort.theme}
+      data-font={comfort.font}
+      style={{ '--pp-scale': String(comfort.textScale) }}
+      aria-labelledby="pp-progress-banner-title"
+      data-testid="progress-banner"
+      data-state={state.kind}
+    >
+      {state.kind === 'offer' && (
+        <>
+          <h2 id="pp-progress-banner-title">{t('progress.resume.title')}</h2>
+          <p>{t('progress.resume.intro')}</p>
+          <ul class="pp-progress-values" data-testid="resume-list">
+            {[...state.fill, ...state.conflicts].map((item) => (
+              <li key={item.index}>
+                <strong>{labelOf(item.index)}</strong> : {shown(t, fields[item.index], item.value)}
+              </li>
+            ))}
+          </ul>
+          <div class="pp-row">
+            <button
+              type="button"
+              class="pp-button pp-button--primary"
+              data-action="resume-accept"
+              onClick={() => agent.answerOffer(true)}
+            >
+              {t('progress.resume.accept')}
+            </button>
+            <button
+              type="button"
+              class="pp-button"
+              data-action="resume-decline"
+              onClick={() => agent.answerOffer(false)}
+            >
+              {t('progress.resume.decline')}
+            </button>
+          </div>
+        </>
+      )}
+      {state.kind === 'conflicts' && (
+        <>
+          <h2 id="pp-progress-banner-title">{t('progress.conflict.title')}</h2>
+          {state.filled > 0 && <p>{filledText(t, state.filled)}</p>}
+          <p>{t('progress.conflict.intro')}</p>
+          <ul class="pp-progress-list" data-testid="conflict-list">
+            {state.conflicts.map((c) => (
+              <li key={c.index} data-field={fields[c.index]?.identity.name ?? ''}>
+                <p>
+                  <strong>{labelOf(c.index)}</strong>
+                </p>
+                <p>{t('progress.conflict.site', { value: shown(t, fields[c.index], c.currentValue) })}</p>
+                <p>{t('progress.conflict.mine', { value: shown(t, fields[c.index], c.value) })}</p>
+                <div class="pp-row">
+                  <button
+                    type="button"
+                    class="pp-button"
+                    data-action="conflict-keep-site"
+                    onClick={() => agent.settleConflict(c.index, false)}
+                  >
+                    {t('progress.conflict.keepSite')}
+                  </button>
+                  <button
+                    type="button"
+                    class="pp-button pp-button--primary"
+                    data-action="conflict-use-mine"
+                    onClick={() => agent.settleConflict(c.index, true)}
+                  >
+                    {t('progress.conflict.useMine')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {state.kind === 'filled' && (
+        <>
+          <h2 id="pp-progress-banner-title" class="pp-sr-only">
+            {t('progress.resume.title')}
+          </h2>
+          <p ref={messageRef} tabIndex={-1} role="status" data-testid="resume-done">
+            {filledText(t, state.count)}
+          </p>
+          <button type="button" class="pp-button" data-action="banner-close" onClick={close}>
+            {t('progress.close')}
+          </button>
+        </>
+      )}
+      {state.kind === 'pin-needed' && (
+        <>
+          <h2 id="pp-progress-banner-title">{t('progress.pin.needTitle')}</h2>
+          <p>{t('progress.pin.needIntro')}</p>
+          <PinForm
+            kind="choose"
+            t={t}
+            lang={lang.value}
+            onDone={() => {
+              services.announce(t('progress.pin.chosen'));
+              agent.resumeAfterPin();
+            }}
+            onSkip={close}
+          />
+        </>
+      )}
+      {state.kind === 'locked' && (
+        <>
+          <h2 id="pp-progress-banner-title">{t('progress.pin.lockedTitle')}</h2>
+          <p>{t('progress.pin.lockedIntro')}</p>
+          <PinForm
+            kind="unlock"
+            t={t}
+            lang={lang.value}
+            onDone={() => {
+              services.announce(t('progress.pin.unlocked'));
+              agent.resumeAfterPin();
+            }}
+          />
+          <p class="pp-progress-muted">{t('progress.pin.workerNote')}</p>
+        </>
+      )}
+      {state.kind === 'error' && (
+        <>
+          <h2 id="pp-progress-banner-title" class="pp-sr-only">
+            {t('feature.progress')}
+          </h2>
+          <p class="pp-message pp-message--error" role="alert">
+            {errorMessage(lang.value, state.error)}
+          </p>
+          <button type="button" class="pp-button" data-action="banner-close" onClick={close}>
+            {t('progress.close')}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function filledText(t: T, count: number): string {
+  return count === 1 ? t('progress.resume.filledOne') : t('progress.resume.filled', { count });
+}
+
+/** Draws the banner host once per page; returns the function that removes it. */
+export function mountProgressBanner(
+  agent: Agent,
+  services: PanelServices,
+  doc: Document = document,
+): () => void {
+  const host = doc.createElement('div');
+  host.setAttribute('data-pasapas-host', 'progress');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const sheets = [panelCss, progressCss].map((css) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    return sheet;
+  });
+  shadow.adoptedStyleSheets = sheets;
+  // First in the body: the banner comes first when the person tabs through the page.
+  const place = () => doc.body?.prepend(host);
+  if (doc.body) place();
+  else doc.addEventListener('DOMContentLoaded', place, { once: true });
+  render(<BannerView agent={agent} services={services} />, shadow);
+  const stop = effect(() => {
+    const at = agent.savedAt.value;
+    if (at) host.setAttribute('data-saved-at', String(at));
+    host.setAttribute('data-state', agent.banner.value.kind);
+  });
+  return () => {
+    stop();
+    render(null, shadow);
+    host.remove();
+  };
+}

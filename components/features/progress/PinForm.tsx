@@ -1,0 +1,128 @@
+import { useRef, useState } from 'preact/hooks';
+import type { Lang } from '../../../utils/i18n';
+import { checkPin } from '../../../utils/storage/vault';
+import { progressClient } from './client';
+import { errorMessage, type T } from './messages';
+
+let ids = 0;
+
+/** Choose a PIN (twice) or type it to unlock. Errors are said plainly, next to the field. */
+export function PinForm({
+  kind,
+  t,
+  lang,
+  onDone,
+  onSkip,
+}: {
+  kind: 'choose' | 'unlock';
+  t: T;
+  lang: Lang;
+  onDone: () => void;
+  onSkip?: () => void;
+}) {
+  const [id] = useState(() => `pp-pin-${++ids}`);
+  const [pin, setPin] = useState('');
+  const [again, setAgain] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const first = useRef<HTMLInputElement>(null);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    setError('');
+    if (kind === 'choose') {
+      const check = checkPin(pin);
+      if (!check.ok) {
+        setError(
+          errorMessage(lang, { messageKey: pinKey(check.code), params: { min: check.min, max: check.max } }),
+        );
+        first.current?.focus();
+        return;
+      }
+      if (pin !== again) {
+        setError(t('progress.pin.mismatch'));
+        setAgain('');
+        first.current?.focus();
+        return;
+      }
+    }
+    setBusy(true);
+    try {
+      const client = await progressClient();
+      if (kind === 'choose') await client.choosePin(pin);
+      else await client.unlock(pin);
+      setPin('');
+      setAgain('');
+      onDone();
+    } catch (err) {
+      setError(errorMessage(lang, err));
+      setPin('');
+      first.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="pp-stack" onSubmit={submit} data-testid={`pin-${kind}`} noValidate>
+      <label for={`${id}-a`}>{kind === 'choose' ? t('progress.pin.choose') : t('progress.pin.code')}</label>
+      <input
+        id={`${id}-a`}
+        ref={first}
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={8}
+        value={pin}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-err` : undefined}
+        onInput={(e) => setPin((e.currentTarget as HTMLInputElement).value)}
+        data-testid="pin-input"
+      />
+      {kind === 'choose' && (
+        <>
+          <label for={`${id}-b`}>{t('progress.pin.confirm')}</label>
+          <input
+            id={`${id}-b`}
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={8}
+            value={again}
+            onInput={(e) => setAgain((e.currentTarget as HTMLInputElement).value)}
+            data-testid="pin-again"
+          />
+        </>
+      )}
+      {error && (
+        <p id={`${id}-err`} class="pp-message pp-message--error" role="alert" data-testid="pin-error">
+          {error}
+        </p>
+      )}
+      {busy && (
+        <p class="pp-loading" role="status">
+          {t('progress.pin.working')}
+        </p>
+      )}
+      <div class="pp-row">
+        <button type="submit" class="pp-button pp-button--primary" disabled={busy} data-action="pin-submit">
+          {kind === 'choose' ? t('progress.pin.save') : t('progress.pin.unlock')}
+        </button>
+        {onSkip && (
+          <button type="button" class="pp-button" onClick={onSkip}>
+            {t('progress.pin.skip')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function pinKey(code: 'pin-too-short' | 'pin-too-long' | 'pin-not-digits'): string {
+  return code === 'pin-too-short'
+    ? 'storage.pin.tooShort'
+    : code === 'pin-too-long'
+      ? 'storage.pin.tooLong'
+      : 'storage.pin.digits';
+}

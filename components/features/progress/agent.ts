@@ -1,0 +1,352 @@
+/**
+ * Progress on the page: autosaves what the person types on a procedure's pages, and offers
+ * "Reprendre où vous en étiez" when they come back. Started by mountPanel (lazily: the content
+ * script or the widget loader mounts the panel only when a guide or a saved procedure concerns
+ * the page, or when the person opens it).
+ *
+ * Which pages: those a guide matches (the guide names the procedure), and the sites where the
+ * person asked to keep their answers (no guide). Never every form of every site: search boxes,
+ * logins and messages elsewhere are not a procedure, and keeping them would be a surprise.
+ */
+import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
+import { localize } from '../../../utils/guides/schema';
+import type { Lang } from '../../../utils/i18n';
+import {
+  currentFields,
+  fieldOf,
+  isDirty,
+  LAST_PAGE_IDENTITY,
+  type PageField,
+  type ProgressClient,
+  type ProgressMode,
+  pageFields,
+  readValue,
+  SITE_GUIDE_ID,
+  writeValue,
+} from '../../../utils/progress';
+import { decideRestore, readAnswer, writeAnswer, writesFor } from '../../../utils/progress/restore';
+import type { Procedure, RestoreConflict, RestoreItem } from '../../../utils/storage';
+import { createAutosaver } from '../../../utils/storage/autosave';
+import { fieldKey } from '../../../utils/storage/field-identity';
+import { guideSources, guidesBase } from '../guides/config';
+import { guidesOnce, hasGuideSources, isOurs, pickGuide } from '../guides/live';
+import { progressClient, SAVED_HINT_KEY } from './client';
+
+export type Banner =
+  | { kind: 'hidden' }
+  | { kind: 'offer'; fill: RestoreItem[]; conflicts: RestoreConflict[] }
+  | { kind: 'conflicts'; conflicts: RestoreConflict[]; filled: number }
+  | { kind: 'filled'; count: number }
+  | { kind: 'pin-needed' }
+  | { kind: 'locked' }
+  | { kind: 'error'; error: unknown };
+
+type Target = { guideId: string; title: string };
+
+export type Agent = {
+  banner: Signal<Banner>;
+  procedure: ReadonlySignal<Procedure | null>;
+  target: ReadonlySignal<Target | null>;
+  savedAt: ReadonlySignal<number | null>;
+  fields(): PageField[];
+  /** The person accepted (or refused) the offer. */
+  answerOffer(accept: boolean): void;
+  /** One conflict settled: true = put the person's saved value. */
+  settleConflict(index: number, useMine: boolean): void;
+  /** After choosing a PIN or unlocking: save what waited, offer what is saved. */
+  resumeAfterPin(): Promise<void>;
+  /** Keep answers on a site no guide knows. */
+  keepThisSite(): Promise<void>;
+  /** The session ended: forget everything this tab remembers. */
+  forgetTab(): void;
+  dispose(): Promise<void>;
+};
+
+let agent: Agent | undefined;
+const listeners = new Set<(a: Agent) => void>();
+
+export function currentAgent(): Agent | undefined {
+  return agent;
+}
+export function onAgent(listener: (a: Agent) => void): () => void {
+  if (agent) listener(agent);
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function tabStorage(): Storage | undefined {
+  try {
+    return sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export type AgentOptions = { lang: ReadonlySignal<Lang>; doc?: Document };
+
+export function startProgressAgent(options: AgentOptions): Agent {
+  if (agent) return agent;
+  const doc = options.doc ?? document;
+  const win = doc.defaultView ?? window;
+  const origin = win.location.origin;
+  const banner = signal<Banner>({ kind: 'hidden' });
+  const procedure = signal<Procedure | null>(null);
+  const target = signal<Target | null>(null);
+  const savedAt = signal<number | null>(null);
+  let fields = pageFields(doc, isOurs);
+  let client: ProgressClient | undefined;
+  let starting: Promise<Procedure> | undefined;
+  /** Typed before the procedure could be saved (no PIN yet, locked): kept in memory only. */
+  const waiting = new Map<string, { field: PageField; value: ReturnType<typeof readValue> }>();
+  let restoring = false;
+  let pagedNoted = false;
+  let offered = false;
+
+  const saver = createAutosaver(
+    { saveMany: (entries) => (client ? client.saveMany(entries) : Promise.reject(new Error('no client'))) },
+    {
+      delayMs: 500,
+      target: win,
+      onError: (error) => problem(error),
+      onSaved: () => {
+        savedAt.value = Date.now();
+        try {
+          win.localStorage.setItem(SAVED_HINT_KEY, '1');
+        } catch {
+          // no hint: the loader waits for the first keystroke instead
+        }
+      },
+    },
+  );
+
+  function problem(error: unknown) {
+    const code = (error as { code?: string } | null)?.code;
+    if (code === 'pin-needed') banner.value = { kind: 'pin-needed' };
+    else if (code === 'vault-locked' || code === 'vault-required') banner.value = { kind: 'locked' };
+    else banner.value = { kind: 'error', error };
+  }
+
+  function refreshFields() {
+    fields = pageFields(doc, isOurs);
+  }
+
+  async function ensureProcedure(): Promise<Procedure> {
+    const t = target.value;
+    if (!t || !client) throw new Error('no procedure here');
+    starting ??= client.startOrGet({ guideId: t.guideId, origin, title: t.title }).then(
+      (p) => {
+        procedure.value = p;
+        return p;
+      },
+      (error: unknown) => {
+        starting = undefined;
+        throw error;
+      },
+    );
+    return starting;
+  }
+
+  function queue(field: PageField, value: ReturnType<typeof readValue>) {
+    const p = procedure.value;
+    if (!p) {
+      waiting.set(fieldKey(field.identity), { field, value });
+      ensureProcedure().then(
+        () => drainWaiting(),
+        (error) => problem(error),
+      );
+      return;
+    }
+    if (!pagedNoted) {
+      pagedNoted = true;
+      saver.queue(p.id, LAST_PAGE_IDENTITY, win.location.pathname + win.location.search);
+    }
+    saver.queue(p.id, field.identity, value, field.descriptor);
+  }
+
+  function drainWaiting() {
+    const list = [...waiting.values()];
+    waiting.clear();
+    for (const { field, value } of list) queue(field, value);
+  }
+
+  const onEdit = (event: Event) => {
+    if (restoring || !target.value) return;
+    const path = event.composedPath();
+    const el = (path[0] ?? event.target) as Element | null;
+    if (!el || el.nodeType !== 1 || isOurs(el)) return;
+    let field = fieldOf(fields, el);
+    if (!field) {
+      refreshFields();
+      field = fieldOf(fields, el);
+    }
+    if (!field) return;
+    queue(field, readValue(field));
+    // A committed change (blur, a choice) is written at once: the next click may leave the page.
+    if (event.type === 'change' && procedure.value) saver.flush().catch(problem);
+  };
+  const onSubmit = () => {
+    saver.flush().catch(() => {});
+  };
+  doc.addEventListener('input', onEdit, true);
+  doc.addEventListener('change', onEdit, true);
+  doc.addEventListener('submit', onSubmit, true);
+
+  async function offerRestore(p: Procedure) {
+    if (!client) return;
+    refreshFields();
+    const plan = await client.restorePlan(p.id, currentFields(fields));
+    const decision = decideRestore(plan, readAnswer(tabStorage(), p.id));
+    if (decision.kind === 'none') return;
+    if (decision.kind === 'offer') {
+      offered = true;
+      banner.value = { kind: 'offer', fill: decision.fill, conflicts: decision.conflicts };
+      return;
+    }
+    const count = apply(writesFor(decision));
+    banner.value = decision.conflicts.length
+      ? { kind: 'conflicts', conflicts: decision.conflicts, filled: count }
+      : { kind: 'hidden' };
+  }
+
+  function apply(writes: Array<{ index: number; value: ReturnType<typeof readValue> }>): number {
+    restoring = true;
+    let count = 0;
+    try {
+      for (const w of writes) {
+        const field = fields[w.index];
+        if (field && writeValue(field, w.value)) count++;
+      }
+    } finally {
+      restoring = false;
+    }
+    return count;
+  }
+
+  async function lookUp(mode: ProgressMode) {
+    if (!client || !target.value) return;
+    if (mode.kind === 'locked') {
+      if (await client.hasProcedures(origin)) banner.value = { kind: 'locked' };
+      return;
+    }
+    if (mode.kind === 'needs-pin') return;
+    const found = await client.find(target.value.guideId, origin);
+    if (found) {
+      procedure.value = found;
+      starting = Promise.resolve(found);
+      await offerRestore(found);
+    }
+  }
+
+  async function start() {
+    client = await progressClient();
+    let guide: Target | null = null;
+    // The same sources (and the same cached load) as the guides tab.
+    if (hasGuideSources(guidesBase(), guideSources())) {
+      try {
+        const data = await guidesOnce(guidesBase(), guideSources());
+        const { matching, chosen } = pickGuide(data.guides);
+        const g = chosen ?? matching[0];
+        if (g) guide = { guideId: g.id, title: localize(g.title, options.lang.value) };
+      } catch {
+        // Guides unreachable: only a site the person chose is followed.
+      }
+    }
+    const mode = await client.mode();
+    if (!guide && mode.kind !== 'locked' && mode.kind !== 'needs-pin') {
+      const site = await client.find(SITE_GUIDE_ID, origin);
+      if (site) guide = { guideId: SITE_GUIDE_ID, title: site.title };
+    }
+    target.value = guide;
+    await lookUp(mode);
+    // Typed before this code loaded (the widget loads it on the first keystroke): keep it too.
+    if (guide) for (const field of fields) if (isDirty(field)) queue(field, readValue(field));
+  }
+
+  const self: Agent = {
+    banner,
+    procedure,
+    target,
+    savedAt,
+    fields: () => fields,
+    answerOffer(accept) {
+      const current = banner.value;
+      const p = procedure.value;
+      if (current.kind !== 'offer' || !p) return;
+      writeAnswer(tabStorage(), p.id, accept ? 'accepted' : 'declined');
+      if (!accept) {
+        banner.value = { kind: 'hidden' };
+        return;
+      }
+      const count = apply(writesFor({ kind: 'fill', fill: current.fill, conflicts: [] }));
+      banner.value = current.conflicts.length
+        ? { kind: 'conflicts', conflicts: current.conflicts, filled: count }
+        : { kind: 'filled', count };
+    },
+    settleConflict(index, useMine) {
+      const current = banner.value;
+      if (current.kind !== 'conflicts') return;
+      const conflict = current.conflicts.find((c) => c.index === index);
+      if (!conflict) return;
+      if (useMine) apply([{ index, value: conflict.value }]);
+      const rest = current.conflicts.filter((c) => c.index !== index);
+      const filled = current.filled + (useMine ? 1 : 0);
+      banner.value = rest.length
+        ? { ...current, conflicts: rest, filled }
+        : { kind: 'filled', count: filled };
+    },
+    async resumeAfterPin() {
+      if (!client) return;
+      banner.value = { kind: 'hidden' };
+      const mode = await client.mode();
+      if (waiting.size > 0 || saver.pending > 0) {
+        await ensureProcedure();
+        drainWaiting();
+        await saver.flush();
+      }
+      if (!offered) await lookUp(mode);
+    },
+    async keepThisSite() {
+      if (!client) client = await progressClient();
+      if (!target.value) target.value = { guideId: SITE_GUIDE_ID, title: doc.title || origin };
+      const p = await ensureProcedure();
+      saver.queue(p.id, LAST_PAGE_IDENTITY, win.location.pathname + win.location.search);
+      pagedNoted = true;
+      // What is already typed on the page counts too.
+      for (const field of fields) {
+        const value = readValue(field);
+        if (value !== '' && value !== false) queue(field, value);
+      }
+      await saver.flush();
+    },
+    forgetTab() {
+      waiting.clear();
+      procedure.value = null;
+      starting = undefined;
+      pagedNoted = false;
+      const storage = tabStorage();
+      try {
+        for (const key of Object.keys(storage ?? {}))
+          if (key.startsWith('pasapas:')) storage?.removeItem(key);
+        win.localStorage.removeItem(SAVED_HINT_KEY);
+      } catch {
+        // nothing more this tab can forget
+      }
+      banner.value = { kind: 'hidden' };
+    },
+    async dispose() {
+      doc.removeEventListener('input', onEdit, true);
+      doc.removeEventListener('change', onEdit, true);
+      doc.removeEventListener('submit', onSubmit, true);
+      await saver.dispose().catch(() => {});
+      agent = undefined;
+    },
+  };
+  agent = self;
+  for (const l of listeners) l(self);
+  start().catch((error: unknown) => {
+    // Only what the person can act on is shown; an unreachable background is said when they act.
+    const code = (error as { code?: string } | null)?.code;
+    if (code === 'pin-needed' || code === 'vault-locked' || code === 'vault-required') problem(error);
+  });
+  return self;
+}

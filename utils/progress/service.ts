@@ -1,0 +1,194 @@
+/**
+ * The direct progress client: Dexie in this JS context. The widget uses it in the
+ * administration's origin; the extension uses it only in its background service worker (the
+ * extension's own IndexedDB), which answers the content script and the extension pages.
+ * Holds the unlocked vault in memory: a stopped worker or a closed page forgets it (locked).
+ */
+import { storedLookup } from '../storage/codec.ts';
+import {
+  createProgressStore,
+  createVault,
+  exportProcedures,
+  importProcedures,
+  lookupKey,
+  type PasapasDB,
+  unlockVault,
+  VaultLockedError,
+  wipeProcedureData,
+} from '../storage/index.ts';
+import { ProgressError } from './errors.ts';
+import { PUBLIC_DEFAULTS } from './public-config.ts';
+import {
+  LAST_PAGE_IDENTITY,
+  type ProgressClient,
+  type ProgressMode,
+  type PublicComputerConfig,
+} from './types.ts';
+
+export type ServiceOptions = {
+  /** Where public-computer mode is read (extension storage, widget configuration). */
+  loadConfig?: () => Promise<PublicComputerConfig> | PublicComputerConfig;
+  saveConfig?: (config: PublicComputerConfig) => Promise<void>;
+  clock?: () => number;
+  /** Tests and benchmarks only: fewer PBKDF2 iterations. */
+  iterations?: number;
+  /** Called after a wipe (e.g. to remove the widget's "something saved here" hint). */
+  onWiped?: () => void;
+};
+
+export function createProgressService(db: PasapasDB, options: ServiceOptions = {}): ProgressClient {
+  const clock = options.clock ?? Date.now;
+  const store = createProgressStore(db, { clock });
+  const loadConfig = async () => ({ ...PUBLIC_DEFAULTS, ...(await options.loadConfig?.()) });
+
+  async function mode(): Promise<ProgressMode> {
+    const config = await loadConfig();
+    let meta = await db.vault.get('meta');
+    if (meta && clock() >= meta.expiresAt) {
+      // Time is up: the data goes, whoever asks first.
+      await wipeProcedureData(db, meta.check);
+      store.setVault(null);
+      meta = undefined;
+    }
+    if (!meta) {
+      if (store.vault) store.setVault(null);
+      return config.enabled ? { kind: 'needs-pin', config } : { kind: 'clear' };
+    }
+    const vault = store.vault;
+    if (vault && !vault.isLocked(clock())) {
+      return { kind: 'unlocked', config, expiresAt: meta.expiresAt, idleMs: meta.idleMs };
+    }
+    if (vault) store.setVault(null);
+    return { kind: 'locked', config, expiresAt: meta.expiresAt };
+  }
+
+  /** Refuses before anything is written: in public-computer mode nothing is kept in clear. */
+  async function writable(): Promise<void> {
+    const m = await mode();
+    if (m.kind === 'needs-pin') throw new ProgressError('pin-needed');
+    if (m.kind === 'locked') throw new VaultLockedError();
+  }
+  async function readable(): Promise<boolean> {
+    const m = await mode();
+    if (m.kind === 'locked') throw new VaultLockedError();
+    return m.kind !== 'needs-pin';
+  }
+
+  const service: ProgressClient = {
+    mode,
+    async hasProcedures(origin) {
+      const rows = await db.procedures.toArray();
+      const now = clock();
+      return rows.some(
+        (r) =>
+          (r.expiresAt === undefined || r.expiresAt > now) && (r.sealed !== undefined || r.origin === origin),
+      );
+    },
+    async startOrGet(input) {
+      await writable();
+      return store.startOrGet(input);
+    },
+    async find(guideId, origin) {
+      if (!(await readable())) return null;
+      const lookup = store.vault
+        ? await storedLookup(guideId, origin, store.vault)
+        : lookupKey(guideId, origin);
+      const rows = await db.procedures.where('lookup').equals(lookup).toArray();
+      const latest = rows.sort((a, b) => b.updatedAt - a.updatedAt)[0];
+      if (!latest) return null;
+      const procedure = await store.getProcedure(latest.id);
+      if (!procedure || (procedure.expiresAt !== undefined && procedure.expiresAt <= clock())) return null;
+      return procedure;
+    },
+    async saveMany(entries) {
+      await writable();
+      return store.saveMany(entries);
+    },
+    async restorePlan(procedureId, fields) {
+      await readable();
+      return store.restorePlan(procedureId, fields);
+    },
+    async setStep(procedureId, stepId, done) {
+      await writable();
+      await store.setStep(procedureId, stepId, done);
+    },
+    async updateProcedure(id, patch) {
+      await writable();
+      await store.updateProcedure(id, patch);
+    },
+    async lastPage(procedureId) {
+      if (!(await readable())) return null;
+      const procedure = await store.getProcedure(procedureId);
+      if (!procedure) return null;
+      const fields = await store.savedFields(procedureId);
+      const page = fields.find((f) => f.identity.path === LAST_PAGE_IDENTITY.path)?.value;
+      const path = typeof page === 'string' && page.startsWith('/') ? page : '/';
+      try {
+        return new URL(path, procedure.origin).href;
+      } catch {
+        return null;
+      }
+    },
+    async list(requirements) {
+      if (!(await readable())) return [];
+      return store.listProcedures({ requirements: (guideId) => requirements?.[guideId] });
+    },
+    async deleteProcedure(id) {
+      await readable();
+      await store.deleteProcedure(id);
+    },
+    async wipe() {
+      // Works locked too: ending a session must never need the PIN.
+      await wipeProcedureData(db);
+      store.setVault(null);
+      const counts = await Promise.all(
+        ['procedures', 'fieldValues', 'stepProgress', 'documents', 'vault'].map((t) => db.table(t).count()),
+      );
+      options.onWiped?.();
+      return { nothingLeft: counts.every((c) => c === 0) };
+    },
+    async exportFile(passphrase, procedureIds) {
+      await readable();
+      const opts: Parameters<typeof exportProcedures>[2] = { clock };
+      if (procedureIds) opts.procedureIds = procedureIds;
+      if (options.iterations) opts.iterations = options.iterations;
+      return exportProcedures(store, passphrase, opts);
+    },
+    async importFile(text, passphrase) {
+      await writable();
+      const result = await importProcedures(store, text, passphrase);
+      return {
+        imported: result.imported,
+        replaced: result.replaced,
+        titles: result.procedures.map((p) => p.title),
+      };
+    },
+    async choosePin(pin) {
+      const config = await loadConfig();
+      const vault = await createVault(db, pin, {
+        clock,
+        idleMs: config.idleMinutes * 60_000,
+        maxAgeMs: config.maxHours * 3_600_000,
+        ...(options.iterations ? { iterations: options.iterations } : {}),
+      });
+      store.setVault(vault);
+    },
+    async unlock(pin) {
+      const vault = await unlockVault(db, pin, { clock, upgradeKdf: options.iterations === undefined });
+      store.setVault(vault);
+    },
+    async lock() {
+      store.vault?.lock();
+      store.setVault(null);
+    },
+    async touch() {
+      store.vault?.touch(clock());
+    },
+    publicComputer: loadConfig,
+    async setPublicComputer(config) {
+      if (!options.saveConfig) throw new ProgressError('no-config');
+      await options.saveConfig(config);
+    },
+  };
+  return service;
+}
