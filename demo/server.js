@@ -183,6 +183,7 @@ async function handle(req, res, dirs, state) {
 
   if ((pathname === '/csp.html' || pathname === '/hostile.html') && method === 'POST')
     return simpleSubmit(ctx);
+  if (pathname.startsWith('/catalog/')) return catalogFile(ctx, method);
   if (method !== 'GET' && method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' });
     res.end();
@@ -193,6 +194,53 @@ async function handle(req, res, dirs, state) {
 }
 
 // ——— static files ———
+
+/**
+ * The demo's guide catalog, served like a static host would: readable from any origin (the
+ * extension's options page), with an ETag answered by 304 so conditional requests can be seen.
+ */
+async function catalogFile(ctx, method) {
+  const { res, req } = ctx;
+  const cors = {
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since',
+    'Access-Control-Expose-Headers': 'ETag, Last-Modified',
+  };
+  if (method === 'OPTIONS') {
+    res.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'GET, HEAD' });
+    res.end();
+    return;
+  }
+  if (method !== 'GET' && method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD' });
+    res.end();
+    return;
+  }
+  const file = path.join(ctx.dirs.site, path.posix.normalize(`/${ctx.pathname}`));
+  const info = file.startsWith(ctx.dirs.site + path.sep) ? await stat(file).catch(() => null) : null;
+  if (!info?.isFile() || !file.endsWith('.json')) {
+    res.writeHead(404, cors);
+    res.end();
+    return;
+  }
+  const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+  const common = {
+    ...cors,
+    'Content-Type': TYPES['.json'],
+    'Cache-Control': 'no-cache',
+    ETag: etag,
+    'Last-Modified': info.mtime.toUTCString(),
+    'X-Content-Type-Options': 'nosniff',
+  };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, common);
+    res.end();
+    return;
+  }
+  const body = await readFile(file);
+  res.writeHead(200, { ...common, 'Content-Length': body.length });
+  res.end(method === 'HEAD' ? undefined : body);
+}
 
 /** Fills the shared header, banner, footer, notice and (unless widget=0) the widget tag. */
 export function fillMarkers(html, { widget, notice = '' }) {

@@ -1,4 +1,4 @@
-import { createGuideLibrary } from '../../utils/guides/library';
+import { browserCatalogFetch, createGuideLibrary } from '../../utils/guides/library';
 import { openDatabase } from '../../utils/storage/db';
 import { addHandlers } from './router';
 
@@ -9,7 +9,7 @@ import { addHandlers } from './router';
 let library: ReturnType<typeof createGuideLibrary> | undefined;
 function guides() {
   library ??= createGuideLibrary(openDatabase(), {
-    fetch: (url, init) => fetch(url, { ...init, credentials: 'omit', cache: 'no-cache' }),
+    fetch: browserCatalogFetch((url, init) => fetch(url, init)),
   });
   return library;
 }

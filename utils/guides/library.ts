@@ -20,6 +20,8 @@ import { parseGuideText } from './schema.ts';
 import type { TrustedKey, Verification } from './signature.ts';
 import { GuideLibraryError, readGuideFile, type TrustState, trustState } from './sources.ts';
 
+export { browserCatalogFetch } from './sources.ts';
+
 export const TRUSTED_KEYS_SETTING = 'guides.trustedKeys';
 export const FILE_SOURCE = 'file';
 

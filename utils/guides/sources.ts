@@ -313,3 +313,22 @@ export async function collectGuides(sources: {
     trust[offered.guide.id] = { trust: offered.trust, origin: offered.origin, source: offered.source };
   return { guides: merged.guides.map((g) => g.guide), problems, trust };
 }
+
+/**
+ * The browser's fetch for catalogs. Conditional headers make a cross-origin request need a CORS
+ * preflight, which some static hosts do not answer: on a network failure the request is tried
+ * once more without them (the browser's HTTP cache then revalidates by itself). No cookies.
+ */
+export function browserCatalogFetch(base: typeof fetch): FetchLike {
+  return async (url, init = {}) => {
+    const plain = { credentials: 'omit', cache: 'no-cache', signal: init.signal } as const;
+    try {
+      return (await base(url, { ...plain, headers: init.headers })) as unknown as Awaited<
+        ReturnType<FetchLike>
+      >;
+    } catch (error) {
+      if (!init.headers || Object.keys(init.headers).length === 0 || init.signal?.aborted) throw error;
+      return (await base(url, plain)) as unknown as Awaited<ReturnType<FetchLike>>;
+    }
+  };
+}

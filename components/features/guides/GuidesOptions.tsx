@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { FetchLike } from '../../../utils/guides/catalog';
 import {
+  browserCatalogFetch,
   type CatalogInfo,
   createGuideLibrary,
   type GuideLibrary,
@@ -24,13 +24,12 @@ type T = (key: string, params?: Params) => string;
 
 type Feedback = { kind: 'ok' | 'error'; lines: string[] } | null;
 
-const pageFetch: FetchLike = (url, init) =>
-  fetch(url, { ...init, credentials: 'omit', cache: 'no-cache' }) as unknown as ReturnType<FetchLike>;
-
 let shared: GuideLibrary | undefined;
 /** The options page is an extension page: the extension's own IndexedDB, directly. */
 function library(): GuideLibrary {
-  shared ??= createGuideLibrary(openDatabase(), { fetch: pageFetch });
+  shared ??= createGuideLibrary(openDatabase(), {
+    fetch: browserCatalogFetch((url, init) => fetch(url, init)),
+  });
   return shared;
 }
 

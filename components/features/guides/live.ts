@@ -10,7 +10,12 @@ import {
   readPosition,
   type SessionView,
 } from '../../../utils/guides/session';
-import { type ConfiguredGuides, collectGuides, loadConfiguredGuides } from '../../../utils/guides/sources';
+import {
+  browserCatalogFetch,
+  type ConfiguredGuides,
+  collectGuides,
+  loadConfiguredGuides,
+} from '../../../utils/guides/sources';
 import type { GuideSources } from './config';
 import { createHighlight, type Highlight } from './highlight';
 
@@ -37,8 +42,7 @@ export function isOurs(node: Node | null): boolean {
   return false;
 }
 
-const browserFetch: FetchLike = (url, init) =>
-  fetch(url, { ...init, credentials: 'omit', cache: 'no-cache' }) as unknown as ReturnType<FetchLike>;
+const browserFetch: FetchLike = browserCatalogFetch((url, init) => fetch(url, init));
 
 /** An administration may write addresses relative to its page. */
 function absolute(config: ConfiguredGuides): ConfiguredGuides {

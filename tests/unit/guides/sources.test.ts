@@ -131,3 +131,39 @@ describe('guides configured by an administration (widget)', () => {
     expect(await verifyWithKeys(JSON.parse(changed), trusted)).toBe('invalid');
   });
 });
+
+describe('collectGuides', () => {
+  it('merges built-in, installed and configured guides, and keeps going when one source fails', async () => {
+    const { collectGuides } = await import('../../../utils/guides/sources.ts');
+    const builtin = { ...demoGuide(), version: '1.0.0' } as Guide;
+    const installed = JSON.stringify({ ...demoGuide(), version: '1.1.0' });
+    const other = { ...demoGuide(), id: 'fr.config.autre' } as Guide;
+    const result = await collectGuides({
+      builtin: async () => ({ guides: [builtin], problems: [] }),
+      installed: async () => [
+        { text: installed, verification: 'unsigned', source: 'file' },
+        { text: '{"broken": true}', verification: 'unsigned', source: 'file' },
+      ],
+      configured: async () => {
+        throw new Error('offline');
+      },
+    });
+    expect(result.guides.map((g) => [g.id, g.version])).toEqual([[demoGuide().id, '1.1.0']]);
+    expect(result.trust[demoGuide().id]).toEqual({
+      trust: 'unverified',
+      origin: 'installed',
+      source: 'file',
+    });
+    expect(result.problems.map((p) => p.code)).toEqual(['guide-invalid']);
+    const refused = await collectGuides({
+      installed: async () => [
+        { text: JSON.stringify(other), verification: 'invalid', source: 'https://x.fr/c.json' },
+      ],
+    });
+    expect(refused.guides).toEqual([]);
+    expect(refused.problems.map((p) => p.code)).toEqual(['guide-signature-invalid']);
+    await expect(collectGuides({ builtin: async () => Promise.reject(new Error('down')) })).rejects.toThrow(
+      'down',
+    );
+  });
+});
