@@ -178,6 +178,9 @@ describe('guides in the widget', () => {
   test('walks the whole housing procedure by keyboard, the panel following every page', async () => {
     await fetch(`${demo.url}/demo-api/reset`, { method: 'POST' });
     const page = await context.newPage();
+    // Playwright turns file-chooser interception on asynchronously when the first listener is added:
+    // arm it now, or a key pressed right after `waitForEvent('filechooser')` may open a real dialog.
+    page.on('filechooser', () => {});
     await page.goto(`${demo.url}/aide-logement/identite.html`);
     await openPanel(page);
     await expect(page.locator('[data-testid="guide-title"]').textContent()).resolves.toBe(
