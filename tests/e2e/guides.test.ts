@@ -257,6 +257,41 @@ describe('guides in the widget', () => {
 });
 
 describe('guides in the extension', () => {
+  test('walks the whole housing procedure by keyboard alone, the panel following every page', async () => {
+    const session = await launch({ extension: true });
+    try {
+      await fetch(`${demo.url}/demo-api/reset`, { method: 'POST' });
+      const page = await session.context.newPage();
+      await page.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
+      await openPanel(page);
+      await expect(page.locator('[data-testid="guide-title"]').textContent()).resolves.toBe(
+        'Demande d’aide au logement (démo)',
+      );
+      await expectStep(page, 'civilite');
+      expect(await axe(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => panel(page).count()).toBe(0);
+      for (const slug of ['identite', 'foyer', 'ressources', 'banque', 'documents', 'recapitulatif']) {
+        expect(page.url()).toContain(`/aide-logement/${slug}.html`);
+        await walkPage(page, slug === 'identite');
+      }
+      expect(page.url()).toContain('/aide-logement/confirmation.html');
+      await openPanel(page);
+      await expectStep(page, 'fin');
+      await pressPanelButton(page, 'C’est fait');
+      await expect.poll(() => page.locator('[data-testid="guide-finished"]').isVisible()).toBe(true);
+      const last = await (await fetch(`${demo.url}/demo-api/submissions/last`)).json();
+      expect(last.procedure).toBe('aide-logement');
+      for (const [name, value] of Object.entries(VALUES)) {
+        expect(String(last.values[name]).replace(/\s/g, ''), name).toBe(value.replace(/\s/g, ''));
+      }
+      expect(Object.keys(last.files).sort()).toEqual(['avis_imposition', 'justificatif_domicile', 'rib']);
+      expect(session.outside).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
   test('the guide shows and the field is highlighted next to it', async () => {
     const session = await launch({ extension: true });
     try {

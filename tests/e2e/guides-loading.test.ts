@@ -1,0 +1,310 @@
+/**
+ * Loading guides: from a file and from a catalog on the extension's options page (signatures,
+ * plain errors, offline from the saved copy), and from the administration's catalog in the widget.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generateKeyPair, signGuide } from '../../utils/guides/signature';
+import { type Demo, startDemoServer } from './demo';
+import { axe, deepActive, launch, launchBrowser, launcher, panel, ROOT, tabTo } from './harness';
+
+const builtin = () =>
+  JSON.parse(readFileSync(join(ROOT, 'public/guides/fr.demo.aide-logement.json'), 'utf8'));
+const PUBKEY = JSON.parse(readFileSync(join(ROOT, 'demo/site/catalog/pubkey.json'), 'utf8')) as {
+  publicKey: string;
+  keyId: string;
+};
+const CATALOG_NAME = 'Catalogue de démonstration (site fictif)';
+
+let demo: Demo;
+beforeAll(async () => {
+  demo = await startDemoServer({ port: 0 });
+});
+afterAll(async () => {
+  await demo?.close();
+});
+
+const section = (page: Page) => page.locator('[data-testid="options-guides"]');
+const installedItem = (page: Page, id: string) =>
+  page.locator(`[data-testid="installed-guides"] li[data-guide-id="${id}"]`);
+
+async function openOptions(page: Page, extensionId: string | undefined) {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await section(page).waitFor();
+}
+
+async function openGuidesTab(page: Page) {
+  await launcher(page).waitFor();
+  await page.keyboard.press('Alt+Shift+KeyP');
+  await expect.poll(() => panel(page).count()).toBe(1);
+  await page.locator('[data-testid="guide-title"], [data-testid="guides-none"]').first().waitFor();
+}
+
+function file(name: string, text: string) {
+  return { name, mimeType: 'application/json', buffer: Buffer.from(text) };
+}
+
+describe('guides in the extension: options page', () => {
+  test('installs a guide from a file, refuses bad files in plain words, and the site offers it', async () => {
+    const session = await launch({ extension: true });
+    try {
+      const page = await session.context.newPage();
+      await openOptions(page, session.extensionId);
+      expect(await axe(page, '[data-testid="options-guides"]')).toEqual([]);
+
+      const guide = builtin();
+      guide.version = '2.0.0';
+      guide.title.fr = 'Aide au logement — guide installé depuis un fichier';
+      guide.publisher = { name: 'Maison France Services de démonstration' };
+      await page
+        .locator('[data-testid="guide-file"]')
+        .setInputFiles(file('logement.json', JSON.stringify(guide)));
+      await expect
+        .poll(() => page.locator('[data-testid="guide-file-feedback-ok"]').textContent())
+        .toBe(
+          'Guide installé : « Aide au logement — guide installé depuis un fichier », version 2.0.0 (non vérifié).',
+        );
+      const item = installedItem(page, guide.id);
+      await expect.poll(() => item.getAttribute('data-trust')).toBe('unverified');
+      const text = await item.textContent();
+      expect(text).toContain('Version 2.0.0');
+      expect(text).toContain('Auteur : Maison France Services de démonstration');
+      expect(text).toContain('État : non vérifié');
+
+      // Not JSON, then schema errors with their JSON paths: plain words, nothing lost.
+      const alert = page.locator('[data-testid="guide-file-feedback-error"]');
+      await page.locator('[data-testid="guide-file"]').setInputFiles(file('photo.json', '<html>oups</html>'));
+      await expect
+        .poll(() => alert.textContent())
+        .toContain('Ce fichier n’est pas un guide : son contenu n’est pas du JSON. Rien n’a été installé.');
+      const broken = builtin();
+      broken.steps[0].title = 42;
+      broken.couleur = 'bleu';
+      await page
+        .locator('[data-testid="guide-file"]')
+        .setInputFiles(file('casse.json', JSON.stringify(broken)));
+      await expect
+        .poll(() => alert.textContent())
+        .toContain('Ce guide est mal écrit (2 erreur(s)). Rien n’a été installé.');
+      expect(await alert.textContent()).toContain('$.steps[0].title : ');
+      expect(await alert.textContent()).toContain(
+        '$.couleur : Ce champ n’existe pas dans le format des guides.',
+      );
+
+      // A signed guide whose content changed after signing is refused once its key is trusted.
+      const keys = await generateKeyPair();
+      const signed = await signGuide(
+        { ...builtin(), id: 'fr.demo.signe', version: '1.0.0' },
+        keys.privateKey,
+      );
+      await page.locator('#gopt-key').fill(keys.publicKey.publicKey);
+      await page.locator('#gopt-key-label').fill('Mairie d’essai');
+      await page.locator('[data-testid="key-form"] button[type="submit"]').click();
+      await expect
+        .poll(() => page.locator('[data-testid="key-feedback-ok"]').textContent())
+        .toBe(`Clé ajoutée (${keys.publicKey.keyId}).`);
+      await page
+        .locator('[data-testid="guide-file"]')
+        .setInputFiles(file('signe.json', JSON.stringify(signed)));
+      await expect
+        .poll(() => installedItem(page, 'fr.demo.signe').getAttribute('data-trust'))
+        .toBe('verified');
+      const tampered = { ...signed, version: '1.0.1' };
+      tampered.summary = { ...signed.summary, fr: 'Texte changé après la signature.' };
+      await page
+        .locator('[data-testid="guide-file"]')
+        .setInputFiles(file('modifie.json', JSON.stringify(tampered)));
+      await expect
+        .poll(() => alert.textContent())
+        .toContain(
+          'Guide refusé : sa signature ne correspond pas à son contenu. Le guide « fr.demo.signe » a été modifié après sa signature.',
+        );
+      // The earlier guides are kept, the verified one in its earlier version.
+      expect(await page.locator('[data-testid="installed-guides"] > li').count()).toBe(2);
+      expect(await installedItem(page, 'fr.demo.signe').textContent()).toContain('Version 1.0.0');
+      expect(await axe(page, '[data-testid="options-guides"]')).toEqual([]);
+
+      // The site offers the installed guide (newer than the built-in one), marked as not verified.
+      const site = await session.context.newPage();
+      await site.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
+      await openGuidesTab(site);
+      await expect
+        .poll(() => site.locator('[data-testid="guide-title"]').textContent())
+        .toBe('Aide au logement — guide installé depuis un fichier');
+      expect(await site.locator('[data-testid="guide-trust"]').textContent()).toContain(
+        'Guide non vérifié : personne n’a confirmé qui l’a écrit.',
+      );
+      expect(await axe(site)).toEqual([]);
+
+      // Removing it brings the built-in guide back.
+      await page.bringToFront();
+      await page
+        .getByRole('button', {
+          name: 'Retirer le guide « Aide au logement — guide installé depuis un fichier »',
+        })
+        .click();
+      await expect.poll(() => installedItem(page, guide.id).count()).toBe(0);
+      await site.reload();
+      await openGuidesTab(site);
+      await expect
+        .poll(() => site.locator('[data-testid="guide-title"]').textContent())
+        .toBe('Demande d’aide au logement (démo)');
+      expect(session.outside).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('adds a catalog by keyboard, checks its signatures, and keeps working when its server is gone', async () => {
+    const host = await startDemoServer({ port: 0 });
+    const session = await launch({ extension: true });
+    let hostClosed = false;
+    try {
+      const page = await session.context.newPage();
+      await openOptions(page, session.extensionId);
+      // Trust the catalog's key, then add the catalog: keyboard alone.
+      await page.locator('h1').click();
+      await tabTo(page, (el) => el.tag === 'textarea', 80);
+      await page.keyboard.type(PUBKEY.publicKey);
+      await tabTo(page, (el) => el.tag === 'button' && el.text === 'Ajouter la clé');
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => page.locator('[data-testid="key-feedback-ok"]').textContent())
+        .toBe(`Clé ajoutée (${PUBKEY.keyId}).`);
+      await page.locator('#gopt-catalog-url').focus();
+      await page.keyboard.type(`${host.url}/catalog/catalog.json`);
+      await page.keyboard.press('Enter');
+      const alert = page.locator('[data-testid="catalog-feedback-error"]');
+      // Plain news in the status region, news with problems in the alert region.
+      const feedback = async () =>
+        (await page.locator('[data-testid^="catalog-feedback-"]').allTextContents()).join(' ');
+      await expect
+        .poll(() => alert.textContent())
+        .toContain(`Catalogue « ${CATALOG_NAME} » ajouté : 2 guide(s) installé(s).`);
+      // The guide changed after signing is refused with its message; the others are installed.
+      expect(await alert.textContent()).toContain(
+        'La signature du guide « fr.demo.modifie » est fausse : le guide a été modifié. Il est refusé.',
+      );
+      await expect
+        .poll(() => installedItem(page, 'fr.demo.aide-logement').getAttribute('data-trust'))
+        .toBe('verified');
+      expect(await installedItem(page, 'fr.demo.emploi').getAttribute('data-trust')).toBe('unverified');
+      expect(await installedItem(page, 'fr.demo.modifie').count()).toBe(0);
+      expect(await axe(page, '[data-testid="options-guides"]')).toEqual([]);
+
+      // A refresh is a conditional request: the server says nothing changed.
+      const refresh = page.getByRole('button', { name: `Mettre à jour le catalogue « ${CATALOG_NAME} »` });
+      await refresh.click();
+      await expect.poll(feedback).toContain(`Catalogue « ${CATALOG_NAME} » : rien n’a changé.`);
+
+      // The catalog's server stops: the saved copy is used, nothing is lost.
+      await host.close();
+      hostClosed = true;
+      await refresh.click();
+      await expect
+        .poll(feedback)
+        .toContain(`Catalogue « ${CATALOG_NAME} » : pas de connexion, la copie enregistrée est utilisée.`);
+      await page.reload();
+      await section(page).waitFor();
+      await expect
+        .poll(() => installedItem(page, 'fr.demo.aide-logement').getAttribute('data-trust'))
+        .toBe('verified');
+      expect(await page.locator(`[data-testid="catalogs"] li`).count()).toBe(1);
+
+      // The site (another server) offers the catalog's signed guide, verified.
+      const site = await session.context.newPage();
+      await site.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
+      await openGuidesTab(site);
+      await expect
+        .poll(() => site.locator('[data-testid="guide-title"]').textContent())
+        .toBe('Demande d’aide au logement (démo) — catalogue signé');
+      expect(await site.locator('[data-testid="guide-trust"]').textContent()).toContain(
+        'Guide vérifié : sa signature est bonne.',
+      );
+      expect(await axe(site)).toEqual([]);
+
+      // An unreachable catalog: plain message, nothing added.
+      await page.bringToFront();
+      await page.locator('#gopt-catalog-url').fill('http://127.0.0.1:9/catalog.json');
+      await page.locator('#gopt-catalog-url').press('Enter');
+      await expect
+        .poll(() => alert.textContent())
+        .toContain('Le catalogue n’a pas pu être chargé. Vérifiez l’adresse et la connexion.');
+      // A catalog on a plain-http site elsewhere is refused before any request.
+      await page.locator('#gopt-catalog-url').fill('http://guides.example.org/catalog.json');
+      await page.locator('#gopt-catalog-url').press('Enter');
+      await expect.poll(() => alert.textContent()).toContain('Cette adresse ne convient pas.');
+      expect(await page.locator(`[data-testid="catalogs"] li`).count()).toBe(1);
+      expect(await deepActive(page)).toMatchObject({ tag: 'input' });
+      expect(session.outside).toEqual([]);
+    } finally {
+      await session.close();
+      if (!hostClosed) await host.close();
+    }
+  });
+});
+
+describe('guides in the widget: the administration’s catalog', () => {
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** The demo page with the widget tag carrying the administration's catalog (and keys). */
+  async function withCatalog(page: Page, keys: string) {
+    await page.route(/\/(aide-logement|emploi)\/[a-z-]+\.html/, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(
+        'data-lang="fr"',
+        `data-lang="fr" data-catalog="/catalog/catalog.json"${keys ? ` data-trusted-keys="${keys}"` : ''}`,
+      );
+      await route.fulfill({ response, body });
+    });
+  }
+
+  test('signed guides are verified with the configured key, unsigned ones are not, a tampered one is refused', async () => {
+    const context = await browser.context();
+    const page = await context.newPage();
+    await withCatalog(page, PUBKEY.publicKey);
+    await page.goto(`${demo.url}/aide-logement/identite.html`);
+    await openGuidesTab(page);
+    await expect
+      .poll(() => page.locator('[data-testid="guide-title"]').textContent())
+      .toBe('Demande d’aide au logement (démo) — catalogue signé');
+    expect(await page.locator('[data-testid="guide-trust"]').textContent()).toContain('Guide vérifié');
+    const problems = page.locator('[data-testid="guide-problems"]');
+    await problems.locator('summary').click();
+    expect(await problems.textContent()).toContain(
+      'La signature du guide « fr.demo.modifie » est fausse : le guide a été modifié. Il est refusé.',
+    );
+    expect(await axe(page)).toEqual([]);
+
+    await page.goto(`${demo.url}/emploi/identite.html`);
+    await openGuidesTab(page);
+    await expect
+      .poll(() => page.locator('[data-testid="guide-title"]').textContent())
+      .toBe('Inscription comme demandeur d’emploi (démo) — catalogue, non signé');
+    expect(await page.locator('[data-testid="guide-trust"]').textContent()).toContain('Guide non vérifié');
+    expect(browser.outside).toEqual([]);
+    await context.close();
+  });
+
+  test('without the key, the signed guide is offered as non vérifié', async () => {
+    const context = await browser.context();
+    const page = await context.newPage();
+    await withCatalog(page, '');
+    await page.goto(`${demo.url}/aide-logement/identite.html`);
+    await openGuidesTab(page);
+    await expect
+      .poll(() => page.locator('[data-testid="guide-title"]').textContent())
+      .toBe('Demande d’aide au logement (démo) — catalogue signé');
+    expect(await page.locator('[data-testid="guide-trust"]').textContent()).toContain('Guide non vérifié');
+    expect(browser.outside).toEqual([]);
+    await context.close();
+  });
+});
