@@ -116,7 +116,12 @@ export function isDirty(field: PageField): boolean {
   const controls = (info.elements ?? [info.element]) as Array<HTMLInputElement | HTMLSelectElement>;
   return controls.some((el) => {
     if (el.localName === 'select') {
-      return [...(el as HTMLSelectElement).options].some((o) => o.selected !== o.defaultSelected);
+      const select = el as HTMLSelectElement;
+      const options = [...select.options];
+      if (select.multiple) return options.some((o) => o.selected !== o.defaultSelected);
+      // A single select with no `selected` attribute shows its first option by default.
+      const initial = options.find((o) => o.defaultSelected) ?? options[0];
+      return (initial?.value ?? '') !== select.value;
     }
     if (el.localName !== 'input' && el.localName !== 'textarea') return false;
     const input = el as HTMLInputElement;
