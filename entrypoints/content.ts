@@ -17,8 +17,9 @@ export default defineContentScript({
   allFrames: false,
   async main() {
     const root = document.documentElement;
-    // Tells an embedded widget that the extension shows the panel: one panel per page.
-    root.setAttribute('data-pasapas-extension', browser.runtime.getManifest().version);
+    // Tells an embedded widget that the extension shows the panel: one panel per page. (Not the
+    // manifest's version: getManifest() costs milliseconds on every page load.)
+    root.setAttribute('data-pasapas-extension', '');
     const store = createExtensionSettingsStore(browser.storage.local, browser.storage.onChanged);
     const fontBase = extensionUrl('/fonts/');
     const settings = await store.load();
