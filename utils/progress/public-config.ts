@@ -1,11 +1,14 @@
 /** Public-computer mode settings: defaults, and checking what a mediator or an administration gave. */
-import { DEFAULT_IDLE_MS, DEFAULT_MAX_AGE_MS } from '../storage/vault.ts';
 import type { PublicComputerConfig } from './types.ts';
 
+/**
+ * The vault's defaults (utils/storage/vault.ts, checked by a unit test), written out: the widget
+ * loader reads this module, and must not pull Dexie and the crypto in with it.
+ */
 export const PUBLIC_DEFAULTS: PublicComputerConfig = {
   enabled: false,
-  idleMinutes: DEFAULT_IDLE_MS / 60_000,
-  maxHours: DEFAULT_MAX_AGE_MS / 3_600_000,
+  idleMinutes: 10,
+  maxHours: 8,
 };
 /** Bounds a mediator may choose: a lock after 1 to 60 minutes, erasure after 1 to 24 hours. */
 export const IDLE_RANGE = { min: 1, max: 60 } as const;

@@ -11,7 +11,8 @@ import {
   readValue,
   writeValue,
 } from '../../../utils/progress/page-fields';
-import { parsePublicComputer } from '../../../utils/progress/public-config';
+import { PUBLIC_DEFAULTS, parsePublicComputer } from '../../../utils/progress/public-config';
+import { DEFAULT_IDLE_MS, DEFAULT_MAX_AGE_MS } from '../../../utils/storage/vault';
 import { decideRestore, readAnswer, writeAnswer, writesFor } from '../../../utils/progress/restore';
 import { createProgressStore } from '../../../utils/storage/progress';
 import { parseWidgetConfig } from '../../../utils/widget/config';
@@ -183,6 +184,11 @@ describe('guide requirements', () => {
 });
 
 describe('public-computer configuration', () => {
+  it('defaults to the vault defaults', () => {
+    expect(PUBLIC_DEFAULTS.idleMinutes * 60_000).toBe(DEFAULT_IDLE_MS);
+    expect(PUBLIC_DEFAULTS.maxHours * 3_600_000).toBe(DEFAULT_MAX_AGE_MS);
+  });
+
   it('accepts flags and settings, clamps out-of-range values and reports them', () => {
     expect(parsePublicComputer('true').config.enabled).toBe(true);
     expect(parsePublicComputer(false).config.enabled).toBe(false);

@@ -1,0 +1,437 @@
+/**
+ * Progress end to end, in real Chromium: the extension (persistent profiles: close the browser
+ * and come back; public-computer mode; handover between two profiles) and the widget.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Demo, startDemoServer } from './demo';
+import { axe, deepActive, launch, launchBrowser, launcher, panel, type Session } from './harness';
+
+const VALUES = {
+  identite: {
+    nom: 'Martin',
+    prenom: 'Léa',
+    date_naissance: '05/04/1984',
+    nir: '284057511234528',
+    email: 'lea.martin@exemple.fr',
+    telephone: '0612345678',
+  },
+  foyer: { enfants: '2', adresse: '12 rue des Lilas', code_postal: '75011', commune: 'Paris' },
+  ressources: {
+    numero_fiscal: '3023217600053',
+    reference_avis: '2375A12345678',
+    revenu_fiscal_reference: '18500',
+    salaire_mensuel: '1450',
+  },
+  banque: { titulaire: 'Léa Martin', iban: 'FR7630006000011234567890189', bic: 'BNPAFRPPXXX' },
+} as const;
+
+let demo: Demo;
+const dirs: string[] = [];
+const outside: string[] = [];
+
+beforeAll(async () => {
+  demo = await startDemoServer({ port: 0 });
+});
+afterAll(async () => {
+  await demo?.close();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  // No request left the machine in any test of this file.
+  expect(outside).toEqual([]);
+});
+
+function profile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pasapas-progress-'));
+  dirs.push(dir);
+  return dir;
+}
+
+async function extension(profileDir: string): Promise<Session> {
+  const session = await launch({ extension: true, profileDir });
+  const close = session.close.bind(session);
+  return Object.assign(session, {
+    close: async () => {
+      outside.push(...session.outside);
+      await close();
+    },
+  });
+}
+
+const banner = (page: Page) => page.locator('[data-pasapas-host="progress"]');
+const bannerState = (page: Page) => banner(page).getAttribute('data-state');
+const savedAt = (page: Page) => banner(page).getAttribute('data-saved-at');
+
+/** The progress code is on the page (loaded because a guide matches or something is saved). */
+async function agentReady(page: Page) {
+  await banner(page).waitFor({ state: 'attached', timeout: 20_000 });
+}
+
+async function goto(page: Page, path: string) {
+  await page.goto(`${demo.url}${path}`);
+  await launcher(page).waitFor();
+}
+
+/** Types like a person (input events), then waits until it is saved. */
+async function fillAndWaitSaved(page: Page, values: Record<string, string>) {
+  const before = await savedAt(page);
+  for (const [name, value] of Object.entries(values)) {
+    const field = page.locator(`[name="${name}"]`);
+    if ((await field.evaluate((el) => el.localName)) === 'select') await field.selectOption(value);
+    else await field.fill(value);
+  }
+  await expect.poll(() => savedAt(page), { timeout: 10_000 }).not.toBe(before);
+}
+
+async function submit(page: Page, next: string) {
+  await page.locator('main form button[type="submit"]').click();
+  await page.waitForURL(`**/aide-logement/${next}.html**`);
+  await launcher(page).waitFor();
+}
+
+async function valuesOf(page: Page, names: readonly string[]) {
+  return Object.fromEntries(
+    await Promise.all(names.map(async (n) => [n, await page.locator(`[name="${n}"]`).inputValue()] as const)),
+  );
+}
+
+/** Opens the panel on "Mes démarches". */
+async function progressTab(page: Page) {
+  if ((await panel(page).count()) === 0) await launcher(page).click();
+  await page.locator('[role=tab][data-feature="progress"]').click();
+  await page.locator('[data-testid="progress-tab"]').waitFor();
+}
+
+/** Every row of the extension's own IndexedDB and everything in browser.storage, read from an extension page. */
+async function extensionData(session: Session) {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+  const data = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('pasapas');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tables: Record<string, unknown[]> = {};
+    for (const name of [...db.objectStoreNames]) {
+      tables[name] = await new Promise<unknown[]>((resolve) => {
+        const req = db.transaction(name).objectStore(name).getAll();
+        req.onsuccess = () => resolve(req.result);
+      });
+    }
+    db.close();
+    const c = (
+      globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<unknown> } } } }
+    ).chrome;
+    return { tables, storage: await c.storage.local.get(null) };
+  });
+  await page.close();
+  return data;
+}
+
+const pdf = (name: string) => ({
+  name,
+  mimeType: 'application/pdf',
+  buffer: Buffer.from('%PDF-1.4\n% démo\n%%EOF\n'),
+});
+
+async function finishFrom(page: Page, slug: 'ressources' | 'banque') {
+  if (slug === 'ressources') {
+    await fillAndWaitSaved(page, VALUES.ressources);
+    await submit(page, 'banque');
+  }
+  await fillAndWaitSaved(page, VALUES.banque);
+  await submit(page, 'documents');
+  await page.locator('[name="justificatif_domicile"]').setInputFiles(pdf('quittance.pdf'));
+  await page.locator('[name="avis_imposition"]').setInputFiles(pdf('avis.pdf'));
+  await page.locator('[name="rib"]').setInputFiles(pdf('rib.pdf'));
+  await submit(page, 'recapitulatif');
+  await page.locator('[name="attestation_honneur"]').check({ force: true });
+  await page.locator('main form button[type="submit"]').click();
+  await page.waitForURL('**/aide-logement/confirmation.html**');
+}
+
+async function expectAllReceived() {
+  const last = await (await fetch(`${demo.url}/demo-api/submissions/last`)).json();
+  expect(last.procedure).toBe('aide-logement');
+  for (const page of Object.values(VALUES)) {
+    for (const [name, value] of Object.entries(page)) {
+      expect(String(last.values[name]).replace(/\s/g, ''), name).toBe(value.replace(/\s/g, ''));
+    }
+  }
+  expect(last.values.civilite).toBe('madame');
+  expect(last.values.situation).toBe('marie');
+}
+
+describe('extension', () => {
+  test('half the procedure, browser closed, reopened with the same profile: resumed from "Mes démarches" and finished', async () => {
+    const dir = profile();
+    let session = await extension(dir);
+    let page = await session.context.newPage();
+    await goto(page, '/aide-logement/identite.html?widget=0');
+    await agentReady(page);
+    await page.locator('input[name="civilite"][value="madame"]').check({ force: true });
+    await fillAndWaitSaved(page, VALUES.identite);
+    await submit(page, 'foyer');
+    await agentReady(page);
+    await fillAndWaitSaved(page, { situation: 'marie', ...VALUES.foyer });
+    await submit(page, 'ressources');
+    await agentReady(page);
+    // Halfway through this page: typed, not sent.
+    await fillAndWaitSaved(page, { numero_fiscal: VALUES.ressources.numero_fiscal });
+    await session.close();
+
+    // Days later: same computer, same profile. The site forgot (its session cookie is gone).
+    session = await extension(dir);
+    page = await session.context.newPage();
+    await goto(page, '/plain.html?widget=0');
+    await progressTab(page);
+    const item = page.locator('[data-testid="progress-list"] > li');
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.locator('h3').textContent()).toBe('Demande d’aide au logement (démo)');
+    expect(await item.textContent()).toContain('127.0.0.1');
+    // What is still missing: the guide's questions without an answer yet.
+    const missing = await item.locator('[data-testid="missing"] li').allTextContents();
+    expect(missing.length).toBeGreaterThan(3);
+    expect(missing.join('|')).not.toContain('Votre nom');
+    expect(await axe(page)).toEqual([]);
+    await item.locator('[data-action="resume"]').click();
+
+    // Back on the page where the person was, the offer lists what will be restored.
+    await page.waitForURL('**/aide-logement/ressources.html**');
+    await agentReady(page);
+    await expect.poll(() => bannerState(page)).toBe('offer');
+    expect(await banner(page).locator('[data-testid="resume-list"]').textContent()).toContain(
+      '3023217600053',
+    );
+    expect(await axe(page, '[data-pasapas-host="progress"]')).toEqual([]);
+    expect(await page.locator('[name="numero_fiscal"]').inputValue()).toBe('');
+    await banner(page).locator('[data-action="resume-accept"]').click();
+    expect(await page.locator('[name="numero_fiscal"]').inputValue()).toBe(VALUES.ressources.numero_fiscal);
+
+    // The site lost the first pages: start again from the first one, filled without asking again.
+    await goto(page, '/aide-logement/identite.html?widget=0');
+    await agentReady(page);
+    await expect.poll(() => page.locator('[name="nom"]').inputValue()).toBe('Martin');
+    expect(await valuesOf(page, Object.keys(VALUES.identite))).toEqual(VALUES.identite);
+    expect(await page.locator('input[name="civilite"][value="madame"]').isChecked()).toBe(true);
+    await submit(page, 'foyer');
+    await expect.poll(() => page.locator('[name="commune"]').inputValue()).toBe('Paris');
+    expect(await page.locator('[name="situation"]').inputValue()).toBe('marie');
+    await submit(page, 'ressources');
+    await expect.poll(() => page.locator('[name="numero_fiscal"]').inputValue()).toBe('3023217600053');
+    await finishFrom(page, 'ressources');
+    await expectAllReceived();
+    await session.close();
+  });
+
+  test('public computer: PIN chosen, nothing in clear, lock, wrong PIN, right PIN, "Terminer ma session" leaves nothing', async () => {
+    const session = await extension(profile());
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.locator('[data-testid="public-enabled"]').check({ force: true });
+    await options.locator('[data-action="public-save"]').click();
+    await options.locator('[data-testid="public-status"]').waitFor();
+    expect(await axe(options, '[data-testid="public-options"]')).toEqual([]);
+
+    const page = await session.context.newPage();
+    await goto(page, '/aide-logement/identite.html?widget=0');
+    await agentReady(page);
+    await page.locator('[name="nom"]').fill('Zorglub');
+    // Nothing is kept before the person chooses a code.
+    await expect.poll(() => bannerState(page)).toBe('pin-needed');
+    expect(await axe(page, '[data-pasapas-host="progress"]')).toEqual([]);
+    expect(JSON.stringify((await extensionData(session)).tables)).not.toContain('Zorglub');
+    const pinForm = banner(page).locator('[data-testid="pin-choose"]');
+    await pinForm.locator('[data-testid="pin-input"]').fill('12');
+    await pinForm.locator('[data-testid="pin-again"]').fill('12');
+    await pinForm.locator('[data-action="pin-submit"]').click();
+    expect(await banner(page).locator('[data-testid="pin-error"]').textContent()).toContain('trop court');
+    await pinForm.locator('[data-testid="pin-input"]').fill('4821');
+    await pinForm.locator('[data-testid="pin-again"]').fill('4821');
+    await pinForm.locator('[data-action="pin-submit"]').click();
+    await expect.poll(() => savedAt(page), { timeout: 20_000 }).not.toBeNull();
+    await fillAndWaitSaved(page, { prenom: 'Hectorine' });
+
+    let data = await extensionData(session);
+    const dump = JSON.stringify(data.tables);
+    expect(data.tables.procedures).toHaveLength(1);
+    expect(data.tables.vault).toHaveLength(1);
+    for (const secret of ['Zorglub', 'Hectorine', 'aide-logement', '127.0.0.1', 'Demande']) {
+      expect(dump).not.toContain(secret);
+    }
+
+    await progressTab(page);
+    const section = page.locator('[data-testid="public-section"]');
+    await expect.poll(() => section.getAttribute('data-mode')).toBe('unlocked');
+    expect(await axe(page)).toEqual([]);
+    await section.locator('[data-action="lock"]').click();
+    await expect.poll(() => section.getAttribute('data-mode')).toBe('locked');
+    const unlock = section.locator('[data-testid="pin-unlock"]');
+    await unlock.locator('[data-testid="pin-input"]').fill('0000');
+    await unlock.locator('[data-action="pin-submit"]').click();
+    await expect
+      .poll(() => unlock.locator('[data-testid="pin-error"]').textContent(), { timeout: 20_000 })
+      .toMatch(/pas le bon code/);
+    await unlock.locator('[data-testid="pin-input"]').fill('4821');
+    await unlock.locator('[data-action="pin-submit"]').click();
+    await expect.poll(() => section.getAttribute('data-mode'), { timeout: 20_000 }).toBe('unlocked');
+    await expect.poll(() => page.locator('[data-testid="progress-list"] > li').count()).toBe(1);
+
+    await section.locator('[data-action="end-session"]').click();
+    await page.locator('[data-testid="end-confirm"] [data-action="confirm-yes"]').click();
+    await page.locator('[data-testid="session-ended"]').waitFor();
+
+    data = await extensionData(session);
+    for (const table of ['procedures', 'fieldValues', 'stepProgress', 'documents', 'vault']) {
+      expect(data.tables[table], table).toEqual([]);
+    }
+    const everything = JSON.stringify(data);
+    for (const secret of ['Zorglub', 'Hectorine', 'Martin']) expect(everything).not.toContain(secret);
+    expect(
+      Object.keys(data.storage as object).filter(
+        (k) => k.includes('progress') && !k.endsWith('publicComputer'),
+      ),
+    ).toEqual([]);
+    // The tab forgot too: nothing of the session in the page's sessionStorage.
+    expect(
+      await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('pasapas:'))),
+    ).toEqual([]);
+    await session.close();
+  });
+
+  test('export from one profile, import in another: wrong passphrase changes nothing, then the values are there', async () => {
+    const a = await extension(profile());
+    const page = await a.context.newPage();
+    await goto(page, '/aide-logement/identite.html?widget=0');
+    await agentReady(page);
+    await fillAndWaitSaved(page, { nom: 'Martin', prenom: 'Léa' });
+    const side = await a.context.newPage();
+    await side.goto(`chrome-extension://${a.extensionId}/sidepanel.html`);
+    await side.locator('[role=tab][data-feature="progress"]').click();
+    await side.locator('[data-testid="export-passphrase"]').fill('pour la mediatrice');
+    await side.locator('[data-action="export"]').click();
+    const [download] = await Promise.all([
+      side.waitForEvent('download'),
+      side.locator('[data-action="download"]').click(),
+    ]);
+    const file = join(profile(), 'demarches.pasapas.json');
+    await download.saveAs(file);
+    expect(readFileSync(file, 'utf8')).not.toContain('Martin');
+    await a.close();
+
+    const b = await extension(profile());
+    const sideB = await b.context.newPage();
+    await sideB.goto(`chrome-extension://${b.extensionId}/sidepanel.html`);
+    await sideB.locator('[role=tab][data-feature="progress"]').click();
+    await sideB.locator('[data-testid="progress-empty"]').waitFor();
+    await sideB.locator('[data-testid="import-file"]').setInputFiles(file);
+    await sideB.locator('[data-testid="import-passphrase"]').fill('pas la bonne phrase');
+    await sideB.locator('[data-action="import"]').click();
+    await expect
+      .poll(() => sideB.locator('[data-testid="import-error"]').textContent(), { timeout: 20_000 })
+      .toMatch(/Rien n.a été importé/);
+    expect(await sideB.locator('[data-testid="progress-empty"]').count()).toBe(1);
+    expect(await axe(sideB, '[data-testid="progress-tab"]')).toEqual([]);
+    await sideB.locator('[data-testid="import-passphrase"]').fill('pour la mediatrice');
+    await sideB.locator('[data-action="import"]').click();
+    await sideB.locator('[data-testid="import-done"]').waitFor({ timeout: 20_000 });
+    await expect.poll(() => sideB.locator('[data-testid="progress-list"] > li').count()).toBe(1);
+
+    const pageB = await b.context.newPage();
+    await goto(pageB, '/aide-logement/identite.html?widget=0');
+    await agentReady(pageB);
+    await expect.poll(() => bannerState(pageB)).toBe('offer');
+    await banner(pageB).locator('[data-action="resume-accept"]').click();
+    expect(await valuesOf(pageB, ['nom', 'prenom'])).toEqual({ nom: 'Martin', prenom: 'Léa' });
+    await b.close();
+  });
+});
+
+describe('widget', () => {
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let context: BrowserContext;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    context = await browser.context();
+  });
+  afterAll(async () => {
+    outside.push(...browser.outside);
+    await browser?.close();
+  });
+
+  test('leave the procedure halfway, come back later: restored after accepting, by keyboard alone', async () => {
+    let page = await context.newPage();
+    await goto(page, '/aide-logement/identite.html');
+    await page.locator('input[name="civilite"][value="madame"]').check({ force: true });
+    // The widget loads the progress code on the first keystroke: what was typed before counts too.
+    await fillAndWaitSaved(page, VALUES.identite).catch(async () => {
+      await agentReady(page);
+      await fillAndWaitSaved(page, { nom: 'Martin' });
+    });
+    await submit(page, 'foyer');
+    await agentReady(page);
+    await fillAndWaitSaved(page, { situation: 'marie', adresse: VALUES.foyer.adresse });
+    await page.close();
+
+    // Later: the site forgot (session cookie gone), the administration's origin kept our data.
+    await context.clearCookies();
+    page = await context.newPage();
+    await goto(page, '/aide-logement/identite.html');
+    await agentReady(page);
+    await expect.poll(() => bannerState(page)).toBe('offer');
+    expect(await axe(page, '[data-pasapas-host="progress"]')).toEqual([]);
+    // Keyboard only: the offer comes first in the page's tab order.
+    await page.locator('body').focus();
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('Tab');
+      const active = await deepActive(page);
+      if (active?.text === 'Oui, remettre mes réponses') break;
+    }
+    expect((await deepActive(page))?.text).toBe('Oui, remettre mes réponses');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => bannerState(page)).toBe('filled');
+    expect((await deepActive(page))?.text).toMatch(/réponses remises/);
+    expect(await valuesOf(page, Object.keys(VALUES.identite))).toEqual(VALUES.identite);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => bannerState(page)).toBe('hidden');
+    await submit(page, 'foyer');
+    await expect.poll(() => page.locator('[name="adresse"]').inputValue()).toBe(VALUES.foyer.adresse);
+    expect(await page.locator('[name="situation"]').inputValue()).toBe('marie');
+    await page.close();
+  });
+
+  test('what the site already shows is not replaced without asking', async () => {
+    await context.clearCookies();
+    const page = await context.newPage();
+    await goto(page, '/aide-logement/identite.html');
+    await page.locator('input[name="civilite"][value="monsieur"]').check({ force: true });
+    await fillAndWaitSaved(page, { ...VALUES.identite, nom: 'Durand' }).catch(async () => {
+      await agentReady(page);
+      await fillAndWaitSaved(page, { nom: 'Durand' });
+    });
+    await submit(page, 'foyer');
+    // Back on the first page: the site shows "Durand" (its own session). The person types another name…
+    await goto(page, '/aide-logement/identite.html');
+    await agentReady(page);
+    await page.evaluate(() => sessionStorage.clear());
+    await fillAndWaitSaved(page, { nom: 'Dupont' });
+    // …and comes back in a new tab: the site still shows "Durand", we kept "Dupont".
+    const again = await context.newPage();
+    await goto(again, '/aide-logement/identite.html');
+    await agentReady(again);
+    await expect.poll(() => bannerState(again)).toBe('offer');
+    await banner(again).locator('[data-action="resume-accept"]').click();
+    await expect.poll(() => bannerState(again)).toBe('conflicts');
+    expect(await again.locator('[name="nom"]').inputValue()).toBe('Durand');
+    const conflict = banner(again).locator('[data-testid="conflict-list"] li[data-field="nom"]');
+    expect(await conflict.textContent()).toContain('Durand');
+    expect(await conflict.textContent()).toContain('Dupont');
+    expect(await axe(again, '[data-pasapas-host="progress"]')).toEqual([]);
+    await conflict.locator('[data-action="conflict-use-mine"]').click();
+    expect(await again.locator('[name="nom"]').inputValue()).toBe('Dupont');
+  });
+});
