@@ -3,12 +3,14 @@
  * real engine on images rendered here (tests/fixtures/ocr-docs), every request outside localhost blocked.
  * Each reading takes a few seconds on 2 cores: few readings, generous timeouts.
  */
+import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { chromium, type Frame, type FrameLocator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CHROMIUM_ARGS, renderOne } from '../fixtures/ocr-docs/render';
+import { CHROMIUM_ARGS, renderOne, renderPdfs } from '../fixtures/ocr-docs/render';
 import { type Demo, startDemoServer } from './demo';
 import {
   axe,
@@ -28,11 +30,12 @@ const FIXTURES = join(import.meta.dirname, '../fixtures/ocr-docs');
 
 let demo: Demo;
 let tmp: string;
-const images: Record<'rib' | 'ribBadIban' | 'blurry' | 'avis', string> = {
+const images: Record<'rib' | 'ribBadIban' | 'blurry' | 'avis' | 'avisPdf', string> = {
   rib: '',
   ribBadIban: '',
   blurry: '',
   avis: '',
+  avisPdf: '',
 };
 
 /** The fixture RIB with one digit of the IBAN changed: its check digits fail, so it must show "à vérifier". */
@@ -66,6 +69,7 @@ beforeAll(async () => {
   images.rib = (await renderOne('rib', 'clean')).path;
   images.blurry = (await renderOne('rib', 'heavy-blur')).path;
   images.avis = (await renderOne('avis-imposition', 'clean')).path;
+  images.avisPdf = (await renderPdfs()).textPdf;
   images.ribBadIban = await renderBadIbanRib(tmp);
 });
 afterAll(async () => {
@@ -172,19 +176,24 @@ describe('OCR in the widget', () => {
     expect(values.bic).toBe('AGRIFRPP');
   });
 
-  test('a blurry photo gets the plain message; a reading can be cancelled', async () => {
+  test('a reading can be cancelled; a pasted blurry photo gets the plain message', async () => {
     const page = await open('/aide-logement/banque.html');
+    // Hold the language data while the engine loads, so the reading is surely under way at "Annuler".
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let heldRequests = 0;
+    await page.context().route('**/ocr/lang/**', async (route) => {
+      heldRequests++;
+      await held;
+      await route.continue().catch(() => {});
+    });
     await openOcrTab(page);
-    await page.locator('[data-testid="ocr-file"]').setInputFiles(images.blurry);
-    await page.locator('[data-testid="ocr-doctype"]').waitFor({ timeout: READ_TIMEOUT });
-    const quality = await page.locator('[data-testid="ocr-quality"]').allTextContents();
-    expect(quality).toContain('La photo est floue : rapprochez-vous et reprenez-la sans bouger');
-    expect(await axe(page)).toEqual([]);
-
-    // Cancel while the engine reads: back to the choice, with a plain message, nothing filled.
-    await page.locator('[data-action="ocr-again"]').click();
     await page.locator('[data-testid="ocr-file"]').setInputFiles(images.rib);
     await page.locator('[data-action="ocr-cancel"]').waitFor();
+    await expect.poll(() => heldRequests).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="ocr-progress"]').textContent()).toMatch(/^On prépare/);
     expect(await axe(page)).toEqual([]);
     await page.locator('[data-action="ocr-cancel"]').click();
     await expect
@@ -192,9 +201,26 @@ describe('OCR in the widget', () => {
       .toBe('Lecture arrêtée. Vous pouvez choisir un autre document.');
     // Focus is back on the file picker, and no result arrives later.
     expect(await deepActive(page)).toMatchObject({ id: 'pp-ocr-file' });
+    release();
     await page.waitForTimeout(3000);
     expect(await page.locator('[data-testid="ocr-doctype"]').count()).toBe(0);
     expect(await page.locator('input[name="iban"]').inputValue()).toBe('');
+
+    // Ctrl+V of an image copied elsewhere: a paste event carrying the image file. The engine starts again.
+    const png = readFileSync(images.blurry).toString('base64');
+    await page.locator('[data-testid="ocr-file"]').evaluate((input, b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], 'capture.png', { type: 'image/png' }));
+      input.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, composed: true }),
+      );
+    }, png);
+    await page.locator('[data-testid="ocr-doctype"]').waitFor({ timeout: READ_TIMEOUT });
+    const quality = await page.locator('[data-testid="ocr-quality"]').allTextContents();
+    expect(quality).toContain('La photo est floue : rapprochez-vous et reprenez-la sans bouger');
+    expect(await page.locator('[data-action="ocr-again"]').textContent()).toBe('Reprendre une photo');
+    expect(await axe(page)).toEqual([]);
   });
 
   test('a tax notice fills the numéro fiscal on the resources page', async () => {
@@ -213,6 +239,76 @@ describe('OCR in the widget', () => {
     await page.locator('[data-testid="ocr-filled"]').waitFor();
     expect(await page.locator('input[name="numero_fiscal"]').inputValue()).toBe('3023217600053');
     expect(await siteError(page, 'numero_fiscal')).toBe(false);
+
+    // The same notice as a downloaded PDF: its text layer is used, no photo reading.
+    await page.locator('[data-action="ocr-again"]').click();
+    await page.locator('[data-testid="ocr-file"]').setInputFiles(images.avisPdf);
+    await page.locator('[data-testid="ocr-doctype"]').waitFor({ timeout: READ_TIMEOUT });
+    expect(await page.locator('[data-testid="ocr-text-layer"]').count()).toBe(1);
+    expect(await page.locator('.pp-ocr-field[data-kind="fiscal-number"] input').inputValue()).toBe(
+      '3023217600053',
+    );
+    expect(await page.locator('.pp-ocr-field[data-kind="tax-notice-reference"] input').inputValue()).toBe(
+      '2675A12345678',
+    );
+    expect(await axe(page)).toEqual([]);
+  });
+
+  test('a photo taken with the camera, inside the framing guide, is read', async () => {
+    // Chromium's fake camera plays the rendered RIB (made into a video frame by ffmpeg).
+    const y4m = join(tmp, 'rib.y4m');
+    await promisify(execFile)('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-y',
+      '-i',
+      images.rib,
+      '-vf',
+      'scale=1600:-2',
+      '-pix_fmt',
+      'yuv420p',
+      '-frames:v',
+      '1',
+      y4m,
+    ]);
+    const cam = await chromium.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      args: [
+        ...CHROMIUM_ARGS,
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-video-capture=${y4m}`,
+      ],
+    });
+    const outside: string[] = [];
+    try {
+      const context = await cam.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+      const local = (url: string) => /^(data|blob|about):/.test(url) || new URL(url).hostname === '127.0.0.1';
+      context.on('request', (r) => {
+        if (!local(r.url())) outside.push(r.url());
+      });
+      await context.route('**/*', (r) => (local(r.request().url()) ? r.continue() : r.abort()));
+      const page = await context.newPage();
+      await page.goto(`${demo.url}/aide-logement/banque.html`);
+      await launcher(page).waitFor();
+      await openOcrTab(page);
+      await page.locator('[data-action="ocr-camera"]').click();
+      const video = page.locator('.pp-ocr-camera video');
+      await expect.poll(() => video.evaluate((v) => (v as HTMLVideoElement).videoWidth)).toBeGreaterThan(0);
+      expect(await page.locator('.pp-ocr-frame-guide').isVisible()).toBe(true);
+      expect(await axe(page)).toEqual([]);
+      await page.locator('[data-action="ocr-shoot"]').click();
+      await page.locator('[data-testid="ocr-doctype"]').waitFor({ timeout: READ_TIMEOUT });
+      // The camera is off once the photo is taken.
+      expect(await page.locator('.pp-ocr-camera video').count()).toBe(0);
+      const iban = page.locator('.pp-ocr-field[data-kind="iban"]');
+      expect(await iban.locator('input').inputValue()).toBe(IBAN);
+      expect(await iban.getAttribute('data-valid')).toBe('true');
+    } finally {
+      await cam.close();
+    }
+    expect(outside).toEqual([]);
   });
 });
 

@@ -539,7 +539,11 @@ function Result(props: {
           {q}
         </p>
       ))}
-      {reading.source === 'text-layer' && <p class="pp-ocr-hint">{t('ocr.textLayer')}</p>}
+      {reading.source === 'text-layer' && (
+        <p class="pp-ocr-hint" data-testid="ocr-text-layer">
+          {t('ocr.textLayer')}
+        </p>
+      )}
       {read.image && <DocImage t={t} image={read.image} rows={rows} />}
       {rows.length === 0 ? (
         <p class="pp-message" data-testid="ocr-none">
