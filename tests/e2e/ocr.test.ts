@@ -235,9 +235,15 @@ describe('OCR in the widget', () => {
     expect(
       await page.locator('.pp-ocr-field[data-kind="reference-tax-income"] select').inputValue(),
     ).toContain('revenu_fiscal_reference');
+    // "Garder l'image": still shown after filling, until the person erases it.
+    await page.locator('[data-testid="ocr-keep"]').check();
     await page.locator('[data-action="ocr-fill"]').click();
     await page.locator('[data-testid="ocr-filled"]').waitFor();
     expect(await page.locator('input[name="numero_fiscal"]').inputValue()).toBe('3023217600053');
+    expect(await page.locator('[data-testid="ocr-image"]').count()).toBe(1);
+    await page.locator('[data-action="ocr-forget"]').click();
+    expect(await page.locator('[data-testid="ocr-image"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="ocr-forgotten"]').textContent()).toBe('L’image est effacée.');
     expect(await siteError(page, 'numero_fiscal')).toBe(false);
 
     // The same notice as a downloaded PDF: its text layer is used, no photo reading.

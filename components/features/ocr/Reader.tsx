@@ -8,10 +8,11 @@ import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact
 import { createTranslator, type Lang, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
 import { documentTypeLabel, fieldLabel } from '../../../utils/ocr/extract/index';
-import type { ExtractedField, FieldKind } from '../../../utils/ocr/extract/types';
+import type { ExtractedField } from '../../../utils/ocr/extract/types';
 import {
   type FillReport,
   type FillTarget,
+  recheckValue,
   suggestTargets,
   valueForTarget,
 } from '../../../utils/ocr/fill/index';
@@ -23,7 +24,6 @@ import {
   qualityMessages,
   type RgbaImage,
 } from '../../../utils/ocr/index';
-import { type ValidatorId, validate } from '../../../utils/validators/index';
 import { ocrMessages } from './messages';
 import type { OcrBridge, PageTargets } from './protocol';
 import {
@@ -56,25 +56,6 @@ type Phase =
   | { k: 'result'; message?: string }
   | { k: 'done'; report: FillReport };
 
-const CHECKED_KINDS: Partial<Record<FieldKind, ValidatorId>> = {
-  iban: 'iban',
-  bic: 'bic',
-  nir: 'nir',
-  'fiscal-number': 'fiscal-number',
-  'caf-number': 'caf-number',
-  siret: 'siret',
-  postcode: 'postcode',
-  date: 'date',
-};
-
-/** A corrected value is checked again by its validator; kinds without one count as right once edited. */
-function revalidate(field: ExtractedField, value: string): boolean {
-  if (value.trim() === '') return false;
-  const id = CHECKED_KINDS[field.kind];
-  if (id) return validate(id, value).valid;
-  return value === field.value ? field.valid : true;
-}
-
 const LevelContext = createContext<2 | 3>(3);
 
 /** A screen's title; focused when the screen appears. */
@@ -104,6 +85,7 @@ export function Reader({ bridge, lang, level = 3 }: { bridge: OcrBridge; lang: L
   const [page, setPage] = useState<PageTargets>({ targets: [] });
   const [rows, setRows] = useState<Row[]>([]);
   const [keep, setKeep] = useState(false);
+  const [forgotten, setForgotten] = useState(false);
   const running = useRef<AbortController | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
@@ -237,6 +219,7 @@ export function Reader({ bridge, lang, level = 3 }: { bridge: OcrBridge; lang: L
   };
 
   const again = () => {
+    setForgotten(false);
     if (!keep) setRead(null);
     setRows([]);
     setPhase({ k: 'choose' });
@@ -285,9 +268,11 @@ export function Reader({ bridge, lang, level = 3 }: { bridge: OcrBridge; lang: L
             report={phase.report}
             rows={rows}
             image={keep ? (read?.image ?? null) : null}
+            forgotten={forgotten}
             onForget={() => {
               forgetImage();
               setKeep(false);
+              setForgotten(true);
             }}
             onAgain={again}
           />
@@ -629,7 +614,7 @@ function FieldRow({
         aria-invalid={row.valid ? undefined : 'true'}
         onInput={(e) => {
           const value = (e.currentTarget as HTMLInputElement).value;
-          onRow(row.n, { value, valid: revalidate(row.field, value) });
+          onRow(row.n, { value, valid: recheckValue(row.field, value) });
         }}
       />
       <p id={`${id}-state`} class={row.valid ? 'pp-ocr-ok' : 'pp-ocr-check'} data-testid="ocr-state">
@@ -664,6 +649,7 @@ function Done(props: {
   report: FillReport;
   rows: Row[];
   image: GrayImage | null;
+  forgotten: boolean;
   onForget: () => void;
   onAgain: () => void;
 }) {
@@ -681,6 +667,11 @@ function Done(props: {
       {report.failed.length > 0 && (
         <p class="pp-message pp-message--error" role="alert">
           {t('ocr.fillFailed', { labels: failedLabels })}
+        </p>
+      )}
+      {props.forgotten && (
+        <p class="pp-message" role="status" data-testid="ocr-forgotten">
+          {t('ocr.forgotten')}
         </p>
       )}
       {props.image && (

@@ -1,4 +1,5 @@
 /** From values read on a document to the page's fields: which field each value fits, then filling them. */
+export { recheckValue } from './check.ts';
 export {
   type FillFailure,
   type FillItem,
