@@ -34,11 +34,15 @@ addHandlers({
   [OCR_MESSAGES.capture]: async (_message, sender) => {
     const tab = ocrFrameTab(sender);
     if (tab?.id === undefined) return {};
+    // The panel would cover part of the page: hidden for the shot, shown again whatever happens.
+    await toPage(tab.id, { type: OCR_MESSAGES.pageHide }).catch(() => undefined);
     try {
       // Needs the activeTab grant (toolbar button or keyboard shortcut); otherwise a plain message shows.
       return { dataUrl: await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' }) };
     } catch {
       return {};
+    } finally {
+      await toPage(tab.id, { type: OCR_MESSAGES.pageShow }).catch(() => undefined);
     }
   },
 });

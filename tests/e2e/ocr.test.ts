@@ -404,12 +404,21 @@ describe('OCR in the extension', () => {
     await page.close();
   });
 
-  test('the background relays fill requests only from our ocr.html frame', async () => {
+  test('tab capture without permission says so plainly; fills are relayed only from our ocr.html frame', async () => {
     const page = await session.context.newPage();
     await page.goto(`${demo.url}/aide-logement/banque.html?widget=0`);
     await launcher(page).waitFor();
     await openOcrTab(page);
     await frameOf(page).locator('[data-testid="ocr-file"]').waitFor();
+    // "Lire la page affichée" without the activeTab grant (the panel was opened from the page, not from
+    // the toolbar): a plain message, and our panel, hidden for the shot, is back.
+    await frameOf(page).locator('[data-action="ocr-capture"]').click();
+    expect(await frameOf(page).locator('[data-testid="ocr-message"]').textContent()).toBe(
+      'Impossible de prendre la page en photo. Enregistrez-la en image ou en PDF, puis choisissez ce fichier.',
+    );
+    expect(
+      await page.locator('[data-pasapas-host="page"]').evaluate((h) => getComputedStyle(h).visibility),
+    ).toBe('visible');
     const before = await page.locator('input[name="iban"]').inputValue();
     // Another page of the extension (not ocr.html) asks to fill the tab's IBAN field: refused.
     expect(realIbanKey).not.toBe('');

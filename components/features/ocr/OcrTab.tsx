@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createTranslator } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
 import { useServices } from '../../app/services';
@@ -26,12 +26,15 @@ function adoptStyles(node: Node | null) {
 function OcrFrame({ page }: { page: string }) {
   const { lang, settings } = useServices();
   useEffect(() => answerOcrFrame(), []);
-  const comfort = settings.value.comfort;
-  const src = `${page}?${new URLSearchParams({
-    lang: lang.value,
-    theme: comfort.theme,
-    scale: String(comfort.textScale),
-  })}`;
+  // Fixed when the tab opens: a new src would reload the frame and lose the reading in progress.
+  const [src] = useState(() => {
+    const comfort = settings.value.comfort;
+    return `${page}?${new URLSearchParams({
+      lang: lang.value,
+      theme: comfort.theme,
+      scale: String(comfort.textScale),
+    })}`;
+  });
   return (
     <iframe
       class="pp-ocr-iframe"

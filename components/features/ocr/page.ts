@@ -75,6 +75,14 @@ export function answerOcrFrame(): () => void {
       reply(side.fill(parseFillItems(m.items)));
       return false;
     }
+    if (m?.type === OCR_MESSAGES.pageHide || m?.type === OCR_MESSAGES.pageShow) {
+      const hide = m.type === OCR_MESSAGES.pageHide;
+      for (const host of document.querySelectorAll<HTMLElement>('[data-pasapas-host]'))
+        host.style.visibility = hide ? 'hidden' : '';
+      // Answer once the page has been painted without (or with) our panel.
+      requestAnimationFrame(() => requestAnimationFrame(() => reply({ ok: true })));
+      return true;
+    }
     return undefined;
   };
   runtime.onMessage.addListener(listener);

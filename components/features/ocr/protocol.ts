@@ -25,4 +25,7 @@ export const OCR_MESSAGES = {
   /** background → content script (the page's panel answers). */
   pageTargets: 'pasapas:ocr-page-targets',
   pageFill: 'pasapas:ocr-page-fill',
+  /** Hides our panel while the tab is captured (it would cover the page), then shows it again. */
+  pageHide: 'pasapas:ocr-page-hide',
+  pageShow: 'pasapas:ocr-page-show',
 } as const;
