@@ -30,7 +30,7 @@ import { createAutosaver } from '../../../utils/storage/autosave';
 import { fieldKey } from '../../../utils/storage/field-identity';
 import { guideSources, guidesBase } from '../guides/config';
 import { guidesOnce, hasGuideSources, isOurs, pickGuide } from '../guides/live';
-import { progressClient, SAVED_HINT_KEY } from './client';
+import { inExtension, progressClient, SAVED_HINT_KEY } from './client';
 
 export type Banner =
   | { kind: 'hidden' }
@@ -173,7 +173,7 @@ export function startProgressAgent(options: AgentOptions): Agent {
     if (restoring || !target.value) return;
     const path = event.composedPath();
     const el = (path[0] ?? event.target) as Element | null;
-    if (!el || el.nodeType !== 1 || isOurs(el)) return;
+    if (el?.nodeType !== 1 || isOurs(el)) return;
     let field = fieldOf(fields, el);
     if (!field) {
       refreshFields();
@@ -222,7 +222,30 @@ export function startProgressAgent(options: AgentOptions): Agent {
     return count;
   }
 
+  /**
+   * Extension, shared computer, unlocked: the browser stops a background worker after ~30 s
+   * without events, and the key (kept only in its memory) would go with it. While this page is
+   * shown, a light question every 25 s keeps it; it is not "activity", so the vault's own
+   * inactivity lock still applies.
+   */
+  let keepAlive: ReturnType<typeof setInterval> | undefined;
+  function watchWorker(mode: ProgressMode) {
+    if (!inExtension() || mode.kind !== 'unlocked' || keepAlive) return;
+    keepAlive = setInterval(() => {
+      if (doc.visibilityState !== 'visible' || !client) return;
+      client.mode().then(
+        (m) => {
+          if (m.kind === 'unlocked') return;
+          clearInterval(keepAlive);
+          keepAlive = undefined;
+        },
+        () => {},
+      );
+    }, 25_000);
+  }
+
   async function lookUp(mode: ProgressMode) {
+    watchWorker(mode);
     if (!client || !target.value) return;
     if (mode.kind === 'locked') {
       if (await client.hasProcedures(origin)) banner.value = { kind: 'locked' };
@@ -298,6 +321,7 @@ export function startProgressAgent(options: AgentOptions): Agent {
       if (!client) return;
       banner.value = { kind: 'hidden' };
       const mode = await client.mode();
+      watchWorker(mode);
       if (waiting.size > 0 || saver.pending > 0) {
         await ensureProcedure();
         drainWaiting();
@@ -334,6 +358,7 @@ export function startProgressAgent(options: AgentOptions): Agent {
       banner.value = { kind: 'hidden' };
     },
     async dispose() {
+      clearInterval(keepAlive);
       doc.removeEventListener('input', onEdit, true);
       doc.removeEventListener('change', onEdit, true);
       doc.removeEventListener('submit', onSubmit, true);

@@ -12,11 +12,16 @@ import {
   writeValue,
 } from '../../../utils/progress/page-fields';
 import { PUBLIC_DEFAULTS, parsePublicComputer } from '../../../utils/progress/public-config';
-import { DEFAULT_IDLE_MS, DEFAULT_MAX_AGE_MS } from '../../../utils/storage/vault';
 import { decideRestore, readAnswer, writeAnswer, writesFor } from '../../../utils/progress/restore';
 import { createProgressStore } from '../../../utils/storage/progress';
+import { DEFAULT_IDLE_MS, DEFAULT_MAX_AGE_MS } from '../../../utils/storage/vault';
 import { parseWidgetConfig } from '../../../utils/widget/config';
 import { freshDb } from '../storage/helpers';
+
+function must<T>(value: T | undefined | null): T {
+  if (value === undefined || value === null) throw new Error('missing');
+  return value;
+}
 
 function page(body: string, url = 'https://site.test/aide-logement/identite.html') {
   const dom = new JSDOM(`<!doctype html><html lang="fr"><body>${body}</body></html>`, { url });
@@ -68,7 +73,7 @@ describe('page fields', () => {
   it('reads and writes every kind of control, and tells which ones changed since the page loaded', () => {
     const doc = page(FORM);
     const fields = pageFields(doc).filter((f) => f.identity.name !== 'ours');
-    const by = (name: string) => fields.find((f) => f.identity.name === name)!;
+    const by = (name: string) => must(fields.find((f) => f.identity.name === name));
     expect(fields.map(readValue)).toEqual(['', '', 'Lyon', '', '', false]);
     expect(fields.some(isDirty)).toBe(false);
     const events: string[] = [];
@@ -86,7 +91,7 @@ describe('page fields', () => {
       'situation',
       'attestation=oui',
     ]);
-    expect(fieldOf(fields, doc.getElementById('m')!)?.identity.name).toBe('civilite');
+    expect(fieldOf(fields, must(doc.getElementById('m')))?.identity.name).toBe('civilite');
     expect(displayValue(by('situation'), 'marie')).toBe('Marié ou mariée');
     expect(displayValue(by('attestation=oui'), true)).toBe(true);
   });
@@ -95,7 +100,7 @@ describe('page fields', () => {
     const store = createProgressStore(freshDb());
     const p = await store.startOrGet({ guideId: 'g', origin: 'https://site.test', title: 'T' });
     const before = pageFields(page(FORM));
-    const by = (name: string) => before.find((f) => f.identity.name === name)!;
+    const by = (name: string) => must(before.find((f) => f.identity.name === name));
     await store.saveMany([
       { procedureId: p.id, identity: by('nom').identity, value: 'Martin' },
       { procedureId: p.id, identity: by('commune').identity, value: 'Paris' },
@@ -115,7 +120,7 @@ describe('page fields', () => {
     ]);
     // Without the person's choice the site's value stays.
     expect(writesFor(accepted).map((w) => w.value)).toEqual(['Martin']);
-    const commune = accepted.conflicts[0]!.index;
+    const commune = must(accepted.conflicts[0]).index;
     expect(writesFor(accepted, new Set([commune])).map((w) => w.value)).toEqual(['Martin', 'Paris']);
   });
 
@@ -177,9 +182,9 @@ describe('guide requirements', () => {
     const p = await store.startOrGet({ guideId: 'g', origin: 'https://site.test', title: 'T' });
     await store.saveField(p.id, { name: 'nom', formIndex: 0, position: 0, path: '/a.html' }, 'Martin');
     const [summary] = await store.listProcedures({ requirements: () => requirementsOf(guide, 'en') });
-    expect(missingSteps(summary!)).toEqual(['Your first name']);
+    expect(missingSteps(must(summary))).toEqual(['Your first name']);
     const [unknown] = await store.listProcedures();
-    expect(missingSteps(unknown!)).toBeNull();
+    expect(missingSteps(must(unknown))).toBeNull();
   });
 });
 
