@@ -29,6 +29,8 @@ const send = (message: Record<string, unknown>) => browser.runtime.sendMessage(m
 
 const bridge: OcrBridge = {
   assetsBase: browser.runtime.getURL('/ocr/' as '/'),
+  preprocessWorker: () =>
+    new Worker(new URL('../../utils/ocr/preprocess/worker.ts', import.meta.url), { type: 'module' }),
   async targets() {
     const answer = (await send({ type: OCR_MESSAGES.targets })) as PageTargets | undefined;
     return answer && Array.isArray(answer.targets) ? answer : { targets: [] };

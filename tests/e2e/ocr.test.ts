@@ -340,6 +340,9 @@ describe('OCR in the extension', () => {
 
   test('reads in our own page; an uncertain IBAN is not pre-selected; confirmed values reach the site', async () => {
     const page = await session.context.newPage();
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    session.context.on('request', (r) => workers.push(r.url()));
     await page.goto(`${demo.url}/aide-logement/banque.html?widget=0`);
     await launcher(page).waitFor();
     await openOcrTab(page);
@@ -361,6 +364,10 @@ describe('OCR in the extension', () => {
     await chooser.setFiles(images.ribBadIban);
 
     await ocr.locator('[data-testid="ocr-doctype"]').waitFor({ timeout: READ_TIMEOUT });
+    // The photo was prepared in the extension's preprocessing worker (a file of the extension).
+    expect(workers.some((url) => /^chrome-extension:\/\/[a-z]+\/assets\/worker-[\w-]+\.js$/.test(url))).toBe(
+      true,
+    );
     const iban = ocr.locator('.pp-ocr-field[data-kind="iban"]');
     expect(await iban.getAttribute('data-valid')).toBe('false');
     expect(await iban.locator('[data-testid="ocr-state"]').textContent()).toContain('À vérifier');

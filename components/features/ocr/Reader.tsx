@@ -114,7 +114,12 @@ export function Reader({ bridge, lang, level = 3 }: { bridge: OcrBridge; lang: L
     await new Promise((r) => setTimeout(r, 30));
     try {
       const [result, targets] = await Promise.all([
-        load({ assetsBase: bridge.assetsBase, signal: ctrl.signal, onStage }),
+        load({
+          assetsBase: bridge.assetsBase,
+          signal: ctrl.signal,
+          onStage,
+          preprocessWorker: bridge.preprocessWorker,
+        }),
         bridge.targets().catch((): PageTargets => ({ targets: [] })),
       ]);
       if (running.current !== ctrl) return;

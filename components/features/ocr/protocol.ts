@@ -12,6 +12,11 @@ export type OcrBridge = {
   assetsBase: string;
   targets(): Promise<PageTargets>;
   fill(items: FillItem[]): Promise<FillReport>;
+  /**
+   * Starts the preprocessing worker (a file: MV3 forbids blob workers), so a big photo does not freeze the
+   * screen. Absent: preprocessing runs on the page's thread (the widget's lib build cannot emit the file).
+   */
+  preprocessWorker?: () => Worker;
   /** The extension only: a screenshot of the tab, as a PNG data URL. */
   captureTab?: () => Promise<string>;
 };

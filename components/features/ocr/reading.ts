@@ -5,7 +5,14 @@
 import { createBrowserOcr } from '../../../utils/ocr/engine/browser';
 import type { DocumentReading, GrayImage, OcrEngine, OcrProgress, RgbaImage } from '../../../utils/ocr/index';
 import { readDocument } from '../../../utils/ocr/index';
-import { preprocess } from '../../../utils/ocr/preprocess/index';
+import { preprocessInWorker } from '../../../utils/ocr/preprocess/in-worker';
+import {
+  type AnyImage,
+  OcrImageError,
+  type Preprocessed,
+  type PreprocessOptions,
+  preprocess,
+} from '../../../utils/ocr/preprocess/index';
 
 export type Stage = { stage: 'preparing' | 'pdf' | 'loading' | 'recognizing'; progress: number };
 
@@ -41,6 +48,8 @@ function engineFor(assetsBase: string): OcrEngine {
 export function releaseEngine(): void {
   void engine?.terminate();
   engine = null;
+  worker?.terminate();
+  worker = null;
 }
 
 /** Pixels of an image file or blob; the browser applies the photo's EXIF orientation. */
@@ -62,7 +71,32 @@ function isPdf(bytes: Uint8Array, file: Blob): boolean {
   return file.type === 'application/pdf' || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44);
 }
 
-type ReadOpts = { assetsBase: string; signal: AbortSignal; onStage: (s: Stage) => void };
+type ReadOpts = {
+  assetsBase: string;
+  signal: AbortSignal;
+  onStage: (s: Stage) => void;
+  preprocessWorker?: () => Worker;
+};
+
+let worker: Worker | null = null;
+let workerFailed = false;
+
+/** Preprocessing in the worker when there is one (started once), else on this thread. */
+async function runPreprocess(img: AnyImage, o: PreprocessOptions, opts: ReadOpts): Promise<Preprocessed> {
+  if (opts.preprocessWorker && !workerFailed) {
+    try {
+      worker ??= opts.preprocessWorker();
+      return await preprocessInWorker(worker, img, o);
+    } catch (error) {
+      if (error instanceof OcrImageError) throw error;
+      // A worker that cannot start (CSP, old browser): this thread does it from now on.
+      workerFailed = true;
+      worker?.terminate();
+      worker = null;
+    }
+  }
+  return preprocess(img, o);
+}
 
 /** Reads one image: preprocessing (kept to draw the boxes on), OCR, fields. */
 export async function readImage(pixels: RgbaImage, opts: ReadOpts): Promise<Read> {
@@ -72,8 +106,8 @@ export async function readImage(pixels: RgbaImage, opts: ReadOpts): Promise<Read
   const reading = await readDocument(pixels, engineFor(opts.assetsBase), {
     signal: opts.signal,
     // The last preprocessed image is the one the boxes refer to (after any rotation).
-    preprocessor: (img, o) => {
-      const out = preprocess(img, o);
+    preprocessor: async (img, o) => {
+      const out = await runPreprocess(img, o, opts);
       image = out.image;
       return out;
     },
