@@ -26,7 +26,9 @@ function pageSide() {
       return step ? { targets: found.targets, step } : { targets: found.targets };
     },
     fill(items: FillItem[]): FillReport {
-      if (elements.size === 0) elements = discoverTargets(document, (el) => isOurs(el)).elements;
+      // Keys are stable across re-renders: a page that redrew its form since the reading is looked at again.
+      if (items.some((i) => !elements.get(i.targetKey)?.isConnected))
+        elements = discoverTargets(document, (el) => isOurs(el)).elements;
       return fillValues(items, elements);
     },
   };

@@ -220,3 +220,19 @@ describe('valueForTarget and parseFillItems', () => {
     expect(parseFillItems([{ targetKey: 'a', value: 'x'.repeat(501) }])).toEqual([]);
   });
 });
+
+describe('discoverTargets keys', () => {
+  it('stay the same when the page redraws its form, so a fill after a re-render finds the new field', () => {
+    const dom = demoPage('banque');
+    const doc = dom.window.document;
+    const before = discoverTargets(doc).targets.map((t) => t.key);
+    const form = doc.querySelector('form');
+    if (!form) throw new Error('form');
+    form.replaceWith(form.cloneNode(true));
+    const after = discoverTargets(doc);
+    expect(after.targets.map((t) => t.key)).toEqual(before);
+    const ibanKey = before.find((k) => k.includes('iban')) ?? '';
+    expect(fillValues([{ targetKey: ibanKey, value: 'FR76' }], after.elements).filled).toEqual([ibanKey]);
+    expect(doc.querySelector<HTMLInputElement>('input[name="iban"]')?.value).toBe('FR76');
+  });
+});
