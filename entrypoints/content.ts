@@ -84,6 +84,9 @@ export default defineContentScript({
       if (type === 'pasapas:toggle') toggle();
       if (type === 'pasapas:open') open();
       if (type === 'pasapas:read-page') load().then((h) => h.readPage());
+      // The side panel's guide: the session runs here, the answer is a plain-data snapshot.
+      if (type === 'pasapas:guide')
+        return load().then((h) => h.guideCommand((message as { command?: unknown }).command));
       return undefined;
     });
 

@@ -53,6 +53,8 @@ export type PanelHandle = {
   unmount(): void;
   /** Opens the panel on the speech tab and reads the page aloud (popup's "read the page"). */
   readPage(): void;
+  /** The side panel's guide commands, run on this page (see features/guides/remote-host.ts). */
+  guideCommand(command: unknown): Promise<unknown>;
   host: HTMLElement;
 };
 
@@ -145,6 +147,9 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
       if (!enabled.some((f) => f.id === 'speech')) return;
       active.value = 'speech';
       speechRequest.value = 'page';
+    },
+    guideCommand(command) {
+      return import('../features/guides/remote-host').then((m) => m.guideCommand(command, services.lang.value));
     },
     unmount() {
       doc.removeEventListener('keydown', onShortcut, true);

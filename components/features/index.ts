@@ -36,8 +36,8 @@ features.register({
   labelKey: 'feature.guides',
   icon: ICONS.guides,
   order: 10,
-  // A guide follows the page: the in-page panel and the widget.
-  contexts: ['page', 'widget'],
+  // A guide follows the page; in the side panel it drives the active tab's page through messages.
+  contexts: ['page', 'sidepanel', 'widget'],
   loadTab: memoLoader(() => import('./guides/GuidesTab')),
 });
 

@@ -292,6 +292,64 @@ describe('guides in the extension', () => {
     }
   });
 
+  test('the side panel shows the active page’s guide and drives its highlight', async () => {
+    const session = await launch({ extension: true });
+    try {
+      const site = await session.context.newPage();
+      await site.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
+      await launcher(site).waitFor();
+      // The side panel page, opened as a tab: it follows the tab used before it.
+      const side = await session.context.newPage();
+      await side.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
+      await expect
+        .poll(() => side.locator('[data-testid="guide-title"]').textContent(), { timeout: 10_000 })
+        .toBe('Demande d’aide au logement (démo)');
+      await expect.poll(() => side.locator('section[data-step]').getAttribute('data-step')).toBe('civilite');
+      expect(await side.locator('[data-testid="guide-count"]').textContent()).toBe(
+        `Étape ${indexOf('civilite') + 1} sur ${TOTAL}`,
+      );
+      // The highlight is drawn on the page itself.
+      await expect.poll(() => site.locator('[data-pasapas="highlight"]').isVisible()).toBe(true);
+      expect(await axe(side)).toEqual([]);
+
+      // Keyboard alone in the side panel: "Étape suivante" moves the page's highlight to the name.
+      await side.locator('h1, h2, [data-testid="guide-title"]').first().click();
+      await tabTo(side, (el) => el.tag === 'button' && el.text === 'Étape suivante', 60);
+      await side.keyboard.press('Enter');
+      await expect.poll(() => side.locator('section[data-step]').getAttribute('data-step')).toBe('nom');
+      expect(await deepActive(side)).toMatchObject({ id: 'pp-guide-step-title' });
+      const near = () =>
+        site.evaluate(() => {
+          const field = document.querySelector('input[name="nom"]')?.getBoundingClientRect();
+          const drawn = document
+            .querySelector('[data-pasapas-host="guide-highlight"]')
+            ?.shadowRoot?.querySelector('[data-pasapas="highlight"]')
+            ?.getBoundingClientRect();
+          return !!field && !!drawn && Math.abs(drawn.x - field.x) < 12 && Math.abs(drawn.y - field.y) < 12;
+        });
+      await expect.poll(near).toBe(true);
+
+      // What the person types on the page moves the side panel on.
+      await site.locator('input[name="nom"]').fill(VALUES.nom ?? '');
+      await site.locator('input[name="nom"]').press('Tab');
+      await expect.poll(() => side.locator('section[data-step]').getAttribute('data-step')).toBe('prenom');
+
+      // "Montrer le champ sur la page" focuses the field in the page.
+      await side.locator('[data-action="go-to-field"]').click();
+      await expect.poll(() => pageFocus(site)).toMatchObject({ name: 'prenom' });
+
+      // A page without a guide: the side panel says so.
+      await site.goto(`${demo.url}/plain.html?widget=0`);
+      await expect
+        .poll(() => side.locator('[data-testid="guides-none"]').textContent(), { timeout: 10_000 })
+        .toContain('Aucun guide n’est prévu pour cette page.');
+      expect(await axe(side)).toEqual([]);
+      expect(session.outside).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
   test('the guide shows and the field is highlighted next to it', async () => {
     const session = await launch({ extension: true });
     try {

@@ -10,11 +10,10 @@ import {
 import type { TrustState } from '../../../utils/guides/sources';
 import { createTranslator, type Lang, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
-import { markdownToText, parseSafeMarkdown, renderMarkdown } from '../../../utils/markdown';
+import { markdownToText, parseSafeMarkdown } from '../../../utils/markdown';
 import { createSpeaker, type Speaker, type SpeakerState } from '../../../utils/speech/speaker';
 import { useServices } from '../../app/services';
 import { guideSources, guidesBase } from './config';
-import guidesCss from './guides.css?inline';
 import {
   currentSession,
   guidesOnce,
@@ -25,31 +24,11 @@ import {
   stopSession,
 } from './live';
 import { guidesMessages } from './messages';
+import { adoptStyles, Markdown, TrustLine } from './parts';
+import { RemoteGuides } from './RemoteGuides';
 
 const translate = createTranslator(uiMessages, guidesMessages);
 type T = (key: string, params?: Params) => string;
-
-let sheet: CSSStyleSheet | undefined;
-/** Our rules join the panel's shadow root once. */
-function adoptStyles(node: Node | null) {
-  const root = node?.getRootNode() as ShadowRoot | Document | undefined;
-  if (!root || !('adoptedStyleSheets' in root)) return;
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(guidesCss);
-  }
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-}
-
-/** Safe Markdown into a container: DOM nodes built one by one, never HTML. */
-function Markdown({ text, class: className, testId }: { text: string; class?: string; testId?: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (el) el.replaceChildren(renderMarkdown(parseSafeMarkdown(text), el.ownerDocument));
-  }, [text]);
-  return <div ref={ref} class={className} data-testid={testId} />;
-}
 
 type Load =
   | { status: 'loading' }
@@ -57,7 +36,12 @@ type Load =
   | { status: 'unreachable' }
   | { status: 'ready'; data: LoadedGuides };
 
+/** The guides tab: in the page itself, or in the side panel driving the active tab's page. */
 export default function GuidesTab() {
+  return guideSources().remote ? <RemoteGuides /> : <PageGuides />;
+}
+
+function PageGuides() {
   const { lang } = useServices();
   const t: T = (key, params) => translate(lang.value, key, params);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -210,17 +194,6 @@ function useView(session: GuideSession): SessionView {
     return session.subscribe(setView);
   }, [session]);
   return view;
-}
-
-/** Who wrote the guide and whether its signature proves it (vérifié / non vérifié). */
-function TrustLine({ guide, trust, t }: { guide: Guide; trust: TrustState | undefined; t: T }) {
-  const state = trust ?? 'builtin';
-  return (
-    <p class={`pp-guide-trust is-${state}`} data-testid="guide-trust" data-trust={state}>
-      <span aria-hidden="true">{state === 'verified' ? '✓ ' : state === 'unverified' ? '! ' : ''}</span>
-      {t(`guides.trust.${state}`)} {t('guides.publisher', { name: guide.publisher.name })}
-    </p>
-  );
 }
 
 function GuideView({

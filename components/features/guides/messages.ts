@@ -44,6 +44,9 @@ export const guidesMessages: Catalogs = {
     'guides.trust.verified': 'Guide vérifié : sa signature est bonne.',
     'guides.trust.unverified': 'Guide non vérifié : personne n’a confirmé qui l’a écrit.',
     'guides.publisher': 'Auteur : {name}.',
+    'guides.remote.noPage':
+      'Ouvrez la page de votre démarche dans l’onglet actif : le guide s’affichera ici. (Les pages du navigateur ne peuvent pas être guidées.)',
+    'guides.showOnPage': 'Montrer le champ sur la page',
   },
   en: {
     'guides.loading': 'Loading the guides…',
@@ -87,6 +90,9 @@ export const guidesMessages: Catalogs = {
     'guides.trust.verified': 'Verified guide: its signature is right.',
     'guides.trust.unverified': 'Unverified guide: nobody confirmed who wrote it.',
     'guides.publisher': 'Author: {name}.',
+    'guides.remote.noPage':
+      'Open the page of your procedure in the active tab: the guide will show here. (Browser pages cannot be guided.)',
+    'guides.showOnPage': 'Show the field on the page',
   },
   ar: {
     'guides.loading': 'جارٍ تحميل الأدلة…',
@@ -130,5 +136,8 @@ export const guidesMessages: Catalogs = {
     'guides.trust.verified': 'دليل موثَّق: توقيعه صحيح.',
     'guides.trust.unverified': 'دليل غير موثَّق: لم يؤكد أحد من كتبه.',
     'guides.publisher': 'الكاتب: {name}.',
+    'guides.remote.noPage':
+      'افتح صفحة إجراءك في علامة التبويب النشطة: سيظهر الدليل هنا. (لا يمكن توجيه صفحات المتصفح.)',
+    'guides.showOnPage': 'أظهر الخانة في الصفحة',
   },
 };
