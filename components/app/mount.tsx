@@ -72,8 +72,6 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(panelCss);
   shadow.adoptedStyleSheets = [hostSheet, sheet];
-  // The tiny launcher shown before loading is replaced by the panel's own.
-  shadow.replaceChildren();
   installPanelFonts(doc, options.fontBase);
   setGuidesBase(options.guidesBase);
   setGuideSources(options.guideSources);
@@ -168,6 +166,9 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
   };
   if (options.layout === 'floating') doc.addEventListener('keydown', onShortcut, true);
 
+  // The tiny launcher shown before loading is replaced by the panel's own, in the same task: a
+  // panel mounted early (closed, for progress) never leaves the page without a launcher.
+  shadow.replaceChildren();
   render(
     <ServicesContext.Provider value={services}>
       <Panel

@@ -61,12 +61,19 @@ async function extension(profileDir: string): Promise<Session> {
 }
 
 const banner = (page: Page) => page.locator('[data-pasapas-host="progress"]');
-const bannerState = (page: Page) => banner(page).getAttribute('data-state');
-const savedAt = (page: Page) => banner(page).getAttribute('data-saved-at');
+// The banner's host exists only once there is something to show or something was saved.
+const bannerState = (page: Page) =>
+  banner(page)
+    .getAttribute('data-state', { timeout: 500 })
+    .catch(() => 'absent');
+const savedAt = (page: Page) =>
+  banner(page)
+    .getAttribute('data-saved-at', { timeout: 500 })
+    .catch(() => null);
 
 /** The progress code is on the page (loaded because a guide matches or something is saved). */
 async function agentReady(page: Page) {
-  await banner(page).waitFor({ state: 'attached', timeout: 20_000 });
+  await page.locator('html[data-pasapas-progress]').waitFor({ state: 'attached', timeout: 20_000 });
 }
 
 async function goto(page: Page, path: string) {
@@ -403,6 +410,63 @@ describe('widget', () => {
     await expect.poll(() => page.locator('[name="adresse"]').inputValue()).toBe(VALUES.foyer.adresse);
     expect(await page.locator('[name="situation"]').inputValue()).toBe('marie');
     await page.close();
+  });
+
+  test('public computer by configuration: PIN first, nothing in clear in the site origin, locked after a reload', async () => {
+    const fresh = await browser.context();
+    const page = await fresh.newPage();
+    // A page of the administration, under the guide's addresses, with the mode turned on.
+    const path = '/aide-logement/essai-public.html';
+    await page.route(`${demo.url}${path}`, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Essai</title>
+<script src="/pasapas/widget.js" data-features="progress,comfort" data-public-computer="true"></script></head>
+<body><main><h1>Essai</h1><form><label for="nom">Nom</label><input id="nom" name="nom"></form></main></body></html>`,
+      }),
+    );
+    await goto(page, path);
+    await page.locator('[name="nom"]').fill('Zorglub');
+    await agentReady(page);
+    await expect.poll(() => bannerState(page)).toBe('pin-needed');
+    const form = banner(page).locator('[data-testid="pin-choose"]');
+    await form.locator('[data-testid="pin-input"]').fill('2468');
+    await form.locator('[data-testid="pin-again"]').fill('2468');
+    await form.locator('[data-action="pin-submit"]').click();
+    await expect.poll(() => savedAt(page), { timeout: 20_000 }).not.toBeNull();
+    const raw = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const req = indexedDB.open('pasapas');
+        req.onsuccess = () => resolve(req.result);
+      });
+      const rows: unknown[] = [];
+      for (const name of [...db.objectStoreNames]) {
+        rows.push(
+          await new Promise((resolve) => {
+            const req = db.transaction(name).objectStore(name).getAll();
+            req.onsuccess = () => resolve(req.result);
+          }),
+        );
+      }
+      db.close();
+      return JSON.stringify(rows);
+    });
+    expect(raw).toContain('sealed');
+    expect(raw).not.toContain('Zorglub');
+    expect(raw).not.toContain('127.0.0.1');
+
+    // The key lived in the page's memory: after a reload the answers are locked.
+    await page.reload();
+    await launcher(page).waitFor();
+    await agentReady(page);
+    await expect.poll(() => bannerState(page)).toBe('locked');
+    const unlock = banner(page).locator('[data-testid="pin-unlock"]');
+    await unlock.locator('[data-testid="pin-input"]').fill('2468');
+    await unlock.locator('[data-action="pin-submit"]').click();
+    await expect.poll(() => bannerState(page), { timeout: 20_000 }).toBe('offer');
+    await banner(page).locator('[data-action="resume-accept"]').click();
+    expect(await page.locator('[name="nom"]').inputValue()).toBe('Zorglub');
+    await fresh.close();
   });
 
   test('what the site already shows is not replaced without asking', async () => {

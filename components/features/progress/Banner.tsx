@@ -188,34 +188,46 @@ export function filledText(t: T, count: number): string {
   return count === 1 ? t('progress.resume.filledOne') : t('progress.resume.filled', { count });
 }
 
-/** Draws the banner host once per page; returns the function that removes it. */
+/**
+ * Draws the banner host when there is something to show (or something was saved), not before:
+ * a page where nothing happened keeps only the panel's own host. Returns the cleanup.
+ */
 export function mountProgressBanner(
   agent: Agent,
   services: PanelServices,
   doc: Document = document,
 ): () => void {
-  const host = doc.createElement('div');
-  host.setAttribute('data-pasapas-host', 'progress');
-  const shadow = host.attachShadow({ mode: 'open' });
-  const sheets = [panelCss, progressCss].map((css) => {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    return sheet;
-  });
-  shadow.adoptedStyleSheets = sheets;
-  // First in the body: the banner comes first when the person tabs through the page.
-  const place = () => doc.body?.prepend(host);
-  if (doc.body) place();
-  else doc.addEventListener('DOMContentLoaded', place, { once: true });
-  render(<BannerView agent={agent} services={services} />, shadow);
+  let host: HTMLElement | undefined;
+  let shadow: ShadowRoot | undefined;
+  const attach = () => {
+    if (host) return host;
+    host = doc.createElement('div');
+    host.setAttribute('data-pasapas-host', 'progress');
+    shadow = host.attachShadow({ mode: 'open' });
+    shadow.adoptedStyleSheets = [panelCss, progressCss].map((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      return sheet;
+    });
+    // First in the body: the banner comes first when the person tabs through the page.
+    (doc.body ?? doc.documentElement).prepend(host);
+    render(<BannerView agent={agent} services={services} />, shadow);
+    return host;
+  };
   const stop = effect(() => {
     const at = agent.savedAt.value;
-    if (at) host.setAttribute('data-saved-at', String(at));
-    host.setAttribute('data-state', agent.banner.value.kind);
+    const state = agent.banner.value.kind;
+    if (!host && !at && state === 'hidden') return;
+    const h = attach();
+    if (at) h.setAttribute('data-saved-at', String(at));
+    h.setAttribute('data-state', state);
   });
+  // For tests and for the person's own tools: the progress code runs on this page.
+  doc.documentElement.setAttribute('data-pasapas-progress', '');
   return () => {
     stop();
-    render(null, shadow);
-    host.remove();
+    if (shadow) render(null, shadow);
+    host?.remove();
+    doc.documentElement.removeAttribute('data-pasapas-progress');
   };
 }

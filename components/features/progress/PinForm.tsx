@@ -1,6 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../../utils/i18n';
-import { checkPin } from '../../../utils/storage/vault';
 import { progressClient } from './client';
 import { errorMessage, type T } from './messages';
 
@@ -31,21 +30,12 @@ export function PinForm({
     e.preventDefault();
     if (busy) return;
     setError('');
-    if (kind === 'choose') {
-      const check = checkPin(pin);
-      if (!check.ok) {
-        setError(
-          errorMessage(lang, { messageKey: pinKey(check.code), params: { min: check.min, max: check.max } }),
-        );
-        first.current?.focus();
-        return;
-      }
-      if (pin !== again) {
-        setError(t('progress.pin.mismatch'));
-        setAgain('');
-        first.current?.focus();
-        return;
-      }
+    // The PIN's rules are checked by the vault itself (before any slow work): its message is shown.
+    if (kind === 'choose' && pin !== again) {
+      setError(t('progress.pin.mismatch'));
+      setAgain('');
+      first.current?.focus();
+      return;
     }
     setBusy(true);
     try {
@@ -117,12 +107,4 @@ export function PinForm({
       </div>
     </form>
   );
-}
-
-function pinKey(code: 'pin-too-short' | 'pin-too-long' | 'pin-not-digits'): string {
-  return code === 'pin-too-short'
-    ? 'storage.pin.tooShort'
-    : code === 'pin-too-long'
-      ? 'storage.pin.tooLong'
-      : 'storage.pin.digits';
 }

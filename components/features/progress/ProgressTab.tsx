@@ -69,6 +69,12 @@ export default function ProgressTab() {
 
   useLayoutEffect(() => adoptStyles(rootRef.current), []);
   useEffect(() => onAgent(setAgent), []);
+  // Another tab may have saved or deleted meanwhile: look again when the person comes back here.
+  useEffect(() => {
+    const again = () => document.visibilityState === 'visible' && refresh();
+    document.addEventListener('visibilitychange', again);
+    return () => document.removeEventListener('visibilitychange', again);
+  }, []);
 
   useEffect(() => {
     let alive = true;

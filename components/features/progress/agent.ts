@@ -11,22 +11,21 @@
 import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import { localize } from '../../../utils/guides/schema';
 import type { Lang } from '../../../utils/i18n';
+// Module by module, never utils/progress/index.ts: the database code stays out of this chunk.
+import { SITE_GUIDE_ID } from '../../../utils/progress/guide';
 import {
   currentFields,
   fieldOf,
   isDirty,
-  LAST_PAGE_IDENTITY,
   type PageField,
-  type ProgressClient,
-  type ProgressMode,
   pageFields,
   readValue,
-  SITE_GUIDE_ID,
   writeValue,
-} from '../../../utils/progress';
+} from '../../../utils/progress/page-fields';
 import { decideRestore, readAnswer, writeAnswer, writesFor } from '../../../utils/progress/restore';
+import { createSaveQueue } from '../../../utils/progress/save-queue';
+import { LAST_PAGE_IDENTITY, type ProgressClient, type ProgressMode } from '../../../utils/progress/types';
 import type { Procedure, RestoreConflict, RestoreItem } from '../../../utils/storage';
-import { createAutosaver } from '../../../utils/storage/autosave';
 import { fieldKey } from '../../../utils/storage/field-identity';
 import { guideSources, guidesBase } from '../guides/config';
 import { guidesOnce, hasGuideSources, isOurs, pickGuide } from '../guides/live';
@@ -102,11 +101,10 @@ export function startProgressAgent(options: AgentOptions): Agent {
   let pagedNoted = false;
   let offered = false;
 
-  const saver = createAutosaver(
-    { saveMany: (entries) => (client ? client.saveMany(entries) : Promise.reject(new Error('no client'))) },
+  const saver = createSaveQueue(
+    (entries) => (client ? client.saveMany(entries) : Promise.reject(new Error('no client'))),
     {
       delayMs: 500,
-      target: win,
       onError: (error) => problem(error),
       onSaved: () => {
         savedAt.value = Date.now();
@@ -190,6 +188,7 @@ export function startProgressAgent(options: AgentOptions): Agent {
   doc.addEventListener('input', onEdit, true);
   doc.addEventListener('change', onEdit, true);
   doc.addEventListener('submit', onSubmit, true);
+  win.addEventListener('pagehide', onSubmit);
 
   async function offerRestore(p: Procedure) {
     if (!client) return;
@@ -362,7 +361,8 @@ export function startProgressAgent(options: AgentOptions): Agent {
       doc.removeEventListener('input', onEdit, true);
       doc.removeEventListener('change', onEdit, true);
       doc.removeEventListener('submit', onSubmit, true);
-      await saver.dispose().catch(() => {});
+      win.removeEventListener('pagehide', onSubmit);
+      await saver.flush().catch(() => {});
       agent = undefined;
     },
   };

@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSaveQueue } from '../../../utils/progress/save-queue';
+import type { FieldSave, SaveResult } from '../../../utils/storage/progress';
+
+const id = (name: string) => ({ name, formIndex: 0, position: 0, path: '/p' });
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function recorder(fail = 0) {
+  const batches: FieldSave[][] = [];
+  let failures = fail;
+  const save = async (entries: readonly FieldSave[]): Promise<SaveResult[]> => {
+    if (failures-- > 0) throw Object.assign(new Error('full'), { code: 'storage-full' });
+    batches.push([...entries]);
+    return entries.map(() => ({ saved: true, cleared: false }));
+  };
+  return { batches, save };
+}
+
+describe('page save queue', () => {
+  it('turns a burst of keystrokes into one save, the last value winning', async () => {
+    const { batches, save } = recorder();
+    const saved: number[] = [];
+    const q = createSaveQueue(save, { delayMs: 500, onSaved: (n) => saved.push(n) });
+    for (const v of ['M', 'Ma', 'Mar', 'Martin']) {
+      q.queue('p', id('nom'), v);
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    q.queue('p', id('prenom'), 'Léa');
+    expect(batches).toEqual([]);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(batches).toHaveLength(1);
+    expect(batches[0]?.map((e) => e.value)).toEqual(['Martin', 'Léa']);
+    expect(saved).toEqual([2]);
+  });
+
+  it('saves endless typing after maxWaitMs, and at once on flush', async () => {
+    const { batches, save } = recorder();
+    const q = createSaveQueue(save, { delayMs: 500, maxWaitMs: 2000 });
+    for (let i = 0; i < 30; i++) {
+      q.queue('p', id('texte'), 'x'.repeat(i + 1));
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(batches.length).toBeGreaterThanOrEqual(1);
+    q.queue('p', id('nom'), 'Martin');
+    await q.flush();
+    expect(batches.at(-1)?.map((e) => e.value)).toEqual(['x'.repeat(30), 'Martin']);
+    expect(q.pending).toBe(0);
+  });
+
+  it('never keeps a secret, even in memory: a password is queued as an erase', async () => {
+    const { batches, save } = recorder();
+    const q = createSaveQueue(save);
+    q.queue('p', id('pw'), 'hunter2', { type: 'password' });
+    q.queue('p', id('code'), '123456', { autocomplete: 'one-time-code' });
+    await q.flush();
+    expect(JSON.stringify(batches)).not.toContain('hunter2');
+    expect(JSON.stringify(batches)).not.toContain('123456');
+  });
+
+  it('keeps what failed for the next try, unless a newer value was typed', async () => {
+    const { batches, save } = recorder(1);
+    const errors: unknown[] = [];
+    const q = createSaveQueue(save, { delayMs: 100, onError: (e) => errors.push(e) });
+    q.queue('p', id('nom'), 'Martin');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(errors).toHaveLength(1);
+    expect(q.pending).toBe(1);
+    await q.flush();
+    expect(batches[0]?.map((e) => e.value)).toEqual(['Martin']);
+  });
+});
