@@ -358,6 +358,28 @@ describe('extension', () => {
   });
 });
 
+describe('extension, a site no guide knows', () => {
+  test('nothing is kept until the person asks; then typing is kept and offered back', async () => {
+    const session = await extension(profile());
+    const page = await session.context.newPage();
+    await goto(page, '/csp.html?widget=0');
+    await progressTab(page);
+    await page.locator('[name="nom"]').fill('Sans guide');
+    await page.waitForTimeout(800);
+    expect(JSON.stringify((await extensionData(session)).tables.fieldValues)).not.toContain('Sans guide');
+    await page.locator('[data-action="keep-site"]').click();
+    await expect.poll(() => savedAt(page), { timeout: 10_000 }).not.toBeNull();
+    expect(JSON.stringify((await extensionData(session)).tables.fieldValues)).toContain('Sans guide');
+
+    await goto(page, '/csp.html?widget=0');
+    await agentReady(page);
+    await expect.poll(() => bannerState(page)).toBe('offer');
+    await banner(page).locator('[data-action="resume-accept"]').click();
+    expect(await page.locator('[name="nom"]').inputValue()).toBe('Sans guide');
+    await session.close();
+  });
+});
+
 describe('widget', () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let context: BrowserContext;
