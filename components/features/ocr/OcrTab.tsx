@@ -6,7 +6,6 @@ import { ocrConfig } from './config';
 import { ocrMessages } from './messages';
 import ocrCss from './ocr.css?inline';
 import { answerOcrFrame, inPageBridge } from './page';
-import { Reader } from './Reader';
 
 const translate = createTranslator(uiMessages, ocrMessages);
 
@@ -46,18 +45,45 @@ function OcrFrame({ page }: { page: string }) {
   );
 }
 
+type ReaderModule = typeof import('./Reader');
+let readerModule: Promise<ReaderModule> | undefined;
+
+/** The widget: the reading screen and the engine wrapper load only here (the extension frames its own page). */
+function InPage({ base }: { base: string }) {
+  const { lang } = useServices();
+  const bridge = useMemo(() => inPageBridge(base), [base]);
+  const [mod, setMod] = useState<ReaderModule | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let alive = true;
+    readerModule ??= import('./Reader');
+    readerModule.then(
+      (m) => alive && setMod(m),
+      () => {
+        readerModule = undefined;
+        if (alive) setFailed(true);
+      },
+    );
+    return () => {
+      alive = false;
+    };
+  }, []);
+  if (failed) return <p class="pp-message pp-message--error">{translate(lang.value, 'ocr.failed')}</p>;
+  if (!mod) return <p class="pp-loading">{translate(lang.value, 'ocr.stage.preparing')}</p>;
+  return <mod.Reader bridge={bridge} lang={lang.value} />;
+}
+
 export default function OcrTab() {
   const { lang } = useServices();
   const ref = useRef<HTMLDivElement>(null);
   const config = ocrConfig();
   useLayoutEffect(() => adoptStyles(ref.current), []);
-  const bridge = useMemo(() => (config.base ? inPageBridge(config.base) : null), [config.base]);
   return (
     <div ref={ref}>
       {config.page ? (
         <OcrFrame page={config.page} />
-      ) : bridge ? (
-        <Reader bridge={bridge} lang={lang.value} />
+      ) : config.base ? (
+        <InPage base={config.base} />
       ) : (
         <p class="pp-message">{translate(lang.value, 'ocr.unavailable')}</p>
       )}
