@@ -232,6 +232,17 @@ describe('extension', () => {
     await expect.poll(() => page.locator('[name="numero_fiscal"]').inputValue()).toBe('3023217600053');
     await finishFrom(page, 'ressources');
     await expectAllReceived();
+
+    // Done: the person deletes it (after confirming).
+    await progressTab(page);
+    const done = page.locator('[data-testid="progress-list"] > li');
+    await done.locator('[data-action="delete"]').click();
+    await page.locator('[data-action="confirm-no"]').click();
+    expect(await done.count()).toBe(1);
+    await done.locator('[data-action="delete"]').click();
+    await page.locator('[data-action="confirm-yes"]').click();
+    await page.locator('[data-testid="progress-empty"]').waitFor();
+    expect((await extensionData(session)).tables.procedures).toEqual([]);
     await session.close();
   });
 
@@ -354,6 +365,15 @@ describe('extension', () => {
     await expect.poll(() => bannerState(pageB)).toBe('offer');
     await banner(pageB).locator('[data-action="resume-accept"]').click();
     expect(await valuesOf(pageB, ['nom', 'prenom'])).toEqual({ nom: 'Martin', prenom: 'Léa' });
+
+    // "Tout supprimer", confirmed: nothing left.
+    await sideB.bringToFront();
+    await sideB.locator('[data-action="delete-all"]').click();
+    await sideB.locator('[data-testid="delete-all-confirm"] [data-action="confirm-yes"]').click();
+    await sideB.locator('[data-testid="progress-empty"]').waitFor();
+    const left = (await extensionData(b)).tables;
+    for (const table of ['procedures', 'fieldValues', 'stepProgress', 'documents'])
+      expect(left[table]).toEqual([]);
     await b.close();
   });
 });
