@@ -127,7 +127,15 @@ export function parseWidgetConfig(input: Record<string, unknown>): {
     config.publicComputer = parsed.config;
   }
 
-  const knownKeys = new Set(['features', 'lang', 'position', 'guides', 'catalog', 'trustedKeys', 'publicComputer']);
+  const knownKeys = new Set([
+    'features',
+    'lang',
+    'position',
+    'guides',
+    'catalog',
+    'trustedKeys',
+    'publicComputer',
+  ]);
   for (const key of Object.keys(input)) {
     if (!knownKeys.has(key)) {
       problems.push({
