@@ -19,7 +19,7 @@ export type FillTarget = {
 };
 
 /** What the active guide step asks for: its field (by key) and, when it says so, its validator. */
-export type StepHint = { targetKey?: string; validator?: string; documentType?: string };
+export type StepHint = { targetKey?: string; validator?: string };
 
 /** Types a value from a document can go into (not boxes, files or passwords). */
 const FILLABLE_TYPES = new Set([
