@@ -107,7 +107,19 @@ async function valuesOf(page: Page, names: readonly string[]) {
 
 /** Opens the panel on "Mes démarches". */
 async function progressTab(page: Page) {
-  if ((await panel(page).count()) === 0) await launcher(page).click();
+  // The panel may be mounting (closed) at this very moment for progress itself: try again until open.
+  await expect
+    .poll(
+      async () => {
+        if ((await panel(page).count()) === 0)
+          await launcher(page)
+            .click({ timeout: 2000 })
+            .catch(() => {});
+        return panel(page).isVisible();
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
   await page.locator('[role=tab][data-feature="progress"]').click();
   await page.locator('[data-testid="progress-tab"]').waitFor();
 }

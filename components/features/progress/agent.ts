@@ -155,8 +155,9 @@ export function startProgressAgent(options: AgentOptions): Agent {
       return;
     }
     if (!pagedNoted) {
+      // The path only: a query string may hold a file number, and is not needed to come back.
       pagedNoted = true;
-      saver.queue(p.id, LAST_PAGE_IDENTITY, win.location.pathname + win.location.search);
+      saver.queue(p.id, LAST_PAGE_IDENTITY, win.location.pathname);
     }
     saver.queue(p.id, field.identity, value, field.descriptor);
   }
@@ -332,7 +333,7 @@ export function startProgressAgent(options: AgentOptions): Agent {
       if (!client) client = await progressClient();
       if (!target.value) target.value = { guideId: SITE_GUIDE_ID, title: doc.title || origin };
       const p = await ensureProcedure();
-      saver.queue(p.id, LAST_PAGE_IDENTITY, win.location.pathname + win.location.search);
+      saver.queue(p.id, LAST_PAGE_IDENTITY, win.location.pathname);
       pagedNoted = true;
       // What is already typed on the page counts too.
       for (const field of fields) {
