@@ -33,6 +33,9 @@ export function RemoteGuides() {
 
   useLayoutEffect(() => adoptStyles(rootRef.current), []);
 
+  // A page that is loading does not answer for a moment: the view changes only after two misses,
+  // so the steps (and the keyboard focus in them) do not flicker away.
+  const misses = useRef(0);
   const send = async (command: GuideCommand) => {
     const remote = guideSources().remote;
     let snapshot: RemoteSnapshot | null = null;
@@ -41,7 +44,12 @@ export function RemoteGuides() {
     } catch {
       snapshot = null;
     }
-    setLoad(snapshot ? { status: 'ready', snapshot } : { status: 'no-page' });
+    if (snapshot) {
+      misses.current = 0;
+      setLoad({ status: 'ready', snapshot });
+    } else if (++misses.current >= 2) {
+      setLoad({ status: 'no-page' });
+    }
     return snapshot;
   };
 
