@@ -7,11 +7,22 @@ import { type Browser, browser } from 'wxt/browser';
 import { OCR_MESSAGES } from '../../components/features/ocr/protocol';
 import { addHandlers, type Sender } from './router';
 
+const ocrPage = () => (browser.runtime.getURL as (p: string) => string)('/ocr.html');
+
 /** The tab holding our OCR frame, or undefined when the sender is anything else. */
 function ocrFrameTab(sender: Sender): Browser.tabs.Tab | undefined {
-  const page = (browser.runtime.getURL as (p: string) => string)('/ocr.html');
-  if (!sender.url?.startsWith(page) || sender.tab?.id === undefined) return undefined;
+  if (!sender.url?.startsWith(ocrPage()) || sender.tab?.id === undefined) return undefined;
   return sender.tab;
+}
+
+/**
+ * The tab whose page to read or fill: the frame's own tab, or, from our camera window (also ocr.html),
+ * the tab it was opened for. Only our ocr.html may name a tab.
+ */
+function targetTab(message: Record<string, unknown>, sender: Sender): number | undefined {
+  const tab = ocrFrameTab(sender);
+  if (!tab) return undefined;
+  return typeof message.tabId === 'number' && Number.isInteger(message.tabId) ? message.tabId : tab.id;
 }
 
 /** The page itself (frame 0): the content script of sub-frames does not hold the panel. */
@@ -19,17 +30,32 @@ const toPage = (tabId: number, message: Record<string, unknown>) =>
   browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<unknown>;
 
 addHandlers({
-  [OCR_MESSAGES.targets]: async (_message, sender) => {
-    const tab = ocrFrameTab(sender);
-    if (tab?.id === undefined) return { targets: [] };
+  [OCR_MESSAGES.targets]: async (message, sender) => {
+    const tabId = targetTab(message, sender);
+    if (tabId === undefined) return { targets: [] };
     return (
-      (await toPage(tab.id, { type: OCR_MESSAGES.pageTargets }).catch(() => undefined)) ?? { targets: [] }
+      (await toPage(tabId, { type: OCR_MESSAGES.pageTargets }).catch(() => undefined)) ?? { targets: [] }
     );
   },
   [OCR_MESSAGES.fill]: async (message, sender) => {
+    const tabId = targetTab(message, sender);
+    if (tabId === undefined) return undefined;
+    return toPage(tabId, { type: OCR_MESSAGES.pageFill, items: message.items });
+  },
+  // The camera in a window of the extension: the permission is the extension's, never the page's.
+  [OCR_MESSAGES.cameraWindow]: async (message, sender) => {
     const tab = ocrFrameTab(sender);
-    if (tab?.id === undefined) return undefined;
-    return toPage(tab.id, { type: OCR_MESSAGES.pageFill, items: message.items });
+    if (tab?.id === undefined) return { ok: false };
+    const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 20) : '');
+    const query = new URLSearchParams({
+      tab: String(tab.id),
+      camera: '1',
+      lang: str(message.lang),
+      theme: str(message.theme),
+      scale: str(message.scale),
+    });
+    await browser.windows.create({ url: `${ocrPage()}?${query}`, type: 'popup', width: 560, height: 820 });
+    return { ok: true };
   },
   [OCR_MESSAGES.capture]: async (_message, sender) => {
     const tab = ocrFrameTab(sender);

@@ -25,7 +25,15 @@ document.documentElement.lang = lang;
 document.documentElement.dir = dir(lang);
 document.title = translate(lang, 'ocr.frameTitle');
 
-const send = (message: Record<string, unknown>) => browser.runtime.sendMessage(message) as Promise<unknown>;
+// In the camera window, the tab to fill is the one the person came from (the frame's tab otherwise).
+const tabParam = params.has('tab') ? Number(params.get('tab')) : Number.NaN;
+const forTab = Number.isInteger(tabParam) && tabParam >= 0 ? tabParam : undefined;
+const cameraWindow = forTab !== undefined && params.get('camera') === '1';
+
+const send = (message: Record<string, unknown>) =>
+  browser.runtime.sendMessage(
+    forTab === undefined ? message : { ...message, tabId: forTab },
+  ) as Promise<unknown>;
 
 const bridge: OcrBridge = {
   assetsBase: browser.runtime.getURL('/ocr/' as '/'),
@@ -40,12 +48,25 @@ const bridge: OcrBridge = {
     if (!answer || !Array.isArray(answer.filled)) throw new Error('fill failed');
     return answer;
   },
-  async captureTab() {
+  pasteButton: cameraWindow,
+};
+if (cameraWindow) bridge.close = () => window.close();
+else {
+  bridge.openCamera = async () => {
+    const answer = (await send({
+      type: OCR_MESSAGES.cameraWindow,
+      lang,
+      theme: theme ?? 'default',
+      scale: String(scale),
+    })) as { ok?: boolean } | undefined;
+    if (!answer?.ok) throw new Error('no camera window');
+  };
+  bridge.captureTab = async () => {
     const answer = (await send({ type: OCR_MESSAGES.capture })) as { dataUrl?: string } | undefined;
     if (!answer?.dataUrl) throw new Error('capture failed');
     return answer.dataUrl;
-  },
-};
+  };
+}
 
 const root = document.getElementById('app');
 if (root)
@@ -58,7 +79,7 @@ if (root)
       style={{ '--pp-scale': String(scale) }}
     >
       <h1 class="pp-sr-only">{translate(lang, 'ocr.frameTitle')}</h1>
-      <Reader bridge={bridge} lang={lang} level={2} />
+      <Reader bridge={bridge} lang={lang} level={2} camera={cameraWindow} />
     </div>,
     root,
   );

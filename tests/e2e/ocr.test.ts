@@ -16,6 +16,7 @@ import {
   axe,
   chromiumPath,
   deepActive,
+  EXTENSION,
   launch,
   launchBrowser,
   launcher,
@@ -467,5 +468,81 @@ describe('OCR in the extension', () => {
     ).toBe('undefined');
     await other.close();
     await page.close();
+  });
+});
+
+describe('OCR camera in the extension', () => {
+  test('the camera opens in a window of the extension (not in the page) and fills the tab it came from', async () => {
+    const y4m = join(tmp, 'rib-ext.y4m');
+    await promisify(execFile)('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-y',
+      '-i',
+      images.rib,
+      '-vf',
+      'scale=1600:-2',
+      '-pix_fmt',
+      'yuv420p',
+      '-frames:v',
+      '1',
+      y4m,
+    ]);
+    const profile = mkdtempSync(join(tmpdir(), 'pasapas-ocr-cam-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      locale: 'fr-FR',
+      args: [
+        ...CHROMIUM_ARGS,
+        `--disable-extensions-except=${EXTENSION}`,
+        `--load-extension=${EXTENSION}`,
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-video-capture=${y4m}`,
+      ],
+    });
+    const outside: string[] = [];
+    const local = (url: string) =>
+      /^(data|blob|about|chrome-extension):/.test(url) || new URL(url).hostname === '127.0.0.1';
+    context.on('request', (r) => {
+      if (!local(r.url())) outside.push(r.url());
+    });
+    await context.route('**/*', (r) => (local(r.request().url()) ? r.continue() : r.abort()));
+    try {
+      if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+      const page = await context.newPage();
+      await page.goto(`${demo.url}/aide-logement/banque.html?widget=0`);
+      await launcher(page).waitFor();
+      await openOcrTab(page);
+      const frame = page.frameLocator('iframe[data-testid="ocr-frame"]');
+      // The frame gets no camera permission of its own: it would be granted to the page's site.
+      expect(await page.locator('iframe[data-testid="ocr-frame"]').getAttribute('allow')).toBeNull();
+      const [win] = await Promise.all([
+        context.waitForEvent('page'),
+        frame.locator('[data-action="ocr-camera"]').click(),
+      ]);
+      await win.waitForLoadState();
+      expect(win.url()).toMatch(/^chrome-extension:\/\/[a-z]+\/ocr\.html\?tab=\d+&camera=1/);
+      const video = win.locator('.pp-ocr-camera video');
+      await expect.poll(() => video.evaluate((v) => (v as HTMLVideoElement).videoWidth)).toBeGreaterThan(0);
+      expect(await axe(win, 'body')).toEqual([]);
+      await win.locator('[data-action="ocr-shoot"]').click();
+      await win.locator('[data-testid="ocr-doctype"]').waitFor({ timeout: READ_TIMEOUT });
+      const iban = win.locator('.pp-ocr-field[data-kind="iban"]');
+      expect(await iban.locator('input').inputValue()).toBe(IBAN);
+      // The fields offered are those of the tab the person came from.
+      expect(await iban.locator('select').inputValue()).toContain('iban');
+      await win.locator('[data-action="ocr-fill"]').click();
+      await win.locator('[data-testid="ocr-filled"]').waitFor();
+      expect(await page.locator('input[name="iban"]').inputValue()).toBe(IBAN);
+      expect(await siteError(page, 'iban')).toBe(false);
+      await Promise.all([win.waitForEvent('close'), win.locator('[data-action="ocr-close"]').click()]);
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+    expect(outside).toEqual([]);
   });
 });

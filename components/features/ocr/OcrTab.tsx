@@ -25,6 +25,7 @@ function adoptStyles(node: Node | null) {
 function OcrFrame({ page }: { page: string }) {
   const { lang, settings } = useServices();
   useEffect(() => answerOcrFrame(), []);
+  // No camera or clipboard permission is delegated to the frame: Chrome would grant it to the page's site.
   // Fixed when the tab opens: a new src would reload the frame and lose the reading in progress.
   const [src] = useState(() => {
     const comfort = settings.value.comfort;
@@ -39,7 +40,6 @@ function OcrFrame({ page }: { page: string }) {
       class="pp-ocr-iframe"
       src={src}
       title={translate(lang.value, 'ocr.frameTitle')}
-      allow="camera; clipboard-read"
       data-testid="ocr-frame"
     />
   );

@@ -78,9 +78,20 @@ function useFocusOnShow(key: string) {
 }
 
 /** `level`: the heading level of the screens (3 inside the panel's tab, 2 in ocr.html under its h1). */
-export function Reader({ bridge, lang, level = 3 }: { bridge: OcrBridge; lang: Lang; level?: 2 | 3 }) {
+export function Reader({
+  bridge,
+  lang,
+  level = 3,
+  camera = false,
+}: {
+  bridge: OcrBridge;
+  lang: Lang;
+  level?: 2 | 3;
+  /** Start with the camera on (the extension's camera window). */
+  camera?: boolean;
+}) {
   const t: T = (key, params) => translate(lang, key, params);
-  const [phase, setPhase] = useState<Phase>({ k: 'choose' });
+  const [phase, setPhase] = useState<Phase>(camera ? { k: 'camera' } : { k: 'choose' });
   const [read, setRead] = useState<Read | null>(null);
   const [page, setPage] = useState<PageTargets>({ targets: [] });
   const [rows, setRows] = useState<Row[]>([]);
@@ -239,8 +250,14 @@ export function Reader({ bridge, lang, level = 3 }: { bridge: OcrBridge; lang: L
             phase={phase}
             fileRef={fileRef}
             onFile={onFile}
-            onCamera={() => setPhase({ k: 'camera' })}
-            onPasteButton={pasteButton}
+            onCamera={() => {
+              if (bridge.openCamera)
+                bridge
+                  .openCamera()
+                  .catch(() => setPhase({ k: 'choose', message: t('ocr.cameraUnavailable'), error: true }));
+              else setPhase({ k: 'camera' });
+            }}
+            onPasteButton={bridge.pasteButton === false ? undefined : pasteButton}
             onCapture={bridge.captureTab ? captureTab : undefined}
           />
         )}
@@ -280,6 +297,7 @@ export function Reader({ bridge, lang, level = 3 }: { bridge: OcrBridge; lang: L
               setForgotten(true);
             }}
             onAgain={again}
+            onClose={bridge.close}
           />
         )}
       </div>
@@ -293,7 +311,7 @@ function Choose(props: {
   fileRef: { current: HTMLInputElement | null };
   onFile: (e: Event) => void;
   onCamera: () => void;
-  onPasteButton: () => void;
+  onPasteButton?: () => void;
   onCapture?: () => void;
 }) {
   const { t, phase } = props;
@@ -335,9 +353,11 @@ function Choose(props: {
             {t('ocr.camera')}
           </button>
         )}
-        <button type="button" class="pp-button" data-action="ocr-paste" onClick={props.onPasteButton}>
-          {t('ocr.pasteButton')}
-        </button>
+        {props.onPasteButton && (
+          <button type="button" class="pp-button" data-action="ocr-paste" onClick={props.onPasteButton}>
+            {t('ocr.pasteButton')}
+          </button>
+        )}
         {props.onCapture && (
           <button type="button" class="pp-button" data-action="ocr-capture" onClick={props.onCapture}>
             {t('ocr.captureTab')}
@@ -657,6 +677,7 @@ function Done(props: {
   forgotten: boolean;
   onForget: () => void;
   onAgain: () => void;
+  onClose?: () => void;
 }) {
   const { t, report } = props;
   const heading = useFocusOnShow('done');
@@ -691,6 +712,11 @@ function Done(props: {
         <button type="button" class="pp-button" data-action="ocr-again" onClick={props.onAgain}>
           {t('ocr.another')}
         </button>
+        {props.onClose && (
+          <button type="button" class="pp-button" data-action="ocr-close" onClick={props.onClose}>
+            {t('ocr.closeWindow')}
+          </button>
+        )}
       </div>
     </>
   );

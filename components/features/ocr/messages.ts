@@ -56,6 +56,7 @@ export const ocrMessages = {
     'ocr.forget': 'Effacer l’image',
     'ocr.forgotten': 'L’image est effacée.',
     'ocr.restart': 'Reprendre une photo',
+    'ocr.closeWindow': 'Fermer cette fenêtre',
   },
   en: {
     'ocr.frameTitle': 'Read a document',
@@ -109,6 +110,7 @@ export const ocrMessages = {
     'ocr.forget': 'Erase the image',
     'ocr.forgotten': 'The image is erased.',
     'ocr.restart': 'Take the photo again',
+    'ocr.closeWindow': 'Close this window',
   },
   ar: {
     'ocr.frameTitle': 'قراءة وثيقة',
@@ -161,5 +163,6 @@ export const ocrMessages = {
     'ocr.forget': 'امحُ الصورة',
     'ocr.forgotten': 'تم محو الصورة.',
     'ocr.restart': 'أعد التقاط الصورة',
+    'ocr.closeWindow': 'أغلق هذه النافذة',
   },
 } satisfies Catalogs;

@@ -50,17 +50,20 @@ type RuntimeLike = {
     addListener(
       l: (m: unknown, sender: { id?: string; tab?: unknown }, reply: (r: unknown) => void) => unknown,
     ): void;
-    removeListener(l: (...args: never[]) => unknown): void;
   };
 };
 
+let answering = false;
+
 /**
  * The extension's content-script side: answers the background's relays from ocr.html. Only messages from
- * our own extension's background (no tab) are answered. Returns the function that stops listening.
+ * our own extension's background (no tab) are answered. Started when the OCR tab first opens and kept for
+ * the page's life: the camera window may fill the page after the panel was closed.
  */
-export function answerOcrFrame(): () => void {
+export function answerOcrFrame(): void {
   const runtime = (globalThis as { chrome?: { runtime?: RuntimeLike } }).chrome?.runtime;
-  if (!runtime?.onMessage) return () => {};
+  if (answering || !runtime?.onMessage) return;
+  answering = true;
   const side = pageSide();
   const listener = (
     message: unknown,
@@ -88,5 +91,4 @@ export function answerOcrFrame(): () => void {
     return undefined;
   };
   runtime.onMessage.addListener(listener);
-  return () => runtime.onMessage.removeListener(listener as never);
 }

@@ -17,6 +17,15 @@ export type OcrBridge = {
    * screen. Absent: preprocessing runs on the page's thread (the widget's lib build cannot emit the file).
    */
   preprocessWorker?: () => Worker;
+  /**
+   * The extension's frame: the camera opens in a window of the extension instead. A camera used inside a
+   * frame is granted to the page's site (Chrome attributes a frame's permission to the top page).
+   */
+  openCamera?: () => Promise<void>;
+  /** False where the clipboard button cannot work (the extension's frame); Ctrl+V still does. */
+  pasteButton?: boolean;
+  /** The extension's camera window: closes it once done. */
+  close?: () => void;
   /** The extension only: a screenshot of the tab, as a PNG data URL. */
   captureTab?: () => Promise<string>;
 };
@@ -27,6 +36,7 @@ export const OCR_MESSAGES = {
   targets: 'pasapas:ocr-targets',
   fill: 'pasapas:ocr-fill',
   capture: 'pasapas:ocr-capture',
+  cameraWindow: 'pasapas:ocr-camera-window',
   /** background → content script (the page's panel answers). */
   pageTargets: 'pasapas:ocr-page-targets',
   pageFill: 'pasapas:ocr-page-fill',
