@@ -147,7 +147,7 @@ function BannerView({ agent, services }: { agent: Agent; services: PanelServices
               services.announce(t('progress.pin.chosen'));
               agent.resumeAfterPin();
             }}
-            onSkip={close}
+            onSkip={() => agent.skipPin()}
           />
         </>
       )}

@@ -9,6 +9,7 @@
  * logins and messages elsewhere are not a procedure, and keeping them would be a surprise.
  */
 import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
+import { isSensitiveField } from '../../../utils/forms/sensitive';
 import { localize } from '../../../utils/guides/schema';
 import type { Lang } from '../../../utils/i18n';
 // Module by module, never utils/progress/index.ts: the database code stays out of this chunk.
@@ -54,6 +55,8 @@ export type Agent = {
   settleConflict(index: number, useMine: boolean): void;
   /** After choosing a PIN or unlocking: save what waited, offer what is saved. */
   resumeAfterPin(): Promise<void>;
+  /** "Ne rien garder" on a shared computer: nothing of this page is kept, and no more asking. */
+  skipPin(): void;
   /** Keep answers on a site no guide knows. */
   keepThisSite(): Promise<void>;
   /** The session ended: forget everything this tab remembers. */
@@ -100,6 +103,7 @@ export function startProgressAgent(options: AgentOptions): Agent {
   let restoring = false;
   let pagedNoted = false;
   let offered = false;
+  let refused = false;
 
   const saver = createSaveQueue(
     (entries) => (client ? client.saveMany(entries) : Promise.reject(new Error('no client'))),
@@ -144,7 +148,10 @@ export function startProgressAgent(options: AgentOptions): Agent {
     return starting;
   }
 
-  function queue(field: PageField, value: ReturnType<typeof readValue>) {
+  function queue(field: PageField, typed: ReturnType<typeof readValue>) {
+    if (refused) return;
+    // A secret is not kept even in memory while waiting for a PIN: it is queued as an erase.
+    const value = isSensitiveField(field.descriptor) ? '' : typed;
     const p = procedure.value;
     if (!p) {
       waiting.set(fieldKey(field.identity), { field, value });
@@ -319,6 +326,7 @@ export function startProgressAgent(options: AgentOptions): Agent {
     },
     async resumeAfterPin() {
       if (!client) return;
+      refused = false;
       banner.value = { kind: 'hidden' };
       const mode = await client.mode();
       watchWorker(mode);
@@ -329,7 +337,13 @@ export function startProgressAgent(options: AgentOptions): Agent {
       }
       if (!offered) await lookUp(mode);
     },
+    skipPin() {
+      refused = true;
+      waiting.clear();
+      banner.value = { kind: 'hidden' };
+    },
     async keepThisSite() {
+      refused = false;
       if (!client) client = await progressClient();
       if (!target.value) target.value = { guideId: SITE_GUIDE_ID, title: doc.title || origin };
       const p = await ensureProcedure();
