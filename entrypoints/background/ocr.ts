@@ -1,7 +1,8 @@
 /**
- * OCR relays. The reading happens in our `ocr.html`, framed in the page's panel; it reaches that page's
- * content script only through here, with the tab taken from the sender (never from the message), and
- * only when the sender is our own ocr.html: a web page cannot ask to fill itself through us.
+ * OCR relays. The reading happens in our `ocr.html`, framed in the page's panel (or in the camera window
+ * we open); it reaches the page's content script only through here, with the tab taken from the sender or
+ * from our own record of the camera window (never from the message), and only when the sender is our own
+ * ocr.html: a web page cannot ask to fill itself, or another tab, through us.
  */
 import { type Browser, browser } from 'wxt/browser';
 import { OCR_MESSAGES } from '../../components/features/ocr/protocol';
@@ -15,14 +16,20 @@ function ocrFrameTab(sender: Sender): Browser.tabs.Tab | undefined {
   return sender.tab;
 }
 
+/** Camera windows we opened → the tab each one fills. In session storage: the worker may be restarted. */
+const windowKey = (tabId: number) => `pasapas:ocr-camera:${tabId}`;
+
 /**
- * The tab whose page to read or fill: the frame's own tab, or, from our camera window (also ocr.html),
- * the tab it was opened for. Only our ocr.html may name a tab.
+ * The tab whose page to read or fill: the frame's own tab, or, for a camera window we opened (ocr.html at
+ * the top of its own tab), the tab it was opened for.
  */
-function targetTab(message: Record<string, unknown>, sender: Sender): number | undefined {
+async function targetTab(sender: Sender): Promise<number | undefined> {
   const tab = ocrFrameTab(sender);
-  if (!tab) return undefined;
-  return typeof message.tabId === 'number' && Number.isInteger(message.tabId) ? message.tabId : tab.id;
+  if (tab?.id === undefined) return undefined;
+  if (sender.frameId !== 0) return tab.id;
+  const key = windowKey(tab.id);
+  const stored = (await browser.storage.session.get(key))[key];
+  return typeof stored === 'number' ? stored : undefined;
 }
 
 /** The page itself (frame 0): the content script of sub-frames does not hold the panel. */
@@ -30,15 +37,15 @@ const toPage = (tabId: number, message: Record<string, unknown>) =>
   browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<unknown>;
 
 addHandlers({
-  [OCR_MESSAGES.targets]: async (message, sender) => {
-    const tabId = targetTab(message, sender);
+  [OCR_MESSAGES.targets]: async (_message, sender) => {
+    const tabId = await targetTab(sender);
     if (tabId === undefined) return { targets: [] };
     return (
       (await toPage(tabId, { type: OCR_MESSAGES.pageTargets }).catch(() => undefined)) ?? { targets: [] }
     );
   },
   [OCR_MESSAGES.fill]: async (message, sender) => {
-    const tabId = targetTab(message, sender);
+    const tabId = await targetTab(sender);
     if (tabId === undefined) return undefined;
     return toPage(tabId, { type: OCR_MESSAGES.pageFill, items: message.items });
   },
@@ -48,13 +55,20 @@ addHandlers({
     if (tab?.id === undefined) return { ok: false };
     const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 20) : '');
     const query = new URLSearchParams({
-      tab: String(tab.id),
       camera: '1',
       lang: str(message.lang),
       theme: str(message.theme),
       scale: str(message.scale),
     });
-    await browser.windows.create({ url: `${ocrPage()}?${query}`, type: 'popup', width: 560, height: 820 });
+    const win = await browser.windows.create({
+      url: `${ocrPage()}?${query}`,
+      type: 'popup',
+      width: 560,
+      height: 820,
+    });
+    const windowTab = win?.tabs?.[0]?.id;
+    if (windowTab === undefined) return { ok: false };
+    await browser.storage.session.set({ [windowKey(windowTab)]: tab.id });
     return { ok: true };
   },
   [OCR_MESSAGES.capture]: async (_message, sender) => {

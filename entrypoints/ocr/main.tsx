@@ -25,15 +25,10 @@ document.documentElement.lang = lang;
 document.documentElement.dir = dir(lang);
 document.title = translate(lang, 'ocr.frameTitle');
 
-// In the camera window, the tab to fill is the one the person came from (the frame's tab otherwise).
-const tabParam = params.has('tab') ? Number(params.get('tab')) : Number.NaN;
-const forTab = Number.isInteger(tabParam) && tabParam >= 0 ? tabParam : undefined;
-const cameraWindow = forTab !== undefined && params.get('camera') === '1';
+// The camera window: the page at the top of its own window (the background knows which tab it fills).
+const cameraWindow = window.top === window && params.get('camera') === '1';
 
-const send = (message: Record<string, unknown>) =>
-  browser.runtime.sendMessage(
-    forTab === undefined ? message : { ...message, tabId: forTab },
-  ) as Promise<unknown>;
+const send = (message: Record<string, unknown>) => browser.runtime.sendMessage(message) as Promise<unknown>;
 
 const bridge: OcrBridge = {
   assetsBase: browser.runtime.getURL('/ocr/' as '/'),
