@@ -14,8 +14,20 @@ function guides() {
   return library;
 }
 
+/** Catalogs are refreshed in the background once a day at most, when pages ask for guides. */
+const DAY = 24 * 60 * 60 * 1000;
+let lastCheck = 0;
+function refreshSoon() {
+  if (Date.now() - lastCheck < 60 * 60 * 1000) return;
+  lastCheck = Date.now();
+  guides()
+    .refreshStale(DAY)
+    .catch(() => {});
+}
+
 addHandlers({
   'pasapas:guides:installed': async () => {
+    refreshSoon();
     try {
       return { guides: await guides().forPages() };
     } catch {

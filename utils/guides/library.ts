@@ -317,8 +317,27 @@ export function createGuideLibrary(
       .map((g) => ({ text: g.text, verification: g.verification, source: g.source }));
   }
 
+  /**
+   * Refreshes the catalogs not fetched for `maxAgeMs` (conditional requests, so usually a 304).
+   * Never throws: a catalog that cannot be reached keeps its saved copy.
+   */
+  async function refreshStale(maxAgeMs: number): Promise<string[]> {
+    const refreshed: string[] = [];
+    for (const row of await db.catalogs.toArray()) {
+      if (now() - row.fetchedAt < maxAgeMs) continue;
+      try {
+        const outcome = await refreshCatalog(row.url);
+        if (outcome.source !== 'cache') refreshed.push(row.url);
+      } catch {
+        // kept as it was
+      }
+    }
+    return refreshed;
+  }
+
   return {
     list,
+    refreshStale,
     installFile,
     remove,
     catalogs,

@@ -239,6 +239,24 @@ describe('catalogs', () => {
     expect((await library.list()).guides.map((g) => g.id)).toEqual(['fr.autre.demarche']);
   });
 
+  it('refreshes only the catalogs older than the given age, and survives an unreachable one', async () => {
+    const ctx = await withCatalog();
+    let time = 1_000_000;
+    const library = createGuideLibrary(ctx.db, { fetch: ctx.server.fetch, now: () => time });
+    await library.addCatalog(CATALOG);
+    const asked = () => ctx.server.requests.filter((r) => r.url === CATALOG).length;
+    const before = asked();
+    expect(await library.refreshStale(60_000)).toEqual([]);
+    expect(asked()).toBe(before);
+    time += 120_000;
+    expect(await library.refreshStale(60_000)).toEqual([CATALOG]);
+    expect(asked()).toBe(before + 1);
+    time += 120_000;
+    ctx.server.setOffline(true);
+    expect(await library.refreshStale(60_000)).toEqual([]);
+    expect((await library.list()).guides).toHaveLength(1);
+  });
+
   it('an unreachable or broken catalog is an error and adds nothing', async () => {
     const { library, server, db } = await setup();
     const unreachable = await rejection(library.addCatalog(CATALOG));
