@@ -84,6 +84,23 @@ describe('guides in the extension: options page', () => {
       expect(text).toContain('Auteur : Maison France Services de démonstration');
       expect(text).toContain('État : non vérifié');
 
+      // A file dropped on the drop zone is installed the same way.
+      const dropped = {
+        ...builtin(),
+        id: 'fr.demo.depose',
+        matches: { urls: ['http://127.0.0.1/plain.html'] },
+      };
+      const transfer = await page.evaluateHandle((text) => {
+        const data = new DataTransfer();
+        data.items.add(new File([text], 'depose.json', { type: 'application/json' }));
+        return data;
+      }, JSON.stringify(dropped));
+      await page.dispatchEvent('[data-testid="guide-dropzone"]', 'dragover', { dataTransfer: transfer });
+      await page.dispatchEvent('[data-testid="guide-dropzone"]', 'drop', { dataTransfer: transfer });
+      await expect.poll(() => installedItem(page, 'fr.demo.depose').count()).toBe(1);
+      await page.getByRole('button', { name: `Retirer le guide « ${dropped.title.fr} »` }).click();
+      await expect.poll(() => installedItem(page, 'fr.demo.depose').count()).toBe(0);
+
       // Not JSON, then schema errors with their JSON paths: plain words, nothing lost.
       const alert = page.locator('[data-testid="guide-file-feedback-error"]');
       await page.locator('[data-testid="guide-file"]').setInputFiles(file('photo.json', '<html>oups</html>'));
@@ -141,6 +158,14 @@ describe('guides in the extension: options page', () => {
       expect(await page.locator('[data-testid="installed-guides"] > li').count()).toBe(2);
       expect(await installedItem(page, 'fr.demo.signe').textContent()).toContain('Version 1.0.0');
       expect(await axe(page, '[data-testid="options-guides"]')).toEqual([]);
+
+      // In Arabic (right to left) the section speaks Arabic and passes axe-core too.
+      await page.locator('main select').first().selectOption('ar');
+      await expect.poll(() => page.locator('#opt-guides').textContent()).toBe('الأدلة');
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      expect(await axe(page, '[data-testid="options-guides"]')).toEqual([]);
+      await page.locator('main select').first().selectOption('fr');
+      await expect.poll(() => page.locator('#opt-guides').textContent()).toBe('Guides');
 
       // The site offers the installed guide (newer than the built-in one), marked as not verified.
       const site = await session.context.newPage();
