@@ -286,10 +286,11 @@ export function startProgressAgent(options: AgentOptions): Agent {
       const site = await client.find(SITE_GUIDE_ID, origin);
       if (site) guide = { guideId: SITE_GUIDE_ID, title: site.title };
     }
-    target.value = guide;
+    // The person may have chosen "keep this site" meanwhile: never clear a target.
+    if (guide) target.value = guide;
     await lookUp(mode);
     // Typed before this code loaded (the widget loads it on the first keystroke): keep it too.
-    if (guide) for (const field of fields) if (isDirty(field)) queue(field, readValue(field));
+    if (target.value) for (const field of fields) if (isDirty(field)) queue(field, readValue(field));
   }
 
   const self: Agent = {

@@ -35,6 +35,11 @@ export function inExtension(): boolean {
   return extensionRuntime() !== undefined;
 }
 
+/** Another client for this context (tests, or a host with its own storage). */
+export function useProgressClient(next: ProgressClient | undefined): void {
+  client = next ? Promise.resolve(next) : undefined;
+}
+
 export function progressClient(): Promise<ProgressClient> {
   client ??= (async () => {
     const runtime = extensionRuntime();

@@ -1,0 +1,124 @@
+// @vitest-environment happy-dom
+/**
+ * The page agent on a real DOM with the real service (fake-indexeddb): the offer comes once per
+ * tab, later pages fill silently, what the site shows is asked about, and on a shared computer
+ * nothing is kept before a PIN (and "Ne rien garder" stops asking).
+ */
+import { signal } from '@preact/signals';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type Agent, startProgressAgent } from '../../../components/features/progress/agent';
+import { progressClient, useProgressClient } from '../../../components/features/progress/client';
+import { SITE_GUIDE_ID } from '../../../utils/progress/guide';
+import { PUBLIC_DEFAULTS } from '../../../utils/progress/public-config';
+import { createProgressService } from '../../../utils/progress/service';
+import { openDatabase } from '../../../utils/storage/db';
+
+let counter = 0;
+let agent: Agent | undefined;
+
+function service(enabled = false) {
+  const db = openDatabase(`agent-${++counter}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  const client = createProgressService(db, {
+    iterations: 100_000,
+    loadConfig: () => ({ ...PUBLIC_DEFAULTS, enabled }),
+  });
+  useProgressClient(client);
+  return { db, client };
+}
+
+function form(values: { nom?: string; ville?: string } = {}) {
+  document.body.innerHTML = `<form>
+    <label for="nom">Nom</label><input id="nom" name="nom" value="${values.nom ?? ''}">
+    <label for="ville">Commune</label><input id="ville" name="commune" value="${values.ville ?? ''}">
+    <label for="pw">Mot de passe</label><input id="pw" name="pw" type="password">
+  </form>`;
+}
+const input = (id: string) => document.getElementById(id) as HTMLInputElement;
+function type(id: string, value: string) {
+  input(id).value = value;
+  input(id).dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+afterEach(async () => {
+  await agent?.dispose();
+  agent = undefined;
+  sessionStorage.clear();
+  useProgressClient(undefined);
+});
+
+describe('page agent', () => {
+  it('offers once, fills silently on the next page of the same tab, and asks before replacing the site’s value', async () => {
+    const { client } = service();
+    const origin = location.origin;
+    form();
+    agent = startProgressAgent({ lang: signal('fr') });
+    await agent.keepThisSite();
+    type('nom', 'Martin');
+    type('ville', 'Paris');
+    type('pw', 'secret');
+    await vi.waitFor(() => expect(agent?.savedAt.value).not.toBeNull(), { timeout: 3000 });
+    await vi.waitFor(async () => {
+      const p = await client.find(SITE_GUIDE_ID, origin);
+      const plan = await client.restorePlan(p?.id ?? '', [
+        {
+          identity: {
+            name: 'commune',
+            id: 'ville',
+            label: 'Commune',
+            formIndex: 0,
+            position: 1,
+            path: location.pathname,
+          },
+          currentValue: '',
+        },
+      ]);
+      expect(plan.fill[0]?.value).toBe('Paris');
+    });
+    await agent.dispose();
+
+    // Back later: the site shows another town; nothing is written before the person answers.
+    form({ ville: 'Lyon' });
+    agent = startProgressAgent({ lang: signal('fr') });
+    await vi.waitFor(() => expect(agent?.banner.value.kind).toBe('offer'));
+    expect(input('nom').value).toBe('');
+    agent.answerOffer(true);
+    expect(input('nom').value).toBe('Martin');
+    expect(input('pw').value).toBe('');
+    expect(agent.banner.value.kind).toBe('conflicts');
+    expect(input('ville').value).toBe('Lyon');
+    const [conflict] = agent.banner.value.kind === 'conflicts' ? agent.banner.value.conflicts : [];
+    agent.settleConflict(conflict?.index ?? -1, true);
+    expect(input('ville').value).toBe('Paris');
+    expect(agent.banner.value).toEqual({ kind: 'filled', count: 2 });
+    await agent.dispose();
+
+    // Same tab, next page load: accepted already, so empty fields fill without asking.
+    form();
+    agent = startProgressAgent({ lang: signal('fr') });
+    await vi.waitFor(() => expect(input('nom').value).toBe('Martin'));
+    expect(agent.banner.value.kind).toBe('hidden');
+  });
+
+  it('shared computer: nothing kept before a PIN; "Ne rien garder" stops asking; a PIN saves what waited', async () => {
+    const { db } = service(true);
+    form();
+    agent = startProgressAgent({ lang: signal('fr') });
+    await agent.keepThisSite().catch(() => {});
+    type('nom', 'Zorglub');
+    await vi.waitFor(() => expect(agent?.banner.value.kind).toBe('pin-needed'));
+    expect(await db.fieldValues.count()).toBe(0);
+    agent.skipPin();
+    type('nom', 'Zorglub2');
+    await new Promise((r) => setTimeout(r, 700));
+    expect(agent.banner.value.kind).toBe('hidden');
+
+    // The person changes their mind and chooses a PIN from "Mes démarches".
+    await (await progressClient()).choosePin('2468');
+    await agent.resumeAfterPin();
+    type('nom', 'Zorglub3');
+    await vi.waitFor(async () => expect(await db.fieldValues.count()).toBeGreaterThan(0), { timeout: 3000 });
+    const raw = JSON.stringify(await db.fieldValues.toArray());
+    expect(raw).not.toContain('Zorglub');
+  });
+});
