@@ -32,6 +32,11 @@ async function targetTab(sender: Sender): Promise<number | undefined> {
   return typeof stored === 'number' ? stored : undefined;
 }
 
+// A closed camera window forgets its tab.
+browser.tabs.onRemoved.addListener((tabId) => {
+  void browser.storage.session.remove(windowKey(tabId)).catch(() => undefined);
+});
+
 /** The page itself (frame 0): the content script of sub-frames does not hold the panel. */
 const toPage = (tabId: number, message: Record<string, unknown>) =>
   browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<unknown>;
