@@ -94,21 +94,23 @@ async function siteError(page: Page, name: string): Promise<boolean> {
   );
 }
 
+const armed = new WeakSet<Page>();
 /**
- * Space on the focused file input opens the picker. Under heavy load headless Chromium has been seen to
- * drop that first activation: one more press, still by keyboard, after a wait.
+ * Space on the focused file input opens the picker. Playwright turns file-chooser interception on
+ * asynchronously when a page gets its first listener: without a listener armed beforehand (and one
+ * round trip to the page), the key press can open a real dialog that the test never sees.
  */
 async function chooseByKeyboard(page: Page) {
-  for (let attempt = 0; ; attempt++) {
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser', { timeout: 15_000 }).catch((e: unknown) => {
-        if (attempt > 0) throw e;
-        return null;
-      }),
-      page.keyboard.press('Space'),
-    ]);
-    if (chooser) return chooser;
+  if (!armed.has(page)) {
+    armed.add(page);
+    page.on('filechooser', () => {});
+    await page.evaluate(() => 0);
   }
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser', { timeout: 15_000 }),
+    page.keyboard.press('Space'),
+  ]);
+  return chooser;
 }
 
 async function openOcrTab(page: Page) {
