@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { extensionUrl } from '../components/app/extension-url';
 import { createTinyLauncher, isPanelShortcut } from '../components/launcher';
 import { applyComfort } from '../utils/comfort/apply';
+import { guidesFromWidgetConfig, type HandedGuides } from '../utils/guides/widget-handover';
 import { pickLang } from '../utils/i18n';
 import { createExtensionSettingsStore } from '../utils/settings/settings';
 import type { PanelHandle } from '../widgets/panel-entry';
@@ -20,6 +21,11 @@ export default defineContentScript({
     // Tells an embedded widget that the extension shows the panel: one panel per page. (Not the
     // manifest's version: getManifest() costs milliseconds on every page load.)
     root.setAttribute('data-pasapas-extension', '');
+    // The administration's widget then hands its guides over (before any await: it may run now).
+    let handedGuides: HandedGuides | undefined;
+    document.addEventListener('pasapas:widget-config', (e) => {
+      handedGuides = guidesFromWidgetConfig((e as CustomEvent).detail) ?? handedGuides;
+    });
     const store = createExtensionSettingsStore(browser.storage.local, browser.storage.onChanged);
     const fontBase = extensionUrl('/fonts/');
     const settings = await store.load();
@@ -50,6 +56,7 @@ export default defineContentScript({
                   const guides = (r as { guides?: unknown } | undefined)?.guides;
                   return Array.isArray(guides) ? guides : [];
                 }),
+              configured: handedGuides,
             },
             glossaryUrl: extensionUrl('/glossary/fr.json'),
             ocrPage: extensionUrl('/ocr.html'),

@@ -57,6 +57,18 @@ function file(name: string, text: string) {
   return { name, mimeType: 'application/json', buffer: Buffer.from(text) };
 }
 
+/** The demo page with the widget tag carrying the administration's catalog (and keys). */
+async function withCatalog(page: Page, keys: string) {
+  await page.route(/\/(aide-logement|emploi)\/[a-z-]+\.html/, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(
+      'data-lang="fr"',
+      `data-lang="fr" data-catalog="/catalog/catalog.json"${keys ? ` data-trusted-keys="${keys}"` : ''}`,
+    );
+    await route.fulfill({ response, body });
+  });
+}
+
 describe('guides in the extension: options page', () => {
   test('installs a guide from a file, refuses bad files in plain words, and the site offers it', async () => {
     const session = await launch({ extension: true });
@@ -288,6 +300,29 @@ describe('guides in the extension: options page', () => {
   });
 });
 
+describe('guides in the extension on a site that embeds the widget', () => {
+  test('the widget hands its catalog and keys over: the extension’s panel offers the site’s guide', async () => {
+    const session = await launch({ extension: true });
+    try {
+      const page = await session.context.newPage();
+      await withCatalog(page, PUBKEY.publicKey);
+      await page.goto(`${demo.url}/aide-logement/identite.html`);
+      await openGuidesTab(page);
+      await expect
+        .poll(() => page.locator('[data-testid="guide-title"]').textContent())
+        .toBe('Demande d’aide au logement (démo) — catalogue signé');
+      expect(await page.locator('[data-testid="guide-trust"]').textContent()).toContain('Guide vérifié');
+      // One panel on the page: the widget stood aside for the extension.
+      expect(await panel(page).count()).toBe(1);
+      expect(await page.locator('pasapas-aide').getAttribute('data-pasapas-state')).toBe('extension');
+      expect(await axe(page)).toEqual([]);
+      expect(session.outside).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
 describe('guides in the widget: the administration’s catalog', () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   beforeAll(async () => {
@@ -296,18 +331,6 @@ describe('guides in the widget: the administration’s catalog', () => {
   afterAll(async () => {
     await browser?.close();
   });
-
-  /** The demo page with the widget tag carrying the administration's catalog (and keys). */
-  async function withCatalog(page: Page, keys: string) {
-    await page.route(/\/(aide-logement|emploi)\/[a-z-]+\.html/, async (route) => {
-      const response = await route.fetch();
-      const body = (await response.text()).replace(
-        'data-lang="fr"',
-        `data-lang="fr" data-catalog="/catalog/catalog.json"${keys ? ` data-trusted-keys="${keys}"` : ''}`,
-      );
-      await route.fulfill({ response, body });
-    });
-  }
 
   test('signed guides are verified with the configured key, unsigned ones are not, a tampered one is refused', async () => {
     const context = await browser.context();

@@ -167,3 +167,23 @@ describe('collectGuides', () => {
     );
   });
 });
+
+describe('guidesFromWidgetConfig', () => {
+  it('reads the guides an administration’s widget hands over to the extension, ignores the rest', async () => {
+    const { guidesFromWidgetConfig } = await import('../../../utils/guides/widget-handover.ts');
+    const detail = JSON.stringify({
+      features: ['guides'],
+      guides: ['/g/a.json', 42],
+      catalog: '/catalog/catalog.json',
+      trustedKeys: ['k'],
+    });
+    expect(guidesFromWidgetConfig(detail)).toEqual({
+      urls: ['/g/a.json'],
+      catalog: '/catalog/catalog.json',
+      trustedKeys: ['k'],
+    });
+    expect(guidesFromWidgetConfig(JSON.stringify({ features: ['comfort'], guides: [] }))).toBeUndefined();
+    for (const bad of [undefined, '{', 'null', '[1]', { guides: ['x'] }])
+      expect(guidesFromWidgetConfig(bad)).toBeUndefined();
+  });
+});
