@@ -24,6 +24,8 @@ export type SaveQueueOptions = {
 export type SaveQueue = {
   queue(procedureId: string, identity: FieldIdentity, value: FieldValue, descriptor?: FieldDescriptor): void;
   flush(): Promise<void>;
+  /** Drops what waits (the session ended: nothing of it may be written after). */
+  clear(): void;
   readonly pending: number;
 };
 
@@ -92,6 +94,12 @@ export function createSaveQueue(
       }, wait);
     },
     flush,
+    clear() {
+      if (timer !== undefined) clearTimer(timer);
+      timer = undefined;
+      firstAt = undefined;
+      pending = new Map();
+    },
     get pending() {
       return pending.size;
     },

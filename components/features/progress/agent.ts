@@ -123,6 +123,14 @@ export function startProgressAgent(options: AgentOptions): Agent {
 
   function problem(error: unknown) {
     const code = (error as { code?: string } | null)?.code;
+    if (code === 'unknown-procedure') {
+      // Deleted meanwhile (another tab, "Terminer ma session"): what waited goes with it.
+      saver.clear();
+      procedure.value = null;
+      starting = undefined;
+      pagedNoted = false;
+      return;
+    }
     if (code === 'pin-needed') banner.value = { kind: 'pin-needed' };
     else if (code === 'vault-locked' || code === 'vault-required') banner.value = { kind: 'locked' };
     else banner.value = { kind: 'error', error };
@@ -359,6 +367,7 @@ export function startProgressAgent(options: AgentOptions): Agent {
     },
     forgetTab() {
       waiting.clear();
+      saver.clear();
       procedure.value = null;
       starting = undefined;
       pagedNoted = false;

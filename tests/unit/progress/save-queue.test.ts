@@ -74,4 +74,15 @@ describe('page save queue', () => {
     await q.flush();
     expect(batches[0]?.map((e) => e.value)).toEqual(['Martin']);
   });
+
+  it('clear() drops what waits: nothing of an ended session is written after', async () => {
+    const { batches, save } = recorder();
+    const q = createSaveQueue(save, { delayMs: 100 });
+    q.queue('p', id('nom'), 'Martin');
+    q.clear();
+    await vi.advanceTimersByTimeAsync(500);
+    await q.flush();
+    expect(batches).toEqual([]);
+    expect(q.pending).toBe(0);
+  });
 });
