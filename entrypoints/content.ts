@@ -110,13 +110,22 @@ export default defineContentScript({
       });
       (document.body ?? root).append(host);
       // Progress: on a procedure's page (a guide matches) or a site with saved answers, the panel
-      // loads now, closed, so what the person types is kept and a return can be offered.
+      // loads closed, so what the person types is kept and a return can be offered. It waits until
+      // the page has loaded and the main thread is idle: the site's own loading comes first.
       browser.runtime
         .sendMessage({ type: 'progress:probe', url: location.href })
         .then((answer: unknown) => {
-          if ((answer as { load?: boolean } | undefined)?.load) load().catch(() => {});
+          if ((answer as { load?: boolean } | undefined)?.load) whenIdle(() => load().catch(() => {}));
         })
         .catch(() => {});
+    };
+    const whenIdle = (run: () => void) => {
+      const idle = () =>
+        typeof requestIdleCallback === 'function'
+          ? requestIdleCallback(run, { timeout: 1500 })
+          : setTimeout(run, 200);
+      if (document.readyState === 'complete') idle();
+      else window.addEventListener('load', idle, { once: true });
     };
     if (document.body) show();
     else document.addEventListener('DOMContentLoaded', show, { once: true });
