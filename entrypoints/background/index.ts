@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handlers } from './router';
-import './ocr';
 import './guides';
+import './ocr';
 import './progress';
 
 /**
