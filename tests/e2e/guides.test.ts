@@ -127,20 +127,11 @@ async function walkPage(page: Page, checkNir = false) {
     } else if (focused?.tag === 'select') {
       await page.keyboard.type('Cé');
     } else if (focused?.type === 'file') {
-      // Space opens the site's own picker. Under load a first press can be lost (it happened in the
-      // extension only): one more press, still the keyboard alone.
-      const pick = async () => {
-        const [chooser] = await Promise.all([
-          page.waitForEvent('filechooser', { timeout: 8000 }),
-          page.keyboard.press('Space'),
-        ]);
-        return chooser;
-      };
-      const chooser = await pick().catch(async () => {
-        const focusedNow = await pageFocus(page);
-        expect(focusedNow?.type).toBe('file');
-        return pick();
-      });
+      // Playwright turns file-chooser interception on asynchronously: arm it first (a listener and
+      // one round trip), else the key press can open a real dialog the test never sees.
+      page.on('filechooser', () => {});
+      await page.evaluate(() => 0);
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
       await chooser.setFiles({
         name: `${name}.pdf`,
         mimeType: 'application/pdf',
