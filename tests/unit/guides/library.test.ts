@@ -2,7 +2,7 @@
  * The mediator's guide library on a real (fake-indexeddb) Dexie database: files, catalogs with
  * conditional requests and offline use, signatures, trusted keys, and "nothing lost" on bad input.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sha256Hex } from '../../../utils/guides/bytes.ts';
 import type { FetchLike } from '../../../utils/guides/catalog.ts';
 import { checkCatalogUrl, createGuideLibrary, TRUSTED_KEYS_SETTING } from '../../../utils/guides/library.ts';
@@ -150,6 +150,23 @@ describe('installing from a file', () => {
     expect(libraryMessage('en', invalid)[0]).toContain('Nothing was installed');
     expect(libraryMessage('ar', invalid)[0]).not.toBe(libraryMessage('fr', invalid)[0]);
     expect((await library.list()).guides).toHaveLength(1);
+  });
+
+  it('a full disk is a typed error with plain words, and the installed guides stay', async () => {
+    const { library, db } = await setup();
+    await library.installFile(JSON.stringify(demoGuide()));
+    const newer = demoGuide();
+    newer.version = '3.0.0';
+    const put = vi
+      .spyOn(db.installedGuides, 'put')
+      .mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
+    const error = await rejection(library.installFile(JSON.stringify(newer)));
+    expect(error.code).toBe('storage-failed');
+    expect(libraryMessage('fr', error)[0]).toBe(
+      'L’enregistrement a échoué (disque plein ?). Les guides déjà installés sont gardés.',
+    );
+    put.mockRestore();
+    expect((await library.list()).guides.map((g) => g.version)).toEqual([demoGuide().version]);
   });
 
   it('a newer file replaces the installed version; removing deletes it', async () => {
