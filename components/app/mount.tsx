@@ -147,7 +147,9 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
       speechRequest.value = 'page';
     },
     guideCommand(command) {
-      return import('../features/guides/remote-host').then((m) => m.guideCommand(command, services.lang.value));
+      return import('../features/guides/remote-host').then((m) =>
+        m.guideCommand(command, services.lang.value),
+      );
     },
     unmount() {
       doc.removeEventListener('keydown', onShortcut, true);
