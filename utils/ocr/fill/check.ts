@@ -5,7 +5,8 @@
 import { type ValidatorId, validate } from '../../validators/index.ts';
 import type { FieldKind } from '../extract/types.ts';
 
-const VALIDATED_KINDS: Partial<Record<FieldKind, ValidatorId>> = {
+/** The kinds of value that have a validator, and which one. */
+export const VALIDATED_KINDS: Partial<Record<FieldKind, ValidatorId>> = {
   iban: 'iban',
   bic: 'bic',
   nir: 'nir',

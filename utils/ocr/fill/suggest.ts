@@ -5,6 +5,7 @@
  */
 import { foldText } from '../../forms/text.ts';
 import type { FieldKind } from '../extract/types.ts';
+import { VALIDATED_KINDS } from './check.ts';
 import type { FillTarget, StepHint } from './targets.ts';
 
 /** The part of an extracted field the suggestion needs (so edited values can be passed too). */
@@ -76,17 +77,10 @@ const MEANING_CLUES: Record<string, RegExp> = {
   titulaire: /titulaire/,
 };
 
-/** A guide validator id → the kind of value it expects. */
-const VALIDATOR_KINDS: Record<string, FieldKind> = {
-  iban: 'iban',
-  bic: 'bic',
-  nir: 'nir',
-  'fiscal-number': 'fiscal-number',
-  'caf-number': 'caf-number',
-  siret: 'siret',
-  postcode: 'postcode',
-  date: 'date',
-};
+/** A guide validator id → the kind of value it expects (the inverse of VALIDATED_KINDS). */
+const VALIDATOR_KINDS: Record<string, FieldKind> = Object.fromEntries(
+  Object.entries(VALIDATED_KINDS).map(([kind, validator]) => [validator, kind as FieldKind]),
+);
 
 /** Below this no field is proposed by default. */
 export const SUGGEST_THRESHOLD = 0.5;
