@@ -100,7 +100,7 @@ async function walkPage(page: Page, checkNir = false) {
       await pressPanelButton(page, 'C’est fait');
       await expectStep(page, GUIDE.steps[before + 1]?.id ?? '');
       // Focus went to the new step's title; the next field is reached from the panel again.
-      expect(await deepActive(page)).toMatchObject({ id: 'pp-guide-step-title' });
+      await expect.poll(async () => (await deepActive(page))?.id).toBe('pp-guide-step-title');
       focusFromPanel = true;
       id = await stepId(page);
       continue;

@@ -24,7 +24,7 @@ import {
   stopSession,
 } from './live';
 import { guidesMessages } from './messages';
-import { adoptStyles, Markdown, TrustLine } from './parts';
+import { adoptStyles, Markdown, StepList, TrustLine } from './parts';
 import { RemoteGuides } from './RemoteGuides';
 
 const translate = createTranslator(uiMessages, guidesMessages);
@@ -304,34 +304,15 @@ function GuideView({
         {t('guides.stepCount', { current: index + 1, total: state.total })}
       </p>
       <progress class="pp-guide-progress" max={state.total} value={doneCount} aria-hidden="true" />
-      <details class="pp-guide-steps">
-        <summary>{t('guides.allSteps', { done: doneCount })}</summary>
-        <nav aria-label={t('guides.stepsLabel')}>
-          <ol>
-            {guide.steps.map((s, i) => {
-              const done = state.done.has(s.id);
-              const current = i === index;
-              return (
-                <li key={s.id} class={`${done ? 'pp-step-done' : ''} ${current ? 'pp-step-current' : ''}`}>
-                  <button
-                    type="button"
-                    class="pp-step-link"
-                    aria-current={current ? 'step' : undefined}
-                    onClick={() => act(() => session.goTo(i))}
-                  >
-                    <span aria-hidden="true" class="pp-step-mark">
-                      {done ? '✓' : current ? '➜' : '•'}
-                    </span>
-                    <span>{localize(s.title, lang)}</span>
-                    {done && <span class="pp-sr-only"> ({t('guides.stepDone')})</span>}
-                    {current && <span class="pp-sr-only"> ({t('guides.stepCurrent')})</span>}
-                  </button>
-                </li>
-              );
-            })}
-          </ol>
-        </nav>
-      </details>
+      <StepList
+        guide={guide}
+        lang={lang}
+        index={index}
+        isDone={(id) => state.done.has(id)}
+        doneCount={doneCount}
+        onGo={(i) => act(() => session.goTo(i))}
+        t={t}
+      />
 
       {state.finished ? (
         <div class="pp-message" data-testid="guide-finished">

@@ -6,7 +6,7 @@ import { uiMessages } from '../../../utils/i18n/ui';
 import { useServices } from '../../app/services';
 import { guideSources } from './config';
 import { guidesMessages } from './messages';
-import { adoptStyles, Markdown, TrustLine } from './parts';
+import { adoptStyles, Markdown, StepList, TrustLine } from './parts';
 
 const translate = createTranslator(uiMessages, guidesMessages);
 type T = (key: string, params?: Params) => string;
@@ -152,34 +152,15 @@ export function RemoteGuides() {
           <p class="pp-guide-count" data-testid="guide-count">
             {t('guides.stepCount', { current: current.index + 1, total: current.total })}
           </p>
-          <details class="pp-guide-steps">
-            <summary>{t('guides.allSteps', { done: current.done.length })}</summary>
-            <nav aria-label={t('guides.stepsLabel')}>
-              <ol>
-                {guide.steps.map((s, i) => {
-                  const done = current.done.includes(s.id);
-                  const here = i === current.index;
-                  return (
-                    <li key={s.id} class={`${done ? 'pp-step-done' : ''} ${here ? 'pp-step-current' : ''}`}>
-                      <button
-                        type="button"
-                        class="pp-step-link"
-                        aria-current={here ? 'step' : undefined}
-                        onClick={() => act({ action: 'goTo', index: i })}
-                      >
-                        <span aria-hidden="true" class="pp-step-mark">
-                          {done ? '✓' : here ? '➜' : '•'}
-                        </span>
-                        <span>{localize(s.title, lang.value)}</span>
-                        {done && <span class="pp-sr-only"> ({t('guides.stepDone')})</span>}
-                        {here && <span class="pp-sr-only"> ({t('guides.stepCurrent')})</span>}
-                      </button>
-                    </li>
-                  );
-                })}
-              </ol>
-            </nav>
-          </details>
+          <StepList
+            guide={guide}
+            lang={lang.value}
+            index={current.index}
+            isDone={(id) => current.done.includes(id)}
+            doneCount={current.done.length}
+            onGo={(i) => act({ action: 'goTo', index: i })}
+            t={t}
+          />
           {current.finished ? (
             <div class="pp-message" data-testid="guide-finished">
               <p tabIndex={-1} ref={finishedRef}>
