@@ -321,7 +321,7 @@ describe('guides in the extension', () => {
       await tabTo(side, (el) => el.tag === 'button' && el.text === 'Étape suivante', 60);
       await side.keyboard.press('Enter');
       await expect.poll(() => side.locator('section[data-step]').getAttribute('data-step')).toBe('nom');
-      expect(await deepActive(side)).toMatchObject({ id: 'pp-guide-step-title' });
+      await expect.poll(async () => (await deepActive(side))?.id).toBe('pp-guide-step-title');
       const near = () =>
         site.evaluate(() => {
           const field = document.querySelector('input[name="nom"]')?.getBoundingClientRect();
