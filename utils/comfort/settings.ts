@@ -1,5 +1,3 @@
-import * as v from 'valibot';
-
 /** Comfort settings: what the person changed to read the page comfortably. */
 export const TEXT_SCALES = [1, 1.25, 1.5, 1.75, 2] as const;
 export const LINE_SPACINGS = ['normal', 'large', 'larger'] as const;
@@ -10,14 +8,20 @@ export const FONTS = ['default', 'legible', 'dyslexia'] as const;
 export type Theme = (typeof THEMES)[number];
 export type FontChoice = (typeof FONTS)[number];
 
-export const ComfortSchema = v.object({
-  textScale: v.picklist(TEXT_SCALES),
-  lineSpacing: v.picklist(LINE_SPACINGS),
-  letterSpacing: v.picklist(LETTER_SPACINGS),
-  theme: v.picklist(THEMES),
-  font: v.picklist(FONTS),
-});
-export type ComfortSettings = v.InferOutput<typeof ComfortSchema>;
+/**
+ * The allowed values of each setting. Plain lists rather than a schema library: this module runs in
+ * the content script on every page, where each kilobyte and millisecond counts.
+ */
+export const COMFORT_VALUES = {
+  textScale: TEXT_SCALES,
+  lineSpacing: LINE_SPACINGS,
+  letterSpacing: LETTER_SPACINGS,
+  theme: THEMES,
+  font: FONTS,
+} as const;
+export type ComfortSettings = {
+  -readonly [K in keyof typeof COMFORT_VALUES]: (typeof COMFORT_VALUES)[K][number];
+};
 
 export const DEFAULT_COMFORT: ComfortSettings = {
   textScale: 1,
@@ -35,9 +39,8 @@ export function parseComfort(raw: unknown): ComfortSettings {
   if (typeof raw !== 'object' || raw === null) return { ...DEFAULT_COMFORT };
   const input = raw as Record<string, unknown>;
   const out: Record<string, unknown> = { ...DEFAULT_COMFORT };
-  for (const [key, schema] of Object.entries(ComfortSchema.entries)) {
-    const result = v.safeParse(schema, input[key]);
-    if (result.success) out[key] = result.output;
+  for (const [key, allowed] of Object.entries(COMFORT_VALUES)) {
+    if ((allowed as readonly unknown[]).includes(input[key])) out[key] = input[key];
   }
   return out as ComfortSettings;
 }
