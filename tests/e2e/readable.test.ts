@@ -467,6 +467,44 @@ describe('readable mode in the widget', () => {
 });
 
 describe('readable mode in the extension', () => {
+  test('fills the whole identity page by keyboard from the readable view and submits; the site gets every value', async () => {
+    const session = await launch({ extension: true });
+    try {
+      const page = await session.context.newPage();
+      await page.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
+      await launcher(page).waitFor();
+      await openReadableByKeyboard(page);
+      expect(await page.locator(`${VIEW} [data-field-key]`).count()).toBe(7);
+      const radioId = await controlId(page, 'civilite');
+      await tabTo(page, (el) => el.id === radioId, 60);
+      await page.keyboard.press('Space');
+      await typeInto(page, 'nom', 'Martin');
+      await typeInto(page, 'prenom', 'Awa');
+      await typeInto(page, 'date_naissance', '01/02/1990');
+      await typeInto(page, 'nir', '284057511234528');
+      await typeInto(page, 'email', 'awa.martin@exemple.fr');
+      await typeInto(page, 'telephone', '0612345678');
+      expect(await axe(page, VIEW)).toEqual([]);
+      await tabTo(page, (el) => el.tag === 'button' && el.text === 'Suivant', 60);
+      await Promise.all([page.waitForURL(/foyer\.html/), page.keyboard.press('Enter')]);
+      const site = (await (await session.context.request.get(`${demo.url}/demo-api/session`)).json()) as {
+        procedures: Record<string, { values: Record<string, string> }>;
+      };
+      expect(site.procedures['aide-logement']?.values).toMatchObject({
+        civilite: 'madame',
+        nom: 'Martin',
+        prenom: 'Awa',
+        date_naissance: '01/02/1990',
+        nir: '284057511234528',
+        email: 'awa.martin@exemple.fr',
+        telephone: '0612345678',
+      });
+      expect(session.outside).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
   test('a value typed in the readable view is in the real field after going back', async () => {
     const session = await launch({ extension: true });
     try {
