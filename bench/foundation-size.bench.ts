@@ -46,10 +46,12 @@ export default async function sizes() {
   const tabRows = tabs.map((tab) => {
     const extra = new Set([...closure(tab)].filter((f) => !entry.has(f)));
     return {
-      what: `  + opening the ${tab
-        .split('/')
-        .pop()
-        ?.replace(/-[^-]+\.js$/, '')} tab`,
+      what: `  + opening the ${
+        tab
+          .split('/')
+          .pop()
+          ?.match(/^.*?Tab/)?.[0]
+      } tab`,
       'gzip size': kb(size(extra)),
       target: '',
       ok: '',
