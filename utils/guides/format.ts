@@ -4,24 +4,12 @@
  * live in `semantics.ts`; `parseGuide` in `schema.ts` runs both.
  */
 import * as v from 'valibot';
-import type { ValidatorId } from '../validators/types.ts';
+import { VALIDATOR_IDS } from '../validators/types.ts';
 
 export const GUIDE_FORMAT_VERSION = 1 as const;
 
-/** Kept in step with `ValidatorId` of utils/validators (a unit test checks both lists agree). */
-export const VALIDATOR_IDS = [
-  'iban',
-  'bic',
-  'nir',
-  'fiscal-number',
-  'caf-number',
-  'siret',
-  'siren',
-  'postcode',
-  'phone',
-  'email',
-  'date',
-] as const satisfies readonly ValidatorId[];
+/** The validators a guide may name: the same list as utils/validators. */
+export { VALIDATOR_IDS };
 
 export const OCR_DOCUMENT_TYPES = [
   'avis-imposition',

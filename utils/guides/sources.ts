@@ -9,6 +9,7 @@ import type { Guide } from './format.ts';
 import { trustedKeysFrom, verifyWithKeys } from './keys.ts';
 import { guideMessage } from './messages.ts';
 import { type GuideError, parseGuideText } from './schema.ts';
+import type { GuideLoadProblem } from './session.ts';
 import type { TrustedKey, Verification } from './signature.ts';
 
 export type GuideOrigin = 'builtin' | 'installed' | 'configured';
@@ -155,14 +156,8 @@ export type ConfiguredGuides = {
   trustedKeys?: readonly string[];
 };
 
-export type LoadProblem = {
-  code: string;
-  url?: string;
-  guideId?: string;
-  message: { fr: string; en: string };
-  params?: Record<string, string | number>;
-  errors?: GuideError[];
-};
+/** A guide or catalog that could not be used (the session's type: both show them alike). */
+export type LoadProblem = GuideLoadProblem;
 
 function problem(code: string, params: Record<string, string | number>, extra: Partial<LoadProblem> = {}) {
   return {

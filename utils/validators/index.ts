@@ -10,7 +10,13 @@ import { validateNir } from './nir.ts';
 import { validatePhone } from './phone.ts';
 import { validatePostcode } from './postcode.ts';
 import { validateSiren, validateSiret } from './siret.ts';
-import { type DateRule, type ValidationResult, ValidatorError, type ValidatorId } from './types.ts';
+import {
+  type DateRule,
+  VALIDATOR_IDS,
+  type ValidationResult,
+  ValidatorError,
+  type ValidatorId,
+} from './types.ts';
 
 export { ageInYears, isRealDate, monthFromName, parseDate } from './date.ts';
 export { formatFiscalNumber } from './fiscal-number.ts';
@@ -18,21 +24,7 @@ export { compactIban, formatIban, ribKey } from './iban.ts';
 export { validatorCatalogs } from './messages.ts';
 export { formatNir, nirKey } from './nir.ts';
 export type { DateRule, ValidationResult, ValidatorId } from './types.ts';
-export { ValidatorError } from './types.ts';
-
-export const VALIDATOR_IDS: readonly ValidatorId[] = [
-  'iban',
-  'bic',
-  'nir',
-  'fiscal-number',
-  'caf-number',
-  'siret',
-  'siren',
-  'postcode',
-  'phone',
-  'email',
-  'date',
-];
+export { VALIDATOR_IDS, ValidatorError } from './types.ts';
 
 /** Every code each validator can return (besides 'ok'): the message catalog must cover them all. */
 export const VALIDATOR_CODES: Readonly<Record<ValidatorId, readonly string[]>> = {

@@ -1,15 +1,18 @@
-export type ValidatorId =
-  | 'iban'
-  | 'bic'
-  | 'nir'
-  | 'fiscal-number'
-  | 'caf-number'
-  | 'siret'
-  | 'siren'
-  | 'postcode'
-  | 'phone'
-  | 'email'
-  | 'date';
+/** Every validator, by id; guides name them in `field.validator`. */
+export const VALIDATOR_IDS = [
+  'iban',
+  'bic',
+  'nir',
+  'fiscal-number',
+  'caf-number',
+  'siret',
+  'siren',
+  'postcode',
+  'phone',
+  'email',
+  'date',
+] as const;
+export type ValidatorId = (typeof VALIDATOR_IDS)[number];
 
 export type ValidationResult = {
   valid: boolean;
