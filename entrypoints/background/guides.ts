@@ -1,5 +1,6 @@
+import { liveQuery } from 'dexie';
 import { browserCatalogFetch, createGuideLibrary } from '../../utils/guides/library';
-import { openDatabase } from '../../utils/storage/db';
+import { database } from './db';
 import { addHandlers } from './router';
 
 /**
@@ -8,7 +9,7 @@ import { addHandlers } from './router';
  */
 let library: ReturnType<typeof createGuideLibrary> | undefined;
 function guides() {
-  library ??= createGuideLibrary(openDatabase(), {
+  library ??= createGuideLibrary(database(), {
     fetch: browserCatalogFetch((url, init) => fetch(url, init)),
   });
   return library;
@@ -23,6 +24,36 @@ function refreshSoon() {
   guides()
     .refreshStale(DAY)
     .catch(() => {});
+}
+
+/**
+ * The address patterns of the installed guides that may be offered (not refused), for the progress
+ * probe asked on every page load. Computed once, then again only when the options page changes the
+ * installed guides (Dexie's liveQuery hears writes from other extension pages).
+ */
+let patterns: Promise<string[]> | undefined;
+const computePatterns = () =>
+  guides()
+    .list()
+    .then(({ guides: list }) =>
+      list.filter((g) => g.trust !== 'refused').flatMap((g) => g.guide.matches.urls),
+    )
+    .catch(() => [] as string[]);
+export function installedGuidePatterns(): Promise<string[]> {
+  if (!patterns) {
+    patterns = computePatterns();
+    let first = true;
+    liveQuery(() => database().installedGuides.toArray()).subscribe({
+      next: () => {
+        if (!first) patterns = computePatterns();
+        first = false;
+      },
+      error: () => {
+        patterns = undefined;
+      },
+    });
+  }
+  return patterns;
 }
 
 addHandlers({

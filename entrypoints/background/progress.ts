@@ -12,13 +12,15 @@ import { PUBLIC_DEFAULTS, parsePublicComputer } from '../../utils/progress/publi
 import { answerCall, CALL, PROBE } from '../../utils/progress/remote';
 import { createProgressService } from '../../utils/progress/service';
 import type { PublicComputerConfig } from '../../utils/progress/types';
-import { openDatabase, originOf } from '../../utils/storage/db';
+import { originOf } from '../../utils/storage/db';
+import { database } from './db';
+import { installedGuidePatterns } from './guides';
 import { addHandlers } from './router';
 
 /** The mediator's setting (options page). Not personal data: it survives "Terminer ma session". */
 export const PUBLIC_CONFIG_KEY = 'pasapas:progress:publicComputer';
 
-const service = createProgressService(openDatabase(), {
+const service = createProgressService(database(), {
   async loadConfig(): Promise<PublicComputerConfig> {
     const stored = await browser.storage.local.get(PUBLIC_CONFIG_KEY);
     const value = stored[PUBLIC_CONFIG_KEY];
@@ -46,9 +48,10 @@ async function probe(url: unknown): Promise<{ load: boolean }> {
   const origin = originOf(url);
   if (!origin) return { load: false };
   if (await service.hasProcedures(origin).catch(() => false)) return { load: true };
-  const { guides: list } = await builtinGuides();
+  const [{ guides: list }, installed] = await Promise.all([builtinGuides(), installedGuidePatterns()]);
   // URL patterns only: the worker has no page to check the guide's content conditions on.
-  return { load: list.some((g) => g.matches.urls.some((pattern) => patternMatchesUrl(pattern, url))) };
+  const patterns = [...list.flatMap((g) => g.matches.urls), ...installed];
+  return { load: patterns.some((pattern) => patternMatchesUrl(pattern, url)) };
 }
 
 addHandlers({

@@ -133,6 +133,16 @@ describe('guides in the extension: options page', () => {
         '$.couleur : Ce champ n’existe pas dans le format des guides.',
       );
 
+      // Progress keeps answers on the sites of installed guides: none installed for this page yet.
+      const probe = (url: string) =>
+        page.evaluate((u) => {
+          const { runtime } = (
+            globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+          ).chrome;
+          return runtime.sendMessage({ type: 'progress:probe', url: u });
+        }, url);
+      expect(await probe(`${demo.url}/plain.html`)).toEqual({ load: false });
+
       // A signed guide whose content changed after signing is refused once its key is trusted.
       const keys = await generateKeyPair();
       const signed = await signGuide(
@@ -156,6 +166,8 @@ describe('guides in the extension: options page', () => {
       await expect
         .poll(() => installedItem(page, 'fr.demo.signe').getAttribute('data-trust'))
         .toBe('verified');
+      // Now a guide knows the page: progress loads there (the background saw the install).
+      await expect.poll(() => probe(`${demo.url}/plain.html`)).toEqual({ load: true });
       const tampered = { ...signed, version: '1.0.1' };
       tampered.summary = { ...signed.summary, fr: 'Texte changé après la signature.' };
       await page

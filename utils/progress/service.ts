@@ -77,12 +77,16 @@ export function createProgressService(db: PasapasDB, options: ServiceOptions = {
   const service: ProgressClient = {
     mode,
     async hasProcedures(origin) {
-      const rows = await db.procedures.toArray();
+      // Asked on every page load: stops at the first match instead of reading every row.
       const now = clock();
-      return rows.some(
-        (r) =>
-          (r.expiresAt === undefined || r.expiresAt > now) && (r.sealed !== undefined || r.origin === origin),
-      );
+      const hit = await db.procedures
+        .filter(
+          (r) =>
+            (r.expiresAt === undefined || r.expiresAt > now) &&
+            (r.sealed !== undefined || r.origin === origin),
+        )
+        .first();
+      return hit !== undefined;
     },
     async startOrGet(input) {
       await writable();
