@@ -105,6 +105,36 @@ describe('suggestTargets on the demo pages', () => {
     ]);
   });
 
+  it('a CAF certificate on the resources page: only the CAF number is pre-selected, its benefits are not a salary', () => {
+    const { targets } = discoverTargets(demoPage('ressources').window.document);
+    const keyOf = (name: string) => targets.find((t) => t.name === name)?.key;
+    // What the engine reads on the fixture attestation (tests/fixtures/ocr-docs/attestation-caf.html).
+    const fields = [
+      c('caf-number', '1234567'),
+      c('date', '05/10/2026', true, 'emission'),
+      c('amount', '312.45', true, 'montant-prestation'),
+      c('amount', '187.20', true, 'montant-prestation'),
+      c('amount', '499.65', true, 'montant-total'),
+    ];
+    const s = suggestTargets(fields, targets);
+    expect(s.map((x) => x.targetKey)).toEqual([keyOf('numero_allocataire'), null, null, null, null]);
+    // Still offered: the person may choose the salary field for an amount if that is what they mean.
+    expect(s[2]?.ranked.map((r) => r.key)).toContain(keyOf('salaire_mensuel'));
+    // A payslip's net pay does go to the salary, and an amount read without a meaning still may.
+    const pay = suggestTargets([c('amount', '1520.30', true, 'net-a-payer')], targets);
+    expect(pay[0]?.targetKey).toBe(keyOf('salaire_mensuel'));
+    expect(suggestTargets([c('amount', '1520.30')], targets)[0]?.targetKey).not.toBeNull();
+  });
+
+  it('a tax notice’s tax amounts are not taken for income', () => {
+    const { targets } = discoverTargets(demoPage('ressources').window.document);
+    const s = suggestTargets(
+      [c('amount', '1234', true, 'impot-net'), c('amount', '1234', true, 'reste-a-payer')],
+      targets,
+    );
+    expect(s.map((x) => x.targetKey)).toEqual([null, null]);
+  });
+
   it('never pre-selects an uncertain value, but still ranks the fields it could go to', () => {
     const { targets } = discoverTargets(demoPage('banque').window.document);
     const [s] = suggestTargets([c('iban', 'FR7630006000011234567890188', false)], targets);

@@ -71,11 +71,25 @@ const MEANING_CLUES: Record<string, RegExp> = {
   echeance: /echeance|limite|avant le/,
   debut: /debut|depuis|a partir/,
   fin: /\bfin\b|jusqu/,
-  'net-a-payer': /salaire|net a payer|revenu/,
+  // Not "revenu" alone: the revenu fiscal de référence is no net pay.
+  'net-a-payer': /salaire|net a payer|remuneration|revenus? d.?activite/,
   'net-imposable': /imposable/,
   'salaire-brut': /brut/,
+  'impot-net': /montant de (l.?|votre )?impot|impot (net|sur le revenu|a payer)/,
+  'reste-a-payer': /(reste|somme|montant) a payer/,
+  'montant-prestation': /prestation|allocation|\baides?\b|\bapl\b|\bcaf\b|prime d.?activite|\brsa\b/,
+  'montant-total': /total|prestation|allocation|\bcaf\b/,
+  'mise-en-recouvrement': /recouvrement/,
+  entree: /entree|embauche|anciennete/,
+  paiement: /paiement|versement|verse/,
   titulaire: /titulaire/,
 };
+
+/**
+ * A document holds many dates and amounts: one whose meaning the field does not name (a CAF benefit in
+ * "Salaire net par mois", a payment date in "Date de naissance") is offered but never pre-selected.
+ */
+const OFF_MEANING_MAX = 0.4;
 
 /** A guide validator id → the kind of value it expects (the inverse of VALIDATED_KINDS). */
 const VALIDATOR_KINDS: Record<string, FieldKind> = Object.fromEntries(
@@ -100,7 +114,8 @@ export function scoreTarget(candidate: FillCandidate, target: FillTarget, step?:
   if (score > 0 && candidate.meaning) {
     const meaning = MEANING_CLUES[candidate.meaning];
     if (meaning?.test(`${label} ${names} ${hint}`)) score += 0.4;
-    else if (meaning && (candidate.kind === 'date' || candidate.kind === 'amount')) score -= 0.3;
+    else if (candidate.kind === 'date' || candidate.kind === 'amount')
+      score = Math.min(score, OFF_MEANING_MAX);
   }
   // A value longer than the field accepts cannot be the right field.
   if (target.maxLength !== undefined && target.maxLength > 0 && candidate.value.length > target.maxLength)
