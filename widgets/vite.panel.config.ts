@@ -5,6 +5,9 @@ import { defineConfig } from 'vite';
 // One ES module + lazy chunks (one per feature tab), shared by the extension and the widget.
 export default defineConfig({
   plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+  // Relative: emitted files (the preprocessing worker) resolve from the chunk's own URL, wherever the
+  // panel is served from (the extension's panel/, a site's /pasapas/panel/).
+  base: './',
   publicDir: false,
   build: {
     outDir: fileURLToPath(new URL('../public/panel', import.meta.url)),

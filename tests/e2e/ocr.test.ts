@@ -1,6 +1,7 @@
 /**
- * Reading a document and filling the demo form from it, in the widget and in the extension, with the
- * real engine on images rendered here (tests/fixtures/ocr-docs), every request outside localhost blocked.
+ * Reading a document (RIB, tax notice, CAF certificate) and filling the demo form from it, in the widget and
+ * in the extension, with the real engine on images rendered here (tests/fixtures/ocr-docs), every request
+ * outside localhost blocked.
  * Each reading takes a few seconds on 2 cores: few readings, generous timeouts.
  */
 import { execFile } from 'node:child_process';
@@ -8,7 +9,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Frame, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type Frame, type FrameLocator, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_ARGS, renderOne, renderPdfs } from '../fixtures/ocr-docs/render';
 import { type Demo, startDemoServer } from './demo';
@@ -31,8 +32,9 @@ const FIXTURES = join(import.meta.dirname, '../fixtures/ocr-docs');
 
 let demo: Demo;
 let tmp: string;
-const images: Record<'rib' | 'ribBadIban' | 'blurry' | 'avis' | 'avisPdf', string> = {
+const images: Record<'rib' | 'ribBadIban' | 'blurry' | 'avis' | 'avisPdf' | 'caf', string> = {
   rib: '',
+  caf: '',
   ribBadIban: '',
   blurry: '',
   avis: '',
@@ -70,6 +72,7 @@ beforeAll(async () => {
   images.rib = (await renderOne('rib', 'clean')).path;
   images.blurry = (await renderOne('rib', 'heavy-blur')).path;
   images.avis = (await renderOne('avis-imposition', 'clean')).path;
+  images.caf = (await renderOne('attestation-caf', 'clean')).path;
   images.avisPdf = (await renderPdfs()).textPdf;
   images.ribBadIban = await renderBadIbanRib(tmp);
 });
@@ -92,6 +95,34 @@ async function siteError(page: Page, name: string): Promise<boolean> {
     (n) => !!document.querySelector(`[name="${n}"]`)?.closest('.fr-input-group--error'),
     name,
   );
+}
+
+const CAF_NUMBER = '1234567';
+
+/**
+ * The CAF certificate read on the resources page: only the CAF number goes to "Numéro d’allocataire CAF";
+ * the benefits it lists (amounts) are offered but not pre-selected for the salary or the income.
+ */
+async function checkCafReading(ocr: Page | FrameLocator) {
+  await ocr.locator('[data-testid="ocr-doctype"]').waitFor({ timeout: READ_TIMEOUT });
+  expect(await ocr.locator('[data-testid="ocr-doctype"]').textContent()).toContain('attestation de la CAF');
+  const caf = ocr.locator('.pp-ocr-field[data-kind="caf-number"]');
+  expect(await caf.locator('input').inputValue()).toBe(CAF_NUMBER);
+  expect(await caf.getAttribute('data-valid')).toBe('true');
+  expect(await caf.locator('select').inputValue()).toContain('numero_allocataire');
+  const amounts = ocr.locator('.pp-ocr-field[data-kind="amount"] select');
+  expect(await amounts.count()).toBeGreaterThan(0);
+  for (const select of await amounts.all()) expect(await select.inputValue()).toBe('');
+}
+
+/** The rest of the resources page, typed by the person, then sent: the site stores every value. */
+async function sendResources(page: Page) {
+  await page.locator('input[name="numero_fiscal"]').fill('3023217600053');
+  await page.locator('input[name="reference_avis"]').fill('2675A12345678');
+  await page.locator('input[name="revenu_fiscal_reference"]').fill('24350');
+  await page.locator('input[name="salaire_mensuel"]').fill('0');
+  await page.locator('form[data-demo-validate] button[type="submit"]').click();
+  await page.waitForURL(/banque\.html/);
 }
 
 const armed = new WeakSet<Page>();
@@ -280,6 +311,34 @@ describe('OCR in the widget', () => {
     expect(await axe(page)).toEqual([]);
   });
 
+  test('a CAF certificate fills the numéro allocataire, in a preprocessing worker of the widget’s folder', async () => {
+    const page = await open('/aide-logement/ressources.html');
+    const workers: Worker[] = [];
+    page.on('worker', (w) => workers.push(w));
+    await openOcrTab(page);
+    await page.locator('[data-testid="ocr-file"]').setInputFiles(images.caf);
+    await checkCafReading(page);
+    // The photo was prepared in the panel's worker file, served from the widget's own folder (/pasapas/)…
+    const prep = workers.filter((w) => w.url().startsWith(`${demo.url}/pasapas/panel/assets/worker-`));
+    expect(prep.map((w) => w.url())).toHaveLength(1);
+    // …and it is still alive, holding its message handler: the page did not fall back to its own thread
+    // (a worker that failed is terminated and never asked again).
+    expect(await prep[0]?.evaluate(() => typeof (self as { onmessage?: unknown }).onmessage)).toBe(
+      'function',
+    );
+    expect(await axe(page)).toEqual([]);
+
+    await page.locator('[data-action="ocr-fill"]').click();
+    await page.locator('[data-testid="ocr-filled"]').waitFor();
+    expect(await page.locator('input[name="numero_allocataire"]').inputValue()).toBe(CAF_NUMBER);
+    expect(await page.locator('input[name="salaire_mensuel"]').inputValue()).toBe('');
+    expect(await siteError(page, 'numero_allocataire')).toBe(false);
+    expect(await axe(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await sendResources(page);
+    expect((await siteValues(page)).numero_allocataire).toBe(CAF_NUMBER);
+  });
+
   test('a photo taken with the camera, inside the framing guide, is read', async () => {
     // Chromium's fake camera plays the rendered RIB (made into a video frame by ffmpeg).
     const y4m = join(tmp, 'rib.y4m');
@@ -431,6 +490,26 @@ describe('OCR in the extension', () => {
     await page.close();
   });
 
+  test('a CAF certificate read in our page fills the numéro allocataire the site receives', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${demo.url}/aide-logement/ressources.html?widget=0`);
+    await launcher(page).waitFor();
+    await openOcrTab(page);
+    const ocr = frameOf(page);
+    await ocr.locator('[data-testid="ocr-file"]').setInputFiles(images.caf);
+    await checkCafReading(ocr);
+    expect(await axe(page)).toEqual([]);
+    await ocr.locator('[data-action="ocr-fill"]').click();
+    await ocr.locator('[data-testid="ocr-filled"]').waitFor();
+    expect(await page.locator('input[name="numero_allocataire"]').inputValue()).toBe(CAF_NUMBER);
+    expect(await page.locator('input[name="salaire_mensuel"]').inputValue()).toBe('');
+    expect(await siteError(page, 'numero_allocataire')).toBe(false);
+    await page.keyboard.press('Escape');
+    await sendResources(page);
+    expect((await siteValues(page)).numero_allocataire).toBe(CAF_NUMBER);
+    await page.close();
+  });
+
   test('tab capture without permission says so plainly; fills are relayed only from our ocr.html frame', async () => {
     const page = await session.context.newPage();
     await page.goto(`${demo.url}/aide-logement/banque.html?widget=0`);
@@ -482,6 +561,40 @@ describe('OCR in the extension', () => {
   });
 });
 
+/** The extension in a browser of its own, with extra Chromium switches (fake camera, extension debugging). */
+async function launchExtension(extraArgs: string[]) {
+  const profile = mkdtempSync(join(tmpdir(), 'pasapas-ocr-ext-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    locale: 'fr-FR',
+    args: [
+      ...CHROMIUM_ARGS,
+      `--disable-extensions-except=${EXTENSION}`,
+      `--load-extension=${EXTENSION}`,
+      ...extraArgs,
+    ],
+  });
+  const outside: string[] = [];
+  const local = (url: string) =>
+    /^(data|blob|about|chrome-extension):/.test(url) || new URL(url).hostname === '127.0.0.1';
+  context.on('request', (r) => {
+    if (!local(r.url())) outside.push(r.url());
+  });
+  await context.route('**/*', (r) => (local(r.request().url()) ? r.continue() : r.abort()));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return {
+    context,
+    extensionId: new URL(worker.url()).host,
+    outside,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
 describe('OCR camera in the extension', () => {
   test('the camera opens in a window of the extension (not in the page) and fills the tab it came from', async () => {
     const y4m = join(tmp, 'rib-ext.y4m');
@@ -499,30 +612,13 @@ describe('OCR camera in the extension', () => {
       '1',
       y4m,
     ]);
-    const profile = mkdtempSync(join(tmpdir(), 'pasapas-ocr-cam-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(),
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      locale: 'fr-FR',
-      args: [
-        ...CHROMIUM_ARGS,
-        `--disable-extensions-except=${EXTENSION}`,
-        `--load-extension=${EXTENSION}`,
-        '--use-fake-ui-for-media-stream',
-        '--use-fake-device-for-media-stream',
-        `--use-file-for-fake-video-capture=${y4m}`,
-      ],
-    });
-    const outside: string[] = [];
-    const local = (url: string) =>
-      /^(data|blob|about|chrome-extension):/.test(url) || new URL(url).hostname === '127.0.0.1';
-    context.on('request', (r) => {
-      if (!local(r.url())) outside.push(r.url());
-    });
-    await context.route('**/*', (r) => (local(r.request().url()) ? r.continue() : r.abort()));
+    const ext = await launchExtension([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${y4m}`,
+    ]);
+    const { context } = ext;
     try {
-      if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
       const page = await context.newPage();
       await page.goto(`${demo.url}/aide-logement/banque.html?widget=0`);
       await launcher(page).waitFor();
@@ -551,9 +647,64 @@ describe('OCR camera in the extension', () => {
       expect(await siteError(page, 'iban')).toBe(false);
       await Promise.all([win.waitForEvent('close'), win.locator('[data-action="ocr-close"]').click()]);
     } finally {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await ext.close();
     }
-    expect(outside).toEqual([]);
+    expect(ext.outside).toEqual([]);
+  });
+});
+
+describe('OCR tab capture in the extension', () => {
+  test('after the toolbar button (activeTab), "Lire la page affichée" reads the document the page shows', async () => {
+    // Chromium's DevTools protocol clicks the toolbar button for the test (Extensions.triggerAction,
+    // behind this switch): the grant is the real activeTab one a person's click gives.
+    const ext = await launchExtension(['--enable-unsafe-extension-debugging']);
+    try {
+      const page = await ext.context.newPage();
+      const url = `${demo.url}/aide-logement/banque.html?widget=0&capture=1`;
+      await page.goto(url);
+      await launcher(page).waitFor();
+      // The page shows the RIB as a picture only (as an online bank's or a mailbox's viewer does): no text.
+      await page.evaluate((b64) => {
+        const img = document.createElement('img');
+        img.src = `data:image/png;base64,${b64}`;
+        img.alt = 'RIB';
+        img.id = 'shown-rib';
+        img.style.cssText = 'position:fixed;top:0;left:0;width:100%;z-index:1000';
+        document.body.append(img);
+        return img.decode();
+      }, readFileSync(images.rib).toString('base64'));
+      const browser = ext.context.browser();
+      if (!browser) throw new Error('no browser');
+      const cdp = await browser.newBrowserCDPSession();
+      const send = cdp.send.bind(cdp) as (method: string, params?: object) => Promise<unknown>;
+      const { targetInfos } = (await send('Target.getTargets', { filter: [{ type: 'tab' }] })) as {
+        targetInfos: Array<{ targetId: string; url: string }>;
+      };
+      const tab = targetInfos.find((t) => t.url === url);
+      expect(tab).toBeDefined();
+      await send('Extensions.triggerAction', { id: ext.extensionId, targetId: tab?.targetId });
+
+      await openOcrTab(page);
+      const ocr = page.frameLocator('iframe[data-testid="ocr-frame"]');
+      await ocr.locator('[data-action="ocr-capture"]').click();
+      await ocr.locator('[data-testid="ocr-doctype"]').waitFor({ timeout: READ_TIMEOUT });
+      expect(await ocr.locator('[data-testid="ocr-doctype"]').textContent()).toContain('RIB');
+      const iban = ocr.locator('.pp-ocr-field[data-kind="iban"]');
+      expect(await iban.locator('input').inputValue()).toBe(IBAN);
+      expect(await iban.getAttribute('data-valid')).toBe('true');
+      // Our panel, hidden for the shot, is back; the person confirms and the form below the picture is filled.
+      expect(
+        await page.locator('[data-pasapas-host="page"]').evaluate((h) => getComputedStyle(h).visibility),
+      ).toBe('visible');
+      expect(await axe(page)).toEqual([]);
+      expect(await page.locator('input[name="iban"]').inputValue()).toBe('');
+      await ocr.locator('[data-action="ocr-fill"]').click();
+      await ocr.locator('[data-testid="ocr-filled"]').waitFor();
+      expect(await page.locator('input[name="iban"]').inputValue()).toBe(IBAN);
+      expect(await page.locator('input[name="bic"]').inputValue()).toBe('AGRIFRPP');
+    } finally {
+      await ext.close();
+    }
+    expect(ext.outside).toEqual([]);
   });
 });

@@ -34,13 +34,19 @@ function pageSide() {
   };
 }
 
-/** The widget: everything happens in the page. */
+/**
+ * The widget: everything happens in the page. Preprocessing runs in a worker, a file of the panel build next
+ * to its chunks (resolved from this module's URL, so it follows the widget's folder). A page whose CSP or
+ * origin refuses it gets preprocessing on its own thread (reading.ts falls back).
+ */
 export function inPageBridge(assetsBase: string): OcrBridge {
   const side = pageSide();
   return {
     assetsBase,
     targets: async () => side.targets(),
     fill: async (items) => side.fill(items),
+    preprocessWorker: () =>
+      new Worker(new URL('../../../utils/ocr/preprocess/worker.ts', import.meta.url), { type: 'module' }),
   };
 }
 

@@ -14,7 +14,7 @@ export type OcrBridge = {
   fill(items: FillItem[]): Promise<FillReport>;
   /**
    * Starts the preprocessing worker (a file: MV3 forbids blob workers), so a big photo does not freeze the
-   * screen. Absent: preprocessing runs on the page's thread (the widget's lib build cannot emit the file).
+   * screen. Absent, or refused by the page (CSP, another origin): preprocessing runs on the screen's thread.
    */
   preprocessWorker?: () => Worker;
   /**
