@@ -339,6 +339,25 @@ describe('OCR in the widget', () => {
     expect((await siteValues(page)).numero_allocataire).toBe(CAF_NUMBER);
   });
 
+  test('a page that refuses the worker still gets its photo read, prepared on its own thread', async () => {
+    const page = await open('/aide-logement/ressources.html');
+    // As a site whose policy forbids workers: the worker file never arrives.
+    const refused: string[] = [];
+    await page.route('**/pasapas/panel/assets/worker-*', (route) => {
+      refused.push(route.request().url());
+      return route.abort();
+    });
+    await openOcrTab(page);
+    await page.locator('[data-testid="ocr-file"]').setInputFiles(images.caf);
+    await checkCafReading(page);
+    expect(refused).toHaveLength(1);
+    // The failed worker is let go; no error is shown to the person.
+    await expect
+      .poll(() => page.workers().filter((w) => w.url().includes('/pasapas/panel/assets/')).length)
+      .toBe(0);
+    expect(await page.locator('[data-testid="ocr-message"]').count()).toBe(0);
+  });
+
   test('a photo taken with the camera, inside the framing guide, is read', async () => {
     // Chromium's fake camera plays the rendered RIB (made into a video frame by ffmpeg).
     const y4m = join(tmp, 'rib.y4m');
