@@ -115,14 +115,32 @@ async function checkCafReading(ocr: Page | FrameLocator) {
   for (const select of await amounts.all()) expect(await select.inputValue()).toBe('');
 }
 
-/** The rest of the resources page, typed by the person, then sent: the site stores every value. */
+/**
+ * The rest of the resources page, then sent: the site stores every value. Set, not typed: a running guide
+ * moves focus to its step's field when a step completes, which would catch keystrokes meant elsewhere.
+ */
 async function sendResources(page: Page) {
-  await page.locator('input[name="numero_fiscal"]').fill('3023217600053');
-  await page.locator('input[name="reference_avis"]').fill('2675A12345678');
-  await page.locator('input[name="revenu_fiscal_reference"]').fill('24350');
-  await page.locator('input[name="salaire_mensuel"]').fill('0');
+  await page.evaluate(() => {
+    const values: Record<string, string> = {
+      numero_fiscal: '3023217600053',
+      reference_avis: '2675A12345678',
+      revenu_fiscal_reference: '24350',
+      salaire_mensuel: '0',
+    };
+    for (const [name, value] of Object.entries(values)) {
+      const input = document.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+      if (!input) throw new Error(`no field ${name}`);
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  });
+  expect(await page.locator('input[name="numero_allocataire"]').inputValue()).toBe(CAF_NUMBER);
   await page.locator('form[data-demo-validate] button[type="submit"]').click();
-  await page.waitForURL(/banque\.html/);
+  await page.waitForURL(/banque\.html/, { timeout: 15_000 }).catch(async (error) => {
+    const refused = await page.locator('.fr-input-group--error, .fr-select-group--error').allTextContents();
+    throw new Error(`The resources page was not sent: ${refused.join(' | ')}`, { cause: error });
+  });
 }
 
 const armed = new WeakSet<Page>();
