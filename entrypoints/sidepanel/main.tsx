@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { extensionUrl } from '../../components/app/extension-url';
 import { mountPanel } from '../../components/app/mount';
+import { tellTab } from '../../components/app/tell-tab';
 import type { RemoteSnapshot } from '../../utils/guides/remote';
 import { createExtensionSettingsStore } from '../../utils/settings/settings';
 
@@ -22,9 +23,37 @@ async function sendToPage(command: unknown): Promise<unknown> {
   }
   if (target?.id === undefined) return null;
   try {
-    return (await browser.tabs.sendMessage(target.id, { type: 'pasapas:guide', command })) ?? null;
+    return (await tellTab(target.id, { type: 'pasapas:guide', command })) ?? null;
   } catch {
     return null;
+  }
+}
+
+/** Held 'watch' questions, answered early when the person switches tabs or a tab navigates. */
+const waiting = new Set<() => void>();
+const pageChanged = () => {
+  for (const wake of [...waiting]) wake();
+};
+browser.tabs.onActivated.addListener(pageChanged);
+browser.tabs.onUpdated.addListener((_id, info) => {
+  if (info.status) pageChanged();
+});
+browser.tabs.onRemoved.addListener(pageChanged);
+browser.windows?.onFocusChanged?.addListener(pageChanged);
+
+/** The page answers 'watch' on a change; a new tab or page answers the state instead. */
+async function ask(command: unknown): Promise<unknown> {
+  if ((command as { action?: unknown } | null)?.action !== 'watch') return sendToPage(command);
+  let wake: () => void = () => {};
+  const changed = new Promise<'changed'>((resolve) => {
+    wake = () => resolve('changed');
+    waiting.add(wake);
+  });
+  try {
+    const first = await Promise.race([sendToPage(command), changed]);
+    return first === 'changed' ? sendToPage({ action: 'state' }) : first;
+  } finally {
+    waiting.delete(wake);
   }
 }
 
@@ -37,6 +66,6 @@ if (root) {
     store,
     fontBase: extensionUrl('/fonts/'),
     // Guides run in the active tab's page; the side panel shows the steps and sends the moves.
-    guideSources: { remote: { send: (command) => sendToPage(command) as Promise<RemoteSnapshot | null> } },
+    guideSources: { remote: { send: (command) => ask(command) as Promise<RemoteSnapshot | null> } },
   });
 }

@@ -10,8 +10,6 @@ import {
 import type { TrustState } from '../../../utils/guides/sources';
 import { createTranslator, type Lang, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
-import { markdownToText, parseSafeMarkdown } from '../../../utils/markdown';
-import { createSpeaker, type Speaker, type SpeakerState } from '../../../utils/speech/speaker';
 import { useServices } from '../../app/services';
 import { guideSources, guidesBase } from './config';
 import {
@@ -24,7 +22,22 @@ import {
   stopSession,
 } from './live';
 import { guidesMessages } from './messages';
-import { adoptStyles, Markdown, StepList, TrustLine } from './parts';
+import { checklist } from './page-sync';
+import {
+  adoptStyles,
+  CheckLine,
+  DocumentChecklist,
+  FieldHint,
+  Finished,
+  GuideHeader,
+  Markdown,
+  ReadStep,
+  StepHeading,
+  StepList,
+  StepMoves,
+  TargetNote,
+  TrustLine,
+} from './parts';
 import { RemoteGuides } from './RemoteGuides';
 
 const translate = createTranslator(uiMessages, guidesMessages);
@@ -184,8 +197,15 @@ function NoGuide({
   );
 }
 
-/** Documents ticked in the checklist, per guide, for as long as the page lives (not stored). */
-const tickedDocuments = new Map<string, ReadonlySet<string>>();
+/** The documents ticked for a guide, kept by the page (the side panel ticks the same list). */
+function useTicked(guideId: string): ReadonlySet<string> {
+  const [ticked, setTicked] = useState(() => checklist.get(guideId));
+  useEffect(() => {
+    setTicked(checklist.get(guideId));
+    return checklist.subscribe(() => setTicked(checklist.get(guideId)));
+  }, [guideId]);
+  return ticked;
+}
 
 function useView(session: GuideSession): SessionView {
   const [view, setView] = useState(() => session.view());
@@ -211,17 +231,14 @@ function GuideView({
   others: boolean;
   onChooseOther: () => void;
 }) {
-  const { announce, speech, settings } = useServices();
+  const { announce } = useServices();
   const view = useView(session);
   const guide = session.guide;
   const { state } = view;
   const step = state.step;
   const index = state.index;
   const stepTitle = step ? localize(step.title, lang) : '';
-  const [speakerState, setSpeakerState] = useState<SpeakerState>('idle');
-  const [speakMessage, setSpeakMessage] = useState('');
-  const speaker = useRef<Speaker | null>(null);
-  const [ticked, setTicked] = useState<ReadonlySet<string>>(() => tickedDocuments.get(guide.id) ?? new Set());
+  const ticked = useTicked(guide.id);
   const [notFound, setNotFound] = useState(false);
   // After a move made in the panel, focus goes to the new step's title (the button may be gone).
   const focusAfterMove = useRef(false);
@@ -241,8 +258,6 @@ function GuideView({
   const lastIndex = useRef(index);
   useEffect(() => {
     setNotFound(false);
-    setSpeakMessage('');
-    speaker.current?.stop();
     if (lastIndex.current === index && view.moved === 'start') return;
     lastIndex.current = index;
     const text = t('guides.announce', { current: index + 1, total: state.total, title: stepTitle });
@@ -251,37 +266,6 @@ function GuideView({
   useEffect(() => {
     if (state.finished) announce(t('guides.finished'));
   }, [state.finished]);
-  useEffect(() => () => speaker.current?.stop(), []);
-
-  const readAloud = () => {
-    if (!step) return;
-    if (speakerState === 'speaking') {
-      speaker.current?.stop();
-      setSpeakerState('idle');
-      return;
-    }
-    setSpeakMessage('');
-    speaker.current?.stop();
-    const s = createSpeaker(speech?.synth, speech?.makeUtterance, {
-      onState(next) {
-        setSpeakerState(next);
-        if (next === 'no-voice') setSpeakMessage(t('speech.noVoice'));
-        if (next === 'unsupported') setSpeakMessage(t('speech.unsupported'));
-        if (next === 'error') setSpeakMessage(t('speech.status.error'));
-      },
-    });
-    speaker.current = s;
-    const parts = [stepTitle, markdownToText(parseSafeMarkdown(localize(step.body, lang)))];
-    if (step.field) {
-      parts.push(markdownToText(parseSafeMarkdown(localize(step.field.describe, lang))));
-      if (step.field.example) parts.push(t('guides.example', { example: step.field.example }));
-    }
-    s.speak(parts.filter(Boolean).join('. '), {
-      lang,
-      rate: settings.value.speechRate,
-      voiceURI: settings.value.voiceURI,
-    });
-  };
 
   const goToField = () => {
     if (view.element) view.element.scrollIntoView({ block: 'center' });
@@ -296,13 +280,7 @@ function GuideView({
 
   return (
     <div class="pp-stack" data-guide={guide.id}>
-      <h3 class="pp-guide-name" data-testid="guide-title">
-        {localize(guide.title, lang)}
-      </h3>
-      <TrustLine guide={guide} trust={trust} t={t} />
-      <p class="pp-guide-count" data-testid="guide-count">
-        {t('guides.stepCount', { current: index + 1, total: state.total })}
-      </p>
+      <GuideHeader guide={guide} trust={trust} lang={lang} index={index} total={state.total} t={t} />
       <progress class="pp-guide-progress" max={state.total} value={doneCount} aria-hidden="true" />
       <StepList
         guide={guide}
@@ -315,63 +293,16 @@ function GuideView({
       />
 
       {state.finished ? (
-        <div class="pp-message" data-testid="guide-finished">
-          <p tabIndex={-1} ref={finishedRef}>
-            {t('guides.finished')}
-          </p>
-          <button type="button" class="pp-button" onClick={() => act(() => session.goTo(0))}>
-            {t('guides.restart')}
-          </button>
-        </div>
+        <Finished t={t} finishedRef={finishedRef} onRestart={() => act(() => session.goTo(0))} />
       ) : (
         step && (
           <section class="pp-guide-step" aria-labelledby="pp-guide-step-title" data-step={step.id}>
-            <h4
-              id="pp-guide-step-title"
-              class="pp-guide-step-title"
-              data-testid="step-title"
-              tabIndex={-1}
-              ref={headingRef}
-            >
-              {state.done.has(step.id) && <span aria-hidden="true">✓ </span>}
-              {stepTitle}
-            </h4>
+            <StepHeading title={stepTitle} done={state.done.has(step.id)} headingRef={headingRef} />
             <Markdown text={localize(step.body, lang)} class="pp-guide-body" testId="step-body" />
-            <div class="pp-row">
-              <button type="button" class="pp-button" onClick={readAloud} data-action="read-step">
-                {speakerState === 'speaking' ? t('guides.stopReading') : t('guides.readAloud')}
-              </button>
-            </div>
-            {speakMessage && (
-              <p class="pp-message" role="status">
-                {speakMessage}
-              </p>
-            )}
-            {step.field && (
-              <div class="pp-guide-field">
-                <p class="pp-guide-label">{t('guides.whatToWrite')}</p>
-                <Markdown text={localize(step.field.describe, lang)} />
-                {step.field.example && <p>{t('guides.example', { example: step.field.example })}</p>}
-              </div>
-            )}
-            <div
-              class={`pp-guide-check ${checkText ? (check?.ok ? 'is-ok' : 'is-wrong') : ''}`}
-              aria-live="polite"
-              data-testid="guide-check"
-            >
-              {checkText && (
-                <p>
-                  <span aria-hidden="true">{check?.ok ? '✓ ' : '⚠ '}</span>
-                  {checkText}
-                </p>
-              )}
-            </div>
-            {view.target === 'searching' && <p class="pp-loading">{t('guides.searching')}</p>}
-            {(view.target === 'missing' || notFound) && (
-              <p class="pp-message" data-testid="guide-missing">
-                {t('guides.missing')}
-              </p>
-            )}
+            <ReadStep step={step} lang={lang} t={t} />
+            <FieldHint step={step} lang={lang} t={t} />
+            <CheckLine text={checkText} ok={!!check?.ok} />
+            <TargetNote target={view.target} notFound={notFound} t={t} />
             <div class="pp-row">
               {step.target && (
                 <button
@@ -394,60 +325,23 @@ function GuideView({
                 </button>
               )}
             </div>
-            <div class="pp-row">
-              <button
-                type="button"
-                class="pp-button"
-                onClick={() => act(() => session.previous())}
-                disabled={index === 0}
-                data-action="previous"
-              >
-                {t('guides.previous')}
-              </button>
-              <button
-                type="button"
-                class="pp-button"
-                onClick={() => act(() => session.next())}
-                data-action="next"
-              >
-                {t('guides.next')}
-              </button>
-            </div>
+            <StepMoves
+              first={index === 0}
+              onPrevious={() => act(() => session.previous())}
+              onNext={() => act(() => session.next())}
+              t={t}
+            />
           </section>
         )
       )}
 
-      {guide.documents.length > 0 && (
-        <section class="pp-guide-docs" aria-labelledby="pp-guide-docs-title">
-          <h4 id="pp-guide-docs-title">{t('guides.documents')}</h4>
-          <ul>
-            {guide.documents.map((doc) => (
-              <li key={doc.id}>
-                <label class="pp-choice">
-                  <input
-                    type="checkbox"
-                    checked={ticked.has(doc.id)}
-                    onChange={(e) => {
-                      const next = new Set(ticked);
-                      if ((e.currentTarget as HTMLInputElement).checked) next.add(doc.id);
-                      else next.delete(doc.id);
-                      tickedDocuments.set(guide.id, next);
-                      setTicked(next);
-                    }}
-                  />
-                  <span>{localize(doc.name, lang)}</span>
-                </label>
-                <div class="pp-guide-doc-detail">
-                  <strong>{t('guides.docWhy')}</strong>
-                  <Markdown text={localize(doc.why, lang)} />
-                  <strong>{t('guides.docWhere')}</strong>
-                  <Markdown text={localize(doc.where, lang)} />
-                </div>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <DocumentChecklist
+        guide={guide}
+        lang={lang}
+        ticked={ticked}
+        onToggle={(id, on) => checklist.set(guide.id, id, on)}
+        t={t}
+      />
       {others && (
         <button type="button" class="pp-button" onClick={onChooseOther}>
           {t('guides.otherGuide')}

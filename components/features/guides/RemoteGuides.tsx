@@ -6,20 +6,44 @@ import { uiMessages } from '../../../utils/i18n/ui';
 import { useServices } from '../../app/services';
 import { guideSources } from './config';
 import { guidesMessages } from './messages';
-import { adoptStyles, Markdown, StepList, TrustLine } from './parts';
+import type { PageCommand, PageSnapshot } from './page-sync';
+import {
+  adoptStyles,
+  CheckLine,
+  DocumentChecklist,
+  FieldHint,
+  Finished,
+  GuideHeader,
+  Markdown,
+  ReadStep,
+  StepHeading,
+  StepList,
+  StepMoves,
+  TargetNote,
+  TrustLine,
+} from './parts';
 
 const translate = createTranslator(uiMessages, guidesMessages);
 type T = (key: string, params?: Params) => string;
 
-/** How often the side panel asks the page where the person stands (typing, page changes, tab changes). */
-const POLL_MS = 700;
-
-type Load = { status: 'loading' } | { status: 'no-page' } | { status: 'ready'; snapshot: RemoteSnapshot };
-
 /**
- * The guides tab of the side panel. The guide runs in the active tab's page (targets, highlight,
- * checks); this view shows its steps and sends the person's moves to the page.
+ * The page answers 'watch' when something changes (a move, a check, a ticked document); when no
+ * page answers (a browser page, a page loading), the side panel asks again this often.
  */
+const RETRY_MS = 700;
+
+type Load = { status: 'loading' } | { status: 'no-page' } | { status: 'ready'; snapshot: PageSnapshot };
+
+/** The side panel's link carries our extra commands too; its type in config.ts names the core ones. */
+async function sendToPage(command: PageCommand): Promise<PageSnapshot | null> {
+  const remote = guideSources().remote;
+  if (!remote) return null;
+  const answer = (await remote.send(command as GuideCommand)) as
+    | (RemoteSnapshot & Partial<PageSnapshot>)
+    | null;
+  return answer ? { ...answer, ticked: answer.ticked ?? [], key: answer.key ?? '' } : null;
+}
+
 export function RemoteGuides() {
   const { lang, announce } = useServices();
   const t: T = (key, params) => translate(lang.value, key, params);
@@ -36,11 +60,10 @@ export function RemoteGuides() {
   // A page that is loading does not answer for a moment: the view changes only after two misses,
   // so the steps (and the keyboard focus in them) do not flicker away.
   const misses = useRef(0);
-  const send = async (command: GuideCommand) => {
-    const remote = guideSources().remote;
-    let snapshot: RemoteSnapshot | null = null;
+  const send = async (command: PageCommand) => {
+    let snapshot: PageSnapshot | null = null;
     try {
-      snapshot = remote ? await remote.send(command) : null;
+      snapshot = await sendToPage(command);
     } catch {
       snapshot = null;
     }
@@ -53,14 +76,19 @@ export function RemoteGuides() {
     return snapshot;
   };
 
+  // One question at a time: the state, then 'watch' with what is shown, answered on a change. The
+  // side panel's page (entrypoints/sidepanel) answers early when the tab changes or navigates.
   useEffect(() => {
     let alive = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const tick = async () => {
-      await send({ action: 'state' });
-      if (alive) timer = setTimeout(tick, POLL_MS);
+    const follow = async (since: string | null) => {
+      const snapshot = await send(since === null ? { action: 'state' } : { action: 'watch', since });
+      if (!alive) return;
+      // (An answer without a key comes from a page that cannot hold the question: ask again later.)
+      if (snapshot?.key) follow(snapshot.key);
+      else timer = setTimeout(() => follow(null), RETRY_MS);
     };
-    tick();
+    follow(null);
     return () => {
       alive = false;
       clearTimeout(timer);
@@ -100,6 +128,17 @@ export function RemoteGuides() {
   const act = (command: GuideCommand) => {
     focusAfterMove.current = true;
     send(command);
+  };
+
+  // The box shows ticked at once; the page keeps the list (its own panel shows the same).
+  const tick = (documentId: string, ticked: boolean) => {
+    if (!snapshot || !current) return;
+    const others = snapshot.ticked.filter((id) => id !== documentId);
+    setLoad({
+      status: 'ready',
+      snapshot: { ...snapshot, ticked: ticked ? [...others, documentId] : others },
+    });
+    send({ action: 'tick', guideId: current.guideId, documentId, ticked });
   };
 
   return (
@@ -145,13 +184,14 @@ export function RemoteGuides() {
       )}
       {current && guide && (
         <div class="pp-stack" data-guide={guide.id}>
-          <h3 class="pp-guide-name" data-testid="guide-title">
-            {localize(guide.title, lang.value)}
-          </h3>
-          <TrustLine guide={guide} trust={entry?.trust} t={t} />
-          <p class="pp-guide-count" data-testid="guide-count">
-            {t('guides.stepCount', { current: current.index + 1, total: current.total })}
-          </p>
+          <GuideHeader
+            guide={guide}
+            trust={entry?.trust}
+            lang={lang.value}
+            index={current.index}
+            total={current.total}
+            t={t}
+          />
           <StepList
             guide={guide}
             lang={lang.value}
@@ -162,53 +202,23 @@ export function RemoteGuides() {
             t={t}
           />
           {current.finished ? (
-            <div class="pp-message" data-testid="guide-finished">
-              <p tabIndex={-1} ref={finishedRef}>
-                {t('guides.finished')}
-              </p>
-              <button type="button" class="pp-button" onClick={() => act({ action: 'goTo', index: 0 })}>
-                {t('guides.restart')}
-              </button>
-            </div>
+            <Finished t={t} finishedRef={finishedRef} onRestart={() => act({ action: 'goTo', index: 0 })} />
           ) : (
             step && (
               <section class="pp-guide-step" aria-labelledby="pp-guide-step-title" data-step={step.id}>
-                <h4
-                  id="pp-guide-step-title"
-                  class="pp-guide-step-title"
-                  data-testid="step-title"
-                  tabIndex={-1}
-                  ref={headingRef}
-                >
-                  {current.done.includes(step.id) && <span aria-hidden="true">✓ </span>}
-                  {localize(step.title, lang.value)}
-                </h4>
+                <StepHeading
+                  title={localize(step.title, lang.value)}
+                  done={current.done.includes(step.id)}
+                  headingRef={headingRef}
+                />
                 <Markdown text={localize(step.body, lang.value)} class="pp-guide-body" testId="step-body" />
-                {step.field && (
-                  <div class="pp-guide-field">
-                    <p class="pp-guide-label">{t('guides.whatToWrite')}</p>
-                    <Markdown text={localize(step.field.describe, lang.value)} />
-                    {step.field.example && <p>{t('guides.example', { example: step.field.example })}</p>}
-                  </div>
-                )}
-                <div
-                  class={`pp-guide-check ${current.check ? (current.check.ok ? 'is-ok' : 'is-wrong') : ''}`}
-                  aria-live="polite"
-                  data-testid="guide-check"
-                >
-                  {current.check && (
-                    <p>
-                      <span aria-hidden="true">{current.check.ok ? '✓ ' : '⚠ '}</span>
-                      {current.check.ok ? t('guides.checkOk') : current.check.text}
-                    </p>
-                  )}
-                </div>
-                {current.target === 'searching' && <p class="pp-loading">{t('guides.searching')}</p>}
-                {(current.target === 'missing' || notFound) && (
-                  <p class="pp-message" data-testid="guide-missing">
-                    {t('guides.missing')}
-                  </p>
-                )}
+                <ReadStep step={step} lang={lang.value} t={t} />
+                <FieldHint step={step} lang={lang.value} t={t} />
+                <CheckLine
+                  text={current.check ? (current.check.ok ? t('guides.checkOk') : current.check.text) : ''}
+                  ok={!!current.check?.ok}
+                />
+                <TargetNote target={current.target} notFound={notFound} t={t} />
                 <div class="pp-row">
                   {step.target && (
                     <button
@@ -234,46 +244,22 @@ export function RemoteGuides() {
                     </button>
                   )}
                 </div>
-                <div class="pp-row">
-                  <button
-                    type="button"
-                    class="pp-button"
-                    data-action="previous"
-                    disabled={current.index === 0}
-                    onClick={() => act({ action: 'previous' })}
-                  >
-                    {t('guides.previous')}
-                  </button>
-                  <button
-                    type="button"
-                    class="pp-button"
-                    data-action="next"
-                    onClick={() => act({ action: 'next' })}
-                  >
-                    {t('guides.next')}
-                  </button>
-                </div>
+                <StepMoves
+                  first={current.index === 0}
+                  onPrevious={() => act({ action: 'previous' })}
+                  onNext={() => act({ action: 'next' })}
+                  t={t}
+                />
               </section>
             )
           )}
-          {guide.documents.length > 0 && (
-            <section class="pp-guide-docs" aria-labelledby="pp-guide-docs-title">
-              <h4 id="pp-guide-docs-title">{t('guides.documents')}</h4>
-              <ul>
-                {guide.documents.map((doc) => (
-                  <li key={doc.id}>
-                    <p class="pp-guide-name">{localize(doc.name, lang.value)}</p>
-                    <div class="pp-guide-doc-detail">
-                      <strong>{t('guides.docWhy')}</strong>
-                      <Markdown text={localize(doc.why, lang.value)} />
-                      <strong>{t('guides.docWhere')}</strong>
-                      <Markdown text={localize(doc.where, lang.value)} />
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <DocumentChecklist
+            guide={guide}
+            lang={lang.value}
+            ticked={new Set(snapshot?.ticked)}
+            onToggle={tick}
+            t={t}
+          />
         </div>
       )}
     </div>

@@ -1,8 +1,17 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { Ref } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type Guide, localize } from '../../../utils/guides/schema';
 import type { TrustState } from '../../../utils/guides/sources';
 import type { Lang, Params } from '../../../utils/i18n';
-import { parseSafeMarkdown, renderMarkdown } from '../../../utils/markdown';
+import { markdownToText, parseSafeMarkdown, renderMarkdown } from '../../../utils/markdown';
+import {
+  createSpeaker,
+  type Speaker,
+  type SpeakerState,
+  type SynthLike,
+  type UtteranceLike,
+} from '../../../utils/speech/speaker';
+import { useServices } from '../../app/services';
 import guidesCss from './guides.css?inline';
 
 type T = (key: string, params?: Params) => string;
@@ -88,5 +97,258 @@ export function StepList(props: {
         </ol>
       </nav>
     </details>
+  );
+}
+
+type Step = Guide['steps'][number];
+
+/** The guide's name, who wrote it, and where the person stands. */
+export function GuideHeader(props: {
+  guide: Guide;
+  trust: TrustState | undefined;
+  lang: Lang;
+  index: number;
+  total: number;
+  t: T;
+}) {
+  const { guide, t } = props;
+  return (
+    <>
+      <h3 class="pp-guide-name" data-testid="guide-title">
+        {localize(guide.title, props.lang)}
+      </h3>
+      <TrustLine guide={guide} trust={props.trust} t={t} />
+      <p class="pp-guide-count" data-testid="guide-count">
+        {t('guides.stepCount', { current: props.index + 1, total: props.total })}
+      </p>
+    </>
+  );
+}
+
+/** The step's title: focus goes there after a move made in the panel. */
+export function StepHeading({
+  title,
+  done,
+  headingRef,
+}: {
+  title: string;
+  done: boolean;
+  headingRef: Ref<HTMLHeadingElement>;
+}) {
+  return (
+    <h4
+      id="pp-guide-step-title"
+      class="pp-guide-step-title"
+      data-testid="step-title"
+      tabIndex={-1}
+      ref={headingRef}
+    >
+      {done && <span aria-hidden="true">✓ </span>}
+      {title}
+    </h4>
+  );
+}
+
+/** The end of the guide, and the way back to its first step. */
+export function Finished({
+  t,
+  finishedRef,
+  onRestart,
+}: {
+  t: T;
+  finishedRef: Ref<HTMLParagraphElement>;
+  onRestart: () => void;
+}) {
+  return (
+    <div class="pp-message" data-testid="guide-finished">
+      <p tabIndex={-1} ref={finishedRef}>
+        {t('guides.finished')}
+      </p>
+      <button type="button" class="pp-button" onClick={onRestart}>
+        {t('guides.restart')}
+      </button>
+    </div>
+  );
+}
+
+/** What to type in the step's field, with its example. */
+export function FieldHint({ step, lang, t }: { step: Step; lang: Lang; t: T }) {
+  if (!step.field) return null;
+  return (
+    <div class="pp-guide-field">
+      <p class="pp-guide-label">{t('guides.whatToWrite')}</p>
+      <Markdown text={localize(step.field.describe, lang)} />
+      {step.field.example && <p>{t('guides.example', { example: step.field.example })}</p>}
+    </div>
+  );
+}
+
+/** The field's verdict, spoken by screen readers when it changes (empty: no verdict). */
+export function CheckLine({ text, ok }: { text: string; ok: boolean }) {
+  return (
+    <div
+      class={`pp-guide-check ${text ? (ok ? 'is-ok' : 'is-wrong') : ''}`}
+      aria-live="polite"
+      data-testid="guide-check"
+    >
+      {text && (
+        <p>
+          <span aria-hidden="true">{ok ? '✓ ' : '⚠ '}</span>
+          {text}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Whether the step's field was found on the page. */
+export function TargetNote({ target, notFound, t }: { target: string; notFound: boolean; t: T }) {
+  return (
+    <>
+      {target === 'searching' && <p class="pp-loading">{t('guides.searching')}</p>}
+      {(target === 'missing' || notFound) && (
+        <p class="pp-message" data-testid="guide-missing">
+          {t('guides.missing')}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Previous and next step. */
+export function StepMoves({
+  first,
+  onPrevious,
+  onNext,
+  t,
+}: {
+  first: boolean;
+  onPrevious: () => void;
+  onNext: () => void;
+  t: T;
+}) {
+  return (
+    <div class="pp-row">
+      <button type="button" class="pp-button" onClick={onPrevious} disabled={first} data-action="previous">
+        {t('guides.previous')}
+      </button>
+      <button type="button" class="pp-button" onClick={onNext} data-action="next">
+        {t('guides.next')}
+      </button>
+    </div>
+  );
+}
+
+/** The words read aloud for a step: its title, explanation, what to type and the example. */
+export function stepSpeechText(step: Step, lang: Lang, t: T): string {
+  const parts = [localize(step.title, lang), markdownToText(parseSafeMarkdown(localize(step.body, lang)))];
+  if (step.field) {
+    parts.push(markdownToText(parseSafeMarkdown(localize(step.field.describe, lang))));
+    if (step.field.example) parts.push(t('guides.example', { example: step.field.example }));
+  }
+  return parts.filter(Boolean).join('. ');
+}
+
+/** In a page the panel's speech is used; an extension page (the side panel) speaks itself. */
+function ownSpeech(): { synth: SynthLike; makeUtterance: (text: string) => UtteranceLike } | undefined {
+  if (typeof window === 'undefined' || !('speechSynthesis' in window)) return undefined;
+  if (typeof SpeechSynthesisUtterance !== 'function') return undefined;
+  return {
+    synth: window.speechSynthesis as unknown as SynthLike,
+    makeUtterance: (text) => new SpeechSynthesisUtterance(text) as unknown as UtteranceLike,
+  };
+}
+
+/** "Lire l’étape à voix haute": reads the step, stops on a second press, a new step or on leaving. */
+export function ReadStep({ step, lang, t }: { step: Step; lang: Lang; t: T }) {
+  const { speech, settings } = useServices();
+  const [state, setState] = useState<SpeakerState>('idle');
+  const [message, setMessage] = useState('');
+  const speaker = useRef<Speaker | null>(null);
+  useEffect(() => {
+    setMessage('');
+    setState('idle');
+    return () => {
+      speaker.current?.stop();
+      speaker.current = null;
+    };
+  }, [step.id, lang]);
+
+  const toggle = () => {
+    if (state === 'speaking') {
+      speaker.current?.stop();
+      setState('idle');
+      return;
+    }
+    setMessage('');
+    speaker.current?.stop();
+    const source = speech ?? ownSpeech();
+    const s = createSpeaker(source?.synth, source?.makeUtterance, {
+      onState(next) {
+        if (speaker.current !== s) return;
+        setState(next);
+        if (next === 'no-voice') setMessage(t('speech.noVoice'));
+        if (next === 'unsupported') setMessage(t('speech.unsupported'));
+        if (next === 'error') setMessage(t('speech.status.error'));
+      },
+    });
+    speaker.current = s;
+    s.speak(stepSpeechText(step, lang, t), {
+      lang,
+      rate: settings.value.speechRate,
+      voiceURI: settings.value.voiceURI,
+    });
+  };
+
+  return (
+    <>
+      <div class="pp-row">
+        <button type="button" class="pp-button" onClick={toggle} data-action="read-step">
+          {state === 'speaking' ? t('guides.stopReading') : t('guides.readAloud')}
+        </button>
+      </div>
+      {message && (
+        <p class="pp-message" role="status">
+          {message}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The documents to prepare, each with a box to tick (the same list in the page and the side panel). */
+export function DocumentChecklist(props: {
+  guide: Guide;
+  lang: Lang;
+  ticked: ReadonlySet<string>;
+  onToggle: (documentId: string, ticked: boolean) => void;
+  t: T;
+}) {
+  const { guide, lang, ticked, t } = props;
+  if (guide.documents.length === 0) return null;
+  return (
+    <section class="pp-guide-docs" aria-labelledby="pp-guide-docs-title" data-testid="guide-documents">
+      <h4 id="pp-guide-docs-title">{t('guides.documents')}</h4>
+      <ul>
+        {guide.documents.map((doc) => (
+          <li key={doc.id} data-document={doc.id}>
+            <label class="pp-choice">
+              <input
+                type="checkbox"
+                checked={ticked.has(doc.id)}
+                onChange={(e) => props.onToggle(doc.id, (e.currentTarget as HTMLInputElement).checked)}
+              />
+              <span>{localize(doc.name, lang)}</span>
+            </label>
+            <div class="pp-guide-doc-detail">
+              <strong>{t('guides.docWhy')}</strong>
+              <Markdown text={localize(doc.why, lang)} />
+              <strong>{t('guides.docWhere')}</strong>
+              <Markdown text={localize(doc.where, lang)} />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,27 +1,64 @@
-import {
-  currentOf,
-  type GuideCommand,
-  parseGuideCommand,
-  type RemoteSnapshot,
-} from '../../../utils/guides/remote';
+import { currentOf, type GuideCommand, parseGuideCommand } from '../../../utils/guides/remote';
 import type { Lang } from '../../../utils/i18n';
 import { guideSources, guidesBase } from './config';
 import { currentSession, guidesOnce, hasGuideSources, pickGuide, startSession } from './live';
+import {
+  type ChangeSource,
+  checklist,
+  type PageSnapshot,
+  parseSyncCommand,
+  snapshotKey,
+  watchSnapshot,
+} from './page-sync';
+
+/** How long a 'watch' is held when nothing changes (the side panel then asks again). */
+const WATCH_MS = 20_000;
+/** How often a held 'watch' looks, here in the page, for changes that send no event. */
+const LOOK_MS = 1000;
 
 /**
  * The page's side of the side panel's guides: loads the guides like the in-page tab, starts the
  * one that fits, runs the command and answers with a snapshot. The highlight is drawn here.
+ * 'watch' is answered when something the side panel shows changes; 'tick' ticks the documents
+ * checklist the in-page tab shows too.
  */
-export async function guideCommand(input: unknown, lang: Lang): Promise<RemoteSnapshot> {
-  const command: GuideCommand = parseGuideCommand(input) ?? { action: 'state' };
+export async function guideCommand(input: unknown, lang: Lang): Promise<PageSnapshot> {
+  const sync = parseSyncCommand(input);
+  if (sync?.action === 'watch')
+    return watchSnapshot(sync.since, () => run({ action: 'state' }, lang), pageChanges, WATCH_MS);
+  if (sync?.action === 'tick') {
+    const session = currentSession();
+    // Only the documents of the guide being followed: nothing else is kept.
+    if (session?.guide.id === sync.guideId && session.guide.documents.some((d) => d.id === sync.documentId))
+      checklist.set(sync.guideId, sync.documentId, sync.ticked);
+    return run({ action: 'state' }, lang);
+  }
+  return run(parseGuideCommand(input) ?? { action: 'state' }, lang);
+}
+
+/** The session's moves, the checklist, and what has no event: a guide chosen in the page's own panel, a new address. */
+const pageChanges: ChangeSource = (notify) => {
+  const session = currentSession();
+  const href = location.href;
+  const stops = [checklist.subscribe(notify), session ? session.subscribe(() => notify()) : () => {}];
+  const timer = setInterval(() => {
+    if (currentSession() !== session || location.href !== href) notify();
+  }, LOOK_MS);
+  return () => {
+    clearInterval(timer);
+    for (const stop of stops) stop();
+  };
+};
+
+async function run(command: GuideCommand, lang: Lang): Promise<PageSnapshot> {
   const base = guidesBase();
   const sources = guideSources();
-  if (!hasGuideSources(base, sources)) return { status: 'unavailable', matching: [], current: null };
+  if (!hasGuideSources(base, sources)) return keyed({ status: 'unavailable', matching: [], current: null });
   let data: Awaited<ReturnType<typeof guidesOnce>>;
   try {
     data = await guidesOnce(base, sources);
   } catch {
-    return { status: 'error', matching: [], current: null };
+    return keyed({ status: 'error', matching: [], current: null });
   }
   const { matching, chosen } = pickGuide(data.guides);
   let session = currentSession();
@@ -39,7 +76,7 @@ export async function guideCommand(input: unknown, lang: Lang): Promise<RemoteSn
     else if (command.action === 'goTo') session.goTo(command.index);
     else if (command.action === 'focus') focused = session.focusTarget();
   }
-  const snapshot: RemoteSnapshot = {
+  const snapshot: Omit<PageSnapshot, 'key' | 'ticked'> = {
     status: 'ready',
     matching: matching.map((guide) => ({ guide, trust: data.trust?.[guide.id]?.trust ?? 'builtin' })),
     current: session ? currentOf(session.guide.id, session.view(), lang) : null,
@@ -51,5 +88,9 @@ export async function guideCommand(input: unknown, lang: Lang): Promise<RemoteSn
       trust: data.trust?.[session.guide.id]?.trust ?? 'builtin',
     });
   if (focused !== undefined) snapshot.focused = focused;
-  return snapshot;
+  return keyed(snapshot, session ? [...checklist.get(session.guide.id)] : []);
+}
+
+function keyed(snapshot: Omit<PageSnapshot, 'key' | 'ticked'>, ticked: string[] = []): PageSnapshot {
+  return { ...snapshot, ticked, key: snapshotKey(snapshot, ticked) };
 }

@@ -1,0 +1,218 @@
+/**
+ * The guides tab of the extension's side panel: the page's documents checklist ticked from the
+ * side panel (and the other way round), the step read aloud, answers pushed by the page instead
+ * of a poll, and the side panel following a new page and a new tab. Keyboard only.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { uiMessages } from '../../utils/i18n/ui';
+import { type Demo, startDemoServer } from './demo';
+import { axe, deepActive, launch, launcher, panel, tabTo } from './harness';
+
+let demo: Demo;
+beforeAll(async () => {
+  demo = await startDemoServer({ port: 0 });
+});
+afterAll(async () => {
+  await demo?.close();
+});
+
+const TITLE = 'Demande d’aide au logement (démo)';
+const RIB = 'Votre RIB (relevé d’identité bancaire)';
+const AVIS = 'Votre avis d’impôt sur le revenu';
+
+const box = (page: Page, documentId: string) =>
+  page.locator(`[data-testid="guide-documents"] li[data-document="${documentId}"] input[type="checkbox"]`);
+const stepOf = (page: Page) =>
+  page
+    .locator('section[data-step]')
+    .getAttribute('data-step', { timeout: 3000 })
+    .catch(() => null);
+
+/** Opens the side panel page in a tab, as the person's side panel would show it, and counts what it sends. */
+async function openSidePanel(page: Page, extensionId: string | undefined) {
+  await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await expect
+    .poll(() => page.locator('[data-testid="guide-title"]').textContent(), { timeout: 10_000 })
+    .toBe(TITLE);
+  // Every command the side panel sends to a page, in order (the extension API, wrapped in place).
+  await page.evaluate(() => {
+    const w = window as unknown as { __sent: string[]; chrome: { tabs: Record<string, unknown> } };
+    w.__sent = [];
+    const tabs = w.chrome.tabs;
+    const original = (tabs.sendMessage as (...a: unknown[]) => Promise<unknown>).bind(tabs);
+    tabs.sendMessage = (...args: unknown[]) => {
+      const message = args[1] as { command?: { action?: string } } | undefined;
+      w.__sent.push(`${message?.command?.action ?? '?'}@${Math.round(performance.now())}ms`);
+      return original(...args);
+    };
+  });
+}
+/** The actions sent so far ("watch@1234ms": the action and when). */
+const sentTimed = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __sent: string[] }).__sent.slice());
+const sent = async (page: Page) => (await sentTimed(page)).map((s) => s.split('@')[0]);
+
+/** Keyboard alone: Tab until the box of this document has focus, then Space. */
+async function tickByKeyboard(page: Page, name: string) {
+  await page.bringToFront();
+  const focusedBox = () =>
+    page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el instanceof HTMLInputElement && el.type === 'checkbox'
+        ? (el.closest('label')?.textContent?.trim() ?? null)
+        : null;
+    });
+  for (let i = 0; (await focusedBox()) !== name; i++) {
+    if (i === 120) throw new Error(`checkbox "${name}" not reached by keyboard`);
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Space');
+}
+
+describe('guides in the side panel', () => {
+  test('documents ticked by keyboard in the side panel are ticked in the page’s panel, and back, pushed without polling', async () => {
+    const session = await launch({ extension: true });
+    try {
+      const site = await session.context.newPage();
+      await site.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
+      await launcher(site).waitFor();
+      const side = await session.context.newPage();
+      await openSidePanel(side, session.extensionId);
+      await expect.poll(() => stepOf(side)).toBe('civilite');
+      expect(await box(side, 'rib').isChecked()).toBe(false);
+
+      // Nothing happens on the page: the side panel waits for the page's answer instead of asking
+      // every 700 ms (the old poll sent about 4 questions in 3 seconds). (Before axe: its run opens
+      // a blank tab for a moment, which the side panel rightly follows.)
+      const quietStart = (await sent(side)).length;
+      await side.waitForTimeout(3000);
+      const quiet = (await sent(side)).slice(quietStart);
+      expect(quiet.length, JSON.stringify(await sentTimed(side))).toBeLessThanOrEqual(1);
+      expect(await axe(side)).toEqual([]);
+
+      // The RIB ticked in the side panel, keyboard only.
+      await tickByKeyboard(side, RIB);
+      await expect.poll(() => box(side, 'rib').isChecked()).toBe(true);
+      expect(await sent(side)).toContain('tick');
+
+      // The page's own panel shows it ticked.
+      await site.bringToFront();
+      await site.keyboard.press('Alt+Shift+KeyP');
+      await expect.poll(() => panel(site).count()).toBe(1);
+      await site.locator('[data-testid="guide-title"]').waitFor();
+      await expect.poll(() => box(site, 'rib').isChecked()).toBe(true);
+      expect(await box(site, 'avis-impot').isChecked()).toBe(false);
+
+      // Ticked in the page's panel (keyboard): the side panel shows it without being asked.
+      await tickByKeyboard(site, AVIS);
+      await expect.poll(() => box(site, 'avis-impot').isChecked()).toBe(true);
+      const before = await sent(side);
+      await expect.poll(() => box(side, 'avis-impot').isChecked(), { timeout: 3000 }).toBe(true);
+      // The change came as the answer to the 'watch' already held: no new 'state' question.
+      expect((await sent(side)).slice(before.length)).not.toContain('state');
+
+      // Unticked in the side panel, the page's panel follows while it is open.
+      await tickByKeyboard(side, RIB);
+      await expect.poll(() => box(side, 'rib').isChecked()).toBe(false);
+      await expect.poll(() => box(site, 'rib').isChecked()).toBe(false);
+
+      // A reopened side panel gets the list back from the page.
+      await side.reload();
+      await expect
+        .poll(() => side.locator('[data-testid="guide-title"]').textContent(), { timeout: 10_000 })
+        .toBe(TITLE);
+      await expect.poll(() => box(side, 'avis-impot').isChecked()).toBe(true);
+      expect(await box(side, 'rib').isChecked()).toBe(false);
+      expect(await axe(side)).toEqual([]);
+      expect(await axe(site)).toEqual([]);
+      expect(session.outside).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('the step is read aloud from the side panel (or the person is told no voice is installed)', async () => {
+    const session = await launch({ extension: true });
+    try {
+      const site = await session.context.newPage();
+      await site.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
+      await launcher(site).waitFor();
+      const side = await session.context.newPage();
+      await openSidePanel(side, session.extensionId);
+      await expect.poll(() => stepOf(side)).toBe('civilite');
+
+      // Its name says what it does; reached and pressed by keyboard.
+      const button = side.locator('.pp-guide-step [data-action="read-step"]');
+      expect(await button.textContent()).toBe('Lire l’étape à voix haute');
+      await side.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await tabTo(side, (el) => el.tag === 'button' && el.text === 'Lire l’étape à voix haute', 80);
+      const voices = await side.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const now = speechSynthesis.getVoices().length;
+            if (now) resolve(now);
+            else setTimeout(() => resolve(speechSynthesis.getVoices().length), 1500);
+          }),
+      );
+      await side.keyboard.press('Enter');
+      if (voices === 0) {
+        // Headless Chromium here has no voice: the plain message, in a status region.
+        await expect
+          .poll(() => side.locator('.pp-guide-step [role="status"]').textContent(), { timeout: 5000 })
+          .toBe(uiMessages.fr['speech.noVoice']);
+      } else {
+        await expect.poll(() => button.textContent(), { timeout: 5000 }).toBe('Arrêter la lecture');
+        await side.keyboard.press('Enter');
+        await expect.poll(() => button.textContent()).toBe('Lire l’étape à voix haute');
+      }
+      // Focus stayed on the button: the person can press it again.
+      expect((await deepActive(side))?.text).toMatch(/Lire l’étape|Arrêter la lecture/);
+
+      // The next step (keyboard): the message of the previous one is gone.
+      await tabTo(side, (el) => el.tag === 'button' && el.text === 'Étape suivante', 40);
+      await side.keyboard.press('Enter');
+      await expect.poll(() => stepOf(side)).toBe('nom');
+      expect(await side.locator('.pp-guide-step [role="status"]').count()).toBe(0);
+      expect(await axe(side)).toEqual([]);
+      expect(session.outside).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('the side panel follows the page to its next address and to another tab', async () => {
+    const session = await launch({ extension: true });
+    try {
+      const site = await session.context.newPage();
+      await site.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
+      await launcher(site).waitFor();
+      const side = await session.context.newPage();
+      await openSidePanel(side, session.extensionId);
+      await expect.poll(() => stepOf(side)).toBe('civilite');
+
+      // The page moves to the next page of the procedure: the side panel shows its step.
+      await site.goto(`${demo.url}/aide-logement/foyer.html?widget=0`);
+      await expect.poll(() => stepOf(side), { timeout: 10_000 }).not.toBe('civilite');
+      const onFoyer = await stepOf(side);
+      expect(onFoyer).not.toBeNull();
+
+      // Another tab, on a page without a guide, becomes the one in use; then back to the procedure.
+      const other = await session.context.newPage();
+      await other.goto(`${demo.url}/plain.html?widget=0`);
+      await launcher(other).waitFor();
+      await side.bringToFront();
+      await expect
+        .poll(() => side.locator('[data-testid="guides-none"]').textContent(), { timeout: 10_000 })
+        .toContain('Aucun guide n’est prévu pour cette page.');
+      await site.bringToFront();
+      await side.bringToFront();
+      await expect.poll(() => stepOf(side), { timeout: 10_000 }).toBe(onFoyer);
+      expect(await axe(side)).toEqual([]);
+      expect(session.outside).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+});
