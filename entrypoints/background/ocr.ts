@@ -77,17 +77,27 @@ addHandlers({
     return { ok: true };
   },
   [OCR_MESSAGES.capture]: async (_message, sender) => {
-    const tab = ocrFrameTab(sender);
-    if (tab?.id === undefined) return {};
+    const tabId = ocrFrameTab(sender)?.id;
+    if (tabId === undefined) return {};
+    // captureVisibleTab shoots whatever tab the window shows: only ever the asking tab, never another site.
+    const shown = () =>
+      browser.tabs.get(tabId).then(
+        (t) => (t.active ? t : undefined),
+        () => undefined,
+      );
+    const tab = await shown();
+    if (!tab) return {};
     // The panel would cover part of the page: hidden for the shot, shown again whatever happens.
-    await toPage(tab.id, { type: OCR_MESSAGES.pageHide }).catch(() => undefined);
+    await toPage(tabId, { type: OCR_MESSAGES.pageHide }).catch(() => undefined);
     try {
       // Needs the activeTab grant (toolbar button or keyboard shortcut); otherwise a plain message shows.
-      return { dataUrl: await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' }) };
+      const dataUrl = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+      // The person switched tabs during the shot: the picture may be of another page, dropped.
+      return (await shown()) ? { dataUrl } : {};
     } catch {
       return {};
     } finally {
-      await toPage(tab.id, { type: OCR_MESSAGES.pageShow }).catch(() => undefined);
+      await toPage(tabId, { type: OCR_MESSAGES.pageShow }).catch(() => undefined);
     }
   },
 });

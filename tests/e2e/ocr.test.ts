@@ -547,21 +547,26 @@ describe('OCR in the extension', () => {
     await page.close();
   });
 
-  test('tab capture without permission says so plainly; fills are relayed only from our ocr.html frame', async () => {
+  test('a tab that is not the one shown is never captured, plainly said; fills are relayed only from our ocr.html frame', async () => {
     const page = await session.context.newPage();
     await page.goto(`${demo.url}/aide-logement/banque.html?widget=0`);
     await launcher(page).waitFor();
     await openOcrTab(page);
     await frameOf(page).locator('[data-testid="ocr-file"]').waitFor();
-    // "Lire la page affichée" without the activeTab grant (the panel was opened from the page, not from
-    // the toolbar): a plain message, and our panel, hidden for the shot, is back.
+    // Another site is in front: "Lire la page affichée" from this tab would shoot that one. Refused plainly,
+    // whatever the extension's permissions, and our panel, hidden for the shot, is back.
+    const front = await session.context.newPage();
+    await front.goto(`${demo.url}/plain.html?widget=0`);
+    await front.bringToFront();
     await frameOf(page).locator('[data-action="ocr-capture"]').click();
     expect(await frameOf(page).locator('[data-testid="ocr-message"]').textContent()).toBe(
       'Impossible de prendre la page en photo. Enregistrez-la en image ou en PDF, puis choisissez ce fichier.',
     );
+    expect(await frameOf(page).locator('[data-testid="ocr-doctype"]').count()).toBe(0);
     expect(
       await page.locator('[data-pasapas-host="page"]').evaluate((h) => getComputedStyle(h).visibility),
     ).toBe('visible');
+    await front.close();
     const before = await page.locator('input[name="iban"]').inputValue();
     // Another page of the extension (not ocr.html) asks to fill the tab's IBAN field: refused.
     expect(realIbanKey).not.toBe('');
