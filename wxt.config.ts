@@ -17,7 +17,15 @@ export default defineConfig({
     name: 'Pas à pas',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    permissions: ['storage', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // The page script already runs on every site (content_scripts below): the same sites let our
+    // pages talk to it (scripting), read a tab on request (OCR capture) and fetch guide catalogs.
+    host_permissions: ['<all_urls>'],
+    // entrypoints/every-page.ts: a plain script, declared here rather than through WXT's content
+    // script wrapper, whose set-up costs about a millisecond on every page load.
+    content_scripts: [
+      { matches: ['<all_urls>'], js: ['every-page.js'], run_at: 'document_start', all_frames: false },
+    ],
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+P' },

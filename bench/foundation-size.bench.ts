@@ -30,7 +30,7 @@ function importGraph() {
 
 /** Gzipped sizes of what runs on every page and what loads on first use, against the targets. */
 export default async function sizes() {
-  const content = join(ROOT, '.output/chrome-mv3/content-scripts/content.js');
+  const content = join(ROOT, '.output/chrome-mv3/every-page.js');
   const loader = join(ROOT, 'dist/widget/widget.js');
   const panelDir = join(ROOT, 'public/panel');
   const panelFirst = join(panelDir, 'panel.js');

@@ -64,7 +64,8 @@ export function createTinyLauncher(options: {
   button.addEventListener('click', () => options.onActivate());
   root.append(button);
   shadow.replaceChildren(root);
-  promote(host);
+  // A host not yet in the document cannot enter the top layer (the page script appends it later).
+  if (host.isConnected) promote(host);
   return {
     host,
     shadow,

@@ -1,133 +1,140 @@
 import { browser } from 'wxt/browser';
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { extensionUrl } from '../components/app/extension-url';
+import { PAGE_HANDLE, type PageHandle } from '../components/app/tell-tab';
 import { createTinyLauncher, isPanelShortcut } from '../components/launcher';
 import { applyComfort } from '../utils/comfort/apply';
 import { guidesFromWidgetConfig, type HandedGuides } from '../utils/guides/widget-handover';
 import { pickLang } from '../utils/i18n';
-import { createExtensionSettingsStore } from '../utils/settings/settings';
+import { isProcedureSite, PROCEDURE_SITES_KEY, parseProcedureSites } from '../utils/progress/procedure-sites';
+import { createExtensionSettingsStore, parseSettings, SETTINGS_KEY } from '../utils/settings/settings';
 import type { PanelHandle } from '../widgets/panel-entry';
 
 /**
  * Runs on every page, so it stays tiny: it applies comfort settings before the first paint,
  * shows the launcher, and loads the panel (a web-accessible module) only on first use.
+ *
+ * A plain script, not WXT's `defineContentScript`: its context object costs about a millisecond
+ * on every page load. wxt.config.ts declares it in the manifest's content_scripts, at document_start.
+ * Our pages reach it with `tellTab` (components/app/tell-tab.ts), not `tabs.sendMessage`.
  */
-export default defineContentScript({
-  matches: ['<all_urls>'],
-  runAt: 'document_start',
-  allFrames: false,
-  async main() {
-    const root = document.documentElement;
-    // Tells an embedded widget that the extension shows the panel: one panel per page. (Not the
-    // manifest's version: getManifest() costs milliseconds on every page load.)
-    root.setAttribute('data-pasapas-extension', '');
-    // The administration's widget then hands its guides over (before any await: it may run now).
-    let handedGuides: HandedGuides | undefined;
-    document.addEventListener('pasapas:widget-config', (e) => {
-      handedGuides = guidesFromWidgetConfig((e as CustomEvent).detail) ?? handedGuides;
-    });
-    const store = createExtensionSettingsStore(browser.storage.local, browser.storage.onChanged);
-    const fontBase = extensionUrl('/fonts/');
-    const settings = await store.load();
-    applyComfort(document, settings.comfort, fontBase);
-    store.subscribe((next) => applyComfort(document, next.comfort, fontBase));
+export default defineUnlistedScript(async () => {
+  const root = document.documentElement;
+  // Tells an embedded widget that the extension shows the panel: one panel per page. (Not the
+  // manifest's version: getManifest() costs milliseconds on every page load.)
+  root.setAttribute('data-pasapas-extension', '');
+  // The administration's widget then hands its guides over (before any await: it may run now).
+  let handedGuides: HandedGuides | undefined;
+  document.addEventListener('pasapas:widget-config', (e) => {
+    handedGuides = guidesFromWidgetConfig((e as CustomEvent).detail) ?? handedGuides;
+  });
+  const store = createExtensionSettingsStore(browser.storage.local, browser.storage.onChanged);
+  // One storage read before the first paint: the comfort settings and where progress loads.
+  const stored = await browser.storage.local.get([SETTINGS_KEY, PROCEDURE_SITES_KEY]);
+  const settings = parseSettings(stored[SETTINGS_KEY]);
+  // The extension's address is asked only when needed: the first call costs a little.
+  let fonts: string | undefined;
+  const fontBase = () => {
+    fonts ??= extensionUrl('/fonts/');
+    return fonts;
+  };
+  const comfort = (c: typeof settings.comfort) =>
+    applyComfort(document, c, c.font === 'default' ? '' : fontBase());
+  comfort(settings.comfort);
+  store.subscribe((next) => comfort(next.comfort));
 
-    let handle: PanelHandle | undefined;
-    let loading: Promise<PanelHandle> | undefined;
-    const host = document.createElement('div');
-    const load = () => {
-      loading ??= (
-        import(/* @vite-ignore */ extensionUrl('/panel/panel.js')) as Promise<
-          typeof import('../widgets/panel-entry')
-        >
+  let handle: PanelHandle | undefined;
+  let loading: Promise<PanelHandle> | undefined;
+  const host = document.createElement('div');
+  const load = () => {
+    loading ??= (
+      import(/* @vite-ignore */ extensionUrl('/panel/panel.js')) as Promise<
+        typeof import('../widgets/panel-entry')
+      >
+    )
+      .then((mod) =>
+        mod.mountPanel({
+          context: 'page',
+          layout: 'floating',
+          host,
+          store,
+          fontBase: fontBase(),
+          guidesBase: extensionUrl('/guides/'),
+          // The mediator's guides live in the extension's IndexedDB: the background reads them.
+          guideSources: {
+            installed: () =>
+              browser.runtime.sendMessage({ type: 'pasapas:guides:installed' }).then((r: unknown) => {
+                const guides = (r as { guides?: unknown } | undefined)?.guides;
+                return Array.isArray(guides) ? guides : [];
+              }),
+            configured: handedGuides,
+          },
+          glossaryUrl: extensionUrl('/glossary/fr.json'),
+          ocrPage: extensionUrl('/ocr.html'),
+          lang: settings.lang,
+        }),
       )
-        .then((mod) =>
-          mod.mountPanel({
-            context: 'page',
-            layout: 'floating',
-            host,
-            store,
-            fontBase,
-            guidesBase: extensionUrl('/guides/'),
-            // The mediator's guides live in the extension's IndexedDB: the background reads them.
-            guideSources: {
-              installed: () =>
-                browser.runtime.sendMessage({ type: 'pasapas:guides:installed' }).then((r: unknown) => {
-                  const guides = (r as { guides?: unknown } | undefined)?.guides;
-                  return Array.isArray(guides) ? guides : [];
-                }),
-              configured: handedGuides,
-            },
-            glossaryUrl: extensionUrl('/glossary/fr.json'),
-            ocrPage: extensionUrl('/ocr.html'),
-            lang: settings.lang,
-          }),
-        )
-        .then((h) => {
-          handle = h;
-          return h;
-        })
-        .catch((error: unknown) => {
-          loading = undefined;
-          throw error;
-        });
-      return loading;
-    };
-    const open = () => load().then((h) => h.open());
-    const toggle = () => (handle ? handle.toggle() : open());
-
-    document.addEventListener(
-      'keydown',
-      (e) => {
-        if (!handle && isPanelShortcut(e)) {
-          e.preventDefault();
-          open();
-        }
-      },
-      true,
-    );
-    browser.runtime.onMessage.addListener((message: unknown) => {
-      const type = (message as { type?: string } | null)?.type;
-      if (type === 'pasapas:toggle') toggle();
-      if (type === 'pasapas:open') open();
-      if (type === 'pasapas:read-page') load().then((h) => h.readPage());
-      // The side panel's guide: the session runs here, the answer is a plain-data snapshot.
-      if (type === 'pasapas:guide')
-        return load().then((h) => h.guideCommand((message as { command?: unknown }).command));
-      return undefined;
-    });
-
-    const show = () => {
-      createTinyLauncher({
-        host,
-        context: 'page',
-        lang: settings.lang ?? pickLang(navigator.languages),
-        position: 'right',
-        scale: settings.comfort.textScale,
-        onActivate: () => {
-          open();
-        },
+      .then((h) => {
+        handle = h;
+        return h;
+      })
+      .catch((error: unknown) => {
+        loading = undefined;
+        throw error;
       });
-      (document.body ?? root).append(host);
-      // Progress: on a procedure's page (a guide matches) or a site with saved answers, the panel
-      // loads closed, so what the person types is kept and a return can be offered. It waits until
-      // the page has loaded and the main thread is idle: the site's own loading comes first.
-      browser.runtime
-        .sendMessage({ type: 'progress:probe', url: location.href })
-        .then((answer: unknown) => {
-          if ((answer as { load?: boolean } | undefined)?.load) whenIdle(() => load().catch(() => {}));
-        })
-        .catch(() => {});
-    };
-    const whenIdle = (run: () => void) => {
-      const idle = () =>
-        typeof requestIdleCallback === 'function'
-          ? requestIdleCallback(run, { timeout: 1500 })
-          : setTimeout(run, 200);
-      if (document.readyState === 'complete') idle();
-      else window.addEventListener('load', idle, { once: true });
-    };
-    if (document.body) show();
-    else document.addEventListener('DOMContentLoaded', show, { once: true });
-  },
+    return loading;
+  };
+  const open = () => load().then((h) => h.open());
+  const toggle = () => (handle ? handle.toggle() : open());
+
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      if (!handle && isPanelShortcut(e)) {
+        e.preventDefault();
+        open();
+      }
+    },
+    true,
+  );
+  const onPageMessage: PageHandle = (message) => {
+    if (message.type === 'pasapas:toggle') return toggle();
+    if (message.type === 'pasapas:open') return open();
+    if (message.type === 'pasapas:read-page') return load().then((h) => h.readPage());
+    // The side panel's guide: the session runs here, the answer is a plain-data snapshot.
+    if (message.type === 'pasapas:guide') return load().then((h) => h.guideCommand(message.command));
+    return undefined;
+  };
+  // The extension's isolated world only: the site cannot see or call it.
+  (globalThis as unknown as Record<string, PageHandle>)[PAGE_HANDLE] = onPageMessage;
+
+  const show = () => {
+    createTinyLauncher({
+      host,
+      context: 'page',
+      lang: settings.lang ?? pickLang(navigator.languages),
+      position: 'right',
+      scale: settings.comfort.textScale,
+      onActivate: () => {
+        open();
+      },
+    });
+    (document.body ?? root).append(host);
+    // Progress: on a procedure's page (a guide matches) or a site with saved answers, the panel
+    // loads closed, so what the person types is kept and a return can be offered. It waits until
+    // the page has loaded and the main thread is idle: the site's own loading comes first.
+    // Until the background has published the list (the first moments after install), it may be.
+    const sites = parseProcedureSites(stored[PROCEDURE_SITES_KEY]);
+    if (!sites || isProcedureSite(sites, location.href)) whenIdle(() => load().catch(() => {}));
+  };
+  const whenIdle = (run: () => void) => {
+    const idle = () =>
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(run, { timeout: 1500 })
+        : setTimeout(run, 200);
+    if (document.readyState === 'complete') idle();
+    else window.addEventListener('load', idle, { once: true });
+  };
+  if (document.body) show();
+  else document.addEventListener('DOMContentLoaded', show, { once: true });
 });

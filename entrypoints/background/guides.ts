@@ -26,34 +26,26 @@ function refreshSoon() {
     .catch(() => {});
 }
 
-/**
- * The address patterns of the installed guides that may be offered (not refused), for the progress
- * probe asked on every page load. Computed once, then again only when the options page changes the
- * installed guides (Dexie's liveQuery hears writes from other extension pages).
- */
-let patterns: Promise<string[]> | undefined;
-const computePatterns = () =>
-  guides()
+/** The address patterns of the installed guides that may be offered (not refused). */
+export function installedGuidePatterns(): Promise<string[]> {
+  return guides()
     .list()
     .then(({ guides: list }) =>
       list.filter((g) => g.trust !== 'refused').flatMap((g) => g.guide.matches.urls),
     )
     .catch(() => [] as string[]);
-export function installedGuidePatterns(): Promise<string[]> {
-  if (!patterns) {
-    patterns = computePatterns();
-    let first = true;
-    liveQuery(() => database().installedGuides.toArray()).subscribe({
-      next: () => {
-        if (!first) patterns = computePatterns();
-        first = false;
-      },
-      error: () => {
-        patterns = undefined;
-      },
-    });
-  }
-  return patterns;
+}
+
+/** Calls back when the options page changes the installed guides (liveQuery hears other extension pages' writes). */
+export function onInstalledGuidesChanged(listener: () => void): void {
+  let first = true;
+  liveQuery(() => database().installedGuides.toArray()).subscribe({
+    next: () => {
+      if (!first) listener();
+      first = false;
+    },
+    error: () => {},
+  });
 }
 
 addHandlers({

@@ -1,20 +1,21 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { tellTab } from '../../components/app/tell-tab';
 import { handlers } from './router';
 import './guides';
 import './ocr';
-import './progress';
+import { startProgress } from './progress';
 
 /**
  * Wires browser events to the page: the keyboard command toggles the panel in the active tab, and
  * messages from our pages and content scripts reach the feature handlers registered in router.ts.
  */
 export default defineBackground(() => {
+  startProgress();
   browser.commands?.onCommand.addListener(async (command) => {
     if (command !== 'toggle-panel') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined)
-      await browser.tabs.sendMessage(tab.id, { type: 'pasapas:toggle' }).catch(() => {});
+    if (tab?.id !== undefined) await tellTab(tab.id, { type: 'pasapas:toggle' }).catch(() => {});
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

@@ -6,15 +6,15 @@
  */
 import { browser } from 'wxt/browser';
 import { extensionUrl } from '../../components/app/extension-url';
-import { patternMatchesUrl } from '../../utils/guides/match-pattern';
 import { loadGuides } from '../../utils/guides/session';
+import { PROCEDURE_SITES_KEY, type ProcedureSites } from '../../utils/progress/procedure-sites';
 import { PUBLIC_DEFAULTS, parsePublicComputer } from '../../utils/progress/public-config';
-import { answerCall, CALL, PROBE } from '../../utils/progress/remote';
+import { answerCall, CALL } from '../../utils/progress/remote';
+import { savedSites } from '../../utils/progress/saved-sites';
 import { createProgressService } from '../../utils/progress/service';
 import type { PublicComputerConfig } from '../../utils/progress/types';
-import { originOf } from '../../utils/storage/db';
 import { database } from './db';
-import { installedGuidePatterns } from './guides';
+import { installedGuidePatterns, onInstalledGuidesChanged } from './guides';
 import { addHandlers } from './router';
 
 /** The mediator's setting (options page). Not personal data: it survives "Terminer ma session". */
@@ -39,22 +39,44 @@ function builtinGuides() {
 }
 
 /**
- * The content script asks on each page load: should the progress code load here? Yes when a
- * guide's URL patterns match (the page is a procedure's) or something is saved for this site.
- * Nothing is decrypted; on a locked shared computer any saved data answers yes.
+ * Publishes where progress should load (a guide's pages, sites with saved answers) into the
+ * extension's storage, which the script on every page reads with the comfort settings: the page
+ * decides alone, without waking this worker on every page load. URL patterns only: the worker has
+ * no page to check a guide's content conditions on. Nothing is decrypted: encrypted answers on a
+ * shared computer mean every site.
  */
-async function probe(url: unknown): Promise<{ load: boolean }> {
-  if (typeof url !== 'string') return { load: false };
-  const origin = originOf(url);
-  if (!origin) return { load: false };
-  if (await service.hasProcedures(origin).catch(() => false)) return { load: true };
-  const [{ guides: list }, installed] = await Promise.all([builtinGuides(), installedGuidePatterns()]);
-  // URL patterns only: the worker has no page to check the guide's content conditions on.
-  const patterns = [...list.flatMap((g) => g.matches.urls), ...installed];
-  return { load: patterns.some((pattern) => patternMatchesUrl(pattern, url)) };
+async function publishProcedureSites(): Promise<void> {
+  const [{ guides: list }, installed, saved] = await Promise.all([
+    builtinGuides(),
+    installedGuidePatterns(),
+    savedSites(database(), Date.now()),
+  ]);
+  const next: ProcedureSites = {
+    patterns: [...new Set([...list.flatMap((g) => g.matches.urls), ...installed])],
+    ...saved,
+  };
+  const stored = (await browser.storage.local.get(PROCEDURE_SITES_KEY))[PROCEDURE_SITES_KEY];
+  // Every open page hears a write: only a real change is written.
+  if (JSON.stringify(stored) !== JSON.stringify(next))
+    await browser.storage.local.set({ [PROCEDURE_SITES_KEY]: next });
+}
+let publishing: ReturnType<typeof setTimeout> | undefined;
+function publishSoon(): void {
+  clearTimeout(publishing);
+  publishing = setTimeout(() => publishProcedureSites().catch(() => {}), 200);
+}
+
+/** At each start of the worker, after every progress call, and when the installed guides change. */
+export function startProgress(): void {
+  publishSoon();
+  onInstalledGuidesChanged(publishSoon);
 }
 
 addHandlers({
-  [CALL]: (message) => answerCall(service, message),
-  [PROBE]: (message) => probe(message.url),
+  [CALL]: (message) => {
+    const answer = answerCall(service, message);
+    // Saved, deleted, wiped or imported: the sites may have changed.
+    Promise.resolve(answer).finally(publishSoon);
+    return answer;
+  },
 });

@@ -1,15 +1,16 @@
 import { browser } from 'wxt/browser';
+import { type PageMessage, tellTab } from '../../components/app/tell-tab';
 import { PopupPage } from '../../components/pages/PopupPage';
 import { renderExtensionPage } from '../../components/pages/render-page';
 import { createExtensionSettingsStore } from '../../utils/settings/settings';
 
 const store = createExtensionSettingsStore(browser.storage.local, browser.storage.onChanged);
 
-async function sendToTab(message: { type: string }): Promise<boolean> {
+async function sendToTab(message: PageMessage): Promise<boolean> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return false;
   try {
-    await browser.tabs.sendMessage(tab.id, message);
+    await tellTab(tab.id, message);
     window.close();
     return true;
   } catch {

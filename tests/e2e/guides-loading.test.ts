@@ -134,14 +134,17 @@ describe('guides in the extension: options page', () => {
       );
 
       // Progress keeps answers on the sites of installed guides: none installed for this page yet.
-      const probe = (url: string) =>
-        page.evaluate((u) => {
-          const { runtime } = (
-            globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-          ).chrome;
-          return runtime.sendMessage({ type: 'progress:probe', url: u });
-        }, url);
-      expect(await probe(`${demo.url}/plain.html`)).toEqual({ load: false });
+      // Whether the panel's code loaded (closed) on a fresh page: it marks the document then.
+      const panelLoadedOn = async (path: string) => {
+        const tab = await session.context.newPage();
+        await tab.goto(`${demo.url}${path}`, { waitUntil: 'load' });
+        await launcher(tab).waitFor();
+        await tab.waitForTimeout(2500); // the agent waits for an idle main thread, at most 1.5 s
+        const loaded = await tab.evaluate(() => document.documentElement.hasAttribute('data-pasapas-fonts'));
+        await tab.close();
+        return loaded;
+      };
+      expect(await panelLoadedOn('/plain.html')).toBe(false);
 
       // A signed guide whose content changed after signing is refused once its key is trusted.
       const keys = await generateKeyPair();
@@ -167,7 +170,7 @@ describe('guides in the extension: options page', () => {
         .poll(() => installedItem(page, 'fr.demo.signe').getAttribute('data-trust'))
         .toBe('verified');
       // Now a guide knows the page: progress loads there (the background saw the install).
-      await expect.poll(() => probe(`${demo.url}/plain.html`)).toEqual({ load: true });
+      await expect.poll(() => panelLoadedOn('/plain.html'), { timeout: 20_000 }).toBe(true);
       const tampered = { ...signed, version: '1.0.1' };
       tampered.summary = { ...signed.summary, fr: 'Texte changé après la signature.' };
       await page

@@ -7,8 +7,6 @@ import { ProgressError, RemoteError, toWire, type WireError } from './errors.ts'
 import { PROGRESS_METHODS, type ProgressClient, type ProgressMethod } from './types.ts';
 
 export const CALL = 'progress:call';
-/** The content script's cheap question on each page: load the progress code here? */
-export const PROBE = 'progress:probe';
 
 export type CallMessage = { type: typeof CALL; method: ProgressMethod; args: unknown[] };
 export type CallAnswer = { ok: true; value: unknown } | { ok: false; error: WireError };
