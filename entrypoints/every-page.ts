@@ -41,7 +41,9 @@ export default defineUnlistedScript(async () => {
   const comfort = (c: typeof settings.comfort) =>
     applyComfort(document, c, c.font === 'default' ? '' : fontBase());
   comfort(settings.comfort);
-  store.subscribe((next) => comfort(next.comfort));
+  // New settings arrive through the background (tellAllTabs), not a storage listener, whose set-up
+  // costs on every page load. The panel, once loaded, listens to storage itself.
+  const reapply = () => store.load().then((next) => comfort(next.comfort));
 
   let handle: PanelHandle | undefined;
   let loading: Promise<PanelHandle> | undefined;
@@ -76,6 +78,8 @@ export default defineUnlistedScript(async () => {
       )
       .then((h) => {
         handle = h;
+        // The panel listens to storage anyway: its own changes apply here at once.
+        store.subscribe((next) => comfort(next.comfort));
         return h;
       })
       .catch((error: unknown) => {
@@ -98,6 +102,7 @@ export default defineUnlistedScript(async () => {
     true,
   );
   const onPageMessage: PageHandle = (message) => {
+    if (message.type === 'pasapas:settings') return reapply();
     if (message.type === 'pasapas:toggle') return toggle();
     if (message.type === 'pasapas:open') return open();
     if (message.type === 'pasapas:read-page') return load().then((h) => h.readPage());
@@ -121,19 +126,29 @@ export default defineUnlistedScript(async () => {
     });
     (document.body ?? root).append(host);
     // Progress: on a procedure's page (a guide matches) or a site with saved answers, the panel
-    // loads closed, so what the person types is kept and a return can be offered. It waits until
-    // the page has loaded and the main thread is idle: the site's own loading comes first.
-    // Until the background has published the list (the first moments after install), it may be.
+    // loads closed, so what the person types is kept and a return can be offered. The site's own
+    // loading comes first: it waits for the person's first edit, or for a quiet moment a second
+    // after the page has loaded. Until the background has published the list (the first moments
+    // after install), any page may be one.
     const sites = parseProcedureSites(stored[PROCEDURE_SITES_KEY]);
-    if (!sites || isProcedureSite(sites, location.href)) whenIdle(() => load().catch(() => {}));
+    if (!sites || isProcedureSite(sites, location.href)) afterLoadOrFirstEdit(() => load().catch(() => {}));
   };
-  const whenIdle = (run: () => void) => {
-    const idle = () =>
-      typeof requestIdleCallback === 'function'
-        ? requestIdleCallback(run, { timeout: 1500 })
-        : setTimeout(run, 200);
-    if (document.readyState === 'complete') idle();
-    else window.addEventListener('load', idle, { once: true });
+  const afterLoadOrFirstEdit = (run: () => void) => {
+    let done = false;
+    const once = () => {
+      if (done) return;
+      done = true;
+      document.removeEventListener('input', once, true);
+      run();
+    };
+    document.addEventListener('input', once, true);
+    const later = () =>
+      setTimeout(() => {
+        if (typeof requestIdleCallback === 'function') requestIdleCallback(once, { timeout: 1000 });
+        else once();
+      }, 1000);
+    if (document.readyState === 'complete') later();
+    else window.addEventListener('load', later, { once: true });
   };
   if (document.body) show();
   else document.addEventListener('DOMContentLoaded', show, { once: true });

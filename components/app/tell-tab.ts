@@ -12,6 +12,8 @@ export type PageMessage =
   | { type: 'pasapas:toggle' }
   | { type: 'pasapas:open' }
   | { type: 'pasapas:read-page' }
+  /** The settings changed (popup, options page, another tab's panel): apply them again. */
+  | { type: 'pasapas:settings' }
   | { type: 'pasapas:guide'; command: unknown };
 
 export type PageHandle = (message: PageMessage) => unknown;
@@ -42,4 +44,12 @@ export async function tellTab(tabId: number, message: PageMessage): Promise<unkn
   const answer = results[0]?.result as { value: unknown } | null | undefined;
   if (!answer) throw new NoPageHelperError();
   return answer.value;
+}
+
+/** Every tab that may run the page script (web pages and files); the others are skipped quietly. */
+export async function tellAllTabs(message: PageMessage): Promise<void> {
+  const tabs = await browser.tabs.query({ url: ['http://*/*', 'https://*/*', 'file:///*'] });
+  await Promise.all(
+    tabs.map((tab) => (tab.id === undefined ? undefined : tellTab(tab.id, message).catch(() => undefined))),
+  );
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { tellTab } from '../../components/app/tell-tab';
+import { tellAllTabs, tellTab } from '../../components/app/tell-tab';
+import { SETTINGS_KEY } from '../../utils/settings/settings';
 import { handlers } from './router';
 import './guides';
 import './ocr';
@@ -16,6 +17,13 @@ export default defineBackground(() => {
     if (command !== 'toggle-panel') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id !== undefined) await tellTab(tab.id, { type: 'pasapas:toggle' }).catch(() => {});
+  });
+
+  // Open pages hear of new settings from here, so the script on every page needs no storage
+  // listener of its own (its set-up costs on every page load); a page's own panel has one.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes)
+      tellAllTabs({ type: 'pasapas:settings' }).catch(() => {});
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

@@ -139,7 +139,7 @@ describe('guides in the extension: options page', () => {
         const tab = await session.context.newPage();
         await tab.goto(`${demo.url}${path}`, { waitUntil: 'load' });
         await launcher(tab).waitFor();
-        await tab.waitForTimeout(2500); // the agent waits for an idle main thread, at most 1.5 s
+        await tab.waitForTimeout(3500); // the agent waits 1 s after load, then for an idle moment (1 s at most)
         const loaded = await tab.evaluate(() => document.documentElement.hasAttribute('data-pasapas-fonts'));
         await tab.close();
         return loaded;
