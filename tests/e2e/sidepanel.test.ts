@@ -35,15 +35,19 @@ async function openSidePanel(page: Page, extensionId: string | undefined) {
   await expect
     .poll(() => page.locator('[data-testid="guide-title"]').textContent(), { timeout: 10_000 })
     .toBe(TITLE);
-  // Every command the side panel sends to a page, in order (the extension API, wrapped in place).
+  // Every command the side panel sends to a page, in order. It reaches the page through
+  // scripting.executeScript (components/app/tell-tab.ts), wrapped here in place.
   await page.evaluate(() => {
-    const w = window as unknown as { __sent: string[]; chrome: { tabs: Record<string, unknown> } };
+    const w = window as unknown as { __sent: string[]; chrome: { scripting: Record<string, unknown> } };
     w.__sent = [];
-    const tabs = w.chrome.tabs;
-    const original = (tabs.sendMessage as (...a: unknown[]) => Promise<unknown>).bind(tabs);
-    tabs.sendMessage = (...args: unknown[]) => {
-      const message = args[1] as { command?: { action?: string } } | undefined;
-      w.__sent.push(`${message?.command?.action ?? '?'}@${Math.round(performance.now())}ms`);
+    const scripting = w.chrome.scripting;
+    const original = (scripting.executeScript as (...a: unknown[]) => Promise<unknown>).bind(scripting);
+    scripting.executeScript = (...args: unknown[]) => {
+      const message = (args[0] as { args?: unknown[] } | undefined)?.args?.[1] as
+        | { type?: string; command?: { action?: string } }
+        | undefined;
+      if (message?.type === 'pasapas:guide')
+        w.__sent.push(`${message.command?.action ?? '?'}@${Math.round(performance.now())}ms`);
       return original(...args);
     };
   });
@@ -95,7 +99,7 @@ describe('guides in the side panel', () => {
       // The RIB ticked in the side panel, keyboard only.
       await tickByKeyboard(side, RIB);
       await expect.poll(() => box(side, 'rib').isChecked()).toBe(true);
-      expect(await sent(side)).toContain('tick');
+      await expect.poll(() => sent(side)).toContain('tick');
 
       // The page's own panel shows it ticked.
       await site.bringToFront();
