@@ -221,6 +221,27 @@ describe('guides in the widget', () => {
     expect(browser.outside).toEqual([]);
   });
 
+  test('a step done when the person clicks elsewhere leaves focus where they clicked', async () => {
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/aide-logement/identite.html`);
+    await openPanel(page);
+    await expectStep(page, 'civilite');
+    await page.locator('fieldset[data-field="civilite"] label', { hasText: 'Madame' }).click();
+    await expectStep(page, 'nom');
+    await page.locator('input[name="nom"]').click();
+    await page.keyboard.type('Martin');
+    // Skips the first name: the mouse goes to the e-mail field; the step done on leaving "nom" must
+    // not pull focus back to "prenom" under the person's typing.
+    await page.locator('input[name="email"]').click();
+    await expectStep(page, 'prenom');
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+    expect((await pageFocus(page))?.name).toBe('email');
+    await page.keyboard.type('lea@exemple.fr');
+    expect(await page.locator('input[name="email"]').inputValue()).toBe('lea@exemple.fr');
+    expect(await page.locator('input[name="prenom"]').inputValue()).toBe('');
+    await page.close();
+  });
+
   test('a hostile guide is refused and its text stays inert text', async () => {
     const hostile = JSON.parse(readFileSync(guidePath, 'utf8'));
     hostile.title.fr = 'Aide <img src=x onerror="window.__pwned=1">';

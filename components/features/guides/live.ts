@@ -137,7 +137,6 @@ function drawHighlight(view: SessionView) {
   highlight.show(element, click ? live.labels.click : live.labels.fill);
 }
 
-/** Starts (or keeps) the session for a guide. */
 /** Buttons and links are to click, not to fill. */
 function isButton(el: Element): boolean {
   const type = (el as HTMLInputElement).type;
@@ -149,9 +148,29 @@ function isButton(el: Element): boolean {
   );
 }
 
+/**
+ * When the person last pressed a pointer on the page. A step done on leaving a field moves focus
+ * to the next step's field, unless the person just chose where to go with the mouse or a finger.
+ */
+let lastPointer = Number.NEGATIVE_INFINITY;
+let pointerWatched = false;
+const CHOSEN_MS = 1500;
+
+/** Starts (or keeps) the session for a guide. */
 export function startSession(guide: Guide): GuideSession {
   if (live.session?.guide.id === guide.id) return live.session;
   stopSession();
+  if (!pointerWatched) {
+    pointerWatched = true;
+    document.addEventListener(
+      'pointerdown',
+      (e) => {
+        // Our panel's buttons ("Aller au champ") are not a place the person chose on the page.
+        if (!isOurs(e.target as Node | null)) lastPointer = performance.now();
+      },
+      true,
+    );
+  }
   let storage: Storage | undefined;
   try {
     storage = sessionStorage;
@@ -171,6 +190,7 @@ export function startSession(guide: Guide): GuideSession {
         if (live.session !== session || !view.element) return;
         const active = document.activeElement;
         if (active && isOurs(active)) return; // the person is in the panel: leave them there
+        if (performance.now() - lastPointer < CHOSEN_MS) return; // they clicked where they wanted to be
         if (active && (view.element.contains(active) || controlsOf(view.element).includes(active as never)))
           return;
         session.focusTarget();
