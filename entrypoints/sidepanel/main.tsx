@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { extensionUrl } from '../../components/app/extension-url';
 import { mountPanel } from '../../components/app/mount';
 import { tellTab } from '../../components/app/tell-tab';
-import type { RemoteSnapshot } from '../../utils/guides/remote';
+import type { PageSnapshot } from '../../components/features/guides/page-sync';
 import { createExtensionSettingsStore } from '../../utils/settings/settings';
 
 // The side panel shows the panel docked; features that need the page itself stay in the page.
@@ -66,6 +66,6 @@ if (root) {
     store,
     fontBase: extensionUrl('/fonts/'),
     // Guides run in the active tab's page; the side panel shows the steps and sends the moves.
-    guideSources: { remote: { send: (command) => ask(command) as Promise<RemoteSnapshot | null> } },
+    guideSources: { remote: { send: (command) => ask(command) as Promise<PageSnapshot | null> } },
   });
 }

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { GuideCommand, RemoteSnapshot } from '../../../utils/guides/remote';
+import type { GuideCommand } from '../../../utils/guides/remote';
 import { localize } from '../../../utils/guides/schema';
 import { createTranslator, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
@@ -34,14 +34,13 @@ const RETRY_MS = 700;
 
 type Load = { status: 'loading' } | { status: 'no-page' } | { status: 'ready'; snapshot: PageSnapshot };
 
-/** The side panel's link carries our extra commands too; its type in config.ts names the core ones. */
+/** The answer crosses from the page (possibly an older version of it): the extras are filled in. */
 async function sendToPage(command: PageCommand): Promise<PageSnapshot | null> {
   const remote = guideSources().remote;
-  if (!remote) return null;
-  const answer = (await remote.send(command as GuideCommand)) as
-    | (RemoteSnapshot & Partial<PageSnapshot>)
-    | null;
-  return answer ? { ...answer, ticked: answer.ticked ?? [], key: answer.key ?? '' } : null;
+  const answer = remote ? ((await remote.send(command)) as Partial<PageSnapshot> | null) : null;
+  return answer?.status
+    ? ({ ...answer, ticked: answer.ticked ?? [], key: answer.key ?? '' } as PageSnapshot)
+    : null;
 }
 
 export function RemoteGuides() {

@@ -1,5 +1,5 @@
-import type { GuideCommand, RemoteSnapshot } from '../../../utils/guides/remote';
 import type { ConfiguredGuides, InstalledEntry } from '../../../utils/guides/sources';
+import type { PageCommand, PageSnapshot } from './page-sync';
 
 /**
  * Where the guides come from. `base`: the bundled guides, `<widget base>/guides/` for the widget,
@@ -14,7 +14,7 @@ export type GuideSources = {
   installed?: () => Promise<readonly InstalledEntry[]>;
   configured?: ConfiguredGuides;
   /** Side panel: the guide runs in the active tab's page; this sends it commands (null: no page answers). */
-  remote?: { send(command: GuideCommand): Promise<RemoteSnapshot | null> };
+  remote?: { send(command: PageCommand): Promise<PageSnapshot | null> };
 };
 let sources: GuideSources = {};
 
