@@ -2,8 +2,10 @@
  * Loading guides: from a file and from a catalog on the extension's options page (signatures,
  * plain errors, offline from the saved copy), and from the administration's catalog in the widget.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, normalize } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateKeyPair, signGuide } from '../../utils/guides/signature';
@@ -223,6 +225,55 @@ describe('guides in the extension: options page', () => {
       expect(session.outside).toEqual([]);
     } finally {
       await session.close();
+    }
+  });
+
+  test('a catalog on a plain static host that sends no CORS header is read all the same', async () => {
+    // Any web host will do: this one answers files and nothing else, no Access-Control-* header.
+    const dir = join(ROOT, 'demo/site');
+    const bare = createServer((req, res) => {
+      const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+      const file = join(dir, path);
+      if (!file.startsWith(`${dir}/catalog/`) || !existsSync(file)) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(readFileSync(file));
+    });
+    await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/catalog/catalog.json`;
+    const session = await launch({ extension: true });
+    try {
+      // A web page may not read it (the browser's CORS rule)…
+      const site = await session.context.newPage();
+      await site.goto(`${demo.url}/plain.html`);
+      expect(
+        await site.evaluate(
+          (u) =>
+            fetch(u).then(
+              () => 'read',
+              () => 'blocked',
+            ),
+          url,
+        ),
+      ).toBe('blocked');
+      // …the extension may: its host permission covers the catalog's address.
+      const page = await session.context.newPage();
+      await openOptions(page, session.extensionId);
+      await page.locator('#gopt-catalog-url').fill(url);
+      await page.locator('#gopt-catalog-url').press('Enter');
+      // No key trusted here: its guides are installed as not verified.
+      await expect
+        .poll(async () =>
+          (await page.locator('[data-testid^="catalog-feedback-"]').allTextContents()).join(' '),
+        )
+        .toContain(`Catalogue « ${CATALOG_NAME} » ajouté : 3 guide(s) installé(s).`);
+      expect(await installedItem(page, 'fr.demo.aide-logement').getAttribute('data-trust')).toBe(
+        'unverified',
+      );
+    } finally {
+      await session.close();
+      await new Promise((resolve) => bare.close(resolve));
     }
   });
 
