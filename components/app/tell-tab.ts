@@ -14,7 +14,9 @@ export type PageMessage =
   | { type: 'pasapas:read-page' }
   /** The settings changed (popup, options page, another tab's panel): apply them again. */
   | { type: 'pasapas:settings' }
-  | { type: 'pasapas:guide'; command: unknown };
+  | { type: 'pasapas:guide'; command: unknown }
+  /** The side panel's reading: the page's fields, a confirmed fill, hiding our panel for a capture. */
+  | { type: 'pasapas:ocr'; command: unknown };
 
 export type PageHandle = (message: PageMessage) => unknown;
 

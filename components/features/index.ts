@@ -56,8 +56,8 @@ features.register({
   labelKey: 'feature.ocr',
   icon: ICONS.ocr,
   order: 50,
-  // Reads a document to fill the page's form: not in the side panel, which has no page.
-  contexts: ['page', 'widget'],
+  // Reads a document to fill the page's form; in the side panel it reads there and fills the tab in front.
+  contexts: ['page', 'widget', 'sidepanel'],
   loadTab: memoLoader(() => import('./ocr/OcrTab')),
 });
 

@@ -5,7 +5,14 @@
  * ocr.html: a web page cannot ask to fill itself, or another tab, through us.
  */
 import { type Browser, browser } from 'wxt/browser';
+import { tellTab } from '../../components/app/tell-tab';
 import { OCR_MESSAGES } from '../../components/features/ocr/protocol';
+import {
+  checkReadingTab,
+  frontTab,
+  type ReadingTab,
+  recordReadingTab,
+} from '../../utils/ocr/front-tab/index';
 import { addHandlers, type Sender } from './router';
 
 const ocrPage = () => (browser.runtime.getURL as (p: string) => string)('/ocr.html');
@@ -41,7 +48,79 @@ browser.tabs.onRemoved.addListener((tabId) => {
 const toPage = (tabId: number, message: Record<string, unknown>) =>
   browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<unknown>;
 
+/**
+ * The side panel reads in itself (sidepanel.html, an extension page): its window, and its own tab when it
+ * is opened as a tab (as the tests do). Anything else (another page of ours, ocr.html) is refused.
+ */
+function sidePanelOf(sender: Sender, message: Record<string, unknown>) {
+  const page = (browser.runtime.getURL as (p: string) => string)('/sidepanel.html');
+  if (sender.id !== browser.runtime.id || !sender.url?.startsWith(page)) return undefined;
+  if (sender.tab) {
+    const { windowId, id } = sender.tab;
+    return windowId === undefined ? undefined : { windowId, selfId: id };
+  }
+  // No tab: the real side panel, which names its own window (only our own pages can send from this URL).
+  return typeof message.windowId === 'number' ? { windowId: message.windowId } : undefined;
+}
+
+/** The tab each side panel window's reading belongs to. In session storage: the worker may be restarted. */
+const sideKey = (windowId: number) => `pasapas:ocr-side:${windowId}`;
+
+function parseReadingTab(value: unknown): ReadingTab | undefined {
+  const v = value as Partial<ReadingTab> | undefined;
+  return typeof v?.tabId === 'number' && typeof v.site === 'string'
+    ? { tabId: v.tabId, site: v.site }
+    : undefined;
+}
+
+// A closed window forgets its reading's tab.
+browser.windows?.onRemoved?.addListener((windowId) => {
+  void browser.storage.session.remove(sideKey(windowId)).catch(() => undefined);
+});
+
+const toPageScript = (tabId: number, command: Record<string, unknown>) =>
+  tellTab(tabId, { type: 'pasapas:ocr', command });
+
 addHandlers({
+  /**
+   * The side panel's reading. 'targets' (a reading starts) and 'capture' record the tab in front; 'fill' and
+   * 'capture' go only to that tab while it is still in front and on the same site, else `{ refused: code }`.
+   */
+  [OCR_MESSAGES.side]: async (message, sender) => {
+    const side = sidePanelOf(sender, message);
+    const action = message.action;
+    if (!side || (action !== 'targets' && action !== 'fill' && action !== 'capture')) return undefined;
+    const key = sideKey(side.windowId);
+    const front = async () => frontTab(await browser.tabs.query({ windowId: side.windowId }), side.selfId);
+    if (action !== 'fill') {
+      const now = recordReadingTab(await front());
+      if (now) await browser.storage.session.set({ [key]: now });
+      else await browser.storage.session.remove(key);
+      if (action === 'targets')
+        return now
+          ? ((await toPageScript(now.tabId, { action: 'targets' }).catch(() => undefined)) ?? { targets: [] })
+          : { targets: [] };
+    }
+    const recorded = parseReadingTab((await browser.storage.session.get(key))[key]);
+    // A capture shoots what the window displays: the recorded tab must be the one displayed.
+    const check = async () => checkReadingTab(recorded, await front(), { shown: action === 'capture' });
+    const allowed = await check();
+    if (!allowed.ok) return { refused: allowed.code };
+    if (action === 'fill')
+      return toPageScript(allowed.tabId, { action: 'fill', items: message.items }).catch(() => undefined);
+    const tab = await browser.tabs.get(allowed.tabId);
+    await toPageScript(allowed.tabId, { action: 'hide' }).catch(() => undefined);
+    try {
+      const dataUrl = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+      // The person switched tabs during the shot: the picture may be of another page, dropped.
+      const after = await check();
+      return after.ok ? { dataUrl } : { refused: after.code };
+    } catch {
+      return {};
+    } finally {
+      await toPageScript(allowed.tabId, { action: 'show' }).catch(() => undefined);
+    }
+  },
   [OCR_MESSAGES.targets]: async (_message, sender) => {
     const tabId = await targetTab(sender);
     if (tabId === undefined) return { targets: [] };

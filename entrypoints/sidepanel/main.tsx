@@ -3,6 +3,8 @@ import { extensionUrl } from '../../components/app/extension-url';
 import { mountPanel } from '../../components/app/mount';
 import { tellTab } from '../../components/app/tell-tab';
 import type { PageSnapshot } from '../../components/features/guides/page-sync';
+import { setOcrBridge } from '../../components/features/ocr/config';
+import { sidePanelBridge } from '../../components/features/ocr/sidepanel-bridge';
 import { createExtensionSettingsStore } from '../../utils/settings/settings';
 
 // The side panel shows the panel docked; features that need the page itself stay in the page.
@@ -56,6 +58,9 @@ async function ask(command: unknown): Promise<unknown> {
     waiting.delete(wake);
   }
 }
+
+// Documents are read right here (an extension page); the background fills only the tab in front.
+setOcrBridge(sidePanelBridge);
 
 const root = document.getElementById('app');
 if (root) {

@@ -6,6 +6,7 @@ import { ocrConfig } from './config';
 import { ocrMessages } from './messages';
 import ocrCss from './ocr.css?inline';
 import { answerOcrFrame, inPageBridge } from './page';
+import type { OcrBridge } from './protocol';
 
 const translate = createTranslator(uiMessages, ocrMessages);
 
@@ -48,10 +49,13 @@ function OcrFrame({ page }: { page: string }) {
 type ReaderModule = typeof import('./Reader');
 let readerModule: Promise<ReaderModule> | undefined;
 
-/** The widget: the reading screen and the engine wrapper load only here (the extension frames its own page). */
-function InPage({ base }: { base: string }) {
+/**
+ * The widget and the extension's side panel: the reading screen and the engine wrapper load only here (the
+ * extension's page panel frames its own page instead).
+ */
+function InPage({ make }: { make: () => OcrBridge }) {
   const { lang } = useServices();
-  const bridge = useMemo(() => inPageBridge(base), [base]);
+  const bridge = useMemo(make, [make]);
   const [mod, setMod] = useState<ReaderModule | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -73,6 +77,17 @@ function InPage({ base }: { base: string }) {
   return <mod.Reader bridge={bridge} lang={lang.value} />;
 }
 
+const makers = new Map<string, () => OcrBridge>();
+/** One stable maker per base, so the bridge is made once. */
+function inPage(base: string): () => OcrBridge {
+  let make = makers.get(base);
+  if (!make) {
+    make = () => inPageBridge(base);
+    makers.set(base, make);
+  }
+  return make;
+}
+
 export default function OcrTab() {
   const { lang } = useServices();
   const ref = useRef<HTMLDivElement>(null);
@@ -80,10 +95,12 @@ export default function OcrTab() {
   useLayoutEffect(() => adoptStyles(ref.current), []);
   return (
     <div ref={ref}>
-      {config.page ? (
+      {config.bridge ? (
+        <InPage make={config.bridge} />
+      ) : config.page ? (
         <OcrFrame page={config.page} />
       ) : config.base ? (
-        <InPage base={config.base} />
+        <InPage make={inPage(config.base)} />
       ) : (
         <p class="pp-message">{translate(lang.value, 'ocr.unavailable')}</p>
       )}

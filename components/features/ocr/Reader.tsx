@@ -16,6 +16,7 @@ import {
   suggestTargets,
   valueForTarget,
 } from '../../../utils/ocr/fill/index';
+import { FrontTabError, frontTabMessage } from '../../../utils/ocr/front-tab/index';
 import {
   type GrayImage,
   OcrCancelledError,
@@ -223,12 +224,18 @@ export function Reader({
       setPhase({ k: 'result', message: t('ocr.nothingChosen') });
       return;
     }
-    const report = await bridge.fill(items).catch(
-      (): FillReport => ({
-        filled: [],
-        failed: items.map((i) => ({ targetKey: i.targetKey, code: 'missing' })),
-      }),
-    );
+    let report: FillReport;
+    try {
+      report = await bridge.fill(items);
+    } catch (error) {
+      // The side panel's tab is no longer the one in front (or changed site): nothing was filled, and the
+      // values stay here for when the person is back on the form.
+      if (error instanceof FrontTabError) {
+        setPhase({ k: 'result', message: frontTabMessage(lang, error.code) });
+        return;
+      }
+      report = { filled: [], failed: items.map((i) => ({ targetKey: i.targetKey, code: 'missing' })) };
+    }
     // The image goes unless the person asked to keep it (in memory only, for this page).
     if (!keep) forgetImage();
     setPhase({ k: 'done', report });
@@ -582,7 +589,7 @@ function Result(props: {
             {t('ocr.keepHelp')}
           </p>
           {props.message && (
-            <p class="pp-message pp-message--error" role="alert">
+            <p class="pp-message pp-message--error" role="alert" data-testid="ocr-result-message">
               {props.message}
             </p>
           )}

@@ -59,6 +59,30 @@ type RuntimeLike = {
   };
 };
 
+let shared: ReturnType<typeof pageSide> | undefined;
+
+/** Hides (or shows again) everything of ours on the page; resolves once the page has been painted so. */
+function setOursHidden(hide: boolean): Promise<{ ok: true }> {
+  for (const host of document.querySelectorAll<HTMLElement>('[data-pasapas-host]'))
+    host.style.visibility = hide ? 'hidden' : '';
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve({ ok: true }))),
+  );
+}
+
+/**
+ * One request from our extension to this page, whoever relays it (the background's messages for the ocr.html
+ * frame, the page script's handle for the side panel): the same fields, the same fill. Unknown: undefined.
+ */
+export function pageCommand(command: unknown): PageTargets | FillReport | Promise<{ ok: true }> | undefined {
+  shared ??= pageSide();
+  const m = command as { action?: unknown; items?: unknown } | null;
+  if (m?.action === 'targets') return shared.targets();
+  if (m?.action === 'fill') return shared.fill(parseFillItems(m.items));
+  if (m?.action === 'hide' || m?.action === 'show') return setOursHidden(m.action === 'hide');
+  return undefined;
+}
+
 let answering = false;
 
 /**
@@ -70,7 +94,12 @@ export function answerOcrFrame(): void {
   const runtime = (globalThis as { chrome?: { runtime?: RuntimeLike } }).chrome?.runtime;
   if (answering || !runtime?.onMessage) return;
   answering = true;
-  const side = pageSide();
+  const actions = new Map<unknown, string>([
+    [OCR_MESSAGES.pageTargets, 'targets'],
+    [OCR_MESSAGES.pageFill, 'fill'],
+    [OCR_MESSAGES.pageHide, 'hide'],
+    [OCR_MESSAGES.pageShow, 'show'],
+  ]);
   const listener = (
     message: unknown,
     sender: { id?: string; tab?: unknown },
@@ -78,23 +107,15 @@ export function answerOcrFrame(): void {
   ) => {
     if (sender.id !== runtime.id || sender.tab) return undefined;
     const m = message as { type?: string; items?: unknown } | null;
-    if (m?.type === OCR_MESSAGES.pageTargets) {
-      reply(side.targets());
-      return false;
-    }
-    if (m?.type === OCR_MESSAGES.pageFill) {
-      reply(side.fill(parseFillItems(m.items)));
-      return false;
-    }
-    if (m?.type === OCR_MESSAGES.pageHide || m?.type === OCR_MESSAGES.pageShow) {
-      const hide = m.type === OCR_MESSAGES.pageHide;
-      for (const host of document.querySelectorAll<HTMLElement>('[data-pasapas-host]'))
-        host.style.visibility = hide ? 'hidden' : '';
-      // Answer once the page has been painted without (or with) our panel.
-      requestAnimationFrame(() => requestAnimationFrame(() => reply({ ok: true })));
+    const action = actions.get(m?.type);
+    if (!action) return undefined;
+    const answer = pageCommand({ action, items: m?.items });
+    if (answer instanceof Promise) {
+      void answer.then(reply);
       return true;
     }
-    return undefined;
+    reply(answer);
+    return false;
   };
   runtime.onMessage.addListener(listener);
 }

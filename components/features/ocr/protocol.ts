@@ -43,4 +43,19 @@ export const OCR_MESSAGES = {
   /** Hides our panel while the tab is captured (it would cover the page), then shows it again. */
   pageHide: 'pasapas:ocr-page-hide',
   pageShow: 'pasapas:ocr-page-show',
+  /** sidepanel.html → background: `{ action: 'targets' | 'fill' | 'capture' }`, checked against the tab in front. */
+  side: 'pasapas:ocr-side',
 } as const;
+
+/**
+ * The page script's way in (a `pasapas:ocr` PageMessage through tellTab): the loaded panel puts this
+ * function on the extension's isolated world, where the site cannot see or call it.
+ */
+export const OCR_PAGE_HANDLE = '__pasapasOcrPage';
+
+/** What the side panel asks of the page, through the background and the page script. */
+export type OcrPageCommand =
+  | { action: 'targets' }
+  | { action: 'fill'; items: unknown }
+  | { action: 'hide' }
+  | { action: 'show' };
