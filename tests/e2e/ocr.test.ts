@@ -261,7 +261,8 @@ describe('OCR in the widget', () => {
     await openOcrTab(page);
     await page.locator('[data-testid="ocr-file"]').setInputFiles(images.rib);
     await page.locator('[data-action="ocr-cancel"]').waitFor();
-    await expect.poll(() => heldRequests).toBeGreaterThan(0);
+    // The engine asks for its language data once its worker and WebAssembly have started: seconds on a busy machine.
+    await expect.poll(() => heldRequests, { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="ocr-progress"]').textContent()).toMatch(/^On prépare/);
     expect(await axe(page)).toEqual([]);
     await page.locator('[data-action="ocr-cancel"]').click();
