@@ -7,7 +7,11 @@ import { createTinyLauncher, isPanelShortcut } from '../components/launcher';
 import { applyComfort } from '../utils/comfort/apply';
 import { guidesFromWidgetConfig, type HandedGuides } from '../utils/guides/widget-handover';
 import { pickLang } from '../utils/i18n';
-import { isProcedureSite, PROCEDURE_SITES_KEY, parseProcedureSites } from '../utils/progress/procedure-sites';
+import {
+  PROCEDURE_SITES_KEY,
+  parseProcedureSites,
+  procedureSiteKind,
+} from '../utils/progress/procedure-sites';
 import { createExtensionSettingsStore, parseSettings, SETTINGS_KEY } from '../utils/settings/settings';
 import type { PanelHandle } from '../widgets/panel-entry';
 
@@ -133,13 +137,24 @@ export default defineUnlistedScript(async () => {
       },
     });
     (document.body ?? root).append(host);
-    // Progress: on a procedure's page (a guide matches) or a site with saved answers, the panel
-    // loads closed, so what the person types is kept and a return can be offered. The site's own
-    // loading comes first: it waits for the person's first edit, or for a quiet moment a second
-    // after the page has loaded. Until the background has published the list (the first moments
-    // after install), any page may be one.
+    // Progress: on a site with saved answers the panel loads closed as soon as the page has loaded
+    // and the main thread is idle, to offer the return; on a page a guide knows, at the person's
+    // first edit or a quiet moment a second after load, so what they type is kept. The site's own
+    // loading comes first. Until the background has published the list (the first moments after
+    // install), any page may be one.
     const sites = parseProcedureSites(stored[PROCEDURE_SITES_KEY]);
-    if (!sites || isProcedureSite(sites, location.href)) afterLoadOrFirstEdit(() => load().catch(() => {}));
+    const kind = sites ? procedureSiteKind(sites, location.href) : 'saved';
+    const agent = () => load().catch(() => {});
+    if (kind === 'saved') whenIdle(agent);
+    else if (kind === 'guided') afterLoadOrFirstEdit(agent);
+  };
+  const whenIdle = (run: () => void) => {
+    const idle = () =>
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(run, { timeout: 1500 })
+        : setTimeout(run, 200);
+    if (document.readyState === 'complete') idle();
+    else window.addEventListener('load', idle, { once: true });
   };
   const afterLoadOrFirstEdit = (run: () => void) => {
     let done = false;

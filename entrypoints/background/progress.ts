@@ -72,11 +72,14 @@ export function startProgress(): void {
   onInstalledGuidesChanged(publishSoon);
 }
 
+/** The calls that may add or remove a site with saved answers. */
+const CHANGES_SITES = new Set(['startOrGet', 'deleteProcedure', 'wipe', 'importFile', 'choosePin']);
+
 addHandlers({
-  [CALL]: (message) => {
-    const answer = answerCall(service, message);
-    // Saved, deleted, wiped or imported: the sites may have changed.
-    Promise.resolve(answer).finally(publishSoon);
+  [CALL]: async (message) => {
+    const answer = await answerCall(service, message);
+    // Published before the page hears back: its next page load already knows this site.
+    if (CHANGES_SITES.has(String(message.method))) await publishProcedureSites().catch(() => {});
     return answer;
   },
 });

@@ -39,9 +39,13 @@ function originOf(url: string): string {
   }
 }
 
-export function isProcedureSite(sites: ProcedureSites | null, url: string): boolean {
-  if (!sites) return false;
-  if (sites.everywhere) return true;
-  if (sites.origins.includes(originOf(url))) return true;
-  return sites.patterns.some((pattern) => patternMatchesUrl(pattern, url));
+/**
+ * `saved`: answers are kept for this site (or encrypted ones, whose sites cannot be read), so a
+ * return can be offered as soon as the page is there. `guided`: a guide knows the page, nothing is
+ * kept yet. `null`: neither.
+ */
+export function procedureSiteKind(sites: ProcedureSites | null, url: string): 'saved' | 'guided' | null {
+  if (!sites) return null;
+  if (sites.everywhere || sites.origins.includes(originOf(url))) return 'saved';
+  return sites.patterns.some((pattern) => patternMatchesUrl(pattern, url)) ? 'guided' : null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isProcedureSite, parseProcedureSites } from '../../../utils/progress/procedure-sites';
+import { parseProcedureSites, procedureSiteKind } from '../../../utils/progress/procedure-sites';
 import { savedSites } from '../../../utils/progress/saved-sites';
 import { createProgressService } from '../../../utils/progress/service';
 import { freshDb, LOW_ITERATIONS, manualClock } from '../storage/helpers';
@@ -8,18 +8,20 @@ const ORIGIN = 'http://127.0.0.1:8080';
 const LOGEMENT = { guideId: 'fr.demo.aide-logement', origin: ORIGIN, title: 'Aide au logement' };
 
 describe('procedure sites (what the script on every page reads)', () => {
-  it('matches a guide pattern, a site with saved answers, or every site when answers are encrypted', () => {
+  it('tells a site with saved answers (every site when they are encrypted) from a page a guide knows', () => {
     const sites = parseProcedureSites({
       patterns: ['*://*.impots.example/declarer/*'],
       origins: ['https://caf.example'],
       everywhere: false,
     });
-    expect(isProcedureSite(sites, 'https://www.impots.example/declarer/etape-1')).toBe(true);
-    expect(isProcedureSite(sites, 'https://www.impots.example/accueil')).toBe(false);
-    expect(isProcedureSite(sites, 'https://caf.example/n-importe-quelle-page')).toBe(true);
-    expect(isProcedureSite(sites, 'https://caf.example.evil.test/')).toBe(false);
-    expect(isProcedureSite({ patterns: [], origins: [], everywhere: true }, 'https://a.test/')).toBe(true);
-    expect(isProcedureSite(null, 'https://caf.example/')).toBe(false);
+    expect(procedureSiteKind(sites, 'https://www.impots.example/declarer/etape-1')).toBe('guided');
+    expect(procedureSiteKind(sites, 'https://www.impots.example/accueil')).toBeNull();
+    expect(procedureSiteKind(sites, 'https://caf.example/n-importe-quelle-page')).toBe('saved');
+    expect(procedureSiteKind(sites, 'https://caf.example.evil.test/')).toBeNull();
+    expect(procedureSiteKind({ patterns: [], origins: [], everywhere: true }, 'https://a.test/')).toBe(
+      'saved',
+    );
+    expect(procedureSiteKind(null, 'https://caf.example/')).toBeNull();
   });
 
   it('reads a damaged or older value without throwing, keeping only strings', () => {
@@ -32,9 +34,9 @@ describe('procedure sites (what the script on every page reads)', () => {
       origins: [],
       everywhere: false,
     });
-    expect(isProcedureSite(parseProcedureSites({ patterns: ['not a pattern'] }), 'https://a.test/')).toBe(
-      false,
-    );
+    expect(
+      procedureSiteKind(parseProcedureSites({ patterns: ['not a pattern'] }), 'https://a.test/'),
+    ).toBeNull();
   });
 
   it('lists the sites of unexpired saved answers, and never a site in clear once answers are encrypted', async () => {
