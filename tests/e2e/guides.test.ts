@@ -410,6 +410,14 @@ describe('guides in the extension', () => {
       await expect(page.locator('[data-pasapas="highlight-label"]').textContent()).resolves.toBe(
         'À remplir ici',
       );
+      // The open panel is in the top layer and the highlight is not: the highlight never paints over
+      // the panel (it did when both were, the highlight shown last).
+      expect(
+        await page.evaluate(() => [
+          document.querySelector('[data-pasapas-host="page"]')?.matches(':popover-open'),
+          document.querySelector('[data-pasapas-host="guide-highlight"]')?.matches(':popover-open'),
+        ]),
+      ).toEqual([true, false]);
       // "Aller au champ" moves focus to the field; typing there moves the guide on.
       await page.locator('[data-action="go-to-field"]').click();
       await expect.poll(() => pageFocus(page)).toMatchObject({ name: 'civilite' });

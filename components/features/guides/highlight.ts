@@ -1,5 +1,4 @@
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
-import { promote } from '../../launcher';
 
 /**
  * The box drawn around the field to fill, on the real page. It lives in its own shadow host
@@ -120,7 +119,7 @@ export function createHighlight(doc: Document): Highlight {
       label.textContent = text;
       if (!host.isConnected) (doc.body ?? doc.documentElement).append(host);
       host.hidden = false;
-      promote(host);
+      // Not in the top layer: there it would cover our panel, which is. Its z-index keeps it above the page.
       place(area);
       stop = autoUpdate(area, box, () => place(area), { animationFrame: false });
     },
