@@ -111,6 +111,21 @@ describe('OCR in the side panel', () => {
       expect(await iban.locator('input').inputValue()).toBe(IBAN);
       expect((await deepActive(side))?.text).toMatch(/^Remplir/);
       expect(await axe(side)).toEqual([]);
+      // Pressed again: the same refusal is a new alert, so screen readers say it again.
+      await side.evaluate(() => {
+        const w = window as unknown as { alerts: number };
+        w.alerts = 0;
+        for (const host of document.querySelectorAll('[data-pasapas-host]'))
+          new MutationObserver((records) => {
+            for (const r of records)
+              for (const n of r.addedNodes)
+                if (n instanceof Element && n.matches('[role="alert"][data-testid="ocr-result-message"]'))
+                  w.alerts++;
+          }).observe(host.shadowRoot ?? host, { childList: true, subtree: true });
+      });
+      await side.keyboard.press('Enter');
+      await expect.poll(() => side.evaluate(() => (window as unknown as { alerts: number }).alerts)).toBe(1);
+      expect(await refusal.textContent()).toBe(frontTabCatalogs.fr['ocr.front.tab-changed']);
 
       // Back on the form's tab, but it moved to another site: refused too.
       await site.goto(`${demo.url.replace('127.0.0.1', 'localhost')}/aide-logement/banque.html?widget=0`);

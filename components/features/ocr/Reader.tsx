@@ -213,6 +213,9 @@ export function Reader({
   };
 
   const fill = async () => {
+    // A message shown again must be announced again: the alert is emptied, then filled a moment later.
+    setPhase({ k: 'result' });
+    const say = (message: string) => setTimeout(() => setPhase({ k: 'result', message }), 50);
     const byKey = new Map(page.targets.map((x) => [x.key, x]));
     const items = rows
       .filter((r) => r.targetKey)
@@ -221,7 +224,7 @@ export function Reader({
         value: valueForTarget({ kind: r.field.kind, value: r.value }, byKey.get(r.targetKey)),
       }));
     if (items.length === 0) {
-      setPhase({ k: 'result', message: t('ocr.nothingChosen') });
+      say(t('ocr.nothingChosen'));
       return;
     }
     let report: FillReport;
@@ -231,7 +234,7 @@ export function Reader({
       // The side panel's tab is no longer the one in front (or changed site): nothing was filled, and the
       // values stay here for when the person is back on the form.
       if (error instanceof FrontTabError) {
-        setPhase({ k: 'result', message: frontTabMessage(lang, error.code) });
+        say(frontTabMessage(lang, error.code));
         return;
       }
       report = { filled: [], failed: items.map((i) => ({ targetKey: i.targetKey, code: 'missing' })) };
