@@ -35,7 +35,12 @@ export default defineUnlistedScript(async () => {
   document.addEventListener('pasapas:widget-config', (e) => {
     handedGuides = guidesFromWidgetConfig((e as CustomEvent).detail) ?? handedGuides;
   });
-  const store = createExtensionSettingsStore(browser.storage.local, browser.storage.onChanged);
+  // Made on first use: even reading `storage.onChanged` sets up an event binding, at a cost.
+  let settingsStore: ReturnType<typeof createExtensionSettingsStore> | undefined;
+  const store = () => {
+    settingsStore ??= createExtensionSettingsStore(browser.storage.local, browser.storage.onChanged);
+    return settingsStore;
+  };
   // One storage read before the first paint: the comfort settings and where progress loads.
   const stored = await browser.storage.local.get([SETTINGS_KEY, PROCEDURE_SITES_KEY]);
   const settings = parseSettings(stored[SETTINGS_KEY]);
@@ -50,7 +55,10 @@ export default defineUnlistedScript(async () => {
   comfort(settings.comfort);
   // New settings arrive through the background (tellAllTabs), not a storage listener, whose set-up
   // costs on every page load. The panel, once loaded, listens to storage itself.
-  const reapply = () => store.load().then((next) => comfort(next.comfort));
+  const reapply = () =>
+    store()
+      .load()
+      .then((next) => comfort(next.comfort));
 
   let handle: PanelHandle | undefined;
   let loading: Promise<PanelHandle> | undefined;
@@ -66,7 +74,7 @@ export default defineUnlistedScript(async () => {
           context: 'page',
           layout: 'floating',
           host,
-          store,
+          store: store(),
           fontBase: fontBase(),
           guidesBase: extensionUrl('/guides/'),
           // The mediator's guides live in the extension's IndexedDB: the background reads them.
@@ -86,7 +94,7 @@ export default defineUnlistedScript(async () => {
       .then((h) => {
         handle = h;
         // The panel listens to storage anyway: its own changes apply here at once.
-        store.subscribe((next) => comfort(next.comfort));
+        store().subscribe((next) => comfort(next.comfort));
         return h;
       })
       .catch((error: unknown) => {

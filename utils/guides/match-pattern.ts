@@ -89,3 +89,23 @@ export function patternMatchesUrl(pattern: string | MatchPattern, url: string | 
   }
   return parsed.path.test(u.pathname + u.search);
 }
+
+/**
+ * A first look without parsing, for the script on every page: false when the pattern's host cannot
+ * be this hostname (then `patternMatchesUrl` is false too); true means "parse and check".
+ */
+export function hostMayMatch(pattern: string, hostname: string): boolean {
+  if (pattern === '<all_urls>') return true;
+  const start = pattern.indexOf('://');
+  if (start < 0) return false;
+  const end = pattern.indexOf('/', start + 3);
+  let host = pattern.slice(start + 3, end < 0 ? undefined : end).toLowerCase();
+  const colon = host.lastIndexOf(':');
+  if (colon > host.lastIndexOf(']')) host = host.slice(0, colon);
+  if (host === '*' || host === '') return true;
+  if (host.startsWith('*.')) {
+    const base = host.slice(2);
+    return hostname === base || hostname.endsWith(`.${base}`);
+  }
+  return host === hostname;
+}

@@ -4,7 +4,7 @@
  * storage, and the script on every page reads it with the comfort settings it reads anyway: one
  * storage read per page load, no message, no service worker woken up on every page.
  */
-import { patternMatchesUrl } from '../guides/match-pattern.ts';
+import { hostMayMatch, patternMatchesUrl } from '../guides/match-pattern.ts';
 
 export const PROCEDURE_SITES_KEY = 'pasapas:procedureSites';
 
@@ -47,5 +47,12 @@ function originOf(url: string): string {
 export function procedureSiteKind(sites: ProcedureSites | null, url: string): 'saved' | 'guided' | null {
   if (!sites) return null;
   if (sites.everywhere || sites.origins.includes(originOf(url))) return 'saved';
-  return sites.patterns.some((pattern) => patternMatchesUrl(pattern, url)) ? 'guided' : null;
+  let hostname = '';
+  try {
+    hostname = new URL(url).hostname;
+  } catch {
+    return null;
+  }
+  // Most pages match no guide: a string look at each pattern's host first, parsing only the few left.
+  return sites.patterns.some((p) => hostMayMatch(p, hostname) && patternMatchesUrl(p, url)) ? 'guided' : null;
 }
