@@ -699,7 +699,8 @@ describe('OCR camera in the extension', () => {
 describe('OCR tab capture in the extension', () => {
   test('after the toolbar button (activeTab), "Lire la page affichée" reads the document the page shows', async () => {
     // Chromium's DevTools protocol clicks the toolbar button for the test (Extensions.triggerAction,
-    // behind this switch): the grant is the real activeTab one a person's click gives.
+    // behind this switch), as a person would. The extension's host permission already covers the
+    // capture; the background still shoots only the tab in front that asked.
     const ext = await launchExtension(['--enable-unsafe-extension-debugging']);
     try {
       const page = await ext.context.newPage();
