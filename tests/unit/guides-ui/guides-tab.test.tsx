@@ -6,7 +6,6 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { get } from 'node:http';
 import path from 'node:path';
 import { signal } from '@preact/signals';
 import { render } from 'preact';
@@ -21,22 +20,10 @@ import { translateUi } from '../../../components/i18n';
 import { type DemoServer, startDemoServer } from '../../../demo/server.js';
 import { missingKeys } from '../../../utils/i18n';
 import { parseSettings } from '../../../utils/settings/settings';
+import { httpGet } from '../guides/helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const BASE = `${location.origin}/pasapas/guides/`;
-
-/** Node's own HTTP (happy-dom's fetch applies the browser's same-origin policy). */
-const httpGet = (url: string) =>
-  new Promise<string>((resolve, reject) => {
-    get(url, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        body += chunk;
-      });
-      res.on('end', () => resolve(body));
-    }).on('error', reject);
-  });
 
 let server: DemoServer;
 let pageHtml = '';

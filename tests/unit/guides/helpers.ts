@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 export const fixturePath = (name: string) =>
@@ -9,3 +10,16 @@ export const fixturePath = (name: string) =>
 export function demoGuide(): Record<string, any> {
   return JSON.parse(readFileSync(fixturePath('valid-demo.json'), 'utf8'));
 }
+
+/** Node's own HTTP (happy-dom's fetch applies the browser's same-origin policy). */
+export const httpGet = (url: string) =>
+  new Promise<string>((resolve, reject) => {
+    get(url, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      res.on('end', () => resolve(body));
+    }).on('error', reject);
+  });

@@ -6,7 +6,6 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { get } from 'node:http';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setGuideSources, setGuidesBase } from '../../../components/features/guides/config';
@@ -14,24 +13,12 @@ import { stopSession } from '../../../components/features/guides/live';
 import { checklist } from '../../../components/features/guides/page-sync';
 import { guideCommand } from '../../../components/features/guides/remote-host';
 import { type DemoServer, startDemoServer } from '../../../demo/server.js';
+import { httpGet } from './helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const BASE = `${location.origin}/pasapas/guides/`;
 const GUIDE_ID = JSON.parse(readFileSync(path.join(ROOT, 'public/guides/fr.demo.aide-logement.json'), 'utf8'))
   .id as string;
-
-/** Node's own HTTP (happy-dom's fetch applies the browser's same-origin policy). */
-const httpGet = (url: string) =>
-  new Promise<string>((resolve, reject) => {
-    get(url, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        body += chunk;
-      });
-      res.on('end', () => resolve(body));
-    }).on('error', reject);
-  });
 
 let server: DemoServer;
 beforeAll(async () => {
