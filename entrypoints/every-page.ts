@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { extensionUrl } from '../components/app/extension-url';
 import { PAGE_HANDLE, type PageHandle } from '../components/app/tell-tab';
-import { OCR_PAGE_HANDLE } from '../components/features/ocr/protocol';
 import { createTinyLauncher, isPanelShortcut } from '../components/launcher';
 import { applyComfort } from '../utils/comfort/apply';
 import { guidesFromWidgetConfig, type HandedGuides } from '../utils/guides/widget-handover';
@@ -14,8 +13,6 @@ import {
 } from '../utils/progress/procedure-sites';
 import { createExtensionSettingsStore, parseSettings, SETTINGS_KEY } from '../utils/settings/settings';
 import type { PanelHandle } from '../widgets/panel-entry';
-
-type Ocr = (command: unknown) => unknown;
 
 /**
  * Runs on every page, so it stays tiny: it applies comfort settings before the first paint,
@@ -123,11 +120,8 @@ export default defineUnlistedScript(async () => {
     if (message.type === 'pasapas:read-page') return load().then((h) => h.readPage());
     // The side panel's guide: the session runs here, the answer is a plain-data snapshot.
     if (message.type === 'pasapas:guide') return load().then((h) => h.guideCommand(message.command));
-    // The side panel's reading: the panel (loaded if need be) gives the page's fields or fills them.
-    if (message.type === 'pasapas:ocr')
-      return load().then(() =>
-        (globalThis as unknown as Record<string, Ocr>)[OCR_PAGE_HANDLE]?.(message.command),
-      );
+    // Our OCR screens: the panel (loaded if need be) gives the page's fields, fills them, hides ours.
+    if (message.type === 'pasapas:ocr') return load().then((h) => h.ocrCommand(message.command));
     return undefined;
   };
   // The extension's isolated world only: the site cannot see or call it.

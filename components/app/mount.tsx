@@ -55,6 +55,8 @@ export type PanelHandle = {
   readPage(): void;
   /** The side panel's guide commands, run on this page (see features/guides/remote-host.ts). */
   guideCommand(command: unknown): Promise<unknown>;
+  /** Our OCR screens' requests (ocr.html, the side panel), relayed by the background: the page's fields, the fill. */
+  ocrCommand(command: unknown): Promise<unknown>;
   host: HTMLElement;
 };
 
@@ -150,6 +152,9 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
       return import('../features/guides/remote-host').then((m) =>
         m.guideCommand(command, services.lang.value),
       );
+    },
+    ocrCommand(command) {
+      return import('../features/ocr/page').then((m): unknown => m.pageCommand(command));
     },
     unmount() {
       doc.removeEventListener('keydown', onShortcut, true);

@@ -44,10 +44,6 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void browser.storage.session.remove(windowKey(tabId)).catch(() => undefined);
 });
 
-/** The page itself (frame 0): the content script of sub-frames does not hold the panel. */
-const toPage = (tabId: number, message: Record<string, unknown>) =>
-  browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<unknown>;
-
 /**
  * The side panel reads in itself (sidepanel.html, an extension page): its window, and its own tab when it
  * is opened as a tab (as the tests do). Anything else (another page of ours, ocr.html) is refused.
@@ -78,7 +74,8 @@ browser.windows?.onRemoved?.addListener((windowId) => {
   void browser.storage.session.remove(sideKey(windowId)).catch(() => undefined);
 });
 
-const toPageScript = (tabId: number, command: Record<string, unknown>) =>
+/** The page's panel, through the page script (tellTab): the same commands for ocr.html and the side panel. */
+const toPage = (tabId: number, command: Record<string, unknown>) =>
   tellTab(tabId, { type: 'pasapas:ocr', command });
 
 addHandlers({
@@ -98,7 +95,7 @@ addHandlers({
       else await browser.storage.session.remove(key);
       if (action === 'targets')
         return now
-          ? ((await toPageScript(now.tabId, { action: 'targets' }).catch(() => undefined)) ?? { targets: [] })
+          ? ((await toPage(now.tabId, { action: 'targets' }).catch(() => undefined)) ?? { targets: [] })
           : { targets: [] };
     }
     const recorded = parseReadingTab((await browser.storage.session.get(key))[key]);
@@ -107,9 +104,9 @@ addHandlers({
     const allowed = await check();
     if (!allowed.ok) return { refused: allowed.code };
     if (action === 'fill')
-      return toPageScript(allowed.tabId, { action: 'fill', items: message.items }).catch(() => undefined);
+      return toPage(allowed.tabId, { action: 'fill', items: message.items }).catch(() => undefined);
     const tab = await browser.tabs.get(allowed.tabId);
-    await toPageScript(allowed.tabId, { action: 'hide' }).catch(() => undefined);
+    await toPage(allowed.tabId, { action: 'hide' }).catch(() => undefined);
     try {
       const dataUrl = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
       // The person switched tabs during the shot: the picture may be of another page, dropped.
@@ -118,20 +115,18 @@ addHandlers({
     } catch {
       return {};
     } finally {
-      await toPageScript(allowed.tabId, { action: 'show' }).catch(() => undefined);
+      await toPage(allowed.tabId, { action: 'show' }).catch(() => undefined);
     }
   },
   [OCR_MESSAGES.targets]: async (_message, sender) => {
     const tabId = await targetTab(sender);
     if (tabId === undefined) return { targets: [] };
-    return (
-      (await toPage(tabId, { type: OCR_MESSAGES.pageTargets }).catch(() => undefined)) ?? { targets: [] }
-    );
+    return (await toPage(tabId, { action: 'targets' }).catch(() => undefined)) ?? { targets: [] };
   },
   [OCR_MESSAGES.fill]: async (message, sender) => {
     const tabId = await targetTab(sender);
     if (tabId === undefined) return undefined;
-    return toPage(tabId, { type: OCR_MESSAGES.pageFill, items: message.items });
+    return toPage(tabId, { action: 'fill', items: message.items });
   },
   // The camera in a window of the extension: the permission is the extension's, never the page's.
   [OCR_MESSAGES.cameraWindow]: async (message, sender) => {
@@ -167,16 +162,16 @@ addHandlers({
     const tab = await shown();
     if (!tab) return {};
     // The panel would cover part of the page: hidden for the shot, shown again whatever happens.
-    await toPage(tabId, { type: OCR_MESSAGES.pageHide }).catch(() => undefined);
+    await toPage(tabId, { action: 'hide' }).catch(() => undefined);
     try {
-      // Needs the activeTab grant (toolbar button or keyboard shortcut); otherwise a plain message shows.
+      // The host permission covers it; a page the browser keeps to itself fails, and a plain message shows.
       const dataUrl = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
       // The person switched tabs during the shot: the picture may be of another page, dropped.
       return (await shown()) ? { dataUrl } : {};
     } catch {
       return {};
     } finally {
-      await toPage(tabId, { type: OCR_MESSAGES.pageShow }).catch(() => undefined);
+      await toPage(tabId, { action: 'show' }).catch(() => undefined);
     }
   },
 });

@@ -6,6 +6,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ocrMessages } from '../../components/features/ocr/messages';
+import { preprocessWorker } from '../../components/features/ocr/preprocess-worker';
 import { OCR_MESSAGES, type OcrBridge, type PageTargets } from '../../components/features/ocr/protocol';
 import { Reader } from '../../components/features/ocr/Reader';
 import '../../components/styles/panel.css';
@@ -32,8 +33,7 @@ const send = (message: Record<string, unknown>) => browser.runtime.sendMessage(m
 
 const bridge: OcrBridge = {
   assetsBase: browser.runtime.getURL('/ocr/' as '/'),
-  preprocessWorker: () =>
-    new Worker(new URL('../../utils/ocr/preprocess/worker.ts', import.meta.url), { type: 'module' }),
+  preprocessWorker,
   async targets() {
     const answer = (await send({ type: OCR_MESSAGES.targets })) as PageTargets | undefined;
     return answer && Array.isArray(answer.targets) ? answer : { targets: [] };

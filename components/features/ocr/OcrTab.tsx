@@ -5,7 +5,7 @@ import { useServices } from '../../app/services';
 import { ocrConfig } from './config';
 import { ocrMessages } from './messages';
 import ocrCss from './ocr.css?inline';
-import { answerOcrFrame, inPageBridge } from './page';
+import { inPageBridge } from './page';
 import type { OcrBridge } from './protocol';
 
 const translate = createTranslator(uiMessages, ocrMessages);
@@ -25,7 +25,6 @@ function adoptStyles(node: Node | null) {
 /** The extension: the reading happens in our own page, framed here; this side only fills the page. */
 function OcrFrame({ page }: { page: string }) {
   const { lang, settings } = useServices();
-  useEffect(() => answerOcrFrame(), []);
   // No camera or clipboard permission is delegated to the frame: Chrome would grant it to the page's site.
   // Fixed when the tab opens: a new src would reload the frame and lose the reading in progress.
   const [src] = useState(() => {

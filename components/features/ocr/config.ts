@@ -4,7 +4,7 @@
  * the page's origin), or right in the side panel (an extension page) with its own bridge. Set by
  * mountPanel (and the side panel's entry for the bridge), read by the OCR tab.
  */
-import { OCR_PAGE_HANDLE, type OcrBridge } from './protocol';
+import type { OcrBridge } from './protocol';
 
 export type OcrConfig = { base?: string; page?: string; bridge?: () => OcrBridge };
 
@@ -13,11 +13,6 @@ let sideBridge: (() => OcrBridge) | undefined;
 
 export function setOcrConfig(next: OcrConfig): void {
   config = next;
-  // The extension's panel on a page: the side panel's readings reach this page through the page script,
-  // which hands them to this function (on the extension's isolated world, out of the site's reach).
-  if (next.page)
-    (globalThis as unknown as Record<string, unknown>)[OCR_PAGE_HANDLE] = (command: unknown) =>
-      import('./page').then((m): unknown => m.pageCommand(command));
 }
 
 /** The side panel reads in itself: its bridge asks the background, which checks the tab in front. */

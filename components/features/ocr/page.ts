@@ -8,7 +8,8 @@ import {
   type StepHint,
 } from '../../../utils/ocr/fill/index';
 import { currentSession, isOurs } from '../guides/live';
-import { OCR_MESSAGES, type OcrBridge, type PageTargets } from './protocol';
+import { preprocessWorker } from './preprocess-worker';
+import type { OcrBridge, PageTargets } from './protocol';
 
 /** The page's fields and the guide step's, from inside the page (widget panel or content script). */
 function pageSide() {
@@ -45,19 +46,9 @@ export function inPageBridge(assetsBase: string): OcrBridge {
     assetsBase,
     targets: async () => side.targets(),
     fill: async (items) => side.fill(items),
-    preprocessWorker: () =>
-      new Worker(new URL('../../../utils/ocr/preprocess/worker.ts', import.meta.url), { type: 'module' }),
+    preprocessWorker,
   };
 }
-
-type RuntimeLike = {
-  id: string;
-  onMessage: {
-    addListener(
-      l: (m: unknown, sender: { id?: string; tab?: unknown }, reply: (r: unknown) => void) => unknown,
-    ): void;
-  };
-};
 
 let shared: ReturnType<typeof pageSide> | undefined;
 
@@ -71,8 +62,8 @@ function setOursHidden(hide: boolean): Promise<{ ok: true }> {
 }
 
 /**
- * One request from our extension to this page, whoever relays it (the background's messages for the ocr.html
- * frame, the page script's handle for the side panel): the same fields, the same fill. Unknown: undefined.
+ * One request from our extension to this page (from ocr.html or the side panel, relayed by the background
+ * through the page script and the panel's handle): the page's fields, the fill, hiding ours for a capture.
  */
 export function pageCommand(command: unknown): PageTargets | FillReport | Promise<{ ok: true }> | undefined {
   shared ??= pageSide();
@@ -81,41 +72,4 @@ export function pageCommand(command: unknown): PageTargets | FillReport | Promis
   if (m?.action === 'fill') return shared.fill(parseFillItems(m.items));
   if (m?.action === 'hide' || m?.action === 'show') return setOursHidden(m.action === 'hide');
   return undefined;
-}
-
-let answering = false;
-
-/**
- * The extension's content-script side: answers the background's relays from ocr.html. Only messages from
- * our own extension's background (no tab) are answered. Started when the OCR tab first opens and kept for
- * the page's life: the camera window may fill the page after the panel was closed.
- */
-export function answerOcrFrame(): void {
-  const runtime = (globalThis as { chrome?: { runtime?: RuntimeLike } }).chrome?.runtime;
-  if (answering || !runtime?.onMessage) return;
-  answering = true;
-  const actions = new Map<unknown, string>([
-    [OCR_MESSAGES.pageTargets, 'targets'],
-    [OCR_MESSAGES.pageFill, 'fill'],
-    [OCR_MESSAGES.pageHide, 'hide'],
-    [OCR_MESSAGES.pageShow, 'show'],
-  ]);
-  const listener = (
-    message: unknown,
-    sender: { id?: string; tab?: unknown },
-    reply: (r: unknown) => void,
-  ) => {
-    if (sender.id !== runtime.id || sender.tab) return undefined;
-    const m = message as { type?: string; items?: unknown } | null;
-    const action = actions.get(m?.type);
-    if (!action) return undefined;
-    const answer = pageCommand({ action, items: m?.items });
-    if (answer instanceof Promise) {
-      void answer.then(reply);
-      return true;
-    }
-    reply(answer);
-    return false;
-  };
-  runtime.onMessage.addListener(listener);
 }

@@ -1,7 +1,8 @@
 /**
  * How the reading screen reaches the page it fills. In the widget the screen is in the page and fills it
- * directly; in the extension it runs in our own `ocr.html` frame and asks the content script through the
- * background (browser.runtime messaging, never window.postMessage), sending only the confirmed values.
+ * directly; in the extension it runs in our own `ocr.html` frame or in the side panel and asks the page
+ * through the background (runtime messaging, then tellTab; never window.postMessage), sending only the
+ * confirmed values.
  */
 import type { FillItem, FillReport, FillTarget, StepHint } from '../../../utils/ocr/fill/index';
 
@@ -30,32 +31,13 @@ export type OcrBridge = {
   captureTab?: () => Promise<string>;
 };
 
-/** Message types between ocr.html, the background and the content script. */
+/** Message types from ocr.html and the side panel to the background, which relays to the page (tellTab). */
 export const OCR_MESSAGES = {
-  /** ocr.html → background → content script. */
+  /** ocr.html → background → the page's panel. */
   targets: 'pasapas:ocr-targets',
   fill: 'pasapas:ocr-fill',
   capture: 'pasapas:ocr-capture',
   cameraWindow: 'pasapas:ocr-camera-window',
-  /** background → content script (the page's panel answers). */
-  pageTargets: 'pasapas:ocr-page-targets',
-  pageFill: 'pasapas:ocr-page-fill',
-  /** Hides our panel while the tab is captured (it would cover the page), then shows it again. */
-  pageHide: 'pasapas:ocr-page-hide',
-  pageShow: 'pasapas:ocr-page-show',
   /** sidepanel.html → background: `{ action: 'targets' | 'fill' | 'capture' }`, checked against the tab in front. */
   side: 'pasapas:ocr-side',
 } as const;
-
-/**
- * The page script's way in (a `pasapas:ocr` PageMessage through tellTab): the loaded panel puts this
- * function on the extension's isolated world, where the site cannot see or call it.
- */
-export const OCR_PAGE_HANDLE = '__pasapasOcrPage';
-
-/** What the side panel asks of the page, through the background and the page script. */
-export type OcrPageCommand =
-  | { action: 'targets' }
-  | { action: 'fill'; items: unknown }
-  | { action: 'hide' }
-  | { action: 'show' };

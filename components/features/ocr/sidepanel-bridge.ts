@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { FillReport } from '../../../utils/ocr/fill/index';
 import { FrontTabError, parseRefusal } from '../../../utils/ocr/front-tab/index';
+import { preprocessWorker } from './preprocess-worker';
 import { OCR_MESSAGES, type OcrBridge, type PageTargets } from './protocol';
 
 /** The side panel's window: the background looks for the tab in front there. */
@@ -29,8 +30,7 @@ async function ask(action: 'targets' | 'fill' | 'capture', extra: Record<string,
 export function sidePanelBridge(): OcrBridge {
   return {
     assetsBase: (browser.runtime.getURL as (p: string) => string)('/ocr/'),
-    preprocessWorker: () =>
-      new Worker(new URL('../../../utils/ocr/preprocess/worker.ts', import.meta.url), { type: 'module' }),
+    preprocessWorker,
     // Asked when a reading starts: the background records the tab in front then.
     async targets() {
       const answer = (await ask('targets').catch(() => undefined)) as PageTargets | undefined;
