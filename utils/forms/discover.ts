@@ -5,6 +5,7 @@
  */
 import { computeAccessibleName } from 'dom-accessibility-api';
 import { describeLabel, describeLegend, describeState, textWithoutHints } from './describe.ts';
+import { wasEverPassword } from './password-memory.ts';
 import { isSensitiveField } from './sensitive.ts';
 import { styleReader } from './style.ts';
 import { cleanText, foldText } from './text.ts';
@@ -281,7 +282,18 @@ function singleField(el: Element, paired: Map<Element, Element>): Omit<FieldInfo
     sensitive:
       type !== 'checkbox' &&
       type !== 'switch' &&
-      isSensitiveField({ type, autocomplete: constraints.autocomplete, name, id, label }),
+      isSensitiveField({
+        type,
+        autocomplete: constraints.autocomplete,
+        name,
+        id,
+        label,
+        hint: state.hint,
+        placeholder: attr(el, 'placeholder'),
+        ariaLabel: attr(el, 'aria-label'),
+        inputmode: constraints.inputMode,
+        wasPassword: wasEverPassword(el),
+      }),
     disabled: isDisabled(el),
     readOnly: isReadOnly(el),
   };

@@ -5,6 +5,7 @@
  */
 import { discoverFields } from '../forms/discover.ts';
 import { writeToReal } from '../forms/mirror.ts';
+import { wasEverPassword } from '../forms/password-memory.ts';
 import type { FieldDescriptor } from '../forms/sensitive.ts';
 import type { FieldInfo } from '../forms/types.ts';
 import type { CurrentField, FieldIdentity, FieldValue } from '../storage/index.ts';
@@ -53,6 +54,11 @@ export function pageFields(doc: Document, isOurs: (node: Node) => boolean = () =
         name: info.name ?? null,
         id: info.id ?? null,
         label: info.label || null,
+        hint: info.hint ?? null,
+        placeholder: info.element.getAttribute('placeholder'),
+        ariaLabel: info.element.getAttribute('aria-label'),
+        inputmode: info.constraints.inputMode ?? null,
+        wasPassword: wasEverPassword(info.element),
       },
     });
   }

@@ -31,6 +31,8 @@ export type SaveQueue = {
 
 function sensitive(identity: FieldIdentity, descriptor?: FieldDescriptor): boolean {
   return isSensitiveField({
+    // Every clue of the descriptor (hint, placeholder, wasPassword…), identity as a fallback.
+    ...descriptor,
     type: descriptor?.type ?? null,
     autocomplete: descriptor?.autocomplete ?? null,
     name: descriptor?.name ?? identity.name ?? null,

@@ -136,6 +136,8 @@ function sameValue(a: FieldValue, b: FieldValue): boolean {
 /** The shared rule (utils/forms/sensitive.ts) applied to a field's identity and input attributes. */
 export function isSensitiveIdentity(identity: FieldIdentity, descriptor?: FieldDescriptor): boolean {
   return isSensitiveField({
+    // Every clue of the descriptor (hint, placeholder, wasPassword…), identity as a fallback.
+    ...descriptor,
     type: descriptor?.type ?? null,
     autocomplete: descriptor?.autocomplete ?? null,
     name: descriptor?.name ?? identity.name ?? null,
