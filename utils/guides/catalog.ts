@@ -6,8 +6,9 @@
 import * as v from 'valibot';
 import { sha256Hex, utf8 } from './bytes.ts';
 import { type Guide, LIMITS, LTextSchema, SignatureSchema } from './format.ts';
+import { parseGuideTextWithKeys } from './keys.ts';
 import { guideMessage } from './messages.ts';
-import { type GuideError, parseGuideText } from './schema.ts';
+import { type GuideError, needsTrustOnly, parseGuideText } from './schema.ts';
 import { type TrustedKey, type Verification, verifyGuide } from './signature.ts';
 
 export const CATALOG_FORMAT_VERSION = 1 as const;
@@ -70,6 +71,11 @@ export function parseCatalog(json: unknown): { ok: true; catalog: Catalog } | { 
 
 export type CatalogFile = { url: string; content: string | Uint8Array };
 
+function isSigned(text: string): boolean {
+  const json = parseJsonOrNull(text) as { signature?: unknown } | null;
+  return typeof json?.signature === 'object' && json.signature !== null;
+}
+
 /** Builds a catalog from guide files; invalid guides are left out and reported. */
 export async function buildCatalog(
   files: readonly CatalogFile[],
@@ -80,7 +86,11 @@ export async function buildCatalog(
   const seen = new Set<string>();
   for (const file of files) {
     const bytes = typeof file.content === 'string' ? utf8(file.content) : file.content;
-    const parsed = parseGuideText(new TextDecoder().decode(bytes));
+    const text = new TextDecoder().decode(bytes);
+    let parsed = parseGuideText(text);
+    // A signed guide that claims the whole web is listed: each mediator's own keys decide.
+    if (!parsed.ok && needsTrustOnly(parsed.errors) && isSigned(text))
+      parsed = parseGuideText(text, { trusted: true });
     if (!parsed.ok) {
       problems.push({ url: file.url, errors: parsed.errors });
       continue;
@@ -336,13 +346,17 @@ async function loadGuide(
     }
     text = new TextDecoder().decode(bytes);
   }
-  const parsed = parseGuideText(text);
-  if (!parsed.ok)
-    return { problem: problem('guide-invalid', { id }, { guideId: id, url, errors: parsed.errors }) };
+  const { parsed, verification: known } = await parseGuideTextWithKeys(text, opts.trustedKeys);
+  if (!parsed.ok) {
+    if (known === 'invalid')
+      return { problem: problem('guide-signature-invalid', { id }, { guideId: id, url }) };
+    const code = needsTrustOnly(parsed.errors) ? 'guide-whole-web-refused' : 'guide-invalid';
+    return { problem: problem(code, { id }, { guideId: id, url, errors: parsed.errors }) };
+  }
   if (parsed.guide.id !== entry.id || parsed.guide.version !== entry.version) {
     return { problem: problem('guide-mismatch', { id }, { guideId: id, url }) };
   }
-  const verification = await verifyGuide(parseJsonOrNull(text), opts.trustedKeys);
+  const verification = known ?? (await verifyGuide(parseJsonOrNull(text), opts.trustedKeys));
   if (verification === 'invalid')
     return { problem: problem('guide-signature-invalid', { id }, { guideId: id, url }) };
   if (opts.requireSignature && verification === 'unsigned') {

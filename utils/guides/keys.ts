@@ -4,6 +4,7 @@
  * by `keyId`; a bare key gets the id `keyIdOf` derives from it, which is what `guide keygen` uses.
  */
 import { fromBase64 } from './bytes.ts';
+import { needsTrustOnly, type ParseGuideResult, parseGuideText } from './schema.ts';
 import { keyIdOf, readPublicKey, type TrustedKey, type Verification, verifyGuide } from './signature.ts';
 
 export class TrustedKeyError extends Error {
@@ -72,4 +73,19 @@ export async function verifyWithKeys(json: unknown, keys: readonly TrustedKey[])
     if ((await verifyGuide(json, [{ keyId, publicKey: key.publicKey }])) === 'verified') return 'verified';
   }
   return first;
+}
+
+/**
+ * Reads a guide's text, lifting the problems only a trusted signature lifts (a pattern covering
+ * the whole web) when one of `keys` signed it. `verification` is given when it had to be computed.
+ */
+export async function parseGuideTextWithKeys(
+  text: string,
+  keys: readonly TrustedKey[],
+): Promise<{ parsed: ParseGuideResult; verification?: Verification }> {
+  const parsed = parseGuideText(text);
+  if (parsed.ok || !needsTrustOnly(parsed.errors)) return { parsed };
+  const verification = await verifyWithKeys(JSON.parse(text), keys);
+  if (verification !== 'verified') return { parsed, verification };
+  return { parsed: parseGuideText(text, { trusted: true }), verification };
 }

@@ -19,6 +19,8 @@ export const libraryCatalogs = {
     'key-duplicate': 'Cette clé est déjà dans la liste.',
     'storage-failed': 'L’enregistrement a échoué (disque plein ?). Les guides déjà installés sont gardés.',
     'file-read-failed': 'Le fichier n’a pas pu être lu.',
+    'whole-web-untrusted':
+      'Guide refusé : il veut s’appliquer à tous les sites web. Un tel guide n’est accepté que s’il est signé par une clé que vous avez ajoutée en confiance. Rien n’a été installé.',
   },
   en: {
     'file-not-json': 'This file is not a guide: its content is not JSON. Nothing was installed.',
@@ -33,6 +35,8 @@ export const libraryCatalogs = {
     'key-duplicate': 'This key is already in the list.',
     'storage-failed': 'Saving failed (disk full?). The guides already installed are kept.',
     'file-read-failed': 'The file could not be read.',
+    'whole-web-untrusted':
+      'Guide refused: it wants to apply to every website. Such a guide is accepted only when signed with a key you added as trusted. Nothing was installed.',
   },
   ar: {
     'file-not-json': 'هذا الملف ليس دليلًا: محتواه ليس JSON. لم يُثبَّت شيء.',
@@ -46,6 +50,8 @@ export const libraryCatalogs = {
     'key-duplicate': 'هذا المفتاح موجود في القائمة.',
     'storage-failed': 'فشل الحفظ (القرص ممتلئ؟). الأدلة المثبتة محفوظة.',
     'file-read-failed': 'تعذّرت قراءة الملف.',
+    'whole-web-untrusted':
+      'تم رفض الدليل: يريد أن ينطبق على كل مواقع الويب. لا يُقبل مثل هذا الدليل إلا إذا كان موقّعًا بمفتاح أضفته كمفتاح موثوق. لم يُثبَّت شيء.',
   },
 } satisfies Catalogs;
 

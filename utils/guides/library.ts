@@ -15,8 +15,8 @@ import {
   parseCatalog,
 } from './catalog.ts';
 import type { Guide } from './format.ts';
-import { parseTrustedKey, TrustedKeyError, verifyWithKeys } from './keys.ts';
-import { parseGuideText } from './schema.ts';
+import { parseGuideTextWithKeys, parseTrustedKey, TrustedKeyError, verifyWithKeys } from './keys.ts';
+import { needsTrustOnly, parseGuideText } from './schema.ts';
 import type { TrustedKey, Verification } from './signature.ts';
 import { GuideLibraryError, readGuideFile, type TrustState, trustState } from './sources.ts';
 
@@ -35,6 +35,8 @@ export type InstalledGuide = {
   text: string;
   verification: Verification;
   trust: TrustState;
+  /** Why a 'refused' guide is: it claims the whole web and its key is no longer trusted. */
+  refusedWhy?: 'whole-web';
   installedAt: number;
   updatedAt: number;
 };
@@ -103,23 +105,28 @@ export function createGuideLibrary(
     const guides: InstalledGuide[] = [];
     const unreadable: InstalledGuideRow[] = [];
     for (const row of rows) {
-      const parsed = parseGuideText(row.json);
-      if (!parsed.ok) {
+      const { parsed, verification: known } = await parseGuideTextWithKeys(row.json, keys);
+      // Installed with a key since removed: shown as refused (never offered), not as unreadable.
+      const wholeWeb = !parsed.ok && needsTrustOnly(parsed.errors);
+      const readable = wholeWeb ? parseGuideText(row.json, { trusted: true }) : parsed;
+      if (!readable.ok) {
         unreadable.push(row);
         continue;
       }
-      const verification = await verifyWithKeys(JSON.parse(row.json), keys);
-      guides.push({
+      const verification = known ?? (await verifyWithKeys(JSON.parse(row.json), keys));
+      const guide: InstalledGuide = {
         id: row.id,
         version: row.version,
         source: row.source,
-        guide: parsed.guide,
+        guide: readable.guide,
         text: row.json,
         verification,
-        trust: trustState(verification),
+        trust: wholeWeb ? 'refused' : trustState(verification),
         installedAt: row.installedAt,
         updatedAt: row.updatedAt,
-      });
+      };
+      if (wholeWeb) guide.refusedWhy = 'whole-web';
+      guides.push(guide);
     }
     guides.sort((a, b) => a.installedAt - b.installedAt || (a.id < b.id ? -1 : 1));
     return { guides, unreadable };

@@ -30,6 +30,12 @@ export const guideCatalogs = {
     'duplicate-id': 'L’identifiant « {id} » est déjà utilisé.',
     'unknown-document': 'Le document « {id} » n’est pas dans la liste des documents.',
     'bad-match-pattern': 'Modèle d’adresse incorrect : « {pattern} » (exemple : https://*.exemple.fr/*).',
+    'match-pattern-wildcards':
+      'Trop de jokers * dans ce modèle d’adresse (au plus {max}) : « {pattern} ». Écrivez une adresse plus précise.',
+    'match-pattern-whole-web':
+      'Ce modèle d’adresse couvre tous les sites (« {pattern} ») : un guide doit nommer le site de sa démarche, par exemple https://*.caf.fr/*. Un tel guide n’est accepté que signé par une clé de confiance.',
+    'target-sensitive':
+      'Cette cible désigne un champ secret (mot de passe, carte bancaire ou code à usage unique). Un guide ne vise jamais ces champs : la personne les remplit seule.',
     'target-empty':
       'La cible doit indiquer au moins un repère : label, name, id, aria, dsfrGroup ou selector.',
     'done-needs-target': 'Cette étape attend une action sur un champ : indiquez la cible (target).',
@@ -55,6 +61,8 @@ export const guideCatalogs = {
       'La signature du guide « {id} » est fausse : le guide a été modifié. Il est refusé.',
     'guide-unsigned-refused': 'Le guide « {id} » n’est pas signé : il est refusé.',
     'guide-untrusted-refused': 'Le guide « {id} » est signé par une clé inconnue : il est refusé.',
+    'guide-whole-web-refused':
+      'Le guide « {id} » veut s’appliquer à tous les sites et n’est pas signé par une clé de confiance : il est refusé.',
     'guide-bad-url': 'L’adresse du guide « {id} » est incorrecte.',
   },
   en: {
@@ -85,6 +93,12 @@ export const guideCatalogs = {
     'duplicate-id': 'The id “{id}” is already used.',
     'unknown-document': 'The document “{id}” is not in the documents list.',
     'bad-match-pattern': 'Wrong address pattern: “{pattern}” (example: https://*.example.fr/*).',
+    'match-pattern-wildcards':
+      'Too many * wildcards in this address pattern (at most {max}): “{pattern}”. Write a more precise address.',
+    'match-pattern-whole-web':
+      'This address pattern covers every website (“{pattern}”): a guide must name the site of its procedure, for example https://*.caf.fr/*. Such a guide is accepted only when signed with a trusted key.',
+    'target-sensitive':
+      'This target is a secret field (password, bank card or one-time code). A guide never points at these fields: the person fills them in alone.',
     'target-empty': 'The target needs at least one clue: label, name, id, aria, dsfrGroup or selector.',
     'done-needs-target': 'This step waits for an action on a field: give its target.',
     'done-needs-field': 'To check the field, give a validator (field.validator) or a date rule.',
@@ -107,6 +121,8 @@ export const guideCatalogs = {
       'The signature of the guide “{id}” is wrong: the guide was changed. It is refused.',
     'guide-unsigned-refused': 'The guide “{id}” is not signed: it is refused.',
     'guide-untrusted-refused': 'The guide “{id}” is signed with an unknown key: it is refused.',
+    'guide-whole-web-refused':
+      'The guide “{id}” wants to apply to every website and is not signed with a trusted key: it is refused.',
     'guide-bad-url': 'The address of the guide “{id}” is wrong.',
   },
   ar: {
@@ -137,6 +153,12 @@ export const guideCatalogs = {
     'duplicate-id': 'المعرّف «{id}» مستعمل من قبل.',
     'unknown-document': 'الوثيقة «{id}» ليست في قائمة الوثائق.',
     'bad-match-pattern': 'نمط عنوان غير صحيح: «{pattern}».',
+    'match-pattern-wildcards':
+      'عدد كبير جدًا من الرموز * في نمط العنوان (الحد {max}): «{pattern}». اكتب عنوانًا أدق.',
+    'match-pattern-whole-web':
+      'نمط العنوان هذا يشمل كل المواقع («{pattern}»): يجب أن يذكر الدليل موقع إجرائه، مثل https://*.caf.fr/*. لا يُقبل مثل هذا الدليل إلا موقّعًا بمفتاح موثوق.',
+    'target-sensitive':
+      'هذا الهدف خانة سرية (كلمة مرور أو بطاقة بنكية أو رمز يُستعمل مرة واحدة). لا يشير الدليل أبدًا إلى هذه الخانات: يملؤها الشخص وحده.',
     'target-empty': 'يجب أن يحدد الهدف دليلًا واحدًا على الأقل.',
     'done-needs-target': 'هذه الخطوة تنتظر عملًا على حقل: حدّد الهدف.',
     'done-needs-field': 'للتحقق من الحقل، حدّد أداة تحقق أو قاعدة تاريخ.',
@@ -158,6 +180,7 @@ export const guideCatalogs = {
     'guide-signature-invalid': 'توقيع الدليل «{id}» خاطئ: تم تعديل الدليل. تم رفضه.',
     'guide-unsigned-refused': 'الدليل «{id}» غير موقّع: تم رفضه.',
     'guide-untrusted-refused': 'الدليل «{id}» موقّع بمفتاح غير معروف: تم رفضه.',
+    'guide-whole-web-refused': 'الدليل «{id}» يريد أن ينطبق على كل المواقع وليس موقّعًا بمفتاح موثوق: تم رفضه.',
     'guide-bad-url': 'عنوان الدليل «{id}» غير صحيح.',
   },
 } satisfies Catalogs;

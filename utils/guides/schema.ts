@@ -8,7 +8,7 @@ import { GUIDE_FORMAT_VERSION, type Guide, GuideSchema, LIMITS, type LText } fro
 import { formatPath, type PathKey } from './json-path.ts';
 import { guideMessage } from './messages.ts';
 import { cloneJson } from './safe-json.ts';
-import { checkGuideSemantics } from './semantics.ts';
+import { checkGuideSemantics, NEEDS_TRUST } from './semantics.ts';
 
 export * from './format.ts';
 
@@ -143,7 +143,15 @@ function issueToError(issue: v.BaseIssue<unknown>): GuideError {
   }
 }
 
-export function parseGuide(json: unknown): ParseGuideResult {
+/** `trusted`: a key the mediator trusts signed the guide, which lifts the NEEDS_TRUST problems. */
+export type ParseGuideOptions = { trusted?: boolean };
+
+/** True when every error is one a trusted signature would lift (a pattern covering the whole web). */
+export function needsTrustOnly(errors: readonly GuideError[]): boolean {
+  return errors.length > 0 && errors.every((e) => NEEDS_TRUST.has(e.code));
+}
+
+export function parseGuide(json: unknown, options: ParseGuideOptions = {}): ParseGuideResult {
   try {
     const copy = cloneJson(json, { depth: LIMITS.depth, nodes: LIMITS.nodes, bytes: LIMITS.totalBytes });
     if (!copy.ok)
@@ -165,7 +173,9 @@ export function parseGuide(json: unknown): ParseGuideResult {
       if (errors.length === 0) errors.push(guideError([], 'internal'));
       return { ok: false, errors };
     }
-    const problems = checkGuideSemantics(parsed.output);
+    const problems = checkGuideSemantics(parsed.output).filter(
+      (p) => !(options.trusted && NEEDS_TRUST.has(p.code)),
+    );
     if (problems.length > 0) {
       return {
         ok: false,
@@ -187,7 +197,7 @@ export function assertGuide(json: unknown): Guide {
 }
 
 /** Parses guide text (a file's content); JSON syntax errors are reported like the others. */
-export function parseGuideText(text: string): ParseGuideResult {
+export function parseGuideText(text: string, options: ParseGuideOptions = {}): ParseGuideResult {
   // Each character is at least one byte: no need to parse a text that is already too big.
   if (typeof text === 'string' && text.length > LIMITS.totalBytes) {
     return {
@@ -202,7 +212,7 @@ export function parseGuideText(text: string): ParseGuideResult {
     const detail = error instanceof Error ? error.message.slice(0, 200) : '';
     return { ok: false, errors: [guideError([], 'invalid-json', { detail })] };
   }
-  return parseGuide(json);
+  return parseGuide(json, options);
 }
 
 /** The text in the wanted language, or French when that language is missing. */

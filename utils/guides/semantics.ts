@@ -2,7 +2,8 @@
 import { checkSafeMarkdown } from '../markdown/parse.ts';
 import type { Guide, LText, PageCondition, Target } from './format.ts';
 import type { PathKey } from './json-path.ts';
-import { parseMatchPattern } from './match-pattern.ts';
+import { coversWholeWeb, MAX_PATTERN_WILDCARDS, parseMatchPattern, wildcardCount } from './match-pattern.ts';
+import { sensitiveTargetClue } from './sensitive-target.ts';
 
 export type SemanticProblem = { path: PathKey[]; code: string; params?: Record<string, string | number> };
 
@@ -11,6 +12,12 @@ const TARGET_CLUES = ['label', 'name', 'id', 'aria', 'dsfrGroup', 'selector'] as
 export function targetHasClue(target: Target): boolean {
   return TARGET_CLUES.some((key) => typeof target[key] === 'string' && target[key] !== '');
 }
+
+/**
+ * Problems that a signature by a key the mediator trusts lifts: `parseGuide(json, { trusted })`
+ * leaves them out. Everything else is refused whoever signed it.
+ */
+export const NEEDS_TRUST: ReadonlySet<string> = new Set(['match-pattern-whole-web']);
 
 export function checkGuideSemantics(guide: Guide): SemanticProblem[] {
   const problems: SemanticProblem[] = [];
@@ -27,8 +34,13 @@ export function checkGuideSemantics(guide: Guide): SemanticProblem[] {
     checkText(value.en, [...path, 'en'], markdown);
     checkText(value.ar, [...path, 'ar'], markdown);
   };
-  const checkPattern = (pattern: string, path: PathKey[]) => {
-    if (!parseMatchPattern(pattern)) add(path, 'bad-match-pattern', { pattern: pattern.slice(0, 80) });
+  const checkPattern = (pattern: string, path: PathKey[], claimsSites = false) => {
+    const shown = pattern.slice(0, 80);
+    if (wildcardCount(pattern) > MAX_PATTERN_WILDCARDS)
+      add(path, 'match-pattern-wildcards', { pattern: shown, max: MAX_PATTERN_WILDCARDS });
+    else if (!parseMatchPattern(pattern)) add(path, 'bad-match-pattern', { pattern: shown });
+    // Only the guide's own addresses claim sites: a step's condition is looked at once it matched.
+    else if (claimsSites && coversWholeWeb(pattern)) add(path, 'match-pattern-whole-web', { pattern: shown });
   };
   const checkCondition = (condition: PageCondition | undefined, path: PathKey[]) => {
     if (condition?.urlPattern !== undefined) checkPattern(condition.urlPattern, [...path, 'urlPattern']);
@@ -42,7 +54,7 @@ export function checkGuideSemantics(guide: Guide): SemanticProblem[] {
     add(['publisher', 'url'], 'bad-url');
   }
   guide.matches.urls.forEach((pattern, i) => {
-    checkPattern(pattern, ['matches', 'urls', i]);
+    checkPattern(pattern, ['matches', 'urls', i], true);
   });
   checkCondition(guide.matches.page, ['matches', 'page']);
 
@@ -68,6 +80,8 @@ export function checkGuideSemantics(guide: Guide): SemanticProblem[] {
     checkLText(step.title, at('title'));
     checkLText(step.body, at('body'), true);
     if (step.target && !targetHasClue(step.target)) add(at('target'), 'target-empty');
+    const secret = step.target ? sensitiveTargetClue(step.target) : null;
+    if (secret) add(at('target', secret), 'target-sensitive');
     const kind = step.done.kind;
     if ((kind === 'field-filled' || kind === 'field-valid' || kind === 'clicked') && !step.target) {
       add(at('target'), 'done-needs-target');

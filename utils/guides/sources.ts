@@ -6,9 +6,9 @@
  */
 import { type CatalogCache, type CatalogProblem, type FetchLike, fetchCatalog } from './catalog.ts';
 import type { Guide } from './format.ts';
-import { trustedKeysFrom, verifyWithKeys } from './keys.ts';
+import { parseGuideTextWithKeys, trustedKeysFrom, verifyWithKeys } from './keys.ts';
 import { guideMessage } from './messages.ts';
-import { type GuideError, parseGuideText } from './schema.ts';
+import { type GuideError, needsTrustOnly, parseGuideText } from './schema.ts';
 import type { GuideLoadProblem } from './session.ts';
 import type { TrustedKey, Verification } from './signature.ts';
 
@@ -100,7 +100,8 @@ export type LibraryErrorCode =
   | 'catalog-duplicate'
   | 'key-invalid'
   | 'key-duplicate'
-  | 'storage-failed';
+  | 'storage-failed'
+  | 'whole-web-untrusted';
 
 /** Every failure of loading guides, typed for code; `libraryMessage` gives the person's words. */
 export class GuideLibraryError extends Error {
@@ -122,14 +123,20 @@ export class GuideLibraryError extends Error {
 /**
  * Reads a guide file a person chose: not JSON, schema errors (each with its JSON path) and a
  * signature that does not match the content all throw GuideLibraryError; unsigned guides and
- * guides signed with a key nobody trusts are accepted as « non vérifié ».
+ * guides signed with a key nobody trusts are accepted as « non vérifié », unless they claim the
+ * whole web: that takes a key the mediator trusts.
  */
 export async function readGuideFile(
   text: string,
   trustedKeys: readonly TrustedKey[],
 ): Promise<{ guide: Guide; verification: Verification }> {
-  const parsed = parseGuideText(text);
+  const { parsed, verification: known } = await parseGuideTextWithKeys(text, trustedKeys);
   if (!parsed.ok) {
+    if (needsTrustOnly(parsed.errors)) {
+      const id = String((JSON.parse(text) as { id?: unknown }).id ?? '').slice(0, 120);
+      if (known === 'invalid') throw new GuideLibraryError('signature-invalid', { id });
+      throw new GuideLibraryError('whole-web-untrusted', { id }, parsed.errors);
+    }
     const notJson = parsed.errors.length === 1 && parsed.errors[0]?.code === 'invalid-json';
     throw new GuideLibraryError(
       notJson ? 'file-not-json' : 'file-invalid',
@@ -137,7 +144,7 @@ export async function readGuideFile(
       parsed.errors,
     );
   }
-  const verification = await verifyWithKeys(JSON.parse(text), trustedKeys);
+  const verification = known ?? (await verifyWithKeys(JSON.parse(text), trustedKeys));
   if (verification === 'invalid') {
     throw new GuideLibraryError('signature-invalid', { id: parsed.guide.id });
   }
@@ -206,6 +213,11 @@ export async function loadConfiguredGuides(
       const id = (e.params?.id as string | undefined) ?? url;
       if (e.code === 'signature-invalid')
         problems.push(problem('guide-signature-invalid', { id }, { url, guideId: id }));
+      else if (e.code === 'whole-web-untrusted')
+        problems.push({
+          ...problem('guide-whole-web-refused', { id }, { url, guideId: id }),
+          errors: e.errors,
+        });
       else problems.push({ ...problem('guide-invalid', { id }, { url }), errors: e.errors ?? [] });
     }
   }
@@ -268,7 +280,9 @@ export async function collectGuides(sources: {
       const entries = await sources.installed();
       answered++;
       for (const entry of Array.isArray(entries) ? entries : []) {
-        const parsed = typeof entry?.text === 'string' ? parseGuideText(entry.text) : null;
+        // The whole web only from a guide a trusted key signed (checked again by the background).
+        const trusted = entry?.verification === 'verified';
+        const parsed = typeof entry?.text === 'string' ? parseGuideText(entry.text, { trusted }) : null;
         if (!parsed?.ok) {
           problems.push({
             ...problem('guide-invalid', { id: String(entry?.source ?? '?') }),
