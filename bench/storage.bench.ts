@@ -46,7 +46,7 @@ const KEYSTROKES = Array.from({ length: 200 }, (_, k) => ({
 
 async function withStore(vaulted: boolean) {
   const db = freshDb();
-  const vault: Vault | null = vaulted ? await createVault(db, '4821', { iterations: FAST_KDF }) : null;
+  const vault: Vault | null = vaulted ? await createVault(db, '482193', { iterations: FAST_KDF }) : null;
   const store = createProgressStore(db, { vault });
   const p = await store.startOrGet(CAF);
   return { db, store, p };
@@ -100,7 +100,7 @@ async function restoreSetup(vaulted: boolean) {
 async function sizeOf(vaulted: boolean): Promise<{ bytes: number; rows: number }> {
   const { db, store } = await withStore(vaulted);
   await store.wipeAll({ keepGuides: true });
-  const vault = vaulted ? await createVault(db, '4821', { iterations: FAST_KDF }) : null;
+  const vault = vaulted ? await createVault(db, '482193', { iterations: FAST_KDF }) : null;
   store.setVault(vault);
   for (let i = 0; i < 1000; i++) {
     const p = await store.startOrGet({
@@ -198,13 +198,13 @@ export default async () => {
   const kdfDbs = new Map<number, PasapasDB>();
   for (const iterations of kdfRuns.keys()) {
     const db = freshDb();
-    await createVault(db, '4821', { iterations });
+    await createVault(db, '482193', { iterations });
     kdfDbs.set(iterations, db);
   }
   for (let i = 0; i < RUNS; i++) {
     for (const [iterations, times] of kdfRuns) {
       const db = kdfDbs.get(iterations) as PasapasDB;
-      times.push(await timed(() => unlockVault(db, '4821', { upgradeKdf: false })));
+      times.push(await timed(() => unlockVault(db, '482193', { upgradeKdf: false })));
     }
   }
   const chosen = median(kdfRuns.get(PBKDF2_ITERATIONS) ?? []);

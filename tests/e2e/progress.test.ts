@@ -8,7 +8,17 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Demo, startDemoServer } from './demo';
-import { axe, deepActive, launch, launchBrowser, launcher, panel, type Session } from './harness';
+import {
+  axe,
+  axeFrame,
+  deepActive,
+  launch,
+  launchBrowser,
+  launcher,
+  panel,
+  type Session,
+  sessionFrame,
+} from './harness';
 
 const VALUES = {
   identite: {
@@ -275,15 +285,43 @@ describe('extension', () => {
     await expect.poll(() => bannerState(page)).toBe('pin-needed');
     expect(await axe(page, '[data-pasapas-host="progress"]')).toEqual([]);
     expect(JSON.stringify((await extensionData(session)).tables)).not.toContain('Zorglub');
-    const pinForm = banner(page).locator('[data-testid="pin-choose"]');
+    // The PIN is typed in our own frame: the page's script listens to every key and looks for it.
+    await page.evaluate(() => {
+      const w = window as unknown as { keysHeard: string[] };
+      w.keysHeard = [];
+      for (const type of ['keydown', 'keypress', 'keyup', 'input', 'beforeinput'])
+        window.addEventListener(
+          type,
+          (e) => w.keysHeard.push((e as KeyboardEvent).key ?? (e as InputEvent).data ?? type),
+          true,
+        );
+    });
+    const pinFrame = await sessionFrame(page, 'banner');
+    expect(await axeFrame(pinFrame)).toEqual([]);
+    const pinForm = pinFrame.locator('[data-testid="pin-choose"]');
     await pinForm.locator('[data-testid="pin-input"]').fill('12');
     await pinForm.locator('[data-testid="pin-again"]').fill('12');
     await pinForm.locator('[data-action="pin-submit"]').click();
-    expect(await banner(page).locator('[data-testid="pin-error"]').textContent()).toContain('trop court');
-    await pinForm.locator('[data-testid="pin-input"]').fill('4821');
-    await pinForm.locator('[data-testid="pin-again"]').fill('4821');
-    await pinForm.locator('[data-action="pin-submit"]').click();
+    expect(await pinFrame.locator('[data-testid="pin-error"]').textContent()).toContain('trop court');
+    await pinForm.locator('[data-testid="pin-input"]').pressSequentially('482193');
+    await pinForm.locator('[data-testid="pin-again"]').pressSequentially('482193');
+    await pinForm.locator('[data-action="pin-submit"]').press('Enter');
     await expect.poll(() => savedAt(page), { timeout: 20_000 }).not.toBeNull();
+    // The page heard none of it, and cannot find the frame to swap its address.
+    expect(await page.evaluate(() => (window as unknown as { keysHeard: string[] }).keysHeard)).toEqual([]);
+    expect(
+      await page.evaluate(() => {
+        const frames: string[] = [];
+        const walk = (root: Document | ShadowRoot) => {
+          for (const el of root.querySelectorAll('*')) {
+            if (el instanceof HTMLIFrameElement) frames.push(el.src);
+            if (el.shadowRoot) walk(el.shadowRoot);
+          }
+        };
+        walk(document);
+        return frames.filter((src) => src.includes('session.html'));
+      }),
+    ).toEqual([]);
     await fillAndWaitSaved(page, { prenom: 'Hectorine' });
 
     let data = await extensionData(session);
@@ -295,25 +333,28 @@ describe('extension', () => {
     }
 
     await progressTab(page);
-    const section = page.locator('[data-testid="public-section"]');
+    const tabFrame = await sessionFrame(page, 'tab');
+    const section = tabFrame.locator('[data-testid="public-section"]');
     await expect.poll(() => section.getAttribute('data-mode')).toBe('unlocked');
     expect(await axe(page)).toEqual([]);
+    expect(await axeFrame(tabFrame)).toEqual([]);
     await section.locator('[data-action="lock"]').click();
     await expect.poll(() => section.getAttribute('data-mode')).toBe('locked');
     const unlock = section.locator('[data-testid="pin-unlock"]');
-    await unlock.locator('[data-testid="pin-input"]').fill('0000');
+    await unlock.locator('[data-testid="pin-input"]').fill('000000');
     await unlock.locator('[data-action="pin-submit"]').click();
     await expect
       .poll(() => unlock.locator('[data-testid="pin-error"]').textContent(), { timeout: 20_000 })
       .toMatch(/pas le bon code/);
-    await unlock.locator('[data-testid="pin-input"]').fill('4821');
+    await unlock.locator('[data-testid="pin-input"]').fill('482193');
     await unlock.locator('[data-action="pin-submit"]').click();
     await expect.poll(() => section.getAttribute('data-mode'), { timeout: 20_000 }).toBe('unlocked');
+    // The page's panel hears that the session opened again: this site's procedure is listed.
     await expect.poll(() => page.locator('[data-testid="progress-list"] > li').count()).toBe(1);
 
     await section.locator('[data-action="end-session"]').click();
-    await page.locator('[data-testid="end-confirm"] [data-action="confirm-yes"]').click();
-    await page.locator('[data-testid="session-ended"]').waitFor();
+    await tabFrame.locator('[data-testid="end-confirm"] [data-action="confirm-yes"]').click();
+    await tabFrame.locator('[data-testid="session-ended"]').waitFor();
 
     data = await extensionData(session);
     for (const table of ['procedures', 'fieldValues', 'stepProgress', 'documents', 'vault']) {
@@ -484,8 +525,8 @@ describe('widget', () => {
     await agentReady(page);
     await expect.poll(() => bannerState(page)).toBe('pin-needed');
     const form = banner(page).locator('[data-testid="pin-choose"]');
-    await form.locator('[data-testid="pin-input"]').fill('2468');
-    await form.locator('[data-testid="pin-again"]').fill('2468');
+    await form.locator('[data-testid="pin-input"]').fill('246813');
+    await form.locator('[data-testid="pin-again"]').fill('246813');
     await form.locator('[data-action="pin-submit"]').click();
     await expect.poll(() => savedAt(page), { timeout: 20_000 }).not.toBeNull();
     const raw = await page.evaluate(async () => {
@@ -515,7 +556,7 @@ describe('widget', () => {
     await agentReady(page);
     await expect.poll(() => bannerState(page)).toBe('locked');
     const unlock = banner(page).locator('[data-testid="pin-unlock"]');
-    await unlock.locator('[data-testid="pin-input"]').fill('2468');
+    await unlock.locator('[data-testid="pin-input"]').fill('246813');
     await unlock.locator('[data-action="pin-submit"]').click();
     await expect.poll(() => bannerState(page), { timeout: 20_000 }).toBe('offer');
     await banner(page).locator('[data-action="resume-accept"]').click();

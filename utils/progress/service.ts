@@ -3,19 +3,23 @@
  * administration's origin; the extension uses it only in its background service worker (the
  * extension's own IndexedDB), which answers the content script and the extension pages.
  * Holds the unlocked vault in memory: a stopped worker or a closed page forgets it (locked).
+ * On an ordinary computer the rows are sealed with this computer's data key (a file wiping
+ * unlinks), so nothing personal is written in clear in either mode.
  */
-import { storedLookup } from '../storage/codec.ts';
+import type { PinKdfParams } from '../crypto/pin-kdf.ts';
+import { decodeProcedure, storedLookup } from '../storage/codec.ts';
+import { deviceCipher, setKeyFiles } from '../storage/data-key.ts';
 import {
   createProgressStore,
   createVault,
   exportProcedures,
   importProcedures,
-  lookupKey,
   type PasapasDB,
   unlockVault,
   VaultLockedError,
   wipeProcedureData,
 } from '../storage/index.ts';
+import type { KeyFiles } from '../storage/key-files.ts';
 import { ProgressError } from './errors.ts';
 import { PUBLIC_DEFAULTS } from './public-config.ts';
 import {
@@ -30,15 +34,24 @@ export type ServiceOptions = {
   loadConfig?: () => Promise<PublicComputerConfig> | PublicComputerConfig;
   saveConfig?: (config: PublicComputerConfig) => Promise<void>;
   clock?: () => number;
-  /** Tests and benchmarks only: fewer PBKDF2 iterations. */
+  /** Tests and benchmarks only: fewer PBKDF2 iterations (PIN and handover file). */
   iterations?: number;
+  /** Tests only: the PIN's KDF (e.g. a light Argon2id). */
+  kdf?: () => PinKdfParams;
+  /** Where the data keys live (default: the origin private file system, see key-files.ts). */
+  keyFiles?: KeyFiles;
   /** Called after a wipe (e.g. to remove the widget's "something saved here" hint). */
   onWiped?: () => void;
 };
 
 export function createProgressService(db: PasapasDB, options: ServiceOptions = {}): ProgressClient {
   const clock = options.clock ?? Date.now;
-  const store = createProgressStore(db, { clock });
+  if (options.keyFiles) setKeyFiles(db, options.keyFiles);
+  const store = createProgressStore(db, { clock, device: true });
+  const testKdf = {
+    ...(options.iterations ? { iterations: options.iterations } : {}),
+    ...(options.kdf ? { kdf: options.kdf } : {}),
+  };
   const loadConfig = async () => ({ ...PUBLIC_DEFAULTS, ...(await options.loadConfig?.()) });
 
   async function mode(): Promise<ProgressMode> {
@@ -77,16 +90,23 @@ export function createProgressService(db: PasapasDB, options: ServiceOptions = {
   const service: ProgressClient = {
     mode,
     async hasProcedures(origin) {
-      // Asked on every page load: stops at the first match instead of reading every row.
       const now = clock();
-      const hit = await db.procedures
-        .filter(
-          (r) =>
-            (r.expiresAt === undefined || r.expiresAt > now) &&
-            (r.sealed !== undefined || r.origin === origin),
-        )
-        .first();
-      return hit !== undefined;
+      const rows = await db.procedures
+        .filter((r) => r.expiresAt === undefined || r.expiresAt > now)
+        .toArray();
+      if (rows.length === 0) return false;
+      // A public computer's rows cannot be read without the PIN: maybe.
+      if (await db.vault.get('meta')) return true;
+      const cipher = rows.some((r) => r.sealed) ? await deviceCipher(db, { create: false }) : null;
+      for (const row of rows) {
+        if (!row.sealed) {
+          if (row.origin === origin) return true;
+        } else if (cipher) {
+          const p = await decodeProcedure(row, cipher).catch(() => null);
+          if (p?.origin === origin) return true;
+        }
+      }
+      return false;
     },
     async startOrGet(input) {
       await writable();
@@ -94,9 +114,7 @@ export function createProgressService(db: PasapasDB, options: ServiceOptions = {
     },
     async find(guideId, origin) {
       if (!(await readable())) return null;
-      const lookup = store.vault
-        ? await storedLookup(guideId, origin, store.vault)
-        : lookupKey(guideId, origin);
+      const lookup = await storedLookup(guideId, origin, await store.cipher());
       const rows = await db.procedures.where('lookup').equals(lookup).toArray();
       const latest = rows.sort((a, b) => b.updatedAt - a.updatedAt)[0];
       if (!latest) return null;
@@ -132,6 +150,10 @@ export function createProgressService(db: PasapasDB, options: ServiceOptions = {
       } catch {
         return null;
       }
+    },
+    async procedureOrigin(procedureId) {
+      if (!(await readable())) return null;
+      return (await store.getProcedure(procedureId))?.origin ?? null;
     },
     async list(requirements) {
       if (!(await readable())) return [];
@@ -173,12 +195,14 @@ export function createProgressService(db: PasapasDB, options: ServiceOptions = {
         clock,
         idleMs: config.idleMinutes * 60_000,
         maxAgeMs: config.maxHours * 3_600_000,
-        ...(options.iterations ? { iterations: options.iterations } : {}),
+        ...testKdf,
       });
       store.setVault(vault);
     },
     async unlock(pin) {
-      const vault = await unlockVault(db, pin, { clock, upgradeKdf: options.iterations === undefined });
+      // Tests with a low PBKDF2 count must not be upgraded to the slow default.
+      const upgradeKdf = options.iterations === undefined;
+      const vault = await unlockVault(db, pin, { clock, upgradeKdf, ...testKdf });
       store.setVault(vault);
     },
     async lock() {

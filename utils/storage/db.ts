@@ -70,10 +70,14 @@ export type CatalogRow = {
 };
 export type VaultMetaRow = {
   id: 'meta';
-  formatVersion: 1;
-  kdf: KdfParams;
-  /** The random data keys (AES-GCM + HMAC), encrypted with the key derived from the PIN. */
-  wrapped: Sealed;
+  /** 1: the wrapped key in this row; 2: in the vault key file (utils/storage/data-key.ts), which wiping unlinks. */
+  formatVersion: 1 | 2;
+  /** Format 1 only: the PIN's PBKDF2 parameters. */
+  kdf?: KdfParams;
+  /** Format 1 only: the random data keys (AES-GCM + HMAC), encrypted with the key derived from the PIN. */
+  wrapped?: Sealed;
+  /** Wrong PINs in a row; the fifth erases everything. */
+  failures?: number;
   /** A known text encrypted with the data key: tells a wrong PIN from a right one. */
   check: Sealed;
   createdAt: number;

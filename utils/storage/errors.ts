@@ -38,9 +38,26 @@ export class PinRuleError extends StorageError {
   }
 }
 
+/** `remaining`: wrong tries left before everything is erased (in `params`, so it crosses messaging). */
 export class WrongPinError extends StorageError {
-  constructor() {
-    super('wrong-pin', 'storage.vault.wrongPin');
+  readonly remaining: number | undefined;
+  constructor(remaining?: number) {
+    super(
+      'wrong-pin',
+      remaining === undefined || remaining > 2
+        ? 'storage.vault.wrongPin'
+        : remaining === 1
+          ? 'storage.vault.wrongPinLast'
+          : 'storage.vault.wrongPinWarning',
+      remaining === undefined ? undefined : { remaining },
+    );
+    this.remaining = remaining;
+  }
+}
+/** Too many wrong PINs (or the key file is gone): everything of the session was erased. */
+export class PinTriesExhaustedError extends StorageError {
+  constructor(tries: number) {
+    super('pin-erased', tries > 0 ? 'storage.vault.erased' : 'storage.vault.keyGone', { tries });
   }
 }
 export class VaultLockedError extends StorageError {

@@ -9,7 +9,15 @@ export const storageCatalogs = {
     'storage.pin.tooShort': 'Le code est trop court. Choisissez au moins {min} chiffres.',
     'storage.pin.tooLong': 'Le code est trop long. Choisissez {max} chiffres au plus.',
     'storage.pin.digits': 'Le code doit avoir seulement des chiffres, de 0 à 9.',
-    'storage.vault.wrongPin': "Ce n'est pas le bon code. Rien n'a changé. Réessayez.",
+    'storage.vault.wrongPin': "Ce n'est pas le bon code. Rien n'a changé. Encore {remaining} essais.",
+    'storage.vault.wrongPinWarning':
+      "Ce n'est pas le bon code. Attention : encore {remaining} essais, puis tout sera effacé de cet ordinateur.",
+    'storage.vault.wrongPinLast':
+      "Ce n'est pas le bon code. Attention : encore 1 essai, puis tout sera effacé de cet ordinateur.",
+    'storage.vault.erased':
+      'Le code était faux {tries} fois. Pour protéger vos réponses, elles ont été effacées de cet ordinateur, avec le code. Vous pouvez recommencer la démarche.',
+    'storage.vault.keyGone':
+      "La clé de vos réponses n'est plus sur cet ordinateur : elles ne peuvent plus être lues et ont été effacées.",
     'storage.vault.locked': 'Vos données sont verrouillées. Tapez votre code pour continuer.',
     'storage.vault.expired': 'Le temps est dépassé. Vos données ont été effacées de cet ordinateur.',
     'storage.vault.required': 'Vos données sont protégées par un code. Tapez votre code pour continuer.',
@@ -31,7 +39,15 @@ export const storageCatalogs = {
     'storage.pin.tooShort': 'The code is too short. Choose at least {min} digits.',
     'storage.pin.tooLong': 'The code is too long. Choose {max} digits at most.',
     'storage.pin.digits': 'The code must have only digits, 0 to 9.',
-    'storage.vault.wrongPin': 'This is not the right code. Nothing changed. Try again.',
+    'storage.vault.wrongPin': 'This is not the right code. Nothing changed. {remaining} tries left.',
+    'storage.vault.wrongPinWarning':
+      'This is not the right code. Warning: {remaining} more tries, then everything will be erased from this computer.',
+    'storage.vault.wrongPinLast':
+      'This is not the right code. Warning: 1 more try, then everything will be erased from this computer.',
+    'storage.vault.erased':
+      'The code was wrong {tries} times. To protect your answers, they were erased from this computer, with the code. You can start the procedure again.',
+    'storage.vault.keyGone':
+      'The key to your answers is no longer on this computer: they cannot be read any more and were erased.',
     'storage.vault.locked': 'Your data is locked. Type your code to go on.',
     'storage.vault.expired': 'Time is up. Your data was erased from this computer.',
     'storage.vault.required': 'Your data is protected by a code. Type your code to go on.',
@@ -53,7 +69,14 @@ export const storageCatalogs = {
     'storage.pin.tooShort': 'الرمز قصير جدًا. اختر {min} أرقام على الأقل.',
     'storage.pin.tooLong': 'الرمز طويل جدًا. اختر {max} أرقام على الأكثر.',
     'storage.pin.digits': 'يجب أن يحتوي الرمز على أرقام فقط، من 0 إلى 9.',
-    'storage.vault.wrongPin': 'هذا ليس الرمز الصحيح. لم يتغير شيء. حاول مرة أخرى.',
+    'storage.vault.wrongPin': 'هذا ليس الرمز الصحيح. لم يتغير شيء. بقيت {remaining} محاولات.',
+    'storage.vault.wrongPinWarning':
+      'هذا ليس الرمز الصحيح. انتبه: بقيت {remaining} محاولات، ثم سيُمسح كل شيء من هذا الحاسوب.',
+    'storage.vault.wrongPinLast':
+      'هذا ليس الرمز الصحيح. انتبه: بقيت محاولة واحدة، ثم سيُمسح كل شيء من هذا الحاسوب.',
+    'storage.vault.erased':
+      'كان الرمز خاطئًا {tries} مرات. لحماية إجاباتك، مُسحت من هذا الحاسوب مع الرمز. يمكنك أن تبدأ الإجراء من جديد.',
+    'storage.vault.keyGone': 'مفتاح إجاباتك لم يعد على هذا الحاسوب: لا يمكن قراءتها بعد الآن، وقد مُسحت.',
     'storage.vault.locked': 'بياناتك مقفلة. اكتب رمزك للمتابعة.',
     'storage.vault.expired': 'انتهى الوقت. مُسحت بياناتك من هذا الحاسوب.',
     'storage.vault.required': 'بياناتك محمية برمز. اكتب رمزك للمتابعة.',

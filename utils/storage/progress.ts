@@ -1,7 +1,9 @@
 /**
  * The progress service: procedures, field values, steps and document ticks, saved as the
- * person goes and offered back when they return. Sensitive fields are never stored. In
- * public-computer mode (a vault is given) everything personal is encrypted by the codec.
+ * person goes and offered back when they return. Sensitive fields are never stored. Everything
+ * personal is encrypted by the codec: with the vault's key on a public computer, else (`device`)
+ * with this computer's data key, whose file wiping unlinks (data-key.ts). Rows saved in clear by
+ * an older version are sealed at first use.
  */
 import { liveQuery } from 'dexie';
 import { type FieldDescriptor, isSensitiveField } from '../forms/sensitive.ts';
@@ -11,10 +13,12 @@ import {
   encodeField,
   encodeProcedure,
   type Procedure,
+  type RowCipher,
   type SavedField,
   storedFieldKey,
   storedLookup,
 } from './codec.ts';
+import { destroyDeviceKey, deviceCipher, keyFilesFor, VAULT_KEY_FILE } from './data-key.ts';
 import {
   ALL_TABLES,
   type DocumentRow,
@@ -153,15 +157,80 @@ function newId(): string {
 
 export function createProgressStore(
   db: PasapasDB,
-  options: { clock?: () => number; vault?: Vault | null } = {},
+  options: {
+    clock?: () => number;
+    vault?: Vault | null;
+    /** Without a vault, seal rows with this computer's data key (the extension and the widget do). */
+    device?: boolean;
+  } = {},
 ) {
   const clock = options.clock ?? Date.now;
   let vault: Vault | null = options.vault ?? null;
+  const device = options.device ?? false;
 
-  /** Vault mode: expiry wipes, lock refuses, else it counts as activity. */
-  async function ready(): Promise<Vault | null> {
-    if (vault) await vault.guard(clock());
-    return vault;
+  /**
+   * The cipher for rows. Vault mode: expiry wipes, lock refuses, else it counts as activity.
+   * Ordinary computer: the data key, made only when something is to be written.
+   */
+  async function ready(write = false): Promise<RowCipher | null> {
+    if (vault) {
+      await vault.guard(clock());
+      return vault;
+    }
+    if (!device) return null;
+    await sealOldRows();
+    if (write && (await db.vault.get('meta'))) throw new VaultRequiredError();
+    return deviceCipher(db, { create: write });
+  }
+
+  let sealing: Promise<void> | undefined;
+  /**
+   * Once per store: rows an older version saved in clear are sealed with the data key (those
+   * clear bytes may still sit in LevelDB until its compaction: the README says so), and sealed
+   * rows whose key file is gone (a wipe cut short) are removed: nobody can read them.
+   */
+  function sealOldRows(): Promise<void> {
+    sealing ??= (async () => {
+      if (await db.vault.get('meta')) return;
+      const [procs, fields] = await Promise.all([db.procedures.toArray(), db.fieldValues.toArray()]);
+      const clear = procs.some((r) => !r.sealed) || fields.some((r) => !r.sealed);
+      const sealed = procs.some((r) => r.sealed) || fields.some((r) => r.sealed);
+      const existing = sealed ? await deviceCipher(db, { create: false }) : null;
+      if (sealed && !existing) {
+        await write(() =>
+          writeTransaction(db, [...PROCEDURE_TABLES, 'vault'], async () => {
+            if (await db.vault.get('meta')) return;
+            await Promise.all(PROCEDURE_TABLES.map((t) => db.table(t).clear()));
+          }),
+        );
+        return;
+      }
+      if (!clear) return;
+      const cipher = existing ?? (await deviceCipher(db, { create: true }));
+      if (!cipher) return;
+      const clearProcs = procs.filter((r) => !r.sealed);
+      const clearFields = fields.filter((r) => !r.sealed);
+      const procRows = await Promise.all(
+        clearProcs.map(async (r) => encodeProcedure(await decodeProcedure(r, null), cipher)),
+      );
+      const fieldRows = await Promise.all(
+        clearFields.map(async (r) => encodeField(await decodeField(r, null), cipher)),
+      );
+      await write(() =>
+        writeTransaction(db, ['procedures', 'fieldValues', 'vault'], async () => {
+          if (await db.vault.get('meta')) return;
+          await db.fieldValues.bulkDelete(
+            clearFields.map((f) => [f.procedureId, f.fieldKey] as [string, string]),
+          );
+          await db.procedures.bulkPut(procRows);
+          await db.fieldValues.bulkPut(fieldRows);
+        }),
+      );
+    })().catch((error) => {
+      sealing = undefined;
+      throw error;
+    });
+    return sealing;
   }
 
   /** Inside a transaction: a store without vault must not write clear rows into an encrypted database. */
@@ -202,7 +271,7 @@ export function createProgressStore(
   }
 
   async function startOrGet(input: ProcedureInput): Promise<Procedure> {
-    const v = await ready();
+    const v = await ready(true);
     const now = clock();
     await sweepExpired(now);
     const fresh: Procedure = {
@@ -240,7 +309,7 @@ export function createProgressStore(
     id: string,
     patch: Partial<Pick<Procedure, 'title' | 'currentStep' | 'expiresAt'>>,
   ): Promise<Procedure> {
-    const v = await ready();
+    const v = await ready(true);
     const current = await getProcedure(id);
     if (!current) throw new UnknownProcedureError(id);
     const next: Procedure = { ...current, ...patch, updatedAt: clock() };
@@ -260,7 +329,7 @@ export function createProgressStore(
    * written, and any value stored for them earlier is removed; an emptied field is removed.
    */
   async function saveMany(entries: readonly FieldSave[]): Promise<SaveResult[]> {
-    const v = await ready();
+    const v = await ready(true);
     const now = clock();
     // One operation per stored key, the last entry winning (a value then its erasure = erased).
     const ops = new Map<
@@ -470,6 +539,10 @@ export function createProgressStore(
    */
   async function wipeAll(opts: { keepGuides?: boolean } = {}): Promise<WipeReport> {
     const kept: TableName[] = opts.keepGuides ? ['installedGuides', 'catalogs'] : [];
+    // The keys first: whatever LevelDB keeps of the rows is unreadable from here on.
+    await (await keyFilesFor(db)).remove(VAULT_KEY_FILE);
+    await destroyDeviceKey(db);
+    sealing = undefined;
     const tables = ALL_TABLES.filter((t) => !kept.includes(t));
     const count = () => Promise.all(ALL_TABLES.map(async (t) => [t, await db.table(t).count()] as const));
     const report = await write(() =>
@@ -504,20 +577,27 @@ export function createProgressStore(
           next: (rows) => {
             const mine = ++sequence;
             const v = vault;
-            Promise.all(rows.map((r) => decodeProcedure(r, v))).then(
-              (list) => {
-                // A slow decrypt must not overwrite a newer list.
-                if (mine < delivered) return;
-                delivered = mine;
-                const now = clock();
-                next(
-                  list
-                    .filter((p) => p.expiresAt === undefined || p.expiresAt > now)
-                    .sort((a, b) => b.updatedAt - a.updatedAt),
-                );
-              },
-              (e) => error?.(e),
-            );
+            const cipher = v
+              ? Promise.resolve(v)
+              : device && rows.some((r) => r.sealed)
+                ? deviceCipher(db, { create: false })
+                : Promise.resolve(null);
+            cipher
+              .then((c) => Promise.all(rows.map((r) => decodeProcedure(r, c))))
+              .then(
+                (list) => {
+                  // A slow decrypt must not overwrite a newer list.
+                  if (mine < delivered) return;
+                  delivered = mine;
+                  const now = clock();
+                  next(
+                    list
+                      .filter((p) => p.expiresAt === undefined || p.expiresAt > now)
+                      .sort((a, b) => b.updatedAt - a.updatedAt),
+                  );
+                },
+                (e) => error?.(e),
+              );
           },
           error: (e) => error?.(e),
         });
@@ -561,7 +641,7 @@ export function createProgressStore(
   async function importBundle(
     bundle: readonly BundleProcedure[],
   ): Promise<{ imported: number; replaced: number }> {
-    const v = await ready();
+    const v = await ready(true);
     const encoded: Array<{ item: BundleProcedure; procedure: ProcedureRow; fields: FieldValueRow[] }> = [];
     for (const item of bundle) {
       const procedure = await encodeProcedure(item.procedure, v);
@@ -597,7 +677,11 @@ export function createProgressStore(
     /** Attach the vault after unlockVault/createVault, or detach it (null) after lock. */
     setVault(next: Vault | null) {
       vault = next;
+      // After a wipe or a lock, look again for clear or orphaned rows at the next use.
+      sealing = undefined;
     },
+    /** The cipher rows are sealed with now (null: clear, only for stores without `device`). */
+    cipher: (opts: { write?: boolean } = {}) => ready(opts.write ?? false),
     startOrGet,
     getProcedure,
     updateProcedure,

@@ -24,6 +24,8 @@ export function PinForm({
   const [again, setAgain] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // Too many wrong PINs: everything was erased; the form only says so (there is no code any more).
+  const [erased, setErased] = useState(false);
   const first = useRef<HTMLInputElement>(null);
 
   const submit = async (e: Event) => {
@@ -46,13 +48,30 @@ export function PinForm({
       setAgain('');
       onDone();
     } catch (err) {
+      // The message says how many tries are left, with a plain warning before the last two.
       setError(errorMessage(lang, err));
+      if ((err as { code?: unknown })?.code === 'pin-erased') setErased(true);
       setPin('');
       first.current?.focus();
     } finally {
       setBusy(false);
     }
   };
+
+  if (erased) {
+    return (
+      <div class="pp-stack" data-testid="pin-erased">
+        <p class="pp-message pp-message--error" role="alert" data-testid="pin-error">
+          {error}
+        </p>
+        <div class="pp-row">
+          <button type="button" class="pp-button pp-button--primary" onClick={onDone}>
+            {t('progress.pin.erasedNext')}
+          </button>
+        </div>
+      </div>
+    );
+  }
 
   return (
     <form class="pp-stack" onSubmit={submit} data-testid={`pin-${kind}`} noValidate>
@@ -63,7 +82,6 @@ export function PinForm({
         type="password"
         inputMode="numeric"
         autoComplete="off"
-        maxLength={8}
         value={pin}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? `${id}-err` : undefined}
@@ -78,7 +96,6 @@ export function PinForm({
             type="password"
             inputMode="numeric"
             autoComplete="off"
-            maxLength={8}
             value={again}
             onInput={(e) => setAgain((e.currentTarget as HTMLInputElement).value)}
             data-testid="pin-again"

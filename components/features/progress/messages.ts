@@ -23,8 +23,8 @@ export const progressMessages = {
     'progress.close': 'Fermer',
     'progress.pin.needTitle': 'Cet ordinateur est partagé',
     'progress.pin.needIntro':
-      'Pour garder vos réponses, choisissez un code secret de 4 à 8 chiffres. Sans ce code, personne ne peut les lire.',
-    'progress.pin.choose': 'Votre code secret (4 à 8 chiffres)',
+      'Pour garder vos réponses, choisissez un code secret de 6 à 12 chiffres. Sans ce code, personne ne peut les lire.',
+    'progress.pin.choose': 'Votre code secret (6 à 12 chiffres)',
     'progress.pin.confirm': 'Tapez le code encore une fois',
     'progress.pin.mismatch': 'Les deux codes ne sont pas pareils. Tapez-les encore.',
     'progress.pin.save': 'Garder mes réponses avec ce code',
@@ -38,12 +38,22 @@ export const progressMessages = {
     'progress.pin.chosen': 'Votre code est choisi. Vos réponses sont gardées, protégées par ce code.',
     'progress.pin.workerNote':
       'Le verrou se ferme aussi quand le navigateur ne sert plus pendant un moment. Il faut alors retaper le code.',
+    'progress.pin.erasedNext': 'Continuer',
     'progress.saved': 'Réponses gardées à {time}.',
     'progress.error.pinNeeded': 'Choisissez d’abord un code secret pour garder vos réponses.',
     'progress.error.failed': 'Cela n’a pas marché. Rien n’a changé. Réessayez.',
     'progress.error.noConfig': 'Ce réglage se fait dans les options de Pas à pas.',
     'progress.error.unavailable':
       'Pas à pas ne répond pas. Rechargez la page. Ce qui était déjà gardé n’est pas perdu.',
+    'progress.error.forbidden':
+      'Pas à pas a refusé : cette demande ne vient pas de la bonne page. Rien n’a changé.',
+    'progress.list.siteTitle': 'Mes démarches sur ce site',
+    'progress.allSites.title': 'Mes démarches sur les autres sites',
+    'progress.allSites.intro':
+      'La liste de tous les sites, la copie pour continuer ailleurs et la reprise d’une copie sont dans une page à part de Pas à pas. Les sites ne peuvent pas la lire.',
+    'progress.allSites.open': 'Ouvrir toutes mes démarches',
+    'progress.session.notOurs':
+      'Ce cadre n’a pas été ouvert par Pas à pas sur cette page. Il ne fait rien. Ouvrez l’aide avec le bouton de Pas à pas.',
     'progress.list.title': 'Mes démarches',
     'progress.list.empty': 'Aucune démarche gardée sur cet ordinateur.',
     'progress.list.site': 'Site : {site}',
@@ -124,8 +134,8 @@ export const progressMessages = {
     'progress.close': 'Close',
     'progress.pin.needTitle': 'This computer is shared',
     'progress.pin.needIntro':
-      'To keep your answers, choose a secret code of 4 to 8 digits. Without it, nobody can read them.',
-    'progress.pin.choose': 'Your secret code (4 to 8 digits)',
+      'To keep your answers, choose a secret code of 6 to 12 digits. Without it, nobody can read them.',
+    'progress.pin.choose': 'Your secret code (6 to 12 digits)',
     'progress.pin.confirm': 'Type the code again',
     'progress.pin.mismatch': 'The two codes are not the same. Type them again.',
     'progress.pin.save': 'Keep my answers with this code',
@@ -139,11 +149,21 @@ export const progressMessages = {
     'progress.pin.chosen': 'Your code is set. Your answers are kept, protected by this code.',
     'progress.pin.workerNote':
       'The lock also closes when the browser is not used for a while. Then type the code again.',
+    'progress.pin.erasedNext': 'Continue',
     'progress.saved': 'Answers kept at {time}.',
     'progress.error.pinNeeded': 'First choose a secret code to keep your answers.',
     'progress.error.failed': 'That did not work. Nothing changed. Try again.',
     'progress.error.noConfig': 'This is set in the Pas à pas options.',
     'progress.error.unavailable': 'Pas à pas does not answer. Reload the page. What was kept is not lost.',
+    'progress.error.forbidden':
+      'Pas à pas refused: this request does not come from the right page. Nothing changed.',
+    'progress.list.siteTitle': 'My procedures on this site',
+    'progress.allSites.title': 'My procedures on other sites',
+    'progress.allSites.intro':
+      'The list of all sites, the copy to continue elsewhere and opening a copy are in a separate Pas à pas page. Websites cannot read it.',
+    'progress.allSites.open': 'Open all my procedures',
+    'progress.session.notOurs':
+      'This frame was not opened by Pas à pas on this page. It does nothing. Open the help with the Pas à pas button.',
     'progress.list.title': 'My procedures',
     'progress.list.empty': 'No procedure kept on this computer.',
     'progress.list.site': 'Site: {site}',
@@ -222,8 +242,8 @@ export const progressMessages = {
     'progress.conflict.useMine': 'ضع إجابتي',
     'progress.close': 'إغلاق',
     'progress.pin.needTitle': 'هذا الحاسوب مشترك',
-    'progress.pin.needIntro': 'لحفظ إجاباتك، اختر رمزًا سريًا من 4 إلى 8 أرقام. بدونه لا يستطيع أحد قراءتها.',
-    'progress.pin.choose': 'رمزك السري (من 4 إلى 8 أرقام)',
+    'progress.pin.needIntro': 'لحفظ إجاباتك، اختر رمزًا سريًا من 6 إلى 12 رقمًا. بدونه لا يستطيع أحد قراءتها.',
+    'progress.pin.choose': 'رمزك السري (من 6 إلى 12 رقمًا)',
     'progress.pin.confirm': 'اكتب الرمز مرة أخرى',
     'progress.pin.mismatch': 'الرمزان غير متطابقين. اكتبهما من جديد.',
     'progress.pin.save': 'احفظ إجاباتي بهذا الرمز',
@@ -236,11 +256,20 @@ export const progressMessages = {
     'progress.pin.unlocked': 'تم الفتح.',
     'progress.pin.chosen': 'تم اختيار رمزك. إجاباتك محفوظة ومحمية بهذا الرمز.',
     'progress.pin.workerNote': 'يُقفل أيضًا عندما لا يُستعمل المتصفح مدة من الوقت. اكتب الرمز عندها من جديد.',
+    'progress.pin.erasedNext': 'متابعة',
     'progress.saved': 'حُفظت الإجابات في {time}.',
     'progress.error.pinNeeded': 'اختر أولًا رمزًا سريًا لحفظ إجاباتك.',
     'progress.error.failed': 'لم ينجح ذلك. لم يتغير شيء. حاول مرة أخرى.',
     'progress.error.noConfig': 'يُضبط هذا في خيارات Pas à pas.',
     'progress.error.unavailable': 'لا يستجيب Pas à pas. أعد تحميل الصفحة. ما حُفظ لم يضِع.',
+    'progress.error.forbidden': 'رفض Pas à pas: هذا الطلب لا يأتي من الصفحة الصحيحة. لم يتغير شيء.',
+    'progress.list.siteTitle': 'إجراءاتي في هذا الموقع',
+    'progress.allSites.title': 'إجراءاتي في المواقع الأخرى',
+    'progress.allSites.intro':
+      'قائمة كل المواقع، والنسخة لمتابعة العمل في مكان آخر، وفتح نسخة، موجودة في صفحة مستقلة من Pas à pas. لا تستطيع المواقع قراءتها.',
+    'progress.allSites.open': 'افتح كل إجراءاتي',
+    'progress.session.notOurs':
+      'لم يفتح Pas à pas هذا الإطار في هذه الصفحة. لا يفعل شيئًا. افتح المساعدة بزر Pas à pas.',
     'progress.list.title': 'إجراءاتي',
     'progress.list.empty': 'لا يوجد أي إجراء محفوظ في هذا الحاسوب.',
     'progress.list.site': 'الموقع: {site}',

@@ -114,7 +114,7 @@ describe('page agent', () => {
     expect(agent.banner.value.kind).toBe('hidden');
 
     // The person changes their mind and chooses a PIN from "Mes démarches".
-    await (await progressClient()).choosePin('2468');
+    await (await progressClient()).choosePin('246813');
     await agent.resumeAfterPin();
     type('nom', 'Zorglub3');
     await vi.waitFor(async () => expect(await db.fieldValues.count()).toBeGreaterThan(0), { timeout: 3000 });

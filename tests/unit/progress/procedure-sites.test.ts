@@ -60,7 +60,7 @@ describe('procedure sites (what the script on every page reads)', () => {
       iterations: LOW_ITERATIONS,
       loadConfig: () => ({ enabled: true }) as never,
     });
-    await service.choosePin('4821');
+    await service.choosePin('482193');
     await service.startOrGet(LOGEMENT);
     const sites = await savedSites(shared, clock());
     expect(sites).toEqual({ origins: [], everywhere: true });

@@ -73,7 +73,7 @@ describe('progress service (direct client)', () => {
     await expect(service.startOrGet(LOGEMENT)).rejects.toMatchObject({ code: 'pin-needed' });
     expect(await db.procedures.count()).toBe(0);
 
-    await service.choosePin('4821');
+    await service.choosePin('482193');
     expect((await service.mode()).kind).toBe('unlocked');
     const p = await service.startOrGet(LOGEMENT);
     await service.saveMany([{ procedureId: p.id, identity: id('nom'), value: 'Zyxwvutsrq' }]);
@@ -85,10 +85,10 @@ describe('progress service (direct client)', () => {
     await service.lock();
     expect((await service.mode()).kind).toBe('locked');
     await expect(service.list()).rejects.toMatchObject({ code: 'vault-locked' });
-    const wrong = await service.unlock('0000').catch((e: unknown) => e);
+    const wrong = await service.unlock('000000').catch((e: unknown) => e);
     expect(wrong).toMatchObject({ code: 'wrong-pin' });
     expect(message('fr', wrong)).toMatch(/pas le bon code/);
-    await service.unlock('4821');
+    await service.unlock('482193');
     const [summary] = await service.list();
     expect(summary?.title).toBe('Aide au logement');
 
@@ -104,13 +104,13 @@ describe('progress service (direct client)', () => {
 
   it('locks after the chosen inactivity and wipes after the chosen time', async () => {
     const { db, clock, service } = setup({ enabled: true, idleMinutes: 5, maxHours: 2 });
-    await service.choosePin('1234');
+    await service.choosePin('123456');
     const p = await service.startOrGet(LOGEMENT);
     clock.advance(4 * 60_000);
     await service.saveMany([{ procedureId: p.id, identity: id('nom'), value: 'A' }]);
     clock.advance(6 * 60_000);
     expect((await service.mode()).kind).toBe('locked');
-    await service.unlock('1234');
+    await service.unlock('123456');
     clock.advance(2 * 3_600_000);
     expect((await service.mode()).kind).toBe('needs-pin');
     expect(await db.procedures.count()).toBe(0);
@@ -163,12 +163,15 @@ describe('messaging client', () => {
     });
     const err = await remote.startOrGet(LOGEMENT).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'pin-needed', messageKey: 'progress.error.pinNeeded' });
-    await remote.choosePin('4821');
+    await remote.choosePin('482193');
     const p = await remote.startOrGet(LOGEMENT);
     await remote.saveMany([{ procedureId: p.id, identity: id('nom'), value: 'Martin' }]);
     await remote.lock();
     const wrong = await remote.unlock('9999').catch((e: unknown) => e);
-    expect(message('fr', wrong)).toBe(message('fr', { messageKey: 'storage.vault.wrongPin' }));
+    expect(message('fr', wrong)).toBe(
+      message('fr', { messageKey: 'storage.vault.wrongPin', params: { remaining: 4 } }),
+    );
+    expect(wrong).toMatchObject({ code: 'wrong-pin', params: { remaining: 4 } });
     expect(messages[0]).toMatchObject({ type: CALL, method: 'startOrGet' });
   });
 

@@ -110,7 +110,7 @@ describe('handover file', () => {
 
   it('goes from an encrypted computer to another encrypted computer', async () => {
     const srcDb = freshDb();
-    const src = createProgressStore(srcDb, { vault: await createVault(srcDb, '4821', fast) });
+    const src = createProgressStore(srcDb, { vault: await createVault(srcDb, '482193', fast) });
     const p = await src.startOrGet({
       guideId: 'caf-apl',
       origin: 'https://www.caf.fr',
@@ -120,7 +120,7 @@ describe('handover file', () => {
     const text = await exportProcedures(src, PASS, fast);
 
     const dstDb = freshDb();
-    const dst = createProgressStore(dstDb, { vault: await createVault(dstDb, '1357', fast) });
+    const dst = createProgressStore(dstDb, { vault: await createVault(dstDb, '135790', fast) });
     await importProcedures(dst, text, PASS);
     expect((await dst.savedFields(p.id)).map((s) => s.value)).toEqual(['Dupont']);
     const dump = await rawDump(dstDb);

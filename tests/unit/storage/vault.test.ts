@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PBKDF2_ITERATIONS } from '../../../utils/crypto/kdf.ts';
+import { newKdfParams, PBKDF2_ITERATIONS } from '../../../utils/crypto/kdf.ts';
+import { keyFilesFor, VAULT_KEY_FILE } from '../../../utils/storage/data-key.ts';
 import {
   NoVaultError,
   PinRuleError,
@@ -46,34 +47,38 @@ async function fillSome(store: ReturnType<typeof createProgressStore>) {
 }
 
 describe('PIN rules', () => {
-  it('accepts 4 to 8 digits and explains the rest plainly', async () => {
-    expect(checkPin('1234')).toEqual({ ok: true });
-    expect(checkPin('12345678')).toEqual({ ok: true });
-    expect(checkPin('123')).toMatchObject({ ok: false, code: 'pin-too-short' });
-    expect(checkPin('123456789')).toMatchObject({ ok: false, code: 'pin-too-long' });
-    expect(checkPin('12a4')).toMatchObject({ ok: false, code: 'pin-not-digits' });
-    const error = await createVault(freshDb(), '12', fast).catch((e: unknown) => e);
+  it('accepts 6 to 12 digits (a million codes at least) and explains the rest plainly', async () => {
+    expect(checkPin('123456')).toEqual({ ok: true });
+    expect(checkPin('123456789012')).toEqual({ ok: true });
+    expect(checkPin('1234')).toMatchObject({ ok: false, code: 'pin-too-short', min: 6, max: 12 });
+    expect(checkPin('12345')).toMatchObject({ ok: false, code: 'pin-too-short' });
+    expect(checkPin('1234567890123')).toMatchObject({ ok: false, code: 'pin-too-long' });
+    expect(checkPin('12a456')).toMatchObject({ ok: false, code: 'pin-not-digits' });
+    const error = await createVault(freshDb(), '1234', fast).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PinRuleError);
-    expect(message('fr', error)).toBe('Le code est trop court. Choisissez au moins 4 chiffres.');
-    expect(message('en', error)).toContain('at least 4 digits');
-    expect(message('ar', error)).toContain('4');
+    expect(message('fr', error)).toBe('Le code est trop court. Choisissez au moins 6 chiffres.');
+    expect(message('en', error)).toContain('at least 6 digits');
+    expect(message('ar', error)).toContain('6');
   });
 });
 
 // PBKDF2 at 600,000 iterations takes 0.3–1.3 s on this shared machine: the slow tests get 30 s.
 describe('public-computer mode', () => {
-  it('records ≥ 600,000 PBKDF2 iterations and a salt by default', async () => {
+  it('wraps the key with Argon2id (64 MiB, 3 passes) and a salt by default, in the key file, not in the database', async () => {
     const db = freshDb();
-    await createVault(db, '2468');
+    await createVault(db, '246813');
     const meta = await db.vault.get('meta');
-    expect(PBKDF2_ITERATIONS).toBeGreaterThanOrEqual(600_000);
-    expect(meta?.kdf).toMatchObject({ name: 'PBKDF2', hash: 'SHA-256', iterations: PBKDF2_ITERATIONS });
-    expect(meta?.kdf.salt.length).toBeGreaterThanOrEqual(22);
+    expect(meta?.wrapped).toBeUndefined();
+    expect(meta?.kdf).toBeUndefined();
+    const file = await (await keyFilesFor(db)).read(VAULT_KEY_FILE);
+    const stored = JSON.parse(new TextDecoder().decode(file ?? new Uint8Array()));
+    expect(stored.kdf).toMatchObject({ name: 'Argon2id', memoryKiB: 65_536, iterations: 3, parallelism: 1 });
+    expect(stored.kdf.salt.length).toBeGreaterThanOrEqual(22);
   }, 30_000);
 
   it('stores nothing personal in clear: field values, titles, sites, guide ids', async () => {
     const db = freshDb();
-    const vault = await createVault(db, '4821', fast);
+    const vault = await createVault(db, '482193', fast);
     const store = createProgressStore(db, { vault });
     const p = await fillSome(store);
     const dump = await rawDump(db);
@@ -99,7 +104,7 @@ describe('public-computer mode', () => {
     const clear = createProgressStore(db);
     const p = await fillSome(clear);
     expect(await rawDump(db)).toContain('Benali');
-    const vault = await createVault(db, '4821', fast);
+    const vault = await createVault(db, '482193', fast);
     const dump = await rawDump(db);
     for (const secret of [...VALUES, PLAIN.title, PLAIN.origin]) expect(dump).not.toContain(secret);
     const store = createProgressStore(db, { vault });
@@ -108,12 +113,12 @@ describe('public-computer mode', () => {
     await expect(clear.saveField(p.id, f({ name: 'x' }), 'fuite')).rejects.toBeInstanceOf(VaultRequiredError);
     await expect(clear.startOrGet({ ...PLAIN, guideId: 'autre' })).rejects.toBeInstanceOf(VaultRequiredError);
     expect(await rawDump(db)).not.toContain('fuite');
-    await expect(createVault(db, '1111', fast)).rejects.toBeInstanceOf(VaultExistsError);
+    await expect(createVault(db, '111111', fast)).rejects.toBeInstanceOf(VaultExistsError);
   });
 
   it('liveProcedures decrypts for the UI; without the key it reports an error instead of clear rows', async () => {
     const db = freshDb();
-    const vault = await createVault(db, '4821', fast);
+    const vault = await createVault(db, '482193', fast);
     const store = createProgressStore(db, { vault });
     const seen: string[][] = [];
     const errors: unknown[] = [];
@@ -136,17 +141,18 @@ describe('public-computer mode', () => {
     sub2.unsubscribe();
   });
 
-  it('a wrong PIN gives WrongPinError and changes nothing', async () => {
+  it('a wrong PIN gives WrongPinError, counts the try and changes no data', async () => {
     const db = freshDb();
-    const vault = await createVault(db, '4821', fast);
+    const vault = await createVault(db, '482193', fast);
     await fillSome(createProgressStore(db, { vault }));
-    const before = await rawDump(db);
-    const error = await unlockVault(db, '4822', noUpgrade).catch((e: unknown) => e);
+    const before = JSON.stringify(await db.fieldValues.toArray());
+    const error = await unlockVault(db, '482194', noUpgrade).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WrongPinError);
-    expect(message('fr', error)).toBe("Ce n'est pas le bon code. Rien n'a changé. Réessayez.");
+    expect(message('fr', error)).toBe("Ce n'est pas le bon code. Rien n'a changé. Encore 4 essais.");
     await expect(unlockVault(db, 'abcd', noUpgrade)).rejects.toBeInstanceOf(WrongPinError);
-    expect(await rawDump(db)).toBe(before);
-    const again = await unlockVault(db, '4821', noUpgrade);
+    expect(JSON.stringify(await db.fieldValues.toArray())).toBe(before);
+    expect((await db.vault.get('meta'))?.failures).toBe(2);
+    const again = await unlockVault(db, '482193', noUpgrade);
     expect((await createProgressStore(db, { vault: again }).listProcedures())[0]?.title).toBe(PLAIN.title);
   });
 
@@ -157,7 +163,7 @@ describe('public-computer mode', () => {
   it('lock() forgets the key; inactivity locks too; touch() keeps it open', async () => {
     const clock = manualClock();
     const db = freshDb();
-    const vault = await createVault(db, '4821', { ...fast, clock, idleMs: 60_000 });
+    const vault = await createVault(db, '482193', { ...fast, clock, idleMs: 60_000 });
     const store = createProgressStore(db, { vault, clock });
     const p = await fillSome(store);
 
@@ -172,7 +178,7 @@ describe('public-computer mode', () => {
     vault.touch();
     expect(vault.isLocked()).toBe(true);
 
-    const reopened = await unlockVault(db, '4821', { ...noUpgrade, clock });
+    const reopened = await unlockVault(db, '482193', { ...noUpgrade, clock });
     store.setVault(reopened);
     expect((await store.savedFields(p.id)).length).toBe(VALUES.length);
     reopened.lock();
@@ -183,7 +189,7 @@ describe('public-computer mode', () => {
   it('after the set time, the procedure data is wiped', async () => {
     const clock = manualClock();
     const db = freshDb();
-    const vault = await createVault(db, '4821', {
+    const vault = await createVault(db, '482193', {
       ...fast,
       clock,
       maxAgeMs: 3_600_000,
@@ -216,10 +222,10 @@ describe('public-computer mode', () => {
   it("an old tab's expired vault does not wipe the next person's new vault", async () => {
     const clock = manualClock();
     const db = freshDb();
-    const old = await createVault(db, '4821', { ...fast, clock, maxAgeMs: 1000 });
+    const old = await createVault(db, '482193', { ...fast, clock, maxAgeMs: 1000 });
     clock.advance(2000);
-    await expect(unlockVault(db, '4821', { clock })).rejects.toBeInstanceOf(VaultExpiredError);
-    const next = await createVault(db, '9753', { ...fast, clock });
+    await expect(unlockVault(db, '482193', { clock })).rejects.toBeInstanceOf(VaultExpiredError);
+    const next = await createVault(db, '975310', { ...fast, clock });
     await fillSome(createProgressStore(db, { vault: next, clock }));
     await expect(createProgressStore(db, { vault: old, clock }).listProcedures()).rejects.toBeInstanceOf(
       VaultExpiredError,
@@ -231,42 +237,41 @@ describe('public-computer mode', () => {
   it('expiry found at unlock also wipes', async () => {
     const clock = manualClock();
     const db = freshDb();
-    const vault = await createVault(db, '4821', { ...fast, clock, maxAgeMs: 1000 });
+    const vault = await createVault(db, '482193', { ...fast, clock, maxAgeMs: 1000 });
     await fillSome(createProgressStore(db, { vault, clock }));
     clock.advance(5000);
-    await expect(unlockVault(db, '4821', { clock })).rejects.toBeInstanceOf(VaultExpiredError);
+    await expect(unlockVault(db, '482193', { clock })).rejects.toBeInstanceOf(VaultExpiredError);
     expect(await db.fieldValues.count()).toBe(0);
   });
 
   it('raises a weak stored iteration count at the next unlock, without re-encrypting data', async () => {
     const db = freshDb();
-    const vault = await createVault(db, '4821', fast);
+    const vault = await createVault(db, '482193', fast);
     const p = await fillSome(createProgressStore(db, { vault }));
     const rowsBefore = JSON.stringify(await db.fieldValues.toArray());
-    const unlocked = await unlockVault(db, '4821');
+    const unlocked = await unlockVault(db, '482193', { kdf: () => newKdfParams(PBKDF2_ITERATIONS) });
     expect(unlocked.iterations).toBe(PBKDF2_ITERATIONS);
-    expect((await db.vault.get('meta'))?.kdf.iterations).toBe(PBKDF2_ITERATIONS);
     expect(JSON.stringify(await db.fieldValues.toArray())).toBe(rowsBefore);
-    const store = createProgressStore(db, { vault: await unlockVault(db, '4821') });
+    const store = createProgressStore(db, { vault: await unlockVault(db, '482193') });
     expect((await store.savedFields(p.id)).length).toBe(VALUES.length);
   }, 30_000);
 
   it('changePin keeps the data; the old PIN stops working; a wrong old PIN changes nothing', async () => {
     const db = freshDb();
-    const vault = await createVault(db, '4821', fast);
+    const vault = await createVault(db, '482193', fast);
     const p = await fillSome(createProgressStore(db, { vault }));
     const meta = await db.vault.get('meta');
-    await expect(changePin(db, '0000', '13579', fast)).rejects.toBeInstanceOf(WrongPinError);
-    expect(await db.vault.get('meta')).toEqual(meta);
-    await changePin(db, '4821', '13579', fast);
-    await expect(unlockVault(db, '4821', noUpgrade)).rejects.toBeInstanceOf(WrongPinError);
-    const store = createProgressStore(db, { vault: await unlockVault(db, '13579', noUpgrade) });
+    await expect(changePin(db, '000000', '135792', fast)).rejects.toBeInstanceOf(WrongPinError);
+    expect(await db.vault.get('meta')).toEqual({ ...meta, failures: 1 });
+    await changePin(db, '482193', '135792', fast);
+    await expect(unlockVault(db, '482193', noUpgrade)).rejects.toBeInstanceOf(WrongPinError);
+    const store = createProgressStore(db, { vault: await unlockVault(db, '135792', noUpgrade) });
     expect((await store.savedFields(p.id)).length).toBe(VALUES.length);
   });
 
   it('a row moved to another procedure fails to open (ciphertext bound to its row)', async () => {
     const db = freshDb();
-    const vault = await createVault(db, '4821', fast);
+    const vault = await createVault(db, '482193', fast);
     const store = createProgressStore(db, { vault });
     const a = await fillSome(store);
     const b = await store.startOrGet({ ...PLAIN, guideId: 'autre' });
@@ -278,7 +283,7 @@ describe('public-computer mode', () => {
 
   it('wipeAll in vault mode empties everything and locks', async () => {
     const db = freshDb();
-    const vault = await createVault(db, '4821', fast);
+    const vault = await createVault(db, '482193', fast);
     const store = createProgressStore(db, { vault });
     await fillSome(store);
     const report = await store.wipeAll();

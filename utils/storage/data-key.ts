@@ -1,0 +1,105 @@
+/**
+ * The data key (DEK) of an ordinary computer: 64 random bytes (AES-GCM + HMAC) that encrypt
+ * every saved answer, kept raw in a key file (key-files.ts) that wiping unlinks. Rows use the
+ * same sealed format and lookup tags as the public-computer vault; only where the key lives
+ * differs. On a public computer the same kind of key is wrapped by the PIN instead (vault.ts)
+ * and this file does not exist.
+ */
+import { macTag, openJson, type Sealed, sealJson } from '../crypto/aead.ts';
+import { randomBytes, toBase64 } from '../crypto/bytes.ts';
+import type { RowCipher } from './codec.ts';
+import type { PasapasDB } from './db.ts';
+import { defaultKeyFiles, type KeyFiles, memoryKeyFiles, withKeyLock } from './key-files.ts';
+
+/** The ordinary computer's raw key. */
+export const DEVICE_KEY_FILE = 'pasapas-data-key';
+/** The public computer's key, wrapped by the PIN, with its KDF parameters. */
+export const VAULT_KEY_FILE = 'pasapas-vault-key';
+export const DATA_KEY_BYTES = 64;
+
+export type DataKeys = { encryption: CryptoKey; mac: CryptoKey };
+
+/** Imports the 64 bytes as two non-extractable keys and zeroes the given bytes. */
+export async function importDataKeys(raw: Uint8Array<ArrayBuffer>): Promise<DataKeys> {
+  const subtle = globalThis.crypto.subtle;
+  try {
+    const encryption = await subtle.importKey('raw', raw.slice(0, 32), { name: 'AES-GCM' }, false, [
+      'encrypt',
+      'decrypt',
+    ]);
+    const mac = await subtle.importKey('raw', raw.slice(32, 64), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+    ]);
+    return { encryption, mac };
+  } finally {
+    raw.fill(0);
+  }
+}
+
+export function cipherOf(keys: DataKeys): RowCipher {
+  return {
+    seal: (value: unknown, aad: string): Promise<Sealed> => sealJson(keys.encryption, value, aad),
+    open: <T>(sealed: Sealed, aad: string): Promise<T> => openJson<T>(keys.encryption, sealed, aad),
+    tag: (text: string) => macTag(keys.mac, text),
+  };
+}
+
+const filesByDb = new WeakMap<PasapasDB, Promise<KeyFiles>>();
+
+/** Tests and hosts with their own place for keys. */
+export function setKeyFiles(db: PasapasDB, files: KeyFiles): void {
+  filesByDb.set(db, Promise.resolve(files));
+}
+
+/**
+ * The key files of this database's origin. Where the context has no file system at all (Node),
+ * each database gets its own memory files, so two test databases never share a key.
+ */
+export function keyFilesFor(db: PasapasDB): Promise<KeyFiles> {
+  let files = filesByDb.get(db);
+  if (!files) {
+    files = defaultKeyFiles().then((f) => (f.kind === 'memory' ? memoryKeyFiles() : f));
+    filesByDb.set(db, files);
+  }
+  return files;
+}
+
+type Cached = { id: string; cipher: RowCipher };
+const cache = new WeakMap<PasapasDB, Cached>();
+
+/**
+ * The ordinary computer's cipher. Read from the file each time (another tab may have wiped it:
+ * then this tab must not keep writing with a key that no longer exists); imported only when the
+ * bytes changed. With `create`, a missing key is made, under a lock so two tabs make one.
+ */
+export async function deviceCipher(db: PasapasDB, options: { create: boolean }): Promise<RowCipher | null> {
+  const files = await keyFilesFor(db);
+  let raw = await files.read(DEVICE_KEY_FILE);
+  if (!raw || raw.length !== DATA_KEY_BYTES) {
+    if (!options.create) return null;
+    raw = await withKeyLock(DEVICE_KEY_FILE, async () => {
+      const again = await files.read(DEVICE_KEY_FILE);
+      if (again && again.length === DATA_KEY_BYTES) return again;
+      const fresh = randomBytes(DATA_KEY_BYTES);
+      await files.write(DEVICE_KEY_FILE, fresh);
+      return fresh;
+    });
+  }
+  // An identity for the cache that is not the key itself.
+  const id = toBase64(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', raw)));
+  const cached = cache.get(db);
+  if (cached?.id === id) {
+    raw.fill(0);
+    return cached.cipher;
+  }
+  const cipher = cipherOf(await importDataKeys(raw));
+  cache.set(db, { id, cipher });
+  return cipher;
+}
+
+/** Unlinks the ordinary computer's key: every row it sealed becomes unreadable, log copies too. */
+export async function destroyDeviceKey(db: PasapasDB): Promise<void> {
+  const files = await keyFilesFor(db);
+  await withKeyLock(DEVICE_KEY_FILE, () => files.remove(DEVICE_KEY_FILE));
+  cache.delete(db);
+}
