@@ -19,6 +19,7 @@ import {
   validateStepField,
 } from './progress.ts';
 import { type GuideError, guideErrorText, parseGuideText } from './schema.ts';
+import { isSensitiveElement } from './sensitive-target.ts';
 import type { GuideTrust } from './sources.ts';
 import { resolveTarget, waitForTarget, watchRoute } from './target.ts';
 
@@ -312,7 +313,8 @@ export function writePosition(storage: StorageLike | undefined, position: Stored
 // ---------------------------------------------------------------------------------------------
 // The session
 
-export type TargetStatus = 'none' | 'searching' | 'found' | 'missing';
+/** 'sensitive': the step's element is a password, card or one-time-code field; never pointed at. */
+export type TargetStatus = 'none' | 'searching' | 'found' | 'missing' | 'sensitive';
 
 export type SessionView = {
   state: GuideRunState;
@@ -416,6 +418,12 @@ export function createGuideSession(guide: Guide, options: SessionOptions): Guide
       return;
     }
     const found = resolveTarget(step.target, doc);
+    if (found && isSensitiveElement(found.element)) {
+      target = 'sensitive';
+      emit();
+      after?.(previous);
+      return;
+    }
     if (found) {
       element = found.element;
       listenAround(element);
@@ -433,9 +441,10 @@ export function createGuideSession(guide: Guide, options: SessionOptions): Guide
     waitForTarget(step.target, doc, { timeoutMs: waitMs, signal: controller.signal }).then((result) => {
       if (disposed || controller.signal.aborted || run.state().index !== index) return;
       waiting = null;
-      element = result?.element ?? null;
+      const secret = result !== null && isSensitiveElement(result.element);
+      element = secret ? null : (result?.element ?? null);
       listenAround(element);
-      target = result ? 'found' : 'missing';
+      target = secret ? 'sensitive' : result ? 'found' : 'missing';
       recheck();
       emit();
       after?.(previous);

@@ -304,7 +304,7 @@ function GuideView({
             <CheckLine text={checkText} ok={!!check?.ok} />
             <TargetNote target={view.target} notFound={notFound} t={t} />
             <div class="pp-row">
-              {step.target && (
+              {step.target && view.target !== 'sensitive' && (
                 <button
                   type="button"
                   class="pp-button pp-button--primary"

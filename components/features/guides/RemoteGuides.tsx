@@ -219,7 +219,7 @@ export function RemoteGuides() {
                 />
                 <TargetNote target={current.target} notFound={notFound} t={t} />
                 <div class="pp-row">
-                  {step.target && (
+                  {step.target && current.target !== 'sensitive' && (
                     <button
                       type="button"
                       class="pp-button pp-button--primary"

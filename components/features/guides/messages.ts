@@ -27,6 +27,8 @@ export const guidesMessages: Catalogs = {
     'guides.checkLabel': 'Vérification du champ',
     'guides.searching': 'Nous cherchons ce champ sur la page…',
     'guides.missing': 'Nous ne trouvons pas ce champ sur la page. Vous pouvez continuer.',
+    'guides.sensitive':
+      'Ce champ est secret (mot de passe, carte bancaire ou code reçu) : Pas à pas ne vous y guide pas et ne le garde pas. Remplissez-le vous-même, sans le dire à personne.',
     'guides.goToField': 'Aller au champ',
     'guides.previous': 'Étape précédente',
     'guides.next': 'Étape suivante',
@@ -73,6 +75,8 @@ export const guidesMessages: Catalogs = {
     'guides.checkLabel': 'Field check',
     'guides.searching': 'We are looking for this field on the page…',
     'guides.missing': 'We cannot find this field on the page. You can go on.',
+    'guides.sensitive':
+      'This field is secret (password, bank card or code you received): Pas à pas does not guide you to it and does not keep it. Fill it in yourself, and tell no one.',
     'guides.goToField': 'Go to the field',
     'guides.previous': 'Previous step',
     'guides.next': 'Next step',
@@ -119,6 +123,8 @@ export const guidesMessages: Catalogs = {
     'guides.checkLabel': 'التحقق من الخانة',
     'guides.searching': 'نبحث عن هذه الخانة في الصفحة…',
     'guides.missing': 'لا نجد هذه الخانة في الصفحة. يمكنك المتابعة.',
+    'guides.sensitive':
+      'هذه الخانة سرية (كلمة مرور أو بطاقة بنكية أو رمز وصلك): Pas à pas لا يرشدك إليها ولا يحتفظ بها. املأها بنفسك ولا تخبر بها أحدًا.',
     'guides.goToField': 'اذهب إلى الخانة',
     'guides.previous': 'الخطوة السابقة',
     'guides.next': 'الخطوة التالية',

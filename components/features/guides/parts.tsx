@@ -201,15 +201,21 @@ export function CheckLine({ text, ok }: { text: string; ok: boolean }) {
   );
 }
 
-/** Whether the step's field was found on the page. */
+/** Whether the step's field was found on the page, or is a secret one we do not point at. */
 export function TargetNote({ target, notFound, t }: { target: string; notFound: boolean; t: T }) {
   return (
     <>
       {target === 'searching' && <p class="pp-loading">{t('guides.searching')}</p>}
-      {(target === 'missing' || notFound) && (
-        <p class="pp-message" data-testid="guide-missing">
-          {t('guides.missing')}
+      {target === 'sensitive' ? (
+        <p class="pp-message" data-testid="guide-sensitive">
+          {t('guides.sensitive')}
         </p>
+      ) : (
+        (target === 'missing' || notFound) && (
+          <p class="pp-message" data-testid="guide-missing">
+            {t('guides.missing')}
+          </p>
+        )
       )}
     </>
   );
