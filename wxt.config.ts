@@ -17,7 +17,7 @@ export default defineConfig({
     name: 'Pas à pas',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // The page script already runs on every site (content_scripts below): the same sites let our
     // pages talk to it (scripting), read a tab on request (OCR capture) and fetch guide catalogs.
     host_permissions: ['<all_urls>'],

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { tellAllTabs, tellTab } from '../../components/app/tell-tab';
 import { SETTINGS_KEY } from '../../utils/settings/settings';
 import { handlers } from './router';
+import './expiry';
 import './guides';
 import './ocr';
 import { startProgress } from './progress';

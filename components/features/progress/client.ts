@@ -49,7 +49,7 @@ export function progressClient(): Promise<ProgressClient> {
       import('../../../utils/storage/db'),
       import('../../../utils/progress/service'),
     ]);
-    return createProgressService(openDatabase(), {
+    const service = createProgressService(openDatabase(), {
       loadConfig: () => ({ ...(publicComputer ?? {}) }) as PublicComputerConfig,
       onWiped: () => {
         try {
@@ -59,6 +59,9 @@ export function progressClient(): Promise<ProgressClient> {
         }
       },
     });
+    // Expiry enforced at load, not only at the next use: mode() erases a vault past its time.
+    await service.mode().catch(() => {});
+    return service;
   })();
   return client;
 }
