@@ -80,7 +80,8 @@ function FeedbackBox({ feedback, testId }: { feedback: Feedback; testId: string 
 
 function stateKey(guide: InstalledGuide): string {
   if (guide.trust === 'verified') return 'gopt.state.verified';
-  if (guide.trust === 'refused') return 'gopt.state.refusedHelp';
+  if (guide.trust === 'refused')
+    return guide.refusedWhy === 'whole-web' ? 'gopt.state.wholeWebHelp' : 'gopt.state.refusedHelp';
   return guide.verification === 'untrusted-key' ? 'gopt.state.untrusted' : 'gopt.state.unverified';
 }
 

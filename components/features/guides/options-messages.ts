@@ -29,6 +29,8 @@ export const guidesOptionsMessages: Catalogs = {
     'gopt.state.refused': 'refusé',
     'gopt.state.untrusted': 'non vérifié : signé par une clé qui n’est pas dans la liste',
     'gopt.state.refusedHelp': 'refusé : sa signature ne correspond pas à son contenu. Il n’est pas proposé.',
+    'gopt.state.wholeWebHelp':
+      'refusé : il veut s’appliquer à tous les sites web, et la clé qui l’a signé n’est plus dans vos clés de confiance. Il n’est pas proposé.',
     'gopt.state.label': 'État : {state}',
     'gopt.catalog.title': 'Catalogues de guides',
     'gopt.catalog.help':
@@ -87,6 +89,8 @@ export const guidesOptionsMessages: Catalogs = {
     'gopt.state.refused': 'refused',
     'gopt.state.untrusted': 'not verified: signed with a key that is not in the list',
     'gopt.state.refusedHelp': 'refused: its signature does not match its content. It is not offered.',
+    'gopt.state.wholeWebHelp':
+      'refused: it wants to apply to every website, and the key that signed it is no longer among your trusted keys. It is not offered.',
     'gopt.state.label': 'State: {state}',
     'gopt.catalog.title': 'Guide catalogs',
     'gopt.catalog.help':
@@ -145,6 +149,8 @@ export const guidesOptionsMessages: Catalogs = {
     'gopt.state.refused': 'مرفوض',
     'gopt.state.untrusted': 'غير موثَّق: موقَّع بمفتاح غير موجود في القائمة',
     'gopt.state.refusedHelp': 'مرفوض: توقيعه لا يطابق محتواه. لا يُعرض.',
+    'gopt.state.wholeWebHelp':
+      'مرفوض: يريد أن ينطبق على كل مواقع الويب، والمفتاح الذي وقّعه لم يعد من مفاتيحك الموثوقة. لا يُعرض.',
     'gopt.state.label': 'الحالة: {state}',
     'gopt.catalog.title': 'فهارس الأدلة',
     'gopt.catalog.help': 'الفهرس قائمة أدلة منشورة على موقع. يحتفظ Pas à pas بنسخة للعمل دون اتصال.',
