@@ -11,7 +11,7 @@ import { type DocumentReading, readDocument } from '../../utils/ocr/index.ts';
 import { OcrPdfError } from '../../utils/ocr/pdf/index.ts';
 import { readPdfNode } from '../../utils/ocr/pdf/node.ts';
 import { OcrImageError } from '../../utils/ocr/preprocess/image.ts';
-import { qualityMessage } from '../../utils/ocr/preprocess/messages.ts';
+import { imageErrorMessage, qualityMessage } from '../../utils/ocr/preprocess/messages.ts';
 
 export const summary =
   'Lire un document (photo PNG/JPEG ou PDF) sur cet ordinateur et en extraire les champs';
@@ -69,6 +69,7 @@ function explain(error: unknown): { code: string; message: string } {
       'corrupt-image': 'L’image est abîmée et ne peut pas être ouverte',
       'empty-image': 'Le fichier est vide',
       'bad-dimensions': 'L’image a une taille invalide',
+      'image-too-large': imageErrorMessage('fr', 'image-too-large'),
     }[error.code];
     return { code: error.code, message: m };
   }

@@ -158,7 +158,9 @@ export function Reader({
       if (error instanceof OcrCancelledError || ctrl.signal.aborted) message = t('ocr.cancelled');
       else if (error instanceof ReadInputError)
         message = t(error.code === 'pdf-locked' ? 'ocr.pdfLocked' : 'ocr.badFile');
-      else if (error instanceof OcrImageError) message = t('ocr.badFile');
+      else if (error instanceof OcrImageError)
+        // The words for "too large" are shared with the command line (utils/ocr/preprocess/messages.ts).
+        message = t(error.code === 'image-too-large' ? 'ocr.image.image-too-large' : 'ocr.badFile');
       setPhase({ k: 'choose', message, error: !(error instanceof OcrCancelledError) });
     }
   };

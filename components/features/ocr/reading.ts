@@ -3,6 +3,7 @@
  * created on first use and its files come from our own `ocr/` folder; pdf.js loads only for a PDF.
  */
 import { createBrowserOcr } from '../../../utils/ocr/engine/browser';
+import { checkImageSize } from '../../../utils/ocr/image-size';
 import type { DocumentReading, GrayImage, OcrEngine, OcrProgress, RgbaImage } from '../../../utils/ocr/index';
 import { readDocument } from '../../../utils/ocr/index';
 import { preprocessInWorker } from '../../../utils/ocr/preprocess/in-worker';
@@ -118,7 +119,12 @@ export async function readImage(pixels: RgbaImage, opts: ReadOpts): Promise<Read
 /** A file from the picker or a paste: an image, or the first pages of a PDF (text layer used when present). */
 export async function readFile(file: Blob, opts: ReadOpts): Promise<Read> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (!isPdf(bytes, file)) return readImage(await imagePixels(file), opts);
+  if (!isPdf(bytes, file)) {
+    // The size from the header before the browser decodes anything: an image above the pixel budget
+    // (or one whose size cannot be read) never reaches createImageBitmap.
+    checkImageSize(bytes);
+    return readImage(await imagePixels(file), opts);
+  }
   opts.onStage({ stage: 'pdf', progress: 0 });
   const { readPdfBrowser } = await import('../../../utils/ocr/pdf/browser');
   let pages: Awaited<ReturnType<typeof readPdfBrowser>>;

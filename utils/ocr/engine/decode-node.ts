@@ -1,6 +1,7 @@
 /** Decodes PNG and JPEG files to pixels in Node (pure JS decoders), with the JPEG's EXIF orientation. */
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
+import { checkImageSize, MAX_IMAGE_PIXELS } from '../image-size.ts';
 import { readJpegOrientation } from '../preprocess/exif.ts';
 import { OcrImageError, type RgbaImage } from '../preprocess/image.ts';
 
@@ -17,6 +18,10 @@ export function sniffFormat(bytes: Uint8Array): ImageFormat | 'pdf' | null {
 export function decodeImage(bytes: Uint8Array): Decoded {
   const format = sniffFormat(bytes);
   if (bytes.length === 0) throw new OcrImageError('empty-image', 'Empty file');
+  if (format !== 'png' && format !== 'jpeg')
+    throw new OcrImageError('unsupported-format', 'Only PNG and JPEG images (and PDF files) can be read');
+  // Size from the header first: a decoder allocates width × height × 4 bytes before reading a pixel.
+  checkImageSize(bytes);
   try {
     if (format === 'png') {
       const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -31,11 +36,11 @@ export function decodeImage(bytes: Uint8Array): Decoded {
       };
     }
     if (format === 'jpeg') {
-      // 100 MP cap: enough for any phone, refuses decompression bombs.
+      // Same budget as the header check, kept as a second guard inside the decoder.
       const img = jpeg.decode(bytes, {
         useTArray: true,
         formatAsRGBA: true,
-        maxResolutionInMP: 100,
+        maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6,
         maxMemoryUsageInMB: 1024,
       });
       return {

@@ -3,6 +3,7 @@
  * or as pixels to OCR (scans). pdf.js is passed in, so Node (legacy build) and the browser share this code.
  */
 import type { OcrLine, OcrWord } from '../engine/types.ts';
+import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from '../image-size.ts';
 import type { RgbaImage } from '../preprocess/image.ts';
 
 export type PdfErrorCode = 'pdf-invalid' | 'pdf-encrypted' | 'pdf-render-unavailable';
@@ -121,6 +122,29 @@ export function textItemsToLines(items: TextItem[], viewport: Viewport): OcrLine
   });
 }
 
+/**
+ * The scale a scanned page is rendered at: the one asked for, or smaller so the rendered page fits
+ * the same pixel budget as an image file (an A0 poster or a 200-inch page at 200 dpi would need
+ * gigabytes). Text stays readable: the preprocessing downscales to 2400 px a side anyway.
+ */
+export function renderScale(page: PdfjsPage, scale: number): number {
+  const { width, height } = page.getViewport({ scale: 1 });
+  if (!(width > 0 && height > 0)) return scale;
+  const fits = (s: number) => {
+    // The renderers round the canvas size up.
+    const w = Math.ceil(width * s);
+    const h = Math.ceil(height * s);
+    return w <= MAX_IMAGE_SIDE && h <= MAX_IMAGE_SIDE && w * h <= MAX_IMAGE_PIXELS;
+  };
+  let s = Math.min(
+    scale,
+    Math.sqrt(MAX_IMAGE_PIXELS / (width * height)),
+    MAX_IMAGE_SIDE / Math.max(width, height),
+  );
+  while (!fits(s)) s *= 0.99;
+  return s;
+}
+
 export async function readPdfPages(
   pdfjs: PdfjsLike,
   bytes: Uint8Array,
@@ -167,7 +191,7 @@ export async function readPdfPages(
           `Page ${n} is a scan and no canvas is available to render it`,
         );
       }
-      pages.push({ pageNumber: n, kind: 'image', image: await opts.render(page, scale) });
+      pages.push({ pageNumber: n, kind: 'image', image: await opts.render(page, renderScale(page, scale)) });
     }
     return pages;
   } finally {

@@ -7,7 +7,13 @@ export type RgbaImage = { width: number; height: number; data: Uint8ClampedArray
 export type GrayImage = { width: number; height: number; data: Uint8ClampedArray; channels: 1 };
 export type AnyImage = RgbaImage | GrayImage;
 
-export type ImageErrorCode = 'empty-image' | 'bad-dimensions' | 'unsupported-format' | 'corrupt-image';
+export type ImageErrorCode =
+  | 'empty-image'
+  | 'bad-dimensions'
+  | 'unsupported-format'
+  | 'corrupt-image'
+  /** Above the pixel budget (utils/ocr/image-size.ts): refused before decoding. */
+  | 'image-too-large';
 
 export class OcrImageError extends Error {
   readonly code: ImageErrorCode;
