@@ -17,7 +17,13 @@ export default defineConfig({
     name: 'Pas à pas',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    permissions: ['storage', 'alarms', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: [
+      'storage',
+      'alarms',
+      'activeTab',
+      'scripting',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
     // The page script already runs on every site (content_scripts below): the same sites let our
     // pages talk to it (scripting), read a tab on request (OCR capture) and fetch guide catalogs.
     host_permissions: ['<all_urls>'],
@@ -32,10 +38,18 @@ export default defineConfig({
         description: '__MSG_commandTogglePanel__',
       },
     },
+    // What the page script loads into a web page. Chrome: `use_dynamic_url` serves these only at a
+    // per-session address that `runtime.getURL` returns, so a site cannot probe the extension's fixed
+    // address to learn the person uses it (Firefox ignores the key: its address is random per install).
+    // Not the panel's modules: Chromium resolves a module's imports against the fixed address, which
+    // is then refused, so the panel and its chunks stay at the fixed address. ocr.html's own engine
+    // files (ocr/*) are loaded by ocr.html itself, an extension page: not web-accessible.
     web_accessible_resources: [
+      { resources: ['panel/*'], matches: ['<all_urls>'] },
       {
-        resources: ['panel/*', 'fonts/*', 'glossary/*', 'guides/*', 'ocr.html', 'ocr/*'],
+        resources: ['fonts/*', 'glossary/*', 'guides/*', 'ocr.html'],
         matches: ['<all_urls>'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
     ],
     content_security_policy: {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { extensionUrl } from '../components/app/extension-url';
 import { PAGE_HANDLE, type PageHandle } from '../components/app/tell-tab';
+import { OCR_MESSAGES } from '../components/features/ocr/protocol';
 import { createTinyLauncher, isPanelShortcut } from '../components/launcher';
 import { applyComfort } from '../utils/comfort/apply';
 import { guidesFromWidgetConfig, type HandedGuides } from '../utils/guides/widget-handover';
@@ -12,6 +13,7 @@ import {
   procedureSiteKind,
 } from '../utils/progress/procedure-sites';
 import { createExtensionSettingsStore, parseSettings, SETTINGS_KEY } from '../utils/settings/settings';
+import { announceExtension, answerWidgets } from '../utils/widget/one-panel';
 import type { PanelHandle } from '../widgets/panel-entry';
 
 /**
@@ -24,14 +26,16 @@ import type { PanelHandle } from '../widgets/panel-entry';
  */
 export default defineUnlistedScript(async () => {
   const root = document.documentElement;
-  // Tells an embedded widget that the extension shows the panel: one panel per page. (Not the
-  // manifest's version: getManifest() costs milliseconds on every page load.)
-  root.setAttribute('data-pasapas-extension', '');
-  // The administration's widget then hands its guides over (before any await: it may run now).
+  // One panel per page, agreed only where an administration's widget is: it asks, we answer; nothing
+  // is written to the page (utils/widget/one-panel.ts). The widget then hands its guides over. Both
+  // listeners before any await: the widget's loader may run right after this script.
   let handedGuides: HandedGuides | undefined;
   document.addEventListener('pasapas:widget-config', (e) => {
     handedGuides = guidesFromWidgetConfig((e as CustomEvent).detail) ?? handedGuides;
   });
+  answerWidgets(document);
+  // A widget already running (this script injected late, in a tab open before the install) stands aside.
+  announceExtension(document);
   // Made on first use: even reading `storage.onChanged` sets up an event binding, at a cost.
   let settingsStore: ReturnType<typeof createExtensionSettingsStore> | undefined;
   const store = () => {
@@ -85,6 +89,13 @@ export default defineUnlistedScript(async () => {
           },
           glossaryUrl: extensionUrl('/glossary/fr.json'),
           ocrPage: extensionUrl('/ocr.html'),
+          // Only the frame we place gets to read and fill this tab (utils/messaging/frame-claims.ts).
+          ocrArm: () =>
+            browser.runtime.sendMessage({ type: OCR_MESSAGES.arm }).then((r: unknown) => {
+              const token = (r as { token?: unknown } | undefined)?.token;
+              if (typeof token !== 'string') throw new Error('OCR frame not armed');
+              return token;
+            }),
           lang: settings.lang,
         }),
       )

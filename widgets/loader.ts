@@ -6,7 +6,7 @@
  * faulty part falls back to its default; the host page is never broken.
  */
 import { createTinyLauncher, isPanelShortcut } from '../components/launcher';
-import { applyComfort } from '../utils/comfort/apply';
+import { applyComfort, removeComfort } from '../utils/comfort/apply';
 import { pickLang } from '../utils/i18n';
 import { createLocalSettingsStore, readLocalSettingsSync } from '../utils/settings/settings';
 import {
@@ -15,6 +15,7 @@ import {
   parseWidgetConfig,
   type WidgetConfig,
 } from '../utils/widget/config';
+import { extensionAnswers, onExtensionArrival } from '../utils/widget/one-panel';
 
 type PanelModule = typeof import('./panel-entry');
 type Handle = Awaited<ReturnType<PanelModule['mountPanel']>>;
@@ -24,9 +25,20 @@ const base = new URL('.', script?.src ?? document.baseURI).href;
 const fontBase = `${base}fonts/`;
 const ELEMENT = 'pasapas-aide';
 
-function extensionPresent(): boolean {
-  return document.documentElement.hasAttribute('data-pasapas-extension');
-}
+// The person's extension shows the panel where it runs: asked, never read from a mark on the page
+// (utils/widget/one-panel.ts). Once it answered, it stays.
+let extension = false;
+const extensionPresent = (): boolean => {
+  extension ||= extensionAnswers(document);
+  return extension;
+};
+
+/** Widgets started before the extension's page script arrived, each able to stand aside. */
+const started = new Set<() => void>();
+
+/** Hands the administration's configuration (its guides) to the extension's panel. */
+const handOver = (config: WidgetConfig) =>
+  document.dispatchEvent(new CustomEvent('pasapas:widget-config', { detail: JSON.stringify(config) }));
 
 function init(): void {
   if ((window as { PasAPas?: unknown }).PasAPas) return; // loaded twice: keep the first
@@ -35,6 +47,12 @@ function init(): void {
 
   const settings = readLocalSettingsSync(window);
   if (!extensionPresent()) applyComfort(document, settings.comfort, fontBase);
+  // The extension arrived after us (a tab opened before it was installed): it shows the one panel.
+  onExtensionArrival(document, () => {
+    extension = true;
+    for (const stepAside of started) stepAside();
+    started.clear();
+  });
 
   if (!customElements.get(ELEMENT)) {
     customElements.define(
@@ -73,7 +91,7 @@ function mount(input: Record<string, unknown> = {}, element?: HTMLElement): bool
     if (extensionPresent()) {
       // The person's extension already shows the panel: exactly one panel per page.
       host.setAttribute('data-pasapas-state', 'extension');
-      document.dispatchEvent(new CustomEvent('pasapas:widget-config', { detail: JSON.stringify(config) }));
+      handOver(config);
       return false;
     }
     if (!host.isConnected) document.body.append(host);
@@ -92,7 +110,7 @@ function start(host: HTMLElement, config: WidgetConfig): void {
   let handle: Handle | undefined;
   let loading: Promise<Handle> | undefined;
 
-  store.subscribe((next) => applyComfort(document, next.comfort, fontBase));
+  const unsubscribe = store.subscribe((next) => applyComfort(document, next.comfort, fontBase));
 
   const load = (): Promise<Handle> => {
     loading ??= (import(/* @vite-ignore */ `${base}panel/panel.js`) as Promise<PanelModule>)
@@ -148,6 +166,21 @@ function start(host: HTMLElement, config: WidgetConfig): void {
     scale: saved.comfort.textScale,
     onActivate: openPanel,
   });
+  const early = () => {
+    load().catch(() => {});
+  };
+  started.add(() => {
+    document.removeEventListener('keydown', onKey, true);
+    document.removeEventListener('input', early, true);
+    unsubscribe();
+    removeComfort(document);
+    tiny.shadow.replaceChildren();
+    host.removeAttribute('data-pasapas-host');
+    if (handle) handle.unmount();
+    else loading?.then((h) => h.unmount()).catch(() => {});
+    host.setAttribute('data-pasapas-state', 'extension');
+    handOver(config);
+  });
   // Progress: answers kept on this site, or the first keystroke in the page, load the panel (closed)
   // so typing is kept and a return can be offered. The hint is a flag, never personal data.
   if (config.features.includes('progress')) {
@@ -157,9 +190,6 @@ function start(host: HTMLElement, config: WidgetConfig): void {
     } catch {
       // storage blocked: wait for the first keystroke
     }
-    const early = () => {
-      load().catch(() => {});
-    };
     if (hinted) early();
     else document.addEventListener('input', early, { capture: true, once: true });
   }

@@ -40,6 +40,8 @@ export type MountOptions = {
   ocrBase?: string;
   /** The extension's own reading page (`ocr.html`), framed in the OCR tab instead of reading in the page. */
   ocrPage?: string;
+  /** With `ocrPage`: arms the next ocr.html frame with the background; the token the frame claims with. */
+  ocrArm?: () => Promise<string>;
   open?: boolean;
   /** Widget configuration: public-computer mode (the extension reads the mediator's setting itself). */
   publicComputer?: Partial<import('../../utils/progress/types').PublicComputerConfig>;
@@ -78,7 +80,7 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
   setGuidesBase(options.guidesBase);
   setGuideSources(options.guideSources);
   setGlossaryUrl(options.glossaryUrl);
-  setOcrConfig({ base: options.ocrBase, page: options.ocrPage });
+  setOcrConfig({ base: options.ocrBase, page: options.ocrPage, arm: options.ocrArm });
 
   const open = signal(options.layout === 'docked' || options.open === true);
   const active = signal<FeatureId | undefined>(undefined);

@@ -1,12 +1,14 @@
 /**
  * OCR relays. The reading happens in our `ocr.html`, framed in the page's panel (or in the camera window
  * we open); it reaches the page's content script only through here, with the tab taken from the sender or
- * from our own record of the camera window (never from the message), and only when the sender is our own
- * ocr.html: a web page cannot ask to fill itself, or another tab, through us.
+ * from our own record of the camera window (never from the message). ocr.html is web-accessible: any site
+ * that learns its address can frame it. So only the frame our page script armed and that claimed with the
+ * armed token (utils/messaging/frame-claims.ts), or the camera window we opened, is listened to.
  */
 import { type Browser, browser } from 'wxt/browser';
 import { tellTab } from '../../components/app/tell-tab';
 import { OCR_MESSAGES } from '../../components/features/ocr/protocol';
+import { createFrameClaims } from '../../utils/messaging/frame-claims';
 import {
   checkReadingTab,
   frontTab,
@@ -15,33 +17,69 @@ import {
 } from '../../utils/ocr/front-tab/index';
 import { addHandlers, type Sender } from './router';
 
-const ocrPage = () => (browser.runtime.getURL as (p: string) => string)('/ocr.html');
+/**
+ * Our ocr.html at the extension's own origin. Not `runtime.getURL('/ocr.html')`: with use_dynamic_url that
+ * is the per-session address, which Chrome redirects to this one (the frame's `sender.url`).
+ */
+const ownOrigin = () => new URL(browser.runtime.getURL('/')).origin;
+const ocrPage = () => `${ownOrigin()}/ocr.html`;
 
-/** The tab holding our OCR frame, or undefined when the sender is anything else. */
+const claims = createFrameClaims({
+  kind: 'ocr',
+  store: {
+    get: async (key) => (await browser.storage.session.get(key))[key],
+    set: (key, value) => browser.storage.session.set({ [key]: value }),
+    remove: (key) => browser.storage.session.remove(key),
+  },
+});
+
+/** Sender check for `arm`: our page script in the top frame of a web page's tab. */
+function pageScriptTab(sender: Sender): number | undefined {
+  if (sender.id !== browser.runtime.id || sender.frameId !== 0 || sender.tab?.id === undefined)
+    return undefined;
+  const protocol = sender.url ? new URL(sender.url).protocol : '';
+  return protocol === 'http:' || protocol === 'https:' || protocol === 'file:' ? sender.tab.id : undefined;
+}
+
+/** The tab holding our ocr.html (framed, or the camera window's tab), or undefined for anything else. */
 function ocrFrameTab(sender: Sender): Browser.tabs.Tab | undefined {
-  if (!sender.url?.startsWith(ocrPage()) || sender.tab?.id === undefined) return undefined;
+  if (sender.id !== browser.runtime.id || sender.tab?.id === undefined || !sender.url) return undefined;
+  const url = new URL(sender.url);
+  if (url.origin !== ownOrigin() || url.pathname !== '/ocr.html') return undefined;
   return sender.tab;
+}
+
+/** Sender check for the relays from a frame: the frame that claimed (same tab, frame and token). */
+async function claimedFrameTab(
+  sender: Sender,
+  message: Record<string, unknown>,
+): Promise<number | undefined> {
+  const tabId = ocrFrameTab(sender)?.id;
+  if (tabId === undefined || !sender.frameId) return undefined;
+  const token = typeof message.claim === 'string' ? message.claim : undefined;
+  return (await claims.isClaimed({ tabId, frameId: sender.frameId, token })) ? tabId : undefined;
 }
 
 /** Camera windows we opened → the tab each one fills. In session storage: the worker may be restarted. */
 const windowKey = (tabId: number) => `pasapas:ocr-camera:${tabId}`;
 
 /**
- * The tab whose page to read or fill: the frame's own tab, or, for a camera window we opened (ocr.html at
- * the top of its own tab), the tab it was opened for.
+ * The tab whose page to read or fill: the claimed frame's own tab, or, for a camera window we opened
+ * (ocr.html at the top of its own tab), the tab it was opened for.
  */
-async function targetTab(sender: Sender): Promise<number | undefined> {
+async function targetTab(sender: Sender, message: Record<string, unknown>): Promise<number | undefined> {
   const tab = ocrFrameTab(sender);
   if (tab?.id === undefined) return undefined;
-  if (sender.frameId !== 0) return tab.id;
+  if (sender.frameId !== 0) return claimedFrameTab(sender, message);
   const key = windowKey(tab.id);
   const stored = (await browser.storage.session.get(key))[key];
   return typeof stored === 'number' ? stored : undefined;
 }
 
-// A closed camera window forgets its tab.
+// A closed camera window forgets its tab; a closed tab its frame's claim.
 browser.tabs.onRemoved.addListener((tabId) => {
   void browser.storage.session.remove(windowKey(tabId)).catch(() => undefined);
+  void claims.forget(tabId).catch(() => undefined);
 });
 
 /**
@@ -118,20 +156,31 @@ addHandlers({
       await toPage(allowed.tabId, { action: 'show' }).catch(() => undefined);
     }
   },
-  [OCR_MESSAGES.targets]: async (_message, sender) => {
-    const tabId = await targetTab(sender);
+  /** Our page script is about to frame ocr.html: one token, for that frame only. */
+  [OCR_MESSAGES.arm]: async (_message, sender) => {
+    const tabId = pageScriptTab(sender);
+    return tabId === undefined ? undefined : { token: await claims.arm(tabId) };
+  },
+  /** The frame, once loaded, with the token our page script handed it. */
+  [OCR_MESSAGES.claim]: async (message, sender) => {
+    const tabId = ocrFrameTab(sender)?.id;
+    if (tabId === undefined || !sender.frameId || typeof message.token !== 'string') return { ok: false };
+    return { ok: await claims.claim({ tabId, frameId: sender.frameId, token: message.token }) };
+  },
+  [OCR_MESSAGES.targets]: async (message, sender) => {
+    const tabId = await targetTab(sender, message);
     if (tabId === undefined) return { targets: [] };
     return (await toPage(tabId, { action: 'targets' }).catch(() => undefined)) ?? { targets: [] };
   },
   [OCR_MESSAGES.fill]: async (message, sender) => {
-    const tabId = await targetTab(sender);
+    const tabId = await targetTab(sender, message);
     if (tabId === undefined) return undefined;
     return toPage(tabId, { action: 'fill', items: message.items });
   },
   // The camera in a window of the extension: the permission is the extension's, never the page's.
   [OCR_MESSAGES.cameraWindow]: async (message, sender) => {
-    const tab = ocrFrameTab(sender);
-    if (tab?.id === undefined) return { ok: false };
+    const tabId = await claimedFrameTab(sender, message);
+    if (tabId === undefined) return { ok: false };
     const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 20) : '');
     const query = new URLSearchParams({
       camera: '1',
@@ -147,11 +196,12 @@ addHandlers({
     });
     const windowTab = win?.tabs?.[0]?.id;
     if (windowTab === undefined) return { ok: false };
-    await browser.storage.session.set({ [windowKey(windowTab)]: tab.id });
+    await browser.storage.session.set({ [windowKey(windowTab)]: tabId });
     return { ok: true };
   },
-  [OCR_MESSAGES.capture]: async (_message, sender) => {
-    const tabId = ocrFrameTab(sender)?.id;
+  // Only the claimed frame, whose button sends this only after the person's own click.
+  [OCR_MESSAGES.capture]: async (message, sender) => {
+    const tabId = await claimedFrameTab(sender, message);
     if (tabId === undefined) return {};
     // captureVisibleTab shoots whatever tab the window shows: only ever the asking tab, never another site.
     const shown = () =>

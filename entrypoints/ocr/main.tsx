@@ -3,11 +3,16 @@
  * engine and the image stay in the extension's origin; only the values the person confirmed go to the
  * page, through the background and the content script (browser.runtime messaging).
  */
-import { render } from 'preact';
+import { type ComponentChildren, render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ocrMessages } from '../../components/features/ocr/messages';
 import { preprocessWorker } from '../../components/features/ocr/preprocess-worker';
-import { OCR_MESSAGES, type OcrBridge, type PageTargets } from '../../components/features/ocr/protocol';
+import {
+  OCR_CLAIM_POST,
+  OCR_MESSAGES,
+  type OcrBridge,
+  type PageTargets,
+} from '../../components/features/ocr/protocol';
 import { Reader } from '../../components/features/ocr/Reader';
 import '../../components/styles/panel.css';
 import '../../components/features/ocr/ocr.css';
@@ -29,7 +34,20 @@ document.title = translate(lang, 'ocr.frameTitle');
 // The camera window: the page at the top of its own window (the background knows which tab it fills).
 const cameraWindow = window.top === window && params.get('camera') === '1';
 
-const send = (message: Record<string, unknown>) => browser.runtime.sendMessage(message) as Promise<unknown>;
+/** The token this frame claimed with (utils/messaging/frame-claims.ts); the camera window needs none. */
+let claim = '';
+const send = (message: Record<string, unknown>) =>
+  browser.runtime.sendMessage({ ...message, claim }) as Promise<unknown>;
+
+// "Lire la page affichée" shoots the tab: only from the person's own click (or key), never a script's.
+let trustedClick = false;
+document.addEventListener(
+  'click',
+  (e) => {
+    trustedClick = e.isTrusted;
+  },
+  true,
+);
 
 const bridge: OcrBridge = {
   assetsBase: browser.runtime.getURL('/ocr/' as '/'),
@@ -57,14 +75,48 @@ else {
     if (!answer?.ok) throw new Error('no camera window');
   };
   bridge.captureTab = async () => {
+    if (!trustedClick) throw new Error('capture without the person’s click');
+    trustedClick = false;
     const answer = (await send({ type: OCR_MESSAGES.capture })) as { dataUrl?: string } | undefined;
     if (!answer?.dataUrl) throw new Error('capture failed');
     return answer.dataUrl;
   };
 }
 
+/**
+ * Framed in a page, this page does nothing until our page script hands it the token it armed (by
+ * postMessage, from the parent) and the background accepts the claim. Any other framing (a site that
+ * learned our address) gets a plain message and nothing else.
+ */
+function claimFromParent(timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => done(false), timeoutMs);
+    const onMessage = (event: MessageEvent) => {
+      const data = event.data as { type?: unknown; token?: unknown } | null;
+      if (event.source !== window.parent || data?.type !== OCR_CLAIM_POST || typeof data.token !== 'string')
+        return;
+      const token = data.token;
+      browser.runtime
+        .sendMessage({ type: OCR_MESSAGES.claim, token })
+        .then((answer: unknown) => {
+          if (!(answer as { ok?: unknown } | undefined)?.ok) return;
+          claim = token;
+          done(true);
+        })
+        .catch(() => undefined);
+    };
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      window.removeEventListener('message', onMessage);
+      resolve(ok);
+    };
+    window.addEventListener('message', onMessage);
+  });
+}
+
 const root = document.getElementById('app');
-if (root)
+const show = (body: ComponentChildren) =>
+  root &&
   render(
     <div
       class="pp-root pp-ocr-page"
@@ -74,7 +126,21 @@ if (root)
       style={{ '--pp-scale': String(scale) }}
     >
       <h1 class="pp-sr-only">{translate(lang, 'ocr.frameTitle')}</h1>
-      <Reader bridge={bridge} lang={lang} level={2} camera={cameraWindow} />
+      {body}
     </div>,
     root,
+  );
+
+if (cameraWindow) show(<Reader bridge={bridge} lang={lang} level={2} camera />);
+else
+  void claimFromParent(10_000).then((ok) =>
+    show(
+      ok ? (
+        <Reader bridge={bridge} lang={lang} level={2} camera={false} />
+      ) : (
+        <p class="pp-message" data-testid="ocr-unclaimed">
+          {translate(lang, 'ocr.unclaimed')}
+        </p>
+      ),
+    ),
   );

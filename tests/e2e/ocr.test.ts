@@ -9,7 +9,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Frame, type FrameLocator, type Page, type Worker } from 'playwright-core';
+import { chromium, type Frame, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_ARGS, renderOne, renderPdfs } from '../fixtures/ocr-docs/render';
 import { type Demo, startDemoServer } from './demo';
@@ -103,7 +103,7 @@ const CAF_NUMBER = '1234567';
  * The CAF certificate read on the resources page: only the CAF number goes to "Numéro d’allocataire CAF";
  * the benefits it lists (amounts) are offered but not pre-selected for the salary or the income.
  */
-async function checkCafReading(ocr: Page | FrameLocator) {
+async function checkCafReading(ocr: Page | Frame) {
   await ocr.locator('[data-testid="ocr-doctype"]').waitFor({ timeout: READ_TIMEOUT });
   expect(await ocr.locator('[data-testid="ocr-doctype"]').textContent()).toContain('attestation de la CAF');
   const caf = ocr.locator('.pp-ocr-field[data-kind="caf-number"]');
@@ -160,6 +160,16 @@ async function chooseByKeyboard(page: Page) {
     page.keyboard.press('Space'),
   ]);
   return chooser;
+}
+
+/**
+ * Our ocr.html frame in the page's panel. It sits in a closed shadow root (out of the page's reach), so it
+ * is found among the page's frames by its address, not by a selector.
+ */
+async function ocrFrame(page: Page): Promise<Frame> {
+  const find = () => page.frames().find((f) => /^chrome-extension:\/\/[a-z]+\/ocr\.html/.test(f.url()));
+  await expect.poll(() => find() !== undefined).toBe(true);
+  return find() as Frame;
 }
 
 async function openOcrTab(page: Page) {
@@ -447,13 +457,7 @@ describe('OCR in the extension', () => {
 
   /** The page's IBAN field as our frame names it, for the refusal test below. */
   let realIbanKey = '';
-  const frameOf = (page: Page): FrameLocator => page.frameLocator('iframe[data-testid="ocr-frame"]');
-  async function frame(page: Page): Promise<Frame> {
-    const handle = await page.locator('iframe[data-testid="ocr-frame"]').elementHandle();
-    const f = await handle?.contentFrame();
-    if (!f) throw new Error('no OCR frame');
-    return f;
-  }
+  const frame = ocrFrame;
 
   test('reads in our own page; an uncertain IBAN is not pre-selected; confirmed values reach the site', async () => {
     const page = await session.context.newPage();
@@ -463,7 +467,7 @@ describe('OCR in the extension', () => {
     await page.goto(`${demo.url}/aide-logement/banque.html?widget=0`);
     await launcher(page).waitFor();
     await openOcrTab(page);
-    const ocr = frameOf(page);
+    const ocr = await ocrFrame(page);
     await ocr.locator('[data-testid="ocr-file"]').waitFor();
     const f = await frame(page);
     expect(f.url()).toMatch(/^chrome-extension:\/\/[a-z]+\/ocr\.html/);
@@ -533,7 +537,7 @@ describe('OCR in the extension', () => {
     await page.goto(`${demo.url}/aide-logement/ressources.html?widget=0`);
     await launcher(page).waitFor();
     await openOcrTab(page);
-    const ocr = frameOf(page);
+    const ocr = await ocrFrame(page);
     await ocr.locator('[data-testid="ocr-file"]').setInputFiles(images.caf);
     await checkCafReading(ocr);
     expect(await axe(page)).toEqual([]);
@@ -553,17 +557,18 @@ describe('OCR in the extension', () => {
     await page.goto(`${demo.url}/aide-logement/banque.html?widget=0`);
     await launcher(page).waitFor();
     await openOcrTab(page);
-    await frameOf(page).locator('[data-testid="ocr-file"]').waitFor();
+    const ocr = await ocrFrame(page);
+    await ocr.locator('[data-testid="ocr-file"]').waitFor();
     // Another site is in front: "Lire la page affichée" from this tab would shoot that one. Refused plainly,
     // whatever the extension's permissions, and our panel, hidden for the shot, is back.
     const front = await session.context.newPage();
     await front.goto(`${demo.url}/plain.html?widget=0`);
     await front.bringToFront();
-    await frameOf(page).locator('[data-action="ocr-capture"]').click();
-    expect(await frameOf(page).locator('[data-testid="ocr-message"]').textContent()).toBe(
+    await ocr.locator('[data-action="ocr-capture"]').click();
+    expect(await ocr.locator('[data-testid="ocr-message"]').textContent()).toBe(
       'Impossible de prendre la page en photo. Enregistrez-la en image ou en PDF, puis choisissez ce fichier.',
     );
-    expect(await frameOf(page).locator('[data-testid="ocr-doctype"]').count()).toBe(0);
+    expect(await ocr.locator('[data-testid="ocr-doctype"]').count()).toBe(0);
     expect(
       await page.locator('[data-pasapas-host="page"]').evaluate((h) => getComputedStyle(h).visibility),
     ).toBe('visible');
@@ -666,9 +671,9 @@ describe('OCR camera in the extension', () => {
       await page.goto(`${demo.url}/aide-logement/banque.html?widget=0`);
       await launcher(page).waitFor();
       await openOcrTab(page);
-      const frame = page.frameLocator('iframe[data-testid="ocr-frame"]');
+      const frame = await ocrFrame(page);
       // The frame gets no camera permission of its own: it would be granted to the page's site.
-      expect(await page.locator('iframe[data-testid="ocr-frame"]').getAttribute('allow')).toBeNull();
+      expect(await (await frame.frameElement()).getAttribute('allow')).toBeNull();
       const [win] = await Promise.all([
         context.waitForEvent('page'),
         frame.locator('[data-action="ocr-camera"]').click(),
@@ -729,7 +734,7 @@ describe('OCR tab capture in the extension', () => {
       await send('Extensions.triggerAction', { id: ext.extensionId, targetId: tab?.targetId });
 
       await openOcrTab(page);
-      const ocr = page.frameLocator('iframe[data-testid="ocr-frame"]');
+      const ocr = await ocrFrame(page);
       await ocr.locator('[data-action="ocr-capture"]').click();
       await ocr.locator('[data-testid="ocr-doctype"]').waitFor({ timeout: READ_TIMEOUT });
       expect(await ocr.locator('[data-testid="ocr-doctype"]').textContent()).toContain('RIB');

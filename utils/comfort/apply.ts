@@ -11,12 +11,13 @@ const MARKER = 'data-pasapas-comfort';
 export function applyComfort(doc: Document, settings: ComfortSettings, fontBase: string): void {
   const css = comfortCss(settings, fontBase);
   const root = doc.documentElement;
-  root.setAttribute(MARKER, [settings.theme, settings.font, String(settings.textScale)].join(' '));
+  // The default settings leave the page untouched, with no mark of ours: the page script runs on
+  // every site, and a mark would tell each one that the person uses the extension.
   if (!css) {
     removeComfort(doc);
-    root.setAttribute(MARKER, 'default');
     return;
   }
+  root.setAttribute(MARKER, [settings.theme, settings.font, String(settings.textScale)].join(' '));
   const state = sheetState(doc);
   try {
     state.sheet ??= new (doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet)();

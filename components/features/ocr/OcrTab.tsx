@@ -6,7 +6,7 @@ import { ocrConfig } from './config';
 import { ocrMessages } from './messages';
 import ocrCss from './ocr.css?inline';
 import { inPageBridge } from './page';
-import type { OcrBridge } from './protocol';
+import { OCR_CLAIM_POST, type OcrBridge } from './protocol';
 
 const translate = createTranslator(uiMessages, ocrMessages);
 
@@ -22,27 +22,65 @@ function adoptStyles(node: Node | null) {
   if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
-/** The extension: the reading happens in our own page, framed here; this side only fills the page. */
-function OcrFrame({ page }: { page: string }) {
+/** The iframe's own rules: it sits in a shadow root of its own, where the panel's sheet does not reach. */
+const FRAME_STYLE = 'display:block;width:100%;height:min(75vh,46em);border:0';
+
+/**
+ * The extension: the reading happens in our own page, framed here; this side only fills the page.
+ * The frame sits in a *closed* shadow root of its own (the panel's root is open: the page could swap the
+ * frame's address), and before it loads the background arms it: the token reaches the frame by
+ * `postMessage` to our origin only, and the background honours only the frame that claims with it.
+ */
+function OcrFrame({ page, arm }: { page: string; arm: () => Promise<string> }) {
   const { lang, settings } = useServices();
-  // No camera or clipboard permission is delegated to the frame: Chrome would grant it to the page's site.
-  // Fixed when the tab opens: a new src would reload the frame and lose the reading in progress.
-  const [src] = useState(() => {
+  const ref = useRef<HTMLDivElement>(null);
+  const [failed, setFailed] = useState(false);
+  useLayoutEffect(() => {
+    const host = ref.current;
+    if (!host) return;
     const comfort = settings.value.comfort;
-    return `${page}?${new URLSearchParams({
+    // Fixed when the tab opens: a new src would reload the frame and lose the reading in progress.
+    const src = `${page}?${new URLSearchParams({
       lang: lang.value,
       theme: comfort.theme,
       scale: String(comfort.textScale),
     })}`;
-  });
-  return (
-    <iframe
-      class="pp-ocr-iframe"
-      src={src}
-      title={translate(lang.value, 'ocr.frameTitle')}
-      data-testid="ocr-frame"
-    />
-  );
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const frame = document.createElement('iframe');
+    frame.setAttribute('style', FRAME_STYLE);
+    frame.title = translate(lang.value, 'ocr.frameTitle');
+    frame.setAttribute('data-testid', 'ocr-frame');
+    // No camera or clipboard permission is delegated to the frame: Chrome would grant it to the page's site.
+    let alive = true;
+    arm().then(
+      (token) => {
+        if (!alive) return;
+        // Our origin, not the address: with use_dynamic_url the frame lands on the extension's own origin.
+        const origin = new URL(extensionOrigin()).origin;
+        frame.addEventListener(
+          'load',
+          () => frame.contentWindow?.postMessage({ type: OCR_CLAIM_POST, token }, origin),
+          { once: true },
+        );
+        frame.src = src;
+        shadow.append(frame);
+      },
+      () => alive && setFailed(true),
+    );
+    return () => {
+      alive = false;
+      frame.remove();
+    };
+  }, []);
+  if (failed) return <p class="pp-message pp-message--error">{translate(lang.value, 'ocr.failed')}</p>;
+  return <div ref={ref} class="pp-ocr-frame-host" />;
+}
+
+/** The extension's own origin as the page script sees it (`runtime.getURL` of a file that is not web-accessible). */
+function extensionOrigin(): string {
+  const runtime = (globalThis as { chrome?: { runtime?: { getURL?: (p: string) => string } } }).chrome
+    ?.runtime;
+  return runtime?.getURL?.('/') ?? location.href;
 }
 
 type ReaderModule = typeof import('./Reader');
@@ -96,8 +134,8 @@ export default function OcrTab() {
     <div ref={ref}>
       {config.bridge ? (
         <InPage make={config.bridge} />
-      ) : config.page ? (
-        <OcrFrame page={config.page} />
+      ) : config.page && config.arm ? (
+        <OcrFrame page={config.page} arm={config.arm} />
       ) : config.base ? (
         <InPage make={inPage(config.base)} />
       ) : (

@@ -6,7 +6,13 @@
  */
 import type { OcrBridge } from './protocol';
 
-export type OcrConfig = { base?: string; page?: string; bridge?: () => OcrBridge };
+export type OcrConfig = {
+  base?: string;
+  page?: string;
+  /** The extension's page script: asks the background to arm the next ocr.html frame; its token. */
+  arm?: () => Promise<string>;
+  bridge?: () => OcrBridge;
+};
 
 let config: OcrConfig = {};
 let sideBridge: (() => OcrBridge) | undefined;

@@ -5,6 +5,8 @@ export const ocrMessages = {
   fr: {
     'ocr.frameTitle': 'Lire un document',
     'ocr.unavailable': 'La lecture de documents n’est pas disponible ici.',
+    'ocr.unclaimed':
+      'Cette lecture n’a pas été ouverte par Pas à pas sur cette page : elle ne peut rien y faire.',
     'ocr.intro': 'Pas à pas lit votre document sur cet appareil. La photo n’est envoyée nulle part.',
     'ocr.choose': 'Choisir une photo ou un PDF',
     'ocr.chooseHint': 'Photo (JPG, PNG) ou PDF. Pour un PDF, on lit les 2 premières pages.',
@@ -61,6 +63,7 @@ export const ocrMessages = {
   en: {
     'ocr.frameTitle': 'Read a document',
     'ocr.unavailable': 'Reading documents is not available here.',
+    'ocr.unclaimed': 'Pas à pas did not open this reader on this page: it cannot do anything here.',
     'ocr.intro': 'Pas à pas reads your document on this device. The photo is never sent anywhere.',
     'ocr.choose': 'Choose a photo or a PDF',
     'ocr.chooseHint': 'Photo (JPG, PNG) or PDF. For a PDF, the first 2 pages are read.',
@@ -115,6 +118,7 @@ export const ocrMessages = {
   ar: {
     'ocr.frameTitle': 'قراءة وثيقة',
     'ocr.unavailable': 'قراءة الوثائق غير متاحة هنا.',
+    'ocr.unclaimed': 'لم يفتح «Pas à pas» هذه القراءة في هذه الصفحة: لا يمكنها فعل أي شيء هنا.',
     'ocr.intro': 'يقرأ «Pas à pas» وثيقتك على هذا الجهاز. لا تُرسَل الصورة إلى أي مكان.',
     'ocr.choose': 'اختر صورة أو ملف PDF',
     'ocr.chooseHint': 'صورة (JPG أو PNG) أو PDF. في ملف PDF نقرأ أول صفحتين.',

@@ -31,9 +31,19 @@ export type OcrBridge = {
   captureTab?: () => Promise<string>;
 };
 
-/** Message types from ocr.html and the side panel to the background, which relays to the page (tellTab). */
+/**
+ * Message types from ocr.html and the side panel to the background, which relays to the page (tellTab).
+ * ocr.html is web-accessible, so any site could frame it: the background listens only to the frame our
+ * page script placed (utils/messaging/frame-claims.ts). The page script *arms* one frame for its tab and
+ * gets a token; it hands the token to that frame by `postMessage` (OCR_CLAIM_POST); the frame *claims*
+ * with it, then sends it as `claim` with every request below. The camera window is the background's own.
+ */
 export const OCR_MESSAGES = {
-  /** ocr.html → background → the page's panel. */
+  /** Page script → background: `{}` → `{ token }`, for the frame it is about to place. */
+  arm: 'pasapas:ocr-arm',
+  /** ocr.html frame → background: `{ token }` → `{ ok }`, once. */
+  claim: 'pasapas:ocr-claim',
+  /** ocr.html → background → the page's panel, each with `claim: token`. */
   targets: 'pasapas:ocr-targets',
   fill: 'pasapas:ocr-fill',
   capture: 'pasapas:ocr-capture',
@@ -41,3 +51,6 @@ export const OCR_MESSAGES = {
   /** sidepanel.html → background: `{ action: 'targets' | 'fill' | 'capture' }`, checked against the tab in front. */
   side: 'pasapas:ocr-side',
 } as const;
+
+/** Page script → its ocr.html frame (`postMessage` to our origin only): `{ type, token }`. */
+export const OCR_CLAIM_POST = 'pasapas:ocr-claim-token';
