@@ -4,8 +4,9 @@
  * jsdom standing in for the browser.
  */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { toSerializable } from '../../utils/forms/discover.ts';
@@ -13,6 +14,7 @@ import { parseGlossaryFile } from '../../utils/glossary/schema.ts';
 import { isLang, type Lang } from '../../utils/i18n/index.ts';
 import { ReadableError } from '../../utils/readable/errors.ts';
 import { extractReadable, type ReadableResult } from '../../utils/readable/extract.ts';
+import { beyondLimits, CONTROL_TAGS } from '../../utils/readable/limits.ts';
 import { label, message } from '../../utils/readable/messages.ts';
 
 export const summary = 'Montre ce que le mode lecture garde d’une page : texte, champs, mots expliqués.';
@@ -53,6 +55,35 @@ async function readInput(input: string): Promise<string> {
   } catch (error) {
     throw new ReadableError('read-failed', String(error));
   }
+}
+
+type P5Node = { tagName?: string; attrs?: Array<{ name: string }>; childNodes?: P5Node[]; content?: P5Node };
+
+/**
+ * jsdom builds a deep tree in time quadratic in its depth (20,000 unclosed <label>s: over 4 minutes
+ * before any of our code runs), while parse5, the parser jsdom itself uses, reads it in a fraction
+ * of a second. So the page is measured on parse5's plain tree first, against readable mode's limits.
+ */
+async function tooLargeToParse(html: string): Promise<boolean> {
+  const fromJsdom = createRequire(createRequire(import.meta.url).resolve('jsdom'));
+  const { parse } = (await import(pathToFileURL(fromJsdom.resolve('parse5')).href)) as {
+    parse(html: string): P5Node;
+  };
+  const size = { elements: 0, depth: 0, fields: 0 };
+  const stack: Array<[P5Node, number]> = [[parse(html), 1]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [node, depth] = item;
+    if (node.tagName) {
+      size.elements++;
+      size.depth = Math.max(size.depth, depth);
+      const attrs = new Set(node.attrs?.map((a) => a.name));
+      if (CONTROL_TAGS.has(node.tagName) || (attrs.has('role') && attrs.has('tabindex'))) size.fields++;
+      if (beyondLimits(size)) return true;
+    }
+    const next = node.tagName ? depth + 1 : depth;
+    for (const child of node.childNodes ?? []) stack.push([child, next]);
+  }
+  return false;
 }
 
 function toJson(result: ReadableResult) {
@@ -113,6 +144,7 @@ export async function run(args: string[]): Promise<number> {
     const html = await readInput(input);
     if (html.trim() === '') throw new ReadableError('empty-input');
     const glossary = parseGlossaryFile(JSON.parse(await readFile(GLOSSARY, 'utf8')));
+    if (await tooLargeToParse(html)) throw new ReadableError('page-too-large');
     const dom = new JSDOM(html, { url: url ?? 'about:blank' });
     try {
       const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0]);

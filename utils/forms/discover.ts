@@ -183,7 +183,16 @@ function textBefore(el: Element): string {
 export type DiscoverOptions = {
   /** Keep controls hidden by markup (default true: readable mode decides what to show). */
   includeHidden?: boolean;
+  /** Controls described at most, in document order (default MAX_CONTROLS). */
+  maxControls?: number;
 };
+
+/**
+ * Bounded work on any page: describing a control walks its labels and ancestors, so a hostile or
+ * broken page with tens of thousands of controls would hold the tab for minutes. Real forms have a
+ * few dozen; progress and guides keep the first ones, readable mode refuses such a page (limits.ts).
+ */
+export const MAX_CONTROLS = 2_000;
 
 /** Labels that point to an id several elements share, paired with those elements by order. */
 function pairDuplicateIdLabels(scope: Document | Element, controls: Element[]): Map<Element, Element> {
@@ -364,9 +373,13 @@ function radioField(radios: Element[], paired: Map<Element, Element>): Omit<Fiel
 /** Every fillable control under `root`, in document order, radios of one name folded into one field. */
 export function discoverFields(root: Document | Element, options: DiscoverOptions = {}): FieldInfo[] {
   const includeHidden = options.includeHidden ?? true;
-  const controls = [...root.querySelectorAll(CONTROL_SELECTOR)].filter(
-    (el) => isControl(el) && (includeHidden || !el.closest('[hidden], [aria-hidden="true"]')),
-  );
+  const max = options.maxControls ?? MAX_CONTROLS;
+  const controls: Element[] = [];
+  for (const el of root.querySelectorAll(CONTROL_SELECTOR)) {
+    if (!isControl(el) || (!includeHidden && el.closest('[hidden], [aria-hidden="true"]'))) continue;
+    controls.push(el);
+    if (controls.length >= max) break;
+  }
   const paired = pairDuplicateIdLabels(root, controls);
   const fields: Omit<FieldInfo, 'key'>[] = [];
   const radioGroups = new Map<unknown, Element[]>();

@@ -4,7 +4,9 @@ export type ReadableErrorCode =
   | 'no-sanitizer'
   | 'readability-failed'
   | 'empty-input'
-  | 'read-failed';
+  | 'read-failed'
+  /** Beyond READABLE_LIMITS (limits.ts): refused whole, never shown in part. */
+  | 'page-too-large';
 
 export class ReadableError extends Error {
   readonly code: ReadableErrorCode;

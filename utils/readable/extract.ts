@@ -12,6 +12,7 @@ import type { FieldInfo } from '../forms/types.ts';
 import { type MarkOptions, markTerms } from '../glossary/mark.ts';
 import { findTerms, type GlossaryInput, toCompiled } from '../glossary/match.ts';
 import { ReadableError } from './errors.ts';
+import { assertReadableSize, measurePage, READABLE_LIMITS } from './limits.ts';
 import { type Purifier, sanitizeInPlace } from './sanitize.ts';
 
 export type ReadableOptions = {
@@ -141,6 +142,8 @@ function primaryFields(doc: Document): FieldInfo[] {
 /** Readability's verdict, or a page with at least one visible field a person can fill. */
 export function isProbablyReadable(doc: Document): boolean {
   if (!isDocument(doc)) throw new ReadableError('not-a-document');
+  // Too large to be shown (extractReadable refuses it): said at once, without walking every control.
+  if (measurePage(doc).tooLarge) return false;
   if (isProbablyReaderable(doc)) return true;
   const controls = doc.querySelectorAll('input, select, textarea, [role][tabindex]');
   for (const el of controls) {
@@ -264,6 +267,8 @@ export function extractReadable(doc: Document, options: ReadableOptions): Readab
   if (!isDocument(doc)) throw new ReadableError('not-a-document');
   if (!options?.purify || typeof options.purify.sanitize !== 'function')
     throw new ReadableError('no-sanitizer');
+  // 0. Bounded work: a page too large or too deep is refused before any quadratic walk.
+  assertReadableSize(doc);
   // 1. Forms from the original document, before anything is removed.
   const fields = primaryFields(doc);
   const sections = sectionsOf(doc, fields);
@@ -277,6 +282,8 @@ export function extractReadable(doc: Document, options: ReadableOptions): Readab
   try {
     article = new Readability<Element>(clone, {
       serializer: (node) => node as Element,
+      // Second guard (the clone was measured above): Readability throws beyond this count.
+      maxElemsToParse: READABLE_LIMITS.maxElements,
       // Form pages have little prose: a lower bar spares Readability three retries for nothing.
       charThreshold: options.charThreshold ?? (fields.length > 0 ? 200 : 500),
     }).parse();

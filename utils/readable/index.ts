@@ -8,6 +8,7 @@ export {
   type ReadableResult,
   type ReadableSection,
 } from './extract.ts';
+export { assertReadableSize, measurePage, type PageSize, READABLE_LIMITS } from './limits.ts';
 export { catalogs, label, message } from './messages.ts';
 export {
   type Purifier,

@@ -2,7 +2,9 @@ import DOMPurify from 'dompurify';
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { createTranslator, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
+import { ReadableError } from '../../../utils/readable/errors';
 import { extractReadable, isProbablyReadable } from '../../../utils/readable/extract';
+import { measurePage } from '../../../utils/readable/limits';
 import { useServices } from '../../app/services';
 import { getGlossaryUrl } from './config';
 import { loadGlossary } from './glossary';
@@ -23,6 +25,8 @@ export default function ReadableTab() {
       return false;
     }
   }, []);
+  // A page beyond readable mode's limits is said so at once, rather than after a press.
+  const tooLarge = useMemo(() => measurePage(document).tooLarge, []);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -49,9 +53,13 @@ export default function ReadableTab() {
         extractReadable(document, { url: location.href, purify: DOMPurify, charThreshold: 100_000 });
       openReadableView({ services, result, glossary, formOnly: formOnly || !result.article, t, reextract });
       if (url && !glossary) announce(t('readable.glossaryFailed'));
-    } catch {
-      setMessage(t('readable.loadFailed'));
-      announce(t('readable.loadFailed'));
+    } catch (error) {
+      const key =
+        error instanceof ReadableError && error.code === 'page-too-large'
+          ? 'readable.tooLarge'
+          : 'readable.loadFailed';
+      setMessage(t(key));
+      announce(t(key));
     } finally {
       setBusy(false);
     }
@@ -62,18 +70,20 @@ export default function ReadableTab() {
       <p>{t('readable.intro')}</p>
       {!readable && (
         <div class="pp-message" data-testid="readable-not-readable">
-          <p>{t('readable.notReadable')}</p>
+          <p>{t(tooLarge ? 'readable.tooLarge' : 'readable.notReadable')}</p>
         </div>
       )}
-      <button
-        type="button"
-        class="pp-button pp-button--primary"
-        data-action="readable-open"
-        aria-busy={busy ? 'true' : undefined}
-        onClick={() => open(!readable)}
-      >
-        {t(readable ? 'readable.open' : 'readable.openForm')}
-      </button>
+      {!tooLarge && (
+        <button
+          type="button"
+          class="pp-button pp-button--primary"
+          data-action="readable-open"
+          aria-busy={busy ? 'true' : undefined}
+          onClick={() => open(!readable)}
+        >
+          {t(readable ? 'readable.open' : 'readable.openForm')}
+        </button>
+      )}
       {readable && (
         <button
           type="button"
