@@ -442,7 +442,10 @@ describe('extension, a site no guide knows', () => {
     expect(JSON.stringify((await extensionData(session)).tables.fieldValues)).not.toContain('Sans guide');
     await page.locator('[data-action="keep-site"]').click();
     await expect.poll(() => savedAt(page), { timeout: 10_000 }).not.toBeNull();
-    expect(JSON.stringify((await extensionData(session)).tables.fieldValues)).toContain('Sans guide');
+    // Kept, and encrypted at rest (the data key): offered back below, never in clear on disk.
+    const kept = JSON.stringify((await extensionData(session)).tables.fieldValues);
+    expect(kept).toContain('"sealed"');
+    expect(kept).not.toContain('Sans guide');
 
     await goto(page, '/csp.html?widget=0');
     await agentReady(page);
