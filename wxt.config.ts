@@ -47,7 +47,7 @@ export default defineConfig({
     web_accessible_resources: [
       { resources: ['panel/*'], matches: ['<all_urls>'] },
       {
-        resources: ['fonts/*', 'glossary/*', 'guides/*', 'ocr.html'],
+        resources: ['fonts/*', 'glossary/*', 'guides/*', 'ocr.html', 'session.html'],
         matches: ['<all_urls>'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

@@ -1,4 +1,5 @@
 import type { Lang } from '../utils/i18n';
+import { ignoreUntrustedEvents } from './app/trusted-events';
 import hostCss from './styles/host.css?inline';
 
 /**
@@ -33,6 +34,7 @@ export function createTinyLauncher(options: {
   host.setAttribute('data-pasapas-host', options.context);
   host.setAttribute('data-layout', 'floating');
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  if (options.context === 'page') ignoreUntrustedEvents(shadow);
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(hostCss);
   shadow.adoptedStyleSheets = [sheet];
@@ -87,5 +89,6 @@ export function promote(host: HTMLElement): void {
   }
 }
 
+/** Alt+Shift+P, typed by the person: a key event forged by the page's script is not a shortcut. */
 export const isPanelShortcut = (e: KeyboardEvent) =>
-  e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyP';
+  e.isTrusted && e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyP';

@@ -96,6 +96,7 @@ export default defineUnlistedScript(async () => {
               if (typeof token !== 'string') throw new Error('OCR frame not armed');
               return token;
             }),
+          sessionPage: extensionUrl('/session.html'),
           lang: settings.lang,
         }),
       )

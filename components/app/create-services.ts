@@ -10,7 +10,7 @@ export async function createServices(options: {
   context: FeatureContext;
   store: SettingsStore;
   lang?: Lang;
-  extra?: Partial<Pick<PanelServices, 'pageReader' | 'speech' | 'speechRequest'>>;
+  extra?: Partial<Pick<PanelServices, 'pageReader' | 'speech' | 'speechRequest' | 'sessionPage'>>;
 }): Promise<{ services: PanelServices; announcement: Signal<string>; dispose(): void }> {
   const settings = signal<Settings>(await options.store.load().catch(() => parseSettings(undefined)));
   const lang = computed<Lang>(() => settings.value.lang ?? options.lang ?? pickLang(navigator.languages));

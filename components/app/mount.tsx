@@ -16,6 +16,7 @@ import hostCss from '../styles/host.css?inline';
 import panelCss from '../styles/panel.css?inline';
 import { createServices } from './create-services';
 import { ServicesContext } from './services';
+import { ignoreUntrustedEvents } from './trusted-events';
 
 export type MountOptions = {
   context: FeatureContext;
@@ -43,6 +44,8 @@ export type MountOptions = {
   /** With `ocrPage`: arms the next ocr.html frame with the background; the token the frame claims with. */
   ocrArm?: () => Promise<string>;
   open?: boolean;
+  /** The extension's PIN frame page (`session.html`), for the shared computer's controls on a web page. */
+  sessionPage?: string;
   /** Widget configuration: public-computer mode (the extension reads the mediator's setting itself). */
   publicComputer?: Partial<import('../../utils/progress/types').PublicComputerConfig>;
 };
@@ -70,6 +73,8 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
   host.setAttribute('data-layout', options.layout);
   if (!options.host) (doc.body ?? doc.documentElement).append(host);
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  // The extension on a web page: the page's forged clicks and keys never act (trusted-events.ts).
+  const stopUntrusted = options.context === 'page' ? ignoreUntrustedEvents(shadow) : undefined;
 
   const hostSheet = new CSSStyleSheet();
   hostSheet.replaceSync(hostCss);
@@ -102,7 +107,7 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
     context: options.context,
     store: options.store,
     lang: options.lang,
-    extra: { pageReader, speech, speechRequest },
+    extra: { pageReader, speech, speechRequest, sessionPage: options.sessionPage },
   });
 
   // Progress on the page (autosave, "Reprendre où vous en étiez"): its own lazy chunk.
@@ -161,6 +166,7 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
     unmount() {
       doc.removeEventListener('keydown', onShortcut, true);
       dispose();
+      stopUntrusted?.();
       stopProgress?.();
       pageReader?.dispose();
       render(null, shadow);

@@ -21,6 +21,11 @@ export type PanelServices = {
   /** A reading asked from outside the speech tab (popup, keyboard): the tab performs it. */
   speechRequest?: Signal<ReadSource | undefined>;
   speech?: { synth: SynthLike; makeUtterance: (text: string) => UtteranceLike };
+  /**
+   * The extension's own PIN frame (`session.html`): on a web page, the shared computer's PIN and
+   * "Terminer ma session" show only inside it. Absent in the widget and in extension pages.
+   */
+  sessionPage?: string;
 };
 
 export const ServicesContext = createContext<PanelServices | null>(null);

@@ -2,15 +2,18 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { tellAllTabs, tellTab } from '../../components/app/tell-tab';
 import { SETTINGS_KEY } from '../../utils/settings/settings';
-import { handlers } from './router';
+import { route } from './router';
 import './expiry';
 import './guides';
 import './ocr';
+import './pages';
+import './session';
 import { startProgress } from './progress';
 
 /**
  * Wires browser events to the page: the keyboard command toggles the panel in the active tab, and
- * messages from our pages and content scripts reach the feature handlers registered in router.ts.
+ * messages from our pages and content scripts reach the feature handlers registered in router.ts,
+ * each checked first against its sender policy and payload schema (utils/messaging/protocol.ts).
  */
 export default defineBackground(() => {
   startProgress();
@@ -29,10 +32,8 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!message || typeof message !== 'object') return undefined;
-    const typed = message as { type: string } & Record<string, unknown>;
-    const handler = typeof typed.type === 'string' ? handlers[typed.type] : undefined;
-    if (!handler || sender.id !== browser.runtime.id) return undefined;
-    // A promise answers the sender (both Chrome ≥ 99 and Firefox accept it).
-    return Promise.resolve(handler(typed, sender));
+    // A promise answers the sender (both Chrome ≥ 99 and Firefox accept it). A refusal is plain
+    // data, so the sender's client can say "not allowed" instead of waiting or guessing.
+    return route(message, sender, browser.runtime.id).then((r) => (r.answered ? r.value : r.refusal));
   });
 });

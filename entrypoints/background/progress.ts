@@ -7,15 +7,19 @@
 import { browser } from 'wxt/browser';
 import { extensionUrl } from '../../components/app/extension-url';
 import { loadGuides } from '../../utils/guides/session';
+import { SESSION_PAGE } from '../../utils/messaging/protocol';
+import { ProgressError, toWire } from '../../utils/progress/errors';
 import { PROCEDURE_SITES_KEY, type ProcedureSites } from '../../utils/progress/procedure-sites';
 import { PUBLIC_DEFAULTS, parsePublicComputer } from '../../utils/progress/public-config';
-import { answerCall, CALL } from '../../utils/progress/remote';
+import { answerCall, CALL, SITE_CALL } from '../../utils/progress/remote';
 import { savedSites } from '../../utils/progress/saved-sites';
 import { createProgressService } from '../../utils/progress/service';
+import { siteScoped } from '../../utils/progress/site-scope';
 import type { PublicComputerConfig } from '../../utils/progress/types';
 import { database } from './db';
 import { installedGuidePatterns, onInstalledGuidesChanged } from './guides';
 import { addHandlers } from './router';
+import { isClaimedSessionFrame, SESSION_METHODS } from './session';
 
 /** The mediator's setting (options page). Not personal data: it survives "Terminer ma session". */
 export const PUBLIC_CONFIG_KEY = 'pasapas:progress:publicComputer';
@@ -75,11 +79,28 @@ export function startProgress(): void {
 /** The calls that may add or remove a site with saved answers. */
 const CHANGES_SITES = new Set(['startOrGet', 'deleteProcedure', 'wipe', 'importFile', 'choosePin']);
 
+/** After a call that may add or remove a site, publish before the sender hears back. */
+async function answered<T>(method: string, answer: Promise<T>): Promise<T> {
+  const value = await answer;
+  // Published before the page hears back: its next page load already knows this site.
+  if (CHANGES_SITES.has(method)) await publishProcedureSites().catch(() => {});
+  return value;
+}
+
 addHandlers({
-  [CALL]: async (message) => {
-    const answer = await answerCall(service, message);
-    // Published before the page hears back: its next page load already knows this site.
-    if (CHANGES_SITES.has(String(message.method))) await publishProcedureSites().catch(() => {});
-    return answer;
+  // Our extension pages (sender policy in utils/messaging/protocol.ts): every method.
+  [CALL]: async (message, _sender, caller) => {
+    // Our PIN frame sits in a web page: only the frame the page script armed, and only the PIN,
+    // the lock and the end of the session.
+    if (caller.kind === 'page' && caller.path === SESSION_PAGE) {
+      if (!SESSION_METHODS.has(message.method) || !(await isClaimedSessionFrame(caller, message.frame)))
+        return { ok: false, error: toWire(new ProgressError('forbidden')) };
+    }
+    return answered(message.method, answerCall(service, message));
   },
+  // Our page script: only the sender's own origin, as the browser reports it.
+  [SITE_CALL]: (message, _sender, caller) =>
+    caller.kind === 'content'
+      ? answered(message.method, answerCall(siteScoped(service, caller.origin), message))
+      : undefined,
 });

@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION = join(ROOT, '.output/chrome-mv3');
@@ -116,6 +118,50 @@ export async function axe(page: Page, include = '[data-pasapas-host]') {
   return results.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core inside one frame: our PIN frame sits in a closed shadow root, where the page (and so
+ * AxeBuilder, which walks the page's DOM for frames) cannot reach it.
+ */
+export async function axeFrame(frame: Frame) {
+  await frame.evaluate(AXE_SOURCE);
+  const violations = await frame.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(o: unknown): Promise<{ violations: unknown[] }> } })
+      .axe;
+    const result = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      // A rule about whole pages: a frame inside the panel is not one (axe skips it in frames itself).
+      rules: { 'page-has-heading-one': { enabled: false } },
+    });
+    return result.violations as { id: string; help: string; nodes: { target: string[] }[] }[];
+  });
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/**
+ * Our PIN frame (`session.html`) on a page: found through the browser's frame tree, since its
+ * element is in a closed shadow root. Waits until it has claimed its place and shows its form.
+ */
+export async function sessionFrame(page: Page, view: 'banner' | 'tab'): Promise<Frame> {
+  let found: Frame | undefined;
+  await expect
+    .poll(
+      async () => {
+        found = page.frames().find((f) => f.url().includes(`/session.html?view=${view}`));
+        if (!found) return null;
+        return found
+          .evaluate(() =>
+            document.querySelector('[data-testid="session-page"]')?.getAttribute('data-claimed'),
+          )
+          .catch(() => null);
+      },
+      { timeout: 20_000 },
+    )
+    .toBe('true');
+  return found as Frame;
 }
 
 /** The panel lives in a shadow root: Playwright's CSS locators pierce open shadow roots. */

@@ -303,7 +303,10 @@ describe('extension', () => {
     await pinForm.locator('[data-testid="pin-again"]').fill('12');
     await pinForm.locator('[data-action="pin-submit"]').click();
     expect(await pinFrame.locator('[data-testid="pin-error"]').textContent()).toContain('trop court');
+    // Typed key by key (real key events), so a page listening to keys would hear them if it could.
+    await pinForm.locator('[data-testid="pin-input"]').fill('');
     await pinForm.locator('[data-testid="pin-input"]').pressSequentially('482193');
+    await pinForm.locator('[data-testid="pin-again"]').fill('');
     await pinForm.locator('[data-testid="pin-again"]').pressSequentially('482193');
     await pinForm.locator('[data-action="pin-submit"]').press('Enter');
     await expect.poll(() => savedAt(page), { timeout: 20_000 }).not.toBeNull();

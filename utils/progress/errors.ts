@@ -1,11 +1,13 @@
 /** Typed errors of the progress feature. `messageKey` is in components/features/progress/messages.ts. */
-export type ProgressErrorCode = 'pin-needed' | 'bad-call' | 'no-config' | 'unavailable';
+export type ProgressErrorCode = 'pin-needed' | 'bad-call' | 'no-config' | 'unavailable' | 'forbidden';
 
 const KEYS: Record<ProgressErrorCode, string> = {
   'pin-needed': 'progress.error.pinNeeded',
   'bad-call': 'progress.error.failed',
   'no-config': 'progress.error.noConfig',
   unavailable: 'progress.error.unavailable',
+  // A page asked for another site's answers, or for something only our own pages may do.
+  forbidden: 'progress.error.forbidden',
 };
 
 export class ProgressError extends Error {

@@ -6,21 +6,29 @@
 import { ProgressError, RemoteError, toWire, type WireError } from './errors.ts';
 import { PROGRESS_METHODS, type ProgressClient, type ProgressMethod } from './types.ts';
 
+/** Our extension pages: every method. */
 export const CALL = 'progress:call';
+/** Our page script on a web page: its own origin's procedures only (site-scope.ts). */
+export const SITE_CALL = 'progress:site';
 
-export type CallMessage = { type: typeof CALL; method: ProgressMethod; args: unknown[] };
+export type CallMessage = { type: typeof CALL | typeof SITE_CALL; method: ProgressMethod; args: unknown[] };
 export type CallAnswer = { ok: true; value: unknown } | { ok: false; error: WireError };
 
-export function createRemoteClient(send: (message: CallMessage) => Promise<unknown>): ProgressClient {
+export function createRemoteClient(
+  send: (message: CallMessage) => Promise<unknown>,
+  type: CallMessage['type'] = CALL,
+): ProgressClient {
   const call = async (method: ProgressMethod, args: unknown[]) => {
-    let answer: CallAnswer | undefined;
+    let answer: CallAnswer | { refused: string } | undefined;
     try {
-      answer = (await send({ type: CALL, method, args })) as CallAnswer | undefined;
+      answer = (await send({ type, method, args })) as CallAnswer | undefined;
     } catch (cause) {
       // The background did not answer (extension updated or reloaded under the page).
       throw new ProgressError('unavailable', { cause });
     }
     if (!answer || typeof answer !== 'object') throw new ProgressError('unavailable');
+    // The background's router refused the sender or the payload (utils/messaging/protocol.ts).
+    if ('refused' in answer) throw new ProgressError('forbidden');
     if (!answer.ok) throw new RemoteError(answer.error);
     return answer.value;
   };
@@ -35,14 +43,15 @@ function isMethod(value: unknown): value is ProgressMethod {
 
 /** Background side: runs one call on the direct client. Never throws; errors travel as data. */
 export async function answerCall(
-  client: ProgressClient,
-  message: Record<string, unknown>,
+  client: Partial<ProgressClient>,
+  message: { method?: unknown; args?: unknown },
 ): Promise<CallAnswer> {
   const { method, args } = message;
-  if (!isMethod(method) || !Array.isArray(args))
-    return { ok: false, error: toWire(new ProgressError('bad-call')) };
+  const fn = isMethod(method)
+    ? (client[method] as ((...a: unknown[]) => Promise<unknown>) | undefined)
+    : undefined;
+  if (!fn || !Array.isArray(args)) return { ok: false, error: toWire(new ProgressError('bad-call')) };
   try {
-    const fn = client[method] as (...a: unknown[]) => Promise<unknown>;
     const value = await fn(...args);
     // Through JSON: what the browser's messaging would do anyway, so tests see the same thing.
     return { ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };

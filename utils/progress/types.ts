@@ -59,6 +59,8 @@ export interface ProgressClient {
   updateProcedure(id: string, patch: { currentStep?: string | null; title?: string }): Promise<void>;
   /** Full URL of the page to reopen to resume, or null. */
   lastPage(procedureId: string): Promise<string | null>;
+  /** The site a procedure belongs to (null: unknown, or nothing readable). Never the values. */
+  procedureOrigin(procedureId: string): Promise<string | null>;
   list(requirements?: Record<string, GuideRequirements>): Promise<ProcedureSummary[]>;
   deleteProcedure(id: string): Promise<void>;
   /** Deletes every procedure (and, in public-computer mode, the PIN): the end of a session. */
@@ -85,6 +87,7 @@ export const PROGRESS_METHODS = [
   'setStep',
   'updateProcedure',
   'lastPage',
+  'procedureOrigin',
   'list',
   'deleteProcedure',
   'wipe',

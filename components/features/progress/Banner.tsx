@@ -11,11 +11,14 @@ import { dir } from '../../../utils/i18n';
 import { displayValue, type PageField } from '../../../utils/progress/page-fields';
 import type { FieldValue } from '../../../utils/storage';
 import type { PanelServices } from '../../app/services';
+import { ignoreUntrustedEvents } from '../../app/trusted-events';
 import panelCss from '../../styles/panel.css?inline';
 import type { Agent } from './agent';
 import { errorMessage, type T, translatorFor } from './messages';
 import { PinForm } from './PinForm';
+import type { SessionEvent } from './PublicSection';
 import progressCss from './progress.css?inline';
+import { SessionFrame } from './SessionFrame';
 
 function shown(t: T, field: PageField | undefined, value: FieldValue): string {
   const v = displayValue(field, value);
@@ -39,6 +42,12 @@ function BannerView({ agent, services }: { agent: Agent; services: PanelServices
   }, [state.kind]);
 
   if (state.kind === 'hidden') return null;
+  // The extension on a web page: the PIN is typed in our own frame, out of the page's reach.
+  const sessionPage = services.context === 'page' ? services.sessionPage : undefined;
+  const onFrameEvent = (event: SessionEvent) => {
+    if (event === 'skip') agent.skipPin();
+    else if (event === 'pin-chosen' || event === 'unlocked') agent.resumeAfterPin();
+  };
   const comfort = settings.value.comfort;
   const close = () => {
     agent.banner.value = { kind: 'hidden' };
@@ -139,31 +148,49 @@ function BannerView({ agent, services }: { agent: Agent; services: PanelServices
         <>
           <h2 id="pp-progress-banner-title">{t('progress.pin.needTitle')}</h2>
           <p>{t('progress.pin.needIntro')}</p>
-          <PinForm
-            kind="choose"
-            t={t}
-            lang={lang.value}
-            onDone={() => {
-              services.announce(t('progress.pin.chosen'));
-              agent.resumeAfterPin();
-            }}
-            onSkip={() => agent.skipPin()}
-          />
+          {sessionPage ? (
+            <SessionFrame
+              page={sessionPage}
+              view="banner"
+              title={t('progress.pin.needTitle')}
+              onEvent={onFrameEvent}
+            />
+          ) : (
+            <PinForm
+              kind="choose"
+              t={t}
+              lang={lang.value}
+              onDone={() => {
+                services.announce(t('progress.pin.chosen'));
+                agent.resumeAfterPin();
+              }}
+              onSkip={() => agent.skipPin()}
+            />
+          )}
         </>
       )}
       {state.kind === 'locked' && (
         <>
           <h2 id="pp-progress-banner-title">{t('progress.pin.lockedTitle')}</h2>
           <p>{t('progress.pin.lockedIntro')}</p>
-          <PinForm
-            kind="unlock"
-            t={t}
-            lang={lang.value}
-            onDone={() => {
-              services.announce(t('progress.pin.unlocked'));
-              agent.resumeAfterPin();
-            }}
-          />
+          {sessionPage ? (
+            <SessionFrame
+              page={sessionPage}
+              view="banner"
+              title={t('progress.pin.lockedTitle')}
+              onEvent={onFrameEvent}
+            />
+          ) : (
+            <PinForm
+              kind="unlock"
+              t={t}
+              lang={lang.value}
+              onDone={() => {
+                services.announce(t('progress.pin.unlocked'));
+                agent.resumeAfterPin();
+              }}
+            />
+          )}
           <p class="pp-progress-muted">{t('progress.pin.workerNote')}</p>
         </>
       )}
@@ -204,6 +231,7 @@ export function mountProgressBanner(
     host = doc.createElement('div');
     host.setAttribute('data-pasapas-host', 'progress');
     shadow = host.attachShadow({ mode: 'open' });
+    if (services.context === 'page') ignoreUntrustedEvents(shadow);
     shadow.adoptedStyleSheets = [panelCss, progressCss].map((css) => {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(css);

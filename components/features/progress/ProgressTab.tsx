@@ -6,6 +6,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Guide } from '../../../utils/guides/format';
 import type { Lang } from '../../../utils/i18n';
+import { ProgressError } from '../../../utils/progress/errors';
 import { missingSteps, requirementsByGuide } from '../../../utils/progress/guide';
 import type { ProgressMode } from '../../../utils/progress/types';
 import type { ProcedureSummary } from '../../../utils/storage';
@@ -13,10 +14,12 @@ import { useServices } from '../../app/services';
 import { guideSources, guidesBase } from '../guides/config';
 import { guidesOnce, hasGuideSources } from '../guides/live';
 import { type Agent, currentAgent, onAgent } from './agent';
-import { fallbackGuidesBase, progressClient } from './client';
+import { Confirm } from './Confirm';
+import { extensionRuntime, fallbackGuidesBase, progressClient } from './client';
 import { errorMessage, type T, translatorFor } from './messages';
-import { PinForm } from './PinForm';
+import { PublicSection, type SessionEvent } from './PublicSection';
 import progressCss from './progress.css?inline';
+import { SessionFrame } from './SessionFrame';
 
 let sheet: CSSStyleSheet | undefined;
 function adoptStyles(node: Node | null) {
@@ -93,6 +96,15 @@ export default function ProgressTab() {
     };
   }, [version, lang.value]);
 
+  // The extension on a web page: this site's procedures only; everything else in our own pages.
+  const sessionPage = context === 'page' ? services.sessionPage : undefined;
+  const onPage = context === 'page';
+  const onSessionEvent = (event: SessionEvent) => {
+    if (event === 'ended') agent?.forgetTab();
+    if (event === 'pin-chosen' || event === 'unlocked') agent?.resumeAfterPin();
+    refresh();
+  };
+
   const act = async (fn: () => Promise<void>) => {
     setError('');
     try {
@@ -112,14 +124,23 @@ export default function ProgressTab() {
       {load.status === 'loading' && <p class="pp-loading">{t('guides.loading')}</p>}
       {load.status === 'ready' && (
         <>
-          <PublicSection
-            mode={load.mode}
-            t={t}
-            lang={lang.value}
-            onChange={refresh}
-            announce={announce}
-            agent={agent}
-          />
+          {sessionPage && load.mode.kind !== 'clear' ? (
+            <SessionFrame
+              page={sessionPage}
+              view="tab"
+              title={t('progress.public.title')}
+              onEvent={onSessionEvent}
+            />
+          ) : (
+            <PublicSection
+              mode={load.mode}
+              t={t}
+              lang={lang.value}
+              onChange={refresh}
+              announce={announce}
+              onEvent={onSessionEvent}
+            />
+          )}
           {(load.mode.kind === 'clear' || load.mode.kind === 'unlocked') && (
             <>
               {context !== 'sidepanel' && agent && (
@@ -130,177 +151,21 @@ export default function ProgressTab() {
                 t={t}
                 lang={lang.value}
                 context={context}
+                allSites={!onPage}
                 onChange={refresh}
                 act={act}
                 announce={announce}
                 agent={agent}
               />
-              <Handover list={load.list} t={t} lang={lang.value} onChange={refresh} announce={announce} />
+              {onPage ? (
+                <AllSites t={t} act={act} />
+              ) : (
+                <Handover list={load.list} t={t} lang={lang.value} onChange={refresh} announce={announce} />
+              )}
             </>
           )}
         </>
       )}
-    </div>
-  );
-}
-
-function PublicSection({
-  mode,
-  t,
-  lang,
-  onChange,
-  announce,
-  agent,
-}: {
-  mode: ProgressMode;
-  t: T;
-  lang: Lang;
-  onChange: () => void;
-  announce: (m: string) => void;
-  agent: Agent | undefined;
-}) {
-  const [confirming, setConfirming] = useState(false);
-  const [ended, setEnded] = useState(false);
-  const endButton = useRef<HTMLButtonElement>(null);
-  const endedRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (ended) endedRef.current?.focus();
-  }, [ended]);
-  if (mode.kind === 'clear') {
-    return ended ? (
-      <p ref={endedRef} tabIndex={-1} class="pp-message" role="status" data-testid="session-ended">
-        {t('progress.public.ended')}
-      </p>
-    ) : null;
-  }
-  const end = async () => {
-    const client = await progressClient();
-    const result = await client.wipe();
-    agent?.forgetTab();
-    setConfirming(false);
-    if (result.nothingLeft) {
-      setEnded(true);
-      announce(t('progress.public.ended'));
-    }
-    onChange();
-  };
-  return (
-    <section
-      class="pp-stack"
-      aria-labelledby="pp-public-title"
-      data-testid="public-section"
-      data-mode={mode.kind}
-    >
-      <h2 id="pp-public-title">{t('progress.public.title')}</h2>
-      {ended && (
-        <p ref={endedRef} tabIndex={-1} class="pp-message" role="status" data-testid="session-ended">
-          {t('progress.public.ended')}
-        </p>
-      )}
-      {mode.kind === 'needs-pin' && (
-        <>
-          <p>{t('progress.pin.needIntro')}</p>
-          <PinForm
-            kind="choose"
-            t={t}
-            lang={lang}
-            onDone={() => {
-              announce(t('progress.pin.chosen'));
-              agent?.resumeAfterPin();
-              onChange();
-            }}
-          />
-        </>
-      )}
-      {mode.kind === 'locked' && (
-        <>
-          <p>{t('progress.pin.lockedIntro')}</p>
-          <PinForm
-            kind="unlock"
-            t={t}
-            lang={lang}
-            onDone={() => {
-              announce(t('progress.pin.unlocked'));
-              agent?.resumeAfterPin();
-              onChange();
-            }}
-          />
-        </>
-      )}
-      {mode.kind === 'unlocked' && (
-        <>
-          <p>{t('progress.public.on', { time: formatDate(lang, mode.expiresAt) })}</p>
-          <div class="pp-row">
-            <button
-              type="button"
-              class="pp-button"
-              data-action="lock"
-              onClick={async () => {
-                await (await progressClient()).lock();
-                onChange();
-              }}
-            >
-              {t('progress.public.lock')}
-            </button>
-          </div>
-        </>
-      )}
-      <p class="pp-progress-muted">{t('progress.pin.workerNote')}</p>
-      {!confirming ? (
-        <button
-          type="button"
-          ref={endButton}
-          class="pp-button pp-button--primary"
-          data-action="end-session"
-          onClick={() => setConfirming(true)}
-        >
-          {t('progress.public.end')}
-        </button>
-      ) : (
-        <Confirm
-          text={t('progress.public.endConfirm')}
-          yes={t('progress.public.endYes')}
-          no={t('progress.list.cancel')}
-          onYes={end}
-          onNo={() => {
-            setConfirming(false);
-            queueMicrotask(() => endButton.current?.focus());
-          }}
-          testId="end-confirm"
-        />
-      )}
-    </section>
-  );
-}
-
-function Confirm({
-  text,
-  yes,
-  no,
-  onYes,
-  onNo,
-  testId,
-}: {
-  text: string;
-  yes: string;
-  no: string;
-  onYes: () => void;
-  onNo: () => void;
-  testId?: string;
-}) {
-  const ref = useRef<HTMLButtonElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <div class="pp-progress-confirm pp-stack" data-testid={testId}>
-      <p>{text}</p>
-      <div class="pp-row">
-        <button type="button" class="pp-button" ref={ref} onClick={onNo} data-action="confirm-no">
-          {no}
-        </button>
-        <button type="button" class="pp-button pp-button--primary" onClick={onYes} data-action="confirm-yes">
-          {yes}
-        </button>
-      </div>
     </div>
   );
 }
@@ -351,6 +216,7 @@ function ProcedureList({
   t,
   lang,
   context,
+  allSites,
   onChange,
   act,
   announce,
@@ -360,6 +226,8 @@ function ProcedureList({
   t: T;
   lang: Lang;
   context: string;
+  /** False on a web page: this site's procedures only, and no "delete all". */
+  allSites: boolean;
   onChange: () => void;
   act: (fn: () => Promise<void>) => Promise<void>;
   announce: (m: string) => void;
@@ -392,7 +260,7 @@ function ProcedureList({
   return (
     <section class="pp-stack" aria-labelledby="pp-list-title">
       <h2 id="pp-list-title" ref={headingRef} tabIndex={-1}>
-        {t('progress.list.title')}
+        {allSites ? t('progress.list.title') : t('progress.list.siteTitle')}
       </h2>
       {list.length === 0 && <p data-testid="progress-empty">{t('progress.list.empty')}</p>}
       {list.length > 0 && (
@@ -452,7 +320,8 @@ function ProcedureList({
           })}
         </ul>
       )}
-      {list.length > 0 &&
+      {allSites &&
+        list.length > 0 &&
         (confirm === '*all*' ? (
           <Confirm
             text={t('progress.all.confirm')}
@@ -472,6 +341,33 @@ function ProcedureList({
             {t('progress.all.delete')}
           </button>
         ))}
+    </section>
+  );
+}
+
+/**
+ * On a web page: every site's procedures, the export and the import are in our own extension
+ * page, which no site can read or drive; this button opens it.
+ */
+function AllSites({ t, act }: { t: T; act: (fn: () => Promise<void>) => Promise<void> }) {
+  return (
+    <section class="pp-stack" aria-labelledby="pp-all-sites-title" data-testid="all-sites">
+      <h2 id="pp-all-sites-title">{t('progress.allSites.title')}</h2>
+      <p>{t('progress.allSites.intro')}</p>
+      <button
+        type="button"
+        class="pp-button"
+        data-action="open-demarches"
+        onClick={() =>
+          act(async () => {
+            const answer = await extensionRuntime()?.sendMessage({ type: 'pasapas:open-demarches' });
+            if ((answer as { opened?: unknown } | undefined)?.opened !== true)
+              throw new ProgressError('unavailable');
+          })
+        }
+      >
+        {t('progress.allSites.open')}
+      </button>
     </section>
   );
 }

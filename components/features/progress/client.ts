@@ -5,7 +5,7 @@
  * Dexie runs in the page, in the administration's origin.
  */
 
-import { createRemoteClient } from '../../../utils/progress/remote';
+import { CALL, createRemoteClient, SITE_CALL } from '../../../utils/progress/remote';
 import type { ProgressClient, PublicComputerConfig } from '../../../utils/progress/types';
 
 /** Tells the widget loader, without any personal data, that something is saved on this site. */
@@ -31,6 +31,11 @@ export function setWidgetPublicComputer(config: Partial<PublicComputerConfig> | 
   publicComputer = config;
 }
 
+/** Our page script on a web page (not one of our own extension pages). */
+export function onWebPage(): boolean {
+  return !/^(chrome|moz|safari-web)-extension:$/.test(globalThis.location?.protocol ?? '');
+}
+
 export function inExtension(): boolean {
   return extensionRuntime() !== undefined;
 }
@@ -43,7 +48,9 @@ export function useProgressClient(next: ProgressClient | undefined): void {
 export function progressClient(): Promise<ProgressClient> {
   client ??= (async () => {
     const runtime = extensionRuntime();
-    if (runtime) return createRemoteClient((message) => runtime.sendMessage(message));
+    // Our page script on a web page asks only for its own site; our extension pages for everything.
+    if (runtime)
+      return createRemoteClient((message) => runtime.sendMessage(message), onWebPage() ? SITE_CALL : CALL);
     // Dexie and the crypto only load in the widget, where they are needed.
     const [{ openDatabase }, { createProgressService }] = await Promise.all([
       import('../../../utils/storage/db'),

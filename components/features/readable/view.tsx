@@ -2,6 +2,7 @@ import { render } from 'preact';
 import type { CompiledGlossary } from '../../../utils/glossary/match';
 import type { ReadableResult } from '../../../utils/readable/extract';
 import { type PanelServices, ServicesContext } from '../../app/services';
+import { ignoreUntrustedEvents } from '../../app/trusted-events';
 import panelCss from '../../styles/panel.css?inline';
 import type { Translate } from './BigField';
 import { ReadableView } from './ReadableView';
@@ -38,6 +39,7 @@ export function openReadableView(options: {
   host.setAttribute('data-pasapas-host', 'readable');
   (doc.body ?? doc.documentElement).append(host);
   const shadow = host.attachShadow({ mode: 'open' });
+  if (options.services.context === 'page') ignoreUntrustedEvents(shadow);
   const sheets = [panelCss, readableCss].map((css) => {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);

@@ -1,0 +1,9 @@
+import { browser } from 'wxt/browser';
+import { DemarchesPage } from '../../components/pages/DemarchesPage';
+import { renderExtensionPage } from '../../components/pages/render-page';
+import { createExtensionSettingsStore } from '../../utils/settings/settings';
+
+const store = createExtensionSettingsStore(browser.storage.local, browser.storage.onChanged);
+const root = document.getElementById('app');
+if (root)
+  renderExtensionPage(root, store, ({ announcement }) => <DemarchesPage announcement={announcement} />);

@@ -1,0 +1,59 @@
+import { browser } from 'wxt/browser';
+import { useProgressClient } from '../../components/features/progress/client';
+import { renderExtensionPage } from '../../components/pages/render-page';
+import { SessionPage } from '../../components/pages/SessionPage';
+import { createRemoteClient } from '../../utils/progress/remote';
+import { createExtensionSettingsStore } from '../../utils/settings/settings';
+
+/**
+ * Our PIN frame, placed by the page script in the page's panel. It works only once it has claimed
+ * the place the page script armed, with the token the page script handed it (a frame the page
+ * made itself has none and stays inert); it tells its page only what happened, never a value.
+ */
+const store = createExtensionSettingsStore(browser.storage.local, browser.storage.onChanged);
+const view = new URLSearchParams(location.search).get('view') === 'banner' ? 'banner' : 'tab';
+/** The token comes once, from the window that framed us; waited for a short while only. */
+const WAIT_MS = 10_000;
+
+function receiveToken(): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => done(undefined), WAIT_MS);
+    const done = (token: string | undefined) => {
+      clearTimeout(timer);
+      window.removeEventListener('message', onMessage);
+      resolve(token);
+    };
+    const onMessage = (e: MessageEvent) => {
+      const data = e.data as { pasapas?: unknown; token?: unknown } | null;
+      if (e.source !== window.parent || data?.pasapas !== 'session-token') return;
+      if (typeof data.token === 'string') done(data.token);
+    };
+    window.addEventListener('message', onMessage);
+    // Ready to hear it: the page script answers this with the token, to our origin only (so it
+    // does not depend on when the browser fires the frame's load event).
+    window.parent.postMessage({ pasapas: 'session', ready: true }, '*');
+  });
+}
+
+async function claim(): Promise<boolean> {
+  if (window.parent === window) return false;
+  const token = await receiveToken();
+  if (!token) return false;
+  const answer = (await browser.runtime
+    .sendMessage({ type: 'pasapas:session-claim', view, token })
+    .catch(() => undefined)) as { claimed?: unknown } | undefined;
+  if (answer?.claimed !== true) return false;
+  // Every call names the claimed place: the background answers only that frame, with that token.
+  useProgressClient(
+    createRemoteClient((message) => browser.runtime.sendMessage({ ...message, frame: { view, token } })),
+  );
+  return true;
+}
+
+const root = document.getElementById('app');
+if (root)
+  claim().then((claimed) =>
+    renderExtensionPage(root, store, ({ announcement }) => (
+      <SessionPage view={view} claimed={claimed} announcement={announcement} />
+    )),
+  );

@@ -1,0 +1,149 @@
+/**
+ * Every message our pages and page script send to the background: its payload schema and who
+ * may send it. One table, read by the background's router before any handler runs, so a handler
+ * never sees a payload it did not expect or a sender it did not allow.
+ *
+ * Sender kinds (see sender.ts): `content` is our script on a web page, which only ever speaks for
+ * that page's origin; `pages` are our own extension pages by path. Nothing else is accepted:
+ * another extension, a web page, a content script in a sub-frame.
+ */
+import * as v from 'valibot';
+import { PROGRESS_METHODS } from '../progress/types.ts';
+import type { Caller } from './sender.ts';
+
+export type SenderPolicy = {
+  /** Our page script on a web page (top frame). */
+  content?: boolean;
+  /** Our extension pages, by path. */
+  pages?: readonly string[];
+};
+
+/** Extension pages that show or change data beyond one site (all procedures, export, PIN…). */
+export const TRUSTED_PAGES = ['/options.html', '/sidepanel.html', '/popup.html', '/demarches.html'] as const;
+/** Our PIN frame, placed in the page's panel by the page script (valid only once claimed). */
+export const SESSION_PAGE = '/session.html';
+export const OCR_PAGE = '/ocr.html';
+
+/** What a web page's script may ask of progress: only about its own origin (site-scope.ts). */
+export const SITE_METHODS = [
+  'mode',
+  'hasProcedures',
+  'startOrGet',
+  'find',
+  'saveMany',
+  'restorePlan',
+  'setStep',
+  'updateProcedure',
+  'lastPage',
+  'list',
+  'deleteProcedure',
+  'touch',
+  'lock',
+  'publicComputer',
+] as const satisfies ReadonlyArray<(typeof PROGRESS_METHODS)[number]>;
+export type SiteMethod = (typeof SITE_METHODS)[number];
+
+/** Bounded everywhere: a message is never an unbounded amount of work for the background. */
+const args = v.pipe(v.array(v.unknown()), v.maxLength(4));
+const shortString = (max: number) => v.pipe(v.string(), v.maxLength(max));
+/** Our PIN frame's places: the resume banner's and the "Mes démarches" tab's (one claim each). */
+export const SESSION_VIEWS = ['banner', 'tab'] as const;
+const frameToken = v.pipe(v.string(), v.minLength(16), v.maxLength(64));
+const sessionFrame = v.object({ view: v.picklist(SESSION_VIEWS), token: frameToken });
+
+export const PROTOCOL = {
+  /** Extension pages: every progress method (list of all sites, export, import, PIN, settings). */
+  'progress:call': {
+    from: { pages: [...TRUSTED_PAGES, SESSION_PAGE] },
+    payload: v.object({
+      method: v.picklist(PROGRESS_METHODS),
+      args,
+      /** Our PIN frame names its claimed place (background/session.ts checks it). */
+      frame: v.optional(sessionFrame),
+    }),
+  },
+  /** The page script: progress for the sender's own origin only. */
+  'progress:site': {
+    from: { content: true },
+    payload: v.object({ method: v.picklist(SITE_METHODS), args }),
+  },
+  /** The mediator's installed guides, for the page's guide tab. */
+  'pasapas:guides:installed': {
+    from: { content: true, pages: TRUSTED_PAGES },
+    payload: v.object({}),
+  },
+  /** The page's panel asks for "Mes démarches" (all sites, export, import) in an extension tab. */
+  'pasapas:open-demarches': {
+    from: { content: true },
+    payload: v.object({}),
+  },
+  /** The page script places our PIN frame: the background arms one frame for that tab. */
+  'pasapas:session-arm': {
+    from: { content: true },
+    payload: v.object({ view: v.picklist(SESSION_VIEWS) }),
+  },
+  /** Our PIN frame, on load: claims the armed place (once) with the token its page script gave it. */
+  'pasapas:session-claim': {
+    from: { pages: [SESSION_PAGE] },
+    payload: sessionFrame,
+  },
+  /** The page script places our OCR frame: the background arms one frame for that tab (ocr.ts). */
+  'pasapas:ocr-arm': { from: { content: true }, payload: v.object({}) },
+  /** Our OCR frame, on load: claims the armed frame (once) with the token its page script gave it. */
+  'pasapas:ocr-claim': { from: { pages: [OCR_PAGE] }, payload: v.object({ token: frameToken }) },
+  'pasapas:ocr-targets': { from: { pages: [OCR_PAGE] }, payload: v.looseObject({}) },
+  'pasapas:ocr-fill': {
+    from: { pages: [OCR_PAGE] },
+    payload: v.looseObject({ items: v.pipe(v.array(v.unknown()), v.maxLength(200)) }),
+  },
+  'pasapas:ocr-capture': { from: { pages: [OCR_PAGE] }, payload: v.looseObject({}) },
+  'pasapas:ocr-camera-window': {
+    from: { pages: [OCR_PAGE] },
+    payload: v.looseObject({
+      lang: v.optional(shortString(20)),
+      theme: v.optional(shortString(20)),
+      scale: v.optional(v.union([shortString(20), v.number()])),
+    }),
+  },
+  'pasapas:ocr-side': {
+    from: { pages: ['/sidepanel.html'] },
+    payload: v.looseObject({
+      action: v.picklist(['targets', 'fill', 'capture']),
+      windowId: v.optional(v.number()),
+      items: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(200))),
+    }),
+  },
+} as const satisfies Record<string, { from: SenderPolicy; payload: v.GenericSchema }>;
+
+export type MessageType = keyof typeof PROTOCOL;
+export type Payload<K extends MessageType> = v.InferOutput<(typeof PROTOCOL)[K]['payload']>;
+
+export function isMessageType(value: unknown): value is MessageType {
+  return typeof value === 'string' && Object.hasOwn(PROTOCOL, value);
+}
+
+/** The policy's answer for one caller. */
+export function allows(policy: SenderPolicy, caller: Caller): boolean {
+  if (caller.kind === 'content') return policy.content === true;
+  return policy.pages?.includes(caller.path) === true;
+}
+
+export type Refusal = { refused: 'sender' | 'payload' | 'unknown' };
+
+export type Checked<K extends MessageType = MessageType> =
+  | { ok: true; type: K; payload: Payload<K> }
+  | { ok: false; refusal: Refusal };
+
+/**
+ * Checks one incoming message against the table: a known type, an allowed sender, a payload
+ * that matches its schema. The caller is already classified (null: not ours).
+ */
+export function checkMessage(message: unknown, caller: Caller | null): Checked {
+  const type = (message as { type?: unknown } | null)?.type;
+  if (!isMessageType(type)) return { ok: false, refusal: { refused: 'unknown' } };
+  const entry = PROTOCOL[type];
+  if (!caller || !allows(entry.from, caller)) return { ok: false, refusal: { refused: 'sender' } };
+  const parsed = v.safeParse(entry.payload as v.GenericSchema, message);
+  if (!parsed.success) return { ok: false, refusal: { refused: 'payload' } };
+  return { ok: true, type, payload: parsed.output as Payload<typeof type> };
+}
