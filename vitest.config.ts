@@ -11,6 +11,11 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
           environment: 'node',
+          // Measured on the 2-core machine with both cores kept busy by another process: the jsdom pages,
+          // property runs and key derivations take 3–8 s there (1–3 s idle), too close to the 5 s default.
+          // Waits inside tests poll their condition, so a real hang still fails, just later.
+          testTimeout: 20_000,
+          globalSetup: ['tests/cli-build.ts'],
         },
       },
       {
@@ -22,6 +27,7 @@ export default defineConfig({
           testTimeout: 300_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          globalSetup: ['tests/cli-build.ts'],
         },
       },
       {

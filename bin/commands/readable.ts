@@ -5,8 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { toSerializable } from '../../utils/forms/discover.ts';
@@ -16,10 +16,9 @@ import { ReadableError } from '../../utils/readable/errors.ts';
 import { extractReadable, type ReadableResult } from '../../utils/readable/extract.ts';
 import { beyondLimits, CONTROL_TAGS } from '../../utils/readable/limits.ts';
 import { label, message } from '../../utils/readable/messages.ts';
+import { packageRoot } from '../root.ts';
 
 export const summary = 'Montre ce que le mode lecture garde d’une page : texte, champs, mots expliqués.';
-
-const GLOSSARY = join(dirname(fileURLToPath(import.meta.url)), '../../public/glossary/fr.json');
 
 type Args = { input?: string; url?: string; json: boolean; lang: Lang };
 
@@ -143,7 +142,9 @@ export async function run(args: string[]): Promise<number> {
   try {
     const html = await readInput(input);
     if (html.trim() === '') throw new ReadableError('empty-input');
-    const glossary = parseGlossaryFile(JSON.parse(await readFile(GLOSSARY, 'utf8')));
+    const glossary = parseGlossaryFile(
+      JSON.parse(await readFile(join(packageRoot(), 'public/glossary/fr.json'), 'utf8')),
+    );
     if (await tooLargeToParse(html)) throw new ReadableError('page-too-large');
     const dom = new JSDOM(html, { url: url ?? 'about:blank' });
     try {
