@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { extensionUrl } from '../../components/app/extension-url';
-import { loadGuides } from '../../utils/guides/session';
+import { loadGuides } from '../../utils/guides/loading';
 import { SESSION_PAGE } from '../../utils/messaging/protocol';
 import { ProgressError, toWire } from '../../utils/progress/errors';
 import { PROCEDURE_SITES_KEY, type ProcedureSites } from '../../utils/progress/procedure-sites';

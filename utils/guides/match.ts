@@ -74,3 +74,14 @@ export function currentStepIndex(guide: Guide, ctx: MatchContext, from = 0): num
   }
   return -1;
 }
+
+/** The guides written for this page (URL patterns and page conditions); a guide that throws is left out. */
+export function guidesForPage(guides: readonly Guide[], ctx: MatchContext): Guide[] {
+  return guides.filter((guide) => {
+    try {
+      return guideMatches(guide, ctx);
+    } catch {
+      return false;
+    }
+  });
+}

@@ -4,8 +4,9 @@
  * The session itself (targets, highlight, checks) always runs in the page.
  */
 import type { Lang } from '../i18n/index.ts';
+import { checkMessage } from './field-value.ts';
 import type { Guide } from './format.ts';
-import { checkMessage, type SessionView } from './session.ts';
+import type { SessionView } from './session.ts';
 import type { TrustState } from './sources.ts';
 
 export type GuideCommand =

@@ -7,9 +7,9 @@
 import { type CatalogCache, type CatalogProblem, type FetchLike, fetchCatalog } from './catalog.ts';
 import type { Guide } from './format.ts';
 import { parseGuideTextWithKeys, trustedKeysFrom, verifyWithKeys } from './keys.ts';
+import type { GuideLoadProblem } from './loading.ts';
 import { guideMessage } from './messages.ts';
 import { type GuideError, needsTrustOnly, parseGuideText } from './schema.ts';
-import type { GuideLoadProblem } from './session.ts';
 import type { TrustedKey, Verification } from './signature.ts';
 
 export type GuideOrigin = 'builtin' | 'installed' | 'configured';

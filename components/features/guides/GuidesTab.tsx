@@ -1,12 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { checkMessage } from '../../../utils/guides/field-value';
+import { type LoadedGuides, loadProblemText } from '../../../utils/guides/loading';
 import { type Guide, localize } from '../../../utils/guides/schema';
-import {
-  checkMessage,
-  type GuideSession,
-  type LoadedGuides,
-  loadProblemText,
-  type SessionView,
-} from '../../../utils/guides/session';
+import type { GuideSession, SessionView } from '../../../utils/guides/session';
 import type { TrustState } from '../../../utils/guides/sources';
 import { createTranslator, type Lang, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';

@@ -1,15 +1,10 @@
+import type { FetchLike } from '../../../utils/guides/catalog';
+import { controlsOf } from '../../../utils/guides/field-value';
 import type { Guide } from '../../../utils/guides/format';
-import {
-  controlsOf,
-  createGuideSession,
-  type FetchLike,
-  type GuideSession,
-  guidesForPage,
-  type LoadedGuides,
-  loadGuides,
-  readPosition,
-  type SessionView,
-} from '../../../utils/guides/session';
+import { type LoadedGuides, loadGuides } from '../../../utils/guides/loading';
+import { guidesForPage } from '../../../utils/guides/match';
+import { readPosition } from '../../../utils/guides/position-store';
+import { createGuideSession, type GuideSession, type SessionView } from '../../../utils/guides/session';
 import {
   browserCatalogFetch,
   type ConfiguredGuides,

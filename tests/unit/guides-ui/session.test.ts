@@ -10,22 +10,13 @@ import { JSDOM, requestInterceptor } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../../../demo/server.js';
 import type { FetchLike } from '../../../utils/guides/catalog.ts';
+import { checkField, checkMessage, readValue } from '../../../utils/guides/field-value.ts';
 import type { Guide } from '../../../utils/guides/format.ts';
+import { GuideLoadError, loadGuides, loadProblemText } from '../../../utils/guides/loading.ts';
+import { guidesForPage } from '../../../utils/guides/match.ts';
+import { positionKey, readPosition } from '../../../utils/guides/position-store.ts';
 import { parseGuide } from '../../../utils/guides/schema.ts';
-import {
-  checkField,
-  checkMessage,
-  createGuideSession,
-  GuideLoadError,
-  type GuideSession,
-  guidesForPage,
-  loadGuides,
-  loadProblemText,
-  positionKey,
-  readPosition,
-  readValue,
-  type SessionView,
-} from '../../../utils/guides/session.ts';
+import { createGuideSession, type GuideSession, type SessionView } from '../../../utils/guides/session.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const GUIDES = path.join(ROOT, 'public/guides');

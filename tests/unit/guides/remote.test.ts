@@ -3,9 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { checkField } from '../../../utils/guides/field-value.ts';
 import type { Guide } from '../../../utils/guides/format.ts';
 import { currentOf, parseGuideCommand } from '../../../utils/guides/remote.ts';
-import { checkField, type SessionView } from '../../../utils/guides/session.ts';
+import type { SessionView } from '../../../utils/guides/session.ts';
 
 describe('parseGuideCommand', () => {
   it('keeps known commands and refuses anything else', () => {
