@@ -3,7 +3,7 @@
 // no TypeScript compiler at run time, and each command loads only what it needs when it runs.
 // PASAPAS_CLI_BUILD points to another build of it (the tests run a fresh private one).
 import { existsSync } from 'node:fs';
-import { enableCompileCache } from 'node:module';
+import * as nodeModule from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -19,6 +19,8 @@ if (!existsSync(entry)) {
 // V8 keeps the compiled code of the modules it loads (ours, jsdom's…) so the next runs skip most of the
 // parsing and compiling: in the project's own node_modules/.cache, not the shared /tmp that any local
 // user could fill first (NODE_DISABLE_COMPILE_CACHE=1 turns it off; unwritable folder: no cache).
-enableCompileCache?.(fileURLToPath(new URL('../node_modules/.cache/pasapas-cli', import.meta.url)));
+nodeModule.enableCompileCache?.(
+  fileURLToPath(new URL('../node_modules/.cache/pasapas-cli', import.meta.url)),
+);
 const { main } = await import(pathToFileURL(entry).href);
 process.exitCode = await main(process.argv.slice(2));
