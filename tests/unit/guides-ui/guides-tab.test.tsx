@@ -99,15 +99,18 @@ afterEach(() => {
   announced.length = 0;
 });
 
-const until = async <T,>(get: () => T | null | undefined | false, ms = 3000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = get();
-    if (value) return value;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
+/** Polls until `get` gives something (the tab renders after fetches, effects and the session's own timers). */
+const until = <T,>(get: () => T | null | undefined | false, timeout = 10_000): Promise<T> =>
+  vi.waitFor(
+    () => {
+      const value = get();
+      if (!value) throw new Error('not yet');
+      return value;
+    },
+    { timeout, interval: 10 },
+  );
+/** Polls an assertion about what an effect does after the render (announcements, focus). */
+const eventually = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interval: 10 });
 const q = (root: ParentNode, sel: string) => root.querySelector<HTMLElement>(sel);
 const button = (root: ParentNode, action: string) =>
   q(root, `[data-action="${action}"]`) as HTMLButtonElement;
@@ -135,8 +138,11 @@ describe('GuidesTab', () => {
     radio.dispatchEvent(new Event('change', { bubbles: true }));
     await until(() => q(shadow, '[data-step="nom"]'));
     expect(q(shadow, '[data-testid="guide-count"]')?.textContent).toBe(`Étape 3 sur ${total}`);
-    expect(announced.at(-1)).toBe(
-      `Étape faite. Étape 3 sur ${total} : ${q(shadow, '[data-testid="step-title"]')?.textContent}`,
+    // Announced by an effect that runs after the new step is drawn.
+    await eventually(() =>
+      expect(announced.at(-1)).toBe(
+        `Étape faite. Étape 3 sur ${total} : ${q(shadow, '[data-testid="step-title"]')?.textContent}`,
+      ),
     );
     // The done step is marked with a sign and words.
     expect(shadow.querySelector('.pp-step-done')?.textContent).toContain('(fait)');
@@ -148,7 +154,7 @@ describe('GuidesTab', () => {
     (shadow.querySelectorAll('.pp-step-link')[nirIndex] as HTMLButtonElement).click();
     await until(() => q(shadow, '[data-step="nir"]'));
     // After a move made in the panel, focus is on the new step's title.
-    expect(shadow.activeElement?.id).toBe('pp-guide-step-title');
+    await eventually(() => expect(shadow.activeElement?.id).toBe('pp-guide-step-title'));
     const nir = document.querySelector<HTMLInputElement>('[name="nir"]') as HTMLInputElement;
     nir.value = '2840575112345';
     nir.dispatchEvent(new Event('input', { bubbles: true }));

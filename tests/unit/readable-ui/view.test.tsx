@@ -6,8 +6,9 @@
  */
 import { computed, signal } from '@preact/signals';
 import DOMPurify from 'dompurify';
-import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { options, render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { PanelServices } from '../../../components/app/services';
 import { readableMessages } from '../../../components/features/readable/messages';
 import { ReadableView } from '../../../components/features/readable/ReadableView';
@@ -20,7 +21,19 @@ import type { SynthLike, UtteranceLike } from '../../../utils/speech/speaker';
 
 const translate = createTranslator(uiMessages, readableMessages);
 const t = (key: string, params?: Params) => translate('fr', key, params);
-const tick = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits for what the view does on its own (the site's events, its timers, the page's mutations): polled, never a fixed sleep. */
+const until = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interval: 10 });
+
+// Preact runs effects after the next frame: requestAnimationFrame raced by a 35 ms timer whose callback
+// calls cancelAnimationFrame. Such a timer still pending when jsdom is torn down threw "cancelAnimationFrame
+// is not defined" after the last test; effects scheduled on a plain timer leave no such tail.
+const previousRaf = options.requestAnimationFrame;
+beforeAll(() => {
+  options.requestAnimationFrame = (callback) => setTimeout(callback, 0);
+});
+afterAll(() => {
+  options.requestAnimationFrame = previousRaf;
+});
 
 const PAGE = `
   <main>
@@ -111,22 +124,23 @@ async function show(withVoice = true, live = false) {
   });
   const onClose = vi.fn();
   const { ServicesContext } = await import('../../../components/app/services');
-  render(
-    <ServicesContext.Provider value={services(withVoice)}>
-      <ReadableView
-        result={result}
-        glossary={glossary}
-        formOnly={false}
-        t={t}
-        onClose={onClose}
-        reextract={
-          live ? () => extractReadable(document, { purify: DOMPurify, charThreshold: 20 }) : undefined
-        }
-      />
-    </ServicesContext.Provider>,
-    container,
+  await act(() =>
+    render(
+      <ServicesContext.Provider value={services(withVoice)}>
+        <ReadableView
+          result={result}
+          glossary={glossary}
+          formOnly={false}
+          t={t}
+          onClose={onClose}
+          reextract={
+            live ? () => extractReadable(document, { purify: DOMPurify, charThreshold: 20 }) : undefined
+          }
+        />
+      </ServicesContext.Provider>,
+      container,
+    ),
   );
-  await tick();
   return { result, onClose };
 }
 
@@ -162,8 +176,8 @@ beforeEach(() => {
     submitted += 1;
   });
 });
-afterEach(() => {
-  render(null, container);
+afterEach(async () => {
+  await act(() => render(null, container));
 });
 
 describe('readable view', () => {
@@ -202,11 +216,11 @@ describe('readable view', () => {
     // The site changes a value itself (autofill, its own script).
     real('#nom').value = 'Durand';
     real('#nom').dispatchEvent(new Event('change', { bubbles: true }));
-    await tick();
-    expect((big('nom').querySelector('input') as HTMLInputElement).value).toBe('Durand');
+    await until(() => expect((big('nom').querySelector('input') as HTMLInputElement).value).toBe('Durand'));
     real('#mme').click();
-    await tick();
-    expect((big('civ').querySelectorAll('input')[0] as HTMLInputElement).checked).toBe(true);
+    await until(() =>
+      expect((big('civ').querySelectorAll('input')[0] as HTMLInputElement).checked).toBe(true),
+    );
   });
 
   test('a secret is written through to the page but never read back from it', async () => {
@@ -217,7 +231,10 @@ describe('readable view', () => {
     expect(secret.getAttribute('autocomplete')).toBe('off');
     real('#mdp').value = 'valeur-du-site';
     real('#mdp').dispatchEvent(new Event('input', { bubbles: true }));
-    await tick();
+    // Then the site changes an ordinary field: once that one shows, the view has handled the secret's event too.
+    real('#nom').value = 'Durand';
+    real('#nom').dispatchEvent(new Event('input', { bubbles: true }));
+    await until(() => expect((big('nom').querySelector('input') as HTMLInputElement).value).toBe('Durand'));
     expect(secret.value).toBe('tres-secret');
     expect(container.innerHTML).not.toContain('valeur-du-site');
   });
@@ -229,36 +246,38 @@ describe('readable view', () => {
     );
     if (!next) throw new Error('no big Suivant');
     next.click();
-    await tick(250);
+    // The view looks again once the site had its say, then takes focus to the field in error.
+    await until(() =>
+      expect(container.querySelector('[data-testid="readable-summary"]')?.textContent).toBe(
+        'Le site signale une erreur. Corrigez le champ marqué en rouge.',
+      ),
+    );
+    await until(() => expect(document.activeElement).toBe(big('nom').querySelector('input')));
     expect(submitted).toBe(0);
     expect(big('nom').querySelector('[data-testid="readable-field-error"]')?.textContent).toContain(
       'Ce champ est obligatoire : « Nom de naissance ».',
     );
     expect(big('nom').querySelector('input')?.getAttribute('aria-invalid')).toBe('true');
-    expect(container.querySelector('[data-testid="readable-summary"]')?.textContent).toBe(
-      'Le site signale une erreur. Corrigez le champ marqué en rouge.',
-    );
-    expect(document.activeElement).toBe(big('nom').querySelector('input'));
     type(big('nom').querySelector('input') as HTMLInputElement, 'Dupont');
     next.click();
-    await tick();
-    expect(submitted).toBe(1);
+    await until(() => expect(submitted).toBe(1));
   });
 
   test('read aloud speaks the view’s own text, sentence by sentence; with no voice it says so', async () => {
     await show(true);
     (container.querySelector('[data-action="readable-read"]') as HTMLButtonElement).click();
-    await tick();
-    expect(spoken[0]).toBe('Votre demande');
-    render(null, container);
+    await until(() => expect(spoken[0]).toBe('Votre demande'));
+    await act(() => render(null, container));
     spoken = [];
     await show(false);
     (container.querySelector('[data-action="readable-read"]') as HTMLButtonElement).click();
-    await tick();
-    expect(spoken).toEqual([]);
-    expect(container.querySelector('[data-testid="readable-speech-message"]')?.textContent).toBe(
-      t('readable.noVoice'),
+    // The message says the click was handled; only then does "nothing spoken" mean something.
+    await until(() =>
+      expect(container.querySelector('[data-testid="readable-speech-message"]')?.textContent).toBe(
+        t('readable.noVoice'),
+      ),
     );
+    expect(spoken).toEqual([]);
   });
 
   test('a question the page reveals later joins the view, mirrored like the others', async () => {
@@ -268,15 +287,14 @@ describe('readable view', () => {
     group.innerHTML =
       '<label for="enfants">Nombre d’enfants</label><input id="enfants" name="enfants" type="number">';
     real('#ok').after(group);
-    await tick(500);
+    await until(() => expect(big('enfants')?.querySelector('input') ?? null).not.toBeNull());
     const input = big('enfants')?.querySelector('input') as HTMLInputElement;
     expect(input.type).toBe('number');
     type(input, '3');
     expect(real('#enfants').value).toBe('3');
     // And goes when the page removes it.
     group.remove();
-    await tick(500);
-    expect(big('enfants')).toBeNull();
+    await until(() => expect(big('enfants')).toBeNull());
     expect(big('nom')).not.toBeNull();
   });
 
@@ -285,8 +303,7 @@ describe('readable view', () => {
     const toggle = container.querySelector('[data-action="readable-one-by-one"]') as HTMLButtonElement;
     expect(toggle.getAttribute('aria-pressed')).toBe('false');
     toggle.click();
-    await tick();
-    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    await until(() => expect(toggle.getAttribute('aria-pressed')).toBe('true'));
     const shown = () =>
       [...container.querySelectorAll('[data-field-key]')].map((el) =>
         el.getAttribute('data-field-key')?.split(':').pop(),
@@ -300,24 +317,22 @@ describe('readable view', () => {
       (container.querySelector('[data-action="readable-prev-question"]') as HTMLButtonElement).disabled,
     ).toBe(true);
     (container.querySelector('[data-action="readable-next-question"]') as HTMLButtonElement).click();
-    await tick(60);
-    expect(shown()).toEqual(['mdp']);
+    await until(() => expect(shown()).toEqual(['mdp']));
     expect(step()).toBe('Question 2 sur 5');
-    expect(document.activeElement).toBe(big('mdp').querySelector('input'));
-    for (let i = 0; i < 3; i++) {
+    await until(() => expect(document.activeElement).toBe(big('mdp').querySelector('input')));
+    for (let i = 3; i <= 5; i++) {
       (container.querySelector('[data-action="readable-next-question"]') as HTMLButtonElement).click();
-      await tick(60);
+      await until(() => expect(step()).toBe(`Question ${i} sur 5`));
     }
     expect(shown()).toEqual(['ok']);
     expect(container.querySelector('[data-action="readable-next-question"]')).toBeNull();
     const next = submit();
     expect(next?.textContent).toBe('Suivant');
     next?.click();
-    await tick(300);
+    await until(() => expect(shown()).toEqual(['nom']));
     expect(submitted).toBe(0);
-    expect(shown()).toEqual(['nom']);
     expect(step()).toBe('Question 1 sur 5');
-    expect(document.activeElement).toBe(big('nom').querySelector('input'));
+    await until(() => expect(document.activeElement).toBe(big('nom').querySelector('input')));
     expect(big('nom').querySelector('[data-testid="readable-field-error"]')).not.toBeNull();
   });
 
