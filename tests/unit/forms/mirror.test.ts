@@ -11,8 +11,6 @@ import {
 } from '../../../utils/forms/mirror.ts';
 import { dsfrPage, fieldById, fieldByName, fixturePage, html } from './helpers.ts';
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 function recordEvents(target: EventTarget, types: string[]): string[] {
   const seen: string[] = [];
   for (const type of types)
@@ -181,11 +179,12 @@ describe('watchReal and readReal', () => {
     p.textContent = 'Ce champ est obligatoire';
     messages.appendChild(p);
     field.element.setAttribute('aria-invalid', 'true');
-    await tick();
+    // Read once after the burst of mutations (a microtask after the observer's own).
+    await vi.waitFor(() => expect(states).toHaveLength(1), { timeout: 10_000 });
     expect(states).toEqual([{ value: '', invalid: true, error: 'Ce champ est obligatoire' }]);
     p.remove();
     field.element.removeAttribute('aria-invalid');
-    await tick();
+    await vi.waitFor(() => expect(states).toHaveLength(2), { timeout: 10_000 });
     expect(states.at(-1)).toEqual({ value: '', invalid: false });
     stop();
   });
@@ -224,7 +223,7 @@ describe('watchReal and readReal', () => {
     const states: RealState[] = [];
     const stop = watchReal(field, (s) => states.push(s), { pollMs: 5 });
     (field.element as HTMLInputElement).value = 'posé par le site';
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await vi.waitFor(() => expect(states).toHaveLength(1), { timeout: 10_000 });
     stop();
     expect(states).toEqual([{ value: 'posé par le site', invalid: false }]);
   });

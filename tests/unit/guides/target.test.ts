@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { resolveTarget, waitForTarget, watchRoute } from '../../../utils/guides/target.ts';
 import { fixturePath } from './helpers.ts';
 
@@ -132,10 +132,9 @@ describe('waitForTarget', () => {
     setTimeout(() => {
       (doc.querySelector('main') as HTMLElement).innerHTML = '<label for="rib">RIB</label><input id="rib">';
     }, 30);
-    const started = Date.now();
-    const found = await waitForTarget({ label: 'RIB' }, doc, { timeoutMs: 2000, pollMs: 10_000 });
+    // The poll comes after the timeout: found at all means the MutationObserver saw it (no clock reading).
+    const found = await waitForTarget({ label: 'RIB' }, doc, { timeoutMs: 10_000, pollMs: 60_000 });
     expect(found?.element.id).toBe('rib');
-    expect(Date.now() - started).toBeLessThan(1000); // the MutationObserver saw it, not the poll
   });
 
   it('sees late content in a shadow root through its poll', async () => {
@@ -145,7 +144,7 @@ describe('waitForTarget', () => {
     setTimeout(() => {
       root.innerHTML = '<input aria-label="Adresse e-mail">';
     }, 20);
-    const found = await waitForTarget({ aria: 'Adresse e-mail' }, doc, { timeoutMs: 2000, pollMs: 40 });
+    const found = await waitForTarget({ aria: 'Adresse e-mail' }, doc, { timeoutMs: 10_000, pollMs: 40 });
     expect(found?.scope).toBe('shadow');
   });
 
@@ -170,15 +169,23 @@ describe('watchRoute', () => {
     win.history.replaceState({}, '', '/etape-3');
     await Promise.resolve();
     win.location.hash = '#bas';
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await vi.waitFor(() => expect(seen).toHaveLength(3), { timeout: 10_000 });
     expect(seen).toEqual([
       ['http://127.0.0.1/etape-2', 'http://127.0.0.1/etape-1'],
       ['http://127.0.0.1/etape-3', 'http://127.0.0.1/etape-2'],
       ['http://127.0.0.1/etape-3#bas', 'http://127.0.0.1/etape-3'],
     ]);
     stop();
+    // A watcher still running sees the next move; once it has, the stopped one has had its chance too.
+    const still: string[] = [];
+    const stopStill = watchRoute(win, (url) => still.push(url), { pollMs: 10_000 });
     win.history.pushState({}, '', '/etape-4');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await vi.waitFor(() => expect(still).toEqual(['http://127.0.0.1/etape-4']), { timeout: 10_000 });
+    win.location.hash = '#fin';
+    await vi.waitFor(() =>
+      expect(still).toEqual(['http://127.0.0.1/etape-4', 'http://127.0.0.1/etape-4#fin']),
+    );
+    stopStill();
     expect(seen).toHaveLength(3);
   });
 
@@ -190,7 +197,7 @@ describe('watchRoute', () => {
     const seen: string[] = [];
     const stop = watchRoute(win, (url) => seen.push(url), { pollMs: 15 });
     pagePushState({}, '', '/b');
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await vi.waitFor(() => expect(seen).toHaveLength(1), { timeout: 10_000 });
     stop();
     expect(seen).toEqual(['http://127.0.0.1/b']);
   });

@@ -42,9 +42,11 @@ describe('managedEngine', () => {
     const engine = managedEngine(async () => workers[n++] as unknown as TessWorker);
     const ctrl = new AbortController();
     const pending = engine.recognize(img, { signal: ctrl.signal });
-    setTimeout(() => ctrl.abort(), 20);
+    // Cancelled while the worker is reading (not before it started, not after it answered).
+    await vi.waitFor(() => expect(workers[0]?.calls).toBe(1), { timeout: 10_000 });
+    ctrl.abort();
     await expect(pending).rejects.toBeInstanceOf(OcrCancelledError);
-    await vi.waitFor(() => expect(workers[0]?.terminated).toBe(1));
+    await vi.waitFor(() => expect(workers[0]?.terminated).toBe(1), { timeout: 10_000 });
     expect((await engine.recognize(img)).text).toBe('Bonjour');
     expect(n).toBe(2);
   });
@@ -64,9 +66,10 @@ describe('managedEngine', () => {
     const ctrl = new AbortController();
     const engine = managedEngine(async () => w as unknown as TessWorker, ctrl.signal);
     const pending = engine.recognize(img);
-    setTimeout(() => ctrl.abort(), 20);
+    await vi.waitFor(() => expect(w.calls).toBe(1), { timeout: 10_000 });
+    ctrl.abort();
     await expect(pending).rejects.toBeInstanceOf(OcrCancelledError);
-    await vi.waitFor(() => expect(w.terminated).toBe(1));
+    await vi.waitFor(() => expect(w.terminated).toBe(1), { timeout: 10_000 });
   });
 
   it('reports load and recognition failures with typed errors, and retries loading', async () => {
