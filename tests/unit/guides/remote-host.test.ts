@@ -78,11 +78,14 @@ describe('guideCommand (page side)', () => {
   it('holds a watch until the in-page tab ticks a document, answers a stale one at once', async () => {
     const shown = await guideCommand({ action: 'state' }, 'fr');
     let answered: Awaited<ReturnType<typeof guideCommand>> | undefined;
+    const subscribe = vi.spyOn(checklist, 'subscribe');
     const watching = guideCommand({ action: 'watch', since: shown.key }, 'fr').then((a) => {
       answered = a;
       return a;
     });
-    await new Promise((r) => setTimeout(r, 150));
+    // The watch has looked at the page, found nothing new and now listens to the checklist: it is held.
+    await vi.waitFor(() => expect(subscribe).toHaveBeenCalled(), { timeout: 10_000 });
+    subscribe.mockRestore();
     expect(answered).toBeUndefined();
     // The in-page tab's checkbox writes the same checklist.
     checklist.set(GUIDE_ID, 'avis-impot', true);

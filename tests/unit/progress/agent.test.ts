@@ -23,8 +23,20 @@ function service(enabled = false) {
     iterations: 100_000,
     loadConfig: () => ({ ...PUBLIC_DEFAULTS, enabled }),
   });
-  useProgressClient(client);
-  return { db, client };
+  // Every call the agent makes to the service, by name: what "the agent did something" looks like.
+  const calls: string[] = [];
+  const seen = new Proxy(client, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.push(String(key));
+        return value.apply(target, args);
+      };
+    },
+  });
+  useProgressClient(seen);
+  return { db, client, calls };
 }
 
 function form(values: { nom?: string; ville?: string } = {}) {
@@ -101,16 +113,21 @@ describe('page agent', () => {
   });
 
   it('shared computer: nothing kept before a PIN; "Ne rien garder" stops asking; a PIN saves what waited', async () => {
-    const { db } = service(true);
+    const { db, calls } = service(true);
     form();
     agent = startProgressAgent({ lang: signal('fr') });
     await agent.keepThisSite().catch(() => {});
+    // What typing does before "Ne rien garder": the input event asks the service, there and then.
+    const beforeTyping = calls.filter((c) => c === 'startOrGet').length;
     type('nom', 'Zorglub');
+    expect(calls.filter((c) => c === 'startOrGet').length).toBe(beforeTyping + 1);
     await vi.waitFor(() => expect(agent?.banner.value.kind).toBe('pin-needed'));
     expect(await db.fieldValues.count()).toBe(0);
     agent.skipPin();
+    const afterSkip = calls.length;
     type('nom', 'Zorglub2');
-    await new Promise((r) => setTimeout(r, 700));
+    // The same event after "Ne rien garder": dropped at once, no call at all, so nothing can ask again later.
+    expect(calls.slice(afterSkip)).toEqual([]);
     expect(agent.banner.value.kind).toBe('hidden');
 
     // The person changes their mind and chooses a PIN from "Mes démarches".
