@@ -19,7 +19,8 @@ describe('on tesseract word boxes', () => {
     expect(iban).toMatchObject({ value: 'FR7630006000011234567890189', valid: true });
     const line = input.lines?.find((l) => l.text.startsWith('IBAN'));
     expect(line).toBeDefined();
-    if (!iban?.box || !line) return;
+    expect(iban?.box).toBeDefined();
+    if (!iban?.box || !line) throw new Error('the IBAN has a box on its line (checked above)');
     expect(inside(iban.box, line.bbox)).toBe(true);
     // The box starts at the "FR76" word, not at the label.
     expect(iban.box.x0).toBe(line.words.find((w) => w.text === 'FR76')?.bbox.x0);

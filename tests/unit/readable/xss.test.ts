@@ -83,9 +83,12 @@ const URL_ATTRS = [
   'background',
 ];
 
+// One parser for every check: a whole JSDOM per string made this file the slowest of the suite.
+const parser = new new JSDOM('').window.DOMParser();
+
 /** Everything in `html` that could run code or reach out when inserted into a page. */
 function executableConstructs(html: string): string[] {
-  const doc = new JSDOM(`<!doctype html><body>${html}</body>`).window.document;
+  const doc = parser.parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
   const problems: string[] = [];
   for (const el of doc.body.querySelectorAll('*')) {
     if (FORBIDDEN_TAGS.has(el.localName)) problems.push(`<${el.localName}>`);
@@ -119,10 +122,6 @@ function page(payloads: string[]): string {
 }
 
 describe('readable mode against hostile content', () => {
-  it(`has at least 25 payloads (${PAYLOADS.length})`, () => {
-    expect(PAYLOADS.length).toBeGreaterThanOrEqual(25);
-  });
-
   it('has a checker that does see the raw payloads (so a pass means something)', () => {
     const flagged = PAYLOADS.filter((payload) => executableConstructs(payload).length > 0);
     expect(flagged.length).toBeGreaterThanOrEqual(PAYLOADS.length - 2);
@@ -151,6 +150,8 @@ describe('readable mode against hostile content', () => {
         dom.window as unknown as Parameters<typeof createDOMPurify>[0],
       ) as Purifier;
       const result = extractReadable(dom.window.document, { purify });
+      // The article came through: "nothing executable" is not passing on an empty output.
+      expect(result.text).toContain('Paragraphe 1 sur les aides');
       expect(executableConstructs(result.contentHtml)).toEqual([]);
       // The sanitizer profile by itself, without Readability's own cleaning.
       expect(executableConstructs(sanitizeHtml(purify, payload))).toEqual([]);
