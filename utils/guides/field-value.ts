@@ -5,7 +5,7 @@
 import type { Lang } from '../i18n/index.ts';
 import { type ValidationResult, validationMessage } from '../validators/index.ts';
 import type { Step } from './format.ts';
-import { validateStepField } from './progress.ts';
+import { validateStepField } from './run.ts';
 
 export type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 

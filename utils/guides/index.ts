@@ -1,9 +1,9 @@
-/** The guide plugin core: format, validation, matching, targets, progress, signatures, catalogs. */
+/** The guide plugin core: format, validation, matching, targets, runs, signatures, catalogs. */
 export * from './canonical.ts';
 export * from './catalog.ts';
 export * from './match.ts';
 export { guideCatalogs, guideMessage, message as guideProblemMessage } from './messages.ts';
-export * from './progress.ts';
+export * from './run.ts';
 export * from './schema.ts';
 export * from './signature.ts';
 export * from './target.ts';

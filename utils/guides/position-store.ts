@@ -3,7 +3,7 @@
  * only, gone when it closes). Broken or blocked storage is never an error: the guide starts from the page.
  */
 import type { Guide } from './format.ts';
-import type { GuideRunSnapshot } from './progress.ts';
+import type { GuideRunSnapshot } from './run.ts';
 
 export const positionKey = (guideId: string) => `pasapas:guide:${guideId}`;
 

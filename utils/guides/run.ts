@@ -1,5 +1,5 @@
 /**
- * Step progress, pure: when is a step done, and a small state machine the UI drives
+ * A guide's run, pure: when is a step done, and a small state machine the UI drives
  * (next/previous/goTo/markDone/evaluate), auto-advancing when the done condition holds.
  */
 import { type ValidationResult, validate } from '../validators/index.ts';

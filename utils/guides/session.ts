@@ -17,7 +17,7 @@ import {
 import type { Guide } from './format.ts';
 import { type MatchContext, stepApplies } from './match.ts';
 import { readPosition, type StorageLike, writePosition } from './position-store.ts';
-import { createGuideRun, type GuideRun, type GuideRunState } from './progress.ts';
+import { createGuideRun, type GuideRun, type GuideRunState } from './run.ts';
 import { isSensitiveElement } from './sensitive-target.ts';
 import { resolveTarget, waitForTarget, watchRoute } from './target.ts';
 

@@ -277,7 +277,7 @@ function GuideView({
   return (
     <div class="pp-stack" data-guide={guide.id}>
       <GuideHeader guide={guide} trust={trust} lang={lang} index={index} total={state.total} t={t} />
-      <progress class="pp-guide-progress" max={state.total} value={doneCount} aria-hidden="true" />
+      <progress class="pp-guide-meter" max={state.total} value={doneCount} aria-hidden="true" />
       <StepList
         guide={guide}
         lang={lang}

@@ -79,7 +79,7 @@ export function guidesOnce(base: string | undefined, sources: GuideSources = {})
   return live.loading;
 }
 
-/** The guide to follow here: the one already in progress, else the first that matches. */
+/** The guide to follow here: the one already running, else the first that matches. */
 export function pickGuide(guides: readonly Guide[]): { matching: Guide[]; chosen: Guide | null } {
   const matching = guidesForPage(guides, { url: location.href, document });
   if (live.session && matching.some((g) => g.id === live.session?.guide.id)) {

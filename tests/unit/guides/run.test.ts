@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { createGuideRun, isStepDone, validateStepField } from '../../../utils/guides/progress.ts';
+import { createGuideRun, isStepDone, validateStepField } from '../../../utils/guides/run.ts';
 import { type Guide, parseGuide, type Step } from '../../../utils/guides/schema.ts';
 import { demoGuide } from './helpers.ts';
 
