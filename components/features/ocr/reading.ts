@@ -4,7 +4,7 @@
  */
 import { createBrowserOcr } from '../../../utils/ocr/engine/browser';
 import { checkImageSize } from '../../../utils/ocr/image-size';
-import type { DocumentReading, GrayImage, OcrEngine, OcrProgress, RgbaImage } from '../../../utils/ocr/index';
+import type { GrayImage, OcrEngine, OcrProgress, RgbaImage } from '../../../utils/ocr/index';
 import { readDocument } from '../../../utils/ocr/index';
 import { preprocessInWorker } from '../../../utils/ocr/preprocess/in-worker';
 import {
@@ -14,20 +14,10 @@ import {
   type PreprocessOptions,
   preprocess,
 } from '../../../utils/ocr/preprocess/index';
+import { type Read, ReadInputError, type ReadingSource, type Stage } from '../../../utils/ocr/reading-flow';
 
-export type Stage = { stage: 'preparing' | 'pdf' | 'loading' | 'recognizing'; progress: number };
-
-/** What a reading gives the screen: the fields and the preprocessed image their boxes refer to. */
-export type Read = { reading: DocumentReading; image: GrayImage | null; pdfPages: number };
-
-export class ReadInputError extends Error {
-  readonly code: 'bad-file' | 'pdf-locked';
-  constructor(code: 'bad-file' | 'pdf-locked', options?: { cause?: unknown }) {
-    super(code, options);
-    this.name = 'ReadInputError';
-    this.code = code;
-  }
-}
+export type { Read, Stage } from '../../../utils/ocr/reading-flow';
+export { ReadInputError };
 
 let engine: OcrEngine | null = null;
 let engineBase = '';
@@ -72,7 +62,7 @@ function isPdf(bytes: Uint8Array, file: Blob): boolean {
   return file.type === 'application/pdf' || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44);
 }
 
-type ReadOpts = {
+export type ReadOpts = {
   assetsBase: string;
   signal: AbortSignal;
   onStage: (s: Stage) => void;
@@ -150,4 +140,9 @@ export async function readFile(file: Blob, opts: ReadOpts): Promise<Read> {
   }
   if (!best) throw new ReadInputError('bad-file');
   return best;
+}
+
+/** Reads what the person gave: a file, or the pixels of a camera shot. */
+export function readSource(source: ReadingSource, opts: ReadOpts): Promise<Read> {
+  return source.kind === 'file' ? readFile(source.file, opts) : readImage(source.pixels, opts);
 }
