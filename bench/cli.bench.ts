@@ -103,6 +103,7 @@ export default async () => {
       }
     }
     const before = median(wall.get(WAYS[0] as Way) ?? []);
+    const node = median(wall.get(WAYS[WAYS.length - 1] as Way) ?? []);
     for (const w of ways) {
       const m = median(wall.get(w) ?? []);
       const cpus = cpu.get(w) ?? [];
@@ -112,6 +113,7 @@ export default async () => {
         'wall s (median)': s(m),
         'wall s (min–max)': `${s(Math.min(...(wall.get(w) ?? [])))}–${s(Math.max(...(wall.get(w) ?? [])))}`,
         'CPU s (median)': cpus.length ? s(median(cpus)) : '',
+        'wall s over Node alone': w === WAYS[WAYS.length - 1] ? '' : s(m - node),
         'vs before': w === WAYS[0] ? '1×' : `${Math.round((before / m) * 10) / 10}× faster`,
         target: w.name.startsWith('built (') ? `< ${c.target} s: ${m < c.target ? 'met' : 'NOT met'}` : '',
       });
@@ -119,6 +121,7 @@ export default async () => {
   }
   notes.push(
     `${RUNS} runs per way after one warm-up, alternated; each run is a new \`node\` process (spawnSync), Node ${process.version}.`,
+    'On a loaded machine Node alone already takes much of the target: compare "over Node alone" too.',
     'CPU s = user + system time of the child (Linux /proc), less sensitive than wall time to other processes on a busy machine.',
     '"before" is the former bin/pasapas.js, verbatim (tsx `register()` then `import("./bin/cli.ts")`), with tsx\'s own transform cache warm.',
     '"built" loads dist/cli/cli.js (bin/vite.cli.config.ts); the readable command then loads jsdom, which is most of what remains.',
