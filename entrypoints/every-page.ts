@@ -130,10 +130,9 @@ export default defineUnlistedScript(async () => {
     if (message.type === 'pasapas:toggle') return toggle();
     if (message.type === 'pasapas:open') return open();
     if (message.type === 'pasapas:read-page') return load().then((h) => h.readPage());
-    // The side panel's guide: the session runs here, the answer is a plain-data snapshot.
-    if (message.type === 'pasapas:guide') return load().then((h) => h.guideCommand(message.command));
-    // Our OCR screens: the panel (loaded if need be) gives the page's fields, fills them, hides ours.
-    if (message.type === 'pasapas:ocr') return load().then((h) => h.ocrCommand(message.command));
+    // Our extension pages' commands for one feature (the side panel's guide, our reading screens).
+    if (message.type === 'pasapas:feature')
+      return load().then((h) => h.command(message.feature, message.command));
     return undefined;
   };
   // The extension's isolated world only: the site cannot see or call it.

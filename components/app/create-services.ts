@@ -10,7 +10,9 @@ export async function createServices(options: {
   context: FeatureContext;
   store: SettingsStore;
   lang?: Lang;
-  extra?: Partial<Pick<PanelServices, 'pageReader' | 'speech' | 'speechRequest' | 'sessionPage'>>;
+  extra?: Partial<
+    Pick<PanelServices, 'pageReader' | 'speech' | 'speechRequest' | 'sessionPage' | 'publicComputer'>
+  >;
 }): Promise<{ services: PanelServices; announcement: Signal<string>; dispose(): void }> {
   const settings = signal<Settings>(await options.store.load().catch(() => parseSettings(undefined)));
   const lang = computed<Lang>(() => settings.value.lang ?? options.lang ?? pickLang(navigator.languages));

@@ -58,10 +58,11 @@ export type PanelHandle = {
   unmount(): void;
   /** Opens the panel on the speech tab and reads the page aloud (popup's "read the page"). */
   readPage(): void;
-  /** The side panel's guide commands, run on this page (see features/guides/remote-host.ts). */
-  guideCommand(command: unknown): Promise<unknown>;
-  /** Our OCR screens' requests (ocr.html, the side panel), relayed by the background: the page's fields, the fill. */
-  ocrCommand(command: unknown): Promise<unknown>;
+  /**
+   * A command from our extension pages for one feature on this page (the side panel's guide, our
+   * reading screens' fields and fill), relayed by the background: see each feature's `command`.
+   */
+  command(feature: FeatureId, command: unknown): Promise<unknown>;
   host: HTMLElement;
 };
 
@@ -107,18 +108,22 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
     context: options.context,
     store: options.store,
     lang: options.lang,
-    extra: { pageReader, speech, speechRequest, sessionPage: options.sessionPage },
+    extra: {
+      pageReader,
+      speech,
+      speechRequest,
+      sessionPage: options.sessionPage,
+      publicComputer: options.publicComputer,
+    },
   });
 
-  // Progress on the page (autosave, "Reprendre où vous en étiez"): its own lazy chunk.
-  let stopProgress: (() => void) | undefined;
-  if (onPage && enabled.some((f) => f.id === 'progress')) {
-    import('../features/progress/start')
-      .then((m) => {
-        stopProgress = m.startOnPage(services, { publicComputer: options.publicComputer });
-      })
-      .catch(() => {});
-  }
+  // Each feature's page work (progress: autosave and the offer to resume…), stopped on unmount.
+  const pageWork = new AbortController();
+  if (onPage)
+    for (const feature of enabled)
+      Promise.resolve()
+        .then(() => feature.setup?.(services, pageWork.signal))
+        .catch(() => {});
 
   // Focus returns where it was before the panel opened (or to the launcher).
   let returnFocus: Element | null = null;
@@ -155,19 +160,16 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
       active.value = 'speech';
       speechRequest.value = 'page';
     },
-    guideCommand(command) {
-      return import('../features/guides/remote-host').then((m) =>
-        m.guideCommand(command, services.lang.value),
-      );
-    },
-    ocrCommand(command) {
-      return import('../features/ocr/page').then((m): unknown => m.pageCommand(command));
+    command(id, command) {
+      const feature = enabled.find((f) => f.id === id);
+      if (!feature?.command) return Promise.reject(new Error(`No command for ${id} here`));
+      return feature.command(command, services);
     },
     unmount() {
       doc.removeEventListener('keydown', onShortcut, true);
       dispose();
       stopUntrusted?.();
-      stopProgress?.();
+      pageWork.abort();
       pageReader?.dispose();
       render(null, shadow);
       if (!options.host) host.remove();

@@ -26,6 +26,8 @@ export type PanelServices = {
    * "Terminer ma session" show only inside it. Absent in the widget and in extension pages.
    */
   sessionPage?: string;
+  /** Widget configuration: public-computer mode (the extension reads the mediator's setting itself). */
+  publicComputer?: Partial<import('../../utils/progress/types').PublicComputerConfig>;
 };
 
 export const ServicesContext = createContext<PanelServices | null>(null);

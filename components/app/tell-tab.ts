@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { FeatureId } from '../../utils/plugins/registry';
 
 /**
  * Our extension pages and background talk to the script on a page by running a one-line function in
@@ -14,9 +15,11 @@ export type PageMessage =
   | { type: 'pasapas:read-page' }
   /** The settings changed (popup, options page, another tab's panel): apply them again. */
   | { type: 'pasapas:settings' }
-  | { type: 'pasapas:guide'; command: unknown }
-  /** The side panel's reading: the page's fields, a confirmed fill, hiding our panel for a capture. */
-  | { type: 'pasapas:ocr'; command: unknown };
+  /**
+   * A command for one feature on the page (the side panel's guide, our reading screens' fields and
+   * fill): the page script loads the panel if needed and hands it to that feature's `command`.
+   */
+  | { type: 'pasapas:feature'; feature: FeatureId; command: unknown };
 
 export type PageHandle = (message: PageMessage) => unknown;
 

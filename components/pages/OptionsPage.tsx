@@ -1,13 +1,30 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../../utils/i18n';
 import { LANGS } from '../../utils/i18n';
 import { useServices } from '../app/services';
-import ComfortTab from '../features/comfort/ComfortTab';
-import { GuidesOptions } from '../features/guides/GuidesOptions';
-import { PublicComputerOptions } from '../features/progress/PublicComputerOptions';
+import { features } from '../features';
+
+/** Each feature's options section, from the registry, in panel order (loaded with this page). */
+function useOptionSections(): ComponentType[] | undefined {
+  const [sections, setSections] = useState<ComponentType[] | undefined>(undefined);
+  useEffect(() => {
+    let alive = true;
+    const loaders = features.all().flatMap((f) => (f.loadOptions ? [f.loadOptions] : []));
+    Promise.all(loaders.map((load) => load().then((m) => m.default)))
+      .then((list) => alive && setSections(list))
+      .catch(() => alive && setSections([]));
+    return () => {
+      alive = false;
+    };
+  }, []);
+  return sections;
+}
 
 /** The mediator's and the person's settings page: language and comfort defaults for every site. */
 export function OptionsPage({ announcement }: { announcement: { value: string } }) {
   const { t, settings, update } = useServices();
+  const sections = useOptionSections();
   return (
     <main
       class="pp-root pp-docked pp-page"
@@ -36,12 +53,9 @@ export function OptionsPage({ announcement }: { announcement: { value: string } 
           </select>
         </label>
       </section>
-      <section aria-labelledby="opt-comfort">
-        <h2 id="opt-comfort">{t('options.comfortDefaults')}</h2>
-        <ComfortTab />
-      </section>
-      <GuidesOptions />
-      <PublicComputerOptions />
+      {sections?.map((Section, i) => (
+        <Section key={i} />
+      ))}
       <div class="pp-sr-only" role="status" aria-live="polite">
         {announcement.value}
       </div>

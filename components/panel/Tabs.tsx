@@ -1,12 +1,13 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FeatureDefinition, FeatureId } from '../../utils/plugins/registry';
+import type { PanelServices } from '../app/services';
 import { useServices } from '../app/services';
 import type { TabModule } from '../features';
 import { Icon } from './icons';
 
 type Props = {
-  features: FeatureDefinition<TabModule>[];
+  features: FeatureDefinition<TabModule, PanelServices>[];
   active: FeatureId;
   onSelect(id: FeatureId): void;
 };
@@ -71,7 +72,7 @@ export function Tabs({ features, active, onSelect }: Props) {
   );
 }
 
-function LazyTab({ feature }: { feature: FeatureDefinition<TabModule> }) {
+function LazyTab({ feature }: { feature: FeatureDefinition<TabModule, PanelServices> }) {
   const { t } = useServices();
   const [Tab, setTab] = useState<ComponentType | null>(null);
   const [failed, setFailed] = useState(false);

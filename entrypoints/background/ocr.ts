@@ -114,7 +114,7 @@ browser.windows?.onRemoved?.addListener((windowId) => {
 
 /** The page's panel, through the page script (tellTab): the same commands for ocr.html and the side panel. */
 const toPage = (tabId: number, command: Record<string, unknown>) =>
-  tellTab(tabId, { type: 'pasapas:ocr', command });
+  tellTab(tabId, { type: 'pasapas:feature', feature: 'ocr', command });
 
 addHandlers({
   /**

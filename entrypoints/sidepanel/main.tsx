@@ -25,7 +25,7 @@ async function sendToPage(command: unknown): Promise<unknown> {
   }
   if (target?.id === undefined) return null;
   try {
-    return (await tellTab(target.id, { type: 'pasapas:guide', command })) ?? null;
+    return (await tellTab(target.id, { type: 'pasapas:feature', feature: 'guides', command })) ?? null;
   } catch {
     return null;
   }

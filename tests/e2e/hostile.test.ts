@@ -206,13 +206,17 @@ describe('a hostile site', () => {
     // test hands over, the page could not learn it) inert, never claimed.
     const dynamic = await session.context
       .serviceWorkers()[0]
-      ?.evaluate(() => chrome.runtime.getURL('/session.html'));
+      ?.evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { runtime: { getURL(p: string): string } } }
+        ).chrome.runtime.getURL('/session.html'),
+      );
     expect(dynamic).toBeTruthy();
     await b.evaluate(
       ([fixed, real]) => {
         for (const src of [fixed, `${real}?view=tab`]) {
           const frame = document.createElement('iframe');
-          frame.src = src;
+          frame.src = src ?? '';
           frame.dataset.hostile = '';
           document.body.append(frame);
         }

@@ -9,7 +9,14 @@ export type FeatureId = (typeof FEATURE_IDS)[number];
 /** Where a feature can show: the in-page panel of the extension, the extension's side panel, the widget. */
 export type FeatureContext = 'page' | 'sidepanel' | 'widget';
 
-export type FeatureDefinition<Tab = unknown> = {
+/**
+ * One feature plugin. Besides its tab, a feature owns its page work (`setup`, tied to an
+ * AbortSignal as refined-github's features are), the commands our extension pages send it on the
+ * page (`command`), and its section of the options page (`loadOptions`): the panel's shell, the
+ * page script and the options page know no feature by name. `Ctx` is what the shell passes in
+ * (the panel's services); it stays generic here so this file knows nothing of Preact.
+ */
+export type FeatureDefinition<Tab = unknown, Ctx = unknown> = {
   id: FeatureId;
   /** i18n key of the tab label. */
   labelKey: string;
@@ -21,17 +28,28 @@ export type FeatureDefinition<Tab = unknown> = {
   loadTab: () => Promise<Tab>;
   /** Extension permissions the feature needs, for documentation and the options page. */
   permissions?: readonly string[];
+  /**
+   * Page work when the panel mounts on a page (extension page script or widget; not the side
+   * panel): loads its own code lazily; stops everything when `signal` aborts (the panel unmounts).
+   */
+  setup?: (ctx: Ctx, signal: AbortSignal) => void | Promise<void>;
+  /** A command from our extension pages (side panel, OCR frame), relayed to this page: plain data in and out. */
+  command?: (command: unknown, ctx: Ctx) => Promise<unknown>;
+  /** The feature's section of the extension's options page, loaded when that page opens. */
+  loadOptions?: () => Promise<Tab>;
 };
 
 export function isFeatureId(value: string): value is FeatureId {
   return (FEATURE_IDS as readonly string[]).includes(value);
 }
 
-export type Registry<Tab> = {
-  register(feature: FeatureDefinition<Tab>): void;
-  get(id: FeatureId): FeatureDefinition<Tab> | undefined;
+export type Registry<Tab, Ctx = unknown> = {
+  register(feature: FeatureDefinition<Tab, Ctx>): void;
+  get(id: FeatureId): FeatureDefinition<Tab, Ctx> | undefined;
   /** The features for a context, in panel order, optionally limited to an allow-list (widget `data-features`). */
-  list(context: FeatureContext, enabled?: readonly FeatureId[]): FeatureDefinition<Tab>[];
+  list(context: FeatureContext, enabled?: readonly FeatureId[]): FeatureDefinition<Tab, Ctx>[];
+  /** Every feature, in panel order (the options page, which is no panel context). */
+  all(): FeatureDefinition<Tab, Ctx>[];
 };
 
 export class DuplicateFeatureError extends Error {
@@ -42,8 +60,8 @@ export class DuplicateFeatureError extends Error {
   }
 }
 
-export function createRegistry<Tab = unknown>(): Registry<Tab> {
-  const features = new Map<FeatureId, FeatureDefinition<Tab>>();
+export function createRegistry<Tab = unknown, Ctx = unknown>(): Registry<Tab, Ctx> {
+  const features = new Map<FeatureId, FeatureDefinition<Tab, Ctx>>();
   return {
     register(feature) {
       if (features.has(feature.id)) throw new DuplicateFeatureError(feature.id);
@@ -56,6 +74,7 @@ export function createRegistry<Tab = unknown>(): Registry<Tab> {
         .filter((f) => !enabled || enabled.includes(f.id))
         .sort((a, b) => a.order - b.order);
     },
+    all: () => [...features.values()].sort((a, b) => a.order - b.order),
   };
 }
 

@@ -37,4 +37,38 @@ describe('feature registry', () => {
     expect(await memo()).toBe('tab');
     expect(load).toHaveBeenCalledTimes(2);
   });
+  test('every feature for the options page, in order, whatever its contexts', () => {
+    const registry = createRegistry<string>();
+    registry.register(def('speech', 40, ['page']));
+    registry.register(def('guides', 10, ['sidepanel']));
+    expect(registry.all().map((f) => f.id)).toEqual(['guides', 'speech']);
+  });
+});
+
+describe('the product registry', () => {
+  test('declares the page work, page commands and options sections the shell no longer names', async () => {
+    const { features } = await import('../../../components/features');
+    const byId = Object.fromEntries(features.all().map((f) => [f.id, f]));
+    // Progress owns its page work; guides and OCR answer our extension pages' commands on the page.
+    expect(typeof byId.progress?.setup).toBe('function');
+    expect(typeof byId.guides?.command).toBe('function');
+    expect(typeof byId.ocr?.command).toBe('function');
+    // The options page is composed from these, in panel order.
+    expect(
+      features
+        .all()
+        .filter((f) => f.loadOptions)
+        .map((f) => f.id),
+    ).toEqual(['guides', 'comfort', 'progress']);
+    // The shell starts no feature's page work and routes no feature's command by name.
+    const { readFileSync } = await import('node:fs');
+    const read = (f: string) => readFileSync(new URL(`../../../${f}`, import.meta.url), 'utf8');
+    expect(read('components/app/mount.tsx')).not.toMatch(
+      /progress\/start|remote-host|ocr\/page|guideCommand|ocrCommand/,
+    );
+    expect(read('entrypoints/every-page.ts')).not.toMatch(
+      /pasapas:guide'|pasapas:ocr'|guideCommand|ocrCommand/,
+    );
+    expect(read('components/pages/OptionsPage.tsx')).not.toMatch(/features\/(progress|guides|comfort)\//);
+  });
 });
