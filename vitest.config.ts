@@ -34,6 +34,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // A poll waits for what a real browser does on a busy 2-core machine, not 1 s (Vitest's default).
+          expect: { poll: { timeout: 20_000, interval: 100 } },
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 180_000,
