@@ -75,7 +75,8 @@ export const progressMessages = {
     'progress.all.confirm':
       'Tout supprimer ? Toutes les démarches gardées sur cet ordinateur seront effacées. On ne peut pas revenir en arrière.',
     'progress.all.yes': 'Oui, tout supprimer',
-    'progress.all.deleted': 'Tout est supprimé. Rien n’est resté sur cet ordinateur.',
+    'progress.all.deleted':
+      'Tout ce que Pas à pas gardait pour vous est effacé de cet ordinateur. Les sites gardent ce que vous leur avez envoyé.',
     'progress.export.title': 'Donner ses démarches à une autre personne ou un autre ordinateur',
     'progress.export.all': 'Tout exporter',
     'progress.export.intro':
@@ -98,7 +99,8 @@ export const progressMessages = {
     'progress.public.endConfirm':
       'Terminer votre session ? Tout ce que Pas à pas a gardé pour vous sur cet ordinateur sera effacé.',
     'progress.public.endYes': 'Oui, tout effacer',
-    'progress.public.ended': 'Votre session est terminée. Rien de vous n’est resté sur cet ordinateur.',
+    'progress.public.ended':
+      'Votre session est terminée : ce que Pas à pas gardait pour vous est effacé. Les sites ne sont pas effacés : déconnectez-vous de chaque site, puis fermez le navigateur.',
     'progress.keep.title': 'Garder ce que je tape sur ce site',
     'progress.keep.intro':
       'Aucun guide ne connaît ce site. Pas à pas peut quand même garder vos réponses ici.',
@@ -185,7 +187,8 @@ export const progressMessages = {
     'progress.all.confirm':
       'Delete everything? Every procedure kept on this computer will be erased. This cannot be undone.',
     'progress.all.yes': 'Yes, delete everything',
-    'progress.all.deleted': 'Everything is deleted. Nothing is left on this computer.',
+    'progress.all.deleted':
+      'Everything Pas à pas kept for you is erased from this computer. Websites keep what you sent them.',
     'progress.export.title': 'Hand your procedures to another person or computer',
     'progress.export.all': 'Export everything',
     'progress.export.intro':
@@ -208,7 +211,8 @@ export const progressMessages = {
     'progress.public.endConfirm':
       'End your session? Everything Pas à pas kept for you on this computer will be erased.',
     'progress.public.endYes': 'Yes, erase everything',
-    'progress.public.ended': 'Your session is over. Nothing of yours is left on this computer.',
+    'progress.public.ended':
+      'Your session is over: what Pas à pas kept for you is erased. Websites are not erased: log out of each site, then close the browser.',
     'progress.keep.title': 'Keep what I type on this site',
     'progress.keep.intro': 'No guide knows this site. Pas à pas can still keep your answers here.',
     'progress.keep.go': 'Keep my answers on this site',
@@ -290,7 +294,8 @@ export const progressMessages = {
     'progress.all.delete': 'حذف الكل',
     'progress.all.confirm': 'حذف الكل؟ ستُمحى كل الإجراءات المحفوظة في هذا الحاسوب. لا يمكن التراجع.',
     'progress.all.yes': 'نعم، احذف الكل',
-    'progress.all.deleted': 'حُذف كل شيء. لم يبقَ شيء في هذا الحاسوب.',
+    'progress.all.deleted':
+      'مُحي كل ما كان Pas à pas يحفظه لك في هذا الحاسوب. تحتفظ المواقع بما أرسلته إليها.',
     'progress.export.title': 'إعطاء إجراءاتك لشخص آخر أو حاسوب آخر',
     'progress.export.all': 'تصدير الكل',
     'progress.export.intro': 'الملف محمي بعبارة سرية. اخترها وأعطها فقط للشخص الذي سيفتح الملف.',
@@ -310,7 +315,8 @@ export const progressMessages = {
     'progress.public.end': 'إنهاء جلستي',
     'progress.public.endConfirm': 'إنهاء جلستك؟ سيُمحى كل ما حفظه Pas à pas لك في هذا الحاسوب.',
     'progress.public.endYes': 'نعم، امحُ كل شيء',
-    'progress.public.ended': 'انتهت جلستك. لم يبقَ شيء منك في هذا الحاسوب.',
+    'progress.public.ended':
+      'انتهت جلستك: مُحي ما كان Pas à pas يحفظه لك. لم تُمحَ المواقع: اخرج من حسابك في كل موقع، ثم أغلق المتصفح.',
     'progress.keep.title': 'احفظ ما أكتبه في هذا الموقع',
     'progress.keep.intro': 'لا يعرف أي دليل هذا الموقع. يستطيع Pas à pas مع ذلك حفظ إجاباتك هنا.',
     'progress.keep.go': 'احفظ إجاباتي في هذا الموقع',
