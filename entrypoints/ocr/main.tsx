@@ -9,6 +9,7 @@ import { ocrMessages } from '../../components/features/ocr/messages';
 import { preprocessWorker } from '../../components/features/ocr/preprocess-worker';
 import {
   OCR_CLAIM_POST,
+  OCR_FRAME_READY,
   OCR_MESSAGES,
   type OcrBridge,
   type PageTargets,
@@ -85,8 +86,8 @@ else {
 
 /**
  * Framed in a page, this page does nothing until our page script hands it the token it armed (by
- * postMessage, from the parent) and the background accepts the claim. Any other framing (a site that
- * learned our address) gets a plain message and nothing else.
+ * postMessage, from the parent, in answer to our "ready") and the background accepts the claim. Any other
+ * framing (a site that learned our address) gets a plain message and nothing else.
  */
 function claimFromParent(timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -111,6 +112,9 @@ function claimFromParent(timeoutMs: number): Promise<boolean> {
       resolve(ok);
     };
     window.addEventListener('message', onMessage);
+    // Ready to hear it: the page script answers this with the token, to our origin only (so it does not
+    // depend on when the browser fires the frame's load event). The message says nothing else.
+    window.parent.postMessage({ type: OCR_FRAME_READY }, '*');
   });
 }
 

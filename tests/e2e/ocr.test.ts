@@ -589,7 +589,9 @@ describe('OCR in the extension', () => {
         });
       }, realIbanKey);
     await other.goto(`chrome-extension://${session.extensionId}/popup.html`);
-    expect((await tryFill()) ?? null).toBeNull();
+    // The router's sender policy refuses it before any handler runs (ocr-fill: ocr.html only), plainly.
+    expect(await tryFill()).toEqual({ refused: 'sender' });
+    expect(await page.locator('input[name="iban"]').inputValue()).toBe(before);
     // ocr.html opened on its own (as a hostile page could, it is web-accessible) is no camera window of ours:
     // it fills nothing, whatever tab the message names.
     await other.goto(`chrome-extension://${session.extensionId}/ocr.html?camera=1`);

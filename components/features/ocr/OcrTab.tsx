@@ -6,7 +6,7 @@ import { ocrConfig } from './config';
 import { ocrMessages } from './messages';
 import ocrCss from './ocr.css?inline';
 import { inPageBridge } from './page';
-import { OCR_CLAIM_POST, type OcrBridge } from './protocol';
+import { OCR_CLAIM_POST, OCR_FRAME_READY, type OcrBridge } from './protocol';
 
 const translate = createTranslator(uiMessages, ocrMessages);
 
@@ -28,8 +28,9 @@ const FRAME_STYLE = 'display:block;width:100%;height:min(75vh,46em);border:0';
 /**
  * The extension: the reading happens in our own page, framed here; this side only fills the page.
  * The frame sits in a *closed* shadow root of its own (the panel's root is open: the page could swap the
- * frame's address), and before it loads the background arms it: the token reaches the frame by
- * `postMessage` to our origin only, and the background honours only the frame that claims with it.
+ * frame's address), and before it loads the background arms it: when the frame says it listens, the
+ * token reaches it by `postMessage` to our origin only, and the background honours only the frame that
+ * claims with it.
  */
 function OcrFrame({ page, arm }: { page: string; arm: () => Promise<string> }) {
   const { lang, settings } = useServices();
@@ -52,16 +53,23 @@ function OcrFrame({ page, arm }: { page: string; arm: () => Promise<string> }) {
     frame.setAttribute('data-testid', 'ocr-frame');
     // No camera or clipboard permission is delegated to the frame: Chrome would grant it to the page's site.
     let alive = true;
+    let token: string | undefined;
+    // The frame says when it listens (its `load` event may come before its script does, in Chromium):
+    // only then does it get the token, once, to our origin only, and only from our frame's own window.
+    const onMessage = (e: MessageEvent) => {
+      if (e.source !== frame.contentWindow || !token) return;
+      if ((e.data as { type?: unknown } | null)?.type !== OCR_FRAME_READY) return;
+      // Our origin, not the address: with use_dynamic_url the frame lands on the extension's own origin.
+      const origin = new URL(extensionOrigin()).origin;
+      frame.contentWindow?.postMessage({ type: OCR_CLAIM_POST, token }, origin);
+      // One claim per arm: a document the frame is later navigated to has nothing to gain from it.
+      token = undefined;
+    };
+    window.addEventListener('message', onMessage);
     arm().then(
-      (token) => {
+      (armed) => {
         if (!alive) return;
-        // Our origin, not the address: with use_dynamic_url the frame lands on the extension's own origin.
-        const origin = new URL(extensionOrigin()).origin;
-        frame.addEventListener(
-          'load',
-          () => frame.contentWindow?.postMessage({ type: OCR_CLAIM_POST, token }, origin),
-          { once: true },
-        );
+        token = armed;
         frame.src = src;
         shadow.append(frame);
       },
@@ -69,6 +77,7 @@ function OcrFrame({ page, arm }: { page: string; arm: () => Promise<string> }) {
     );
     return () => {
       alive = false;
+      window.removeEventListener('message', onMessage);
       frame.remove();
     };
   }, []);

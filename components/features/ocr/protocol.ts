@@ -35,8 +35,9 @@ export type OcrBridge = {
  * Message types from ocr.html and the side panel to the background, which relays to the page (tellTab).
  * ocr.html is web-accessible, so any site could frame it: the background listens only to the frame our
  * page script placed (utils/messaging/frame-claims.ts). The page script *arms* one frame for its tab and
- * gets a token; it hands the token to that frame by `postMessage` (OCR_CLAIM_POST); the frame *claims*
- * with it, then sends it as `claim` with every request below. The camera window is the background's own.
+ * gets a token; when the frame says it listens (OCR_FRAME_READY) it hands it the token by `postMessage`
+ * (OCR_CLAIM_POST); the frame *claims* with it, then sends it as `claim` with every request below. The
+ * camera window is the background's own.
  */
 export const OCR_MESSAGES = {
   /** Page script → background: `{}` → `{ token }`, for the frame it is about to place. */
@@ -54,3 +55,8 @@ export const OCR_MESSAGES = {
 
 /** Page script → its ocr.html frame (`postMessage` to our origin only): `{ type, token }`. */
 export const OCR_CLAIM_POST = 'pasapas:ocr-claim-token';
+/**
+ * ocr.html → the window that framed it, once its listener is set: `{ type }`, nothing else. The page
+ * script answers with OCR_CLAIM_POST; the frame's `load` event may fire before the frame listens.
+ */
+export const OCR_FRAME_READY = 'pasapas:ocr-frame-ready';
