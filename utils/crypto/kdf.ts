@@ -49,16 +49,25 @@ export async function deriveKeys(secret: string, params: KdfParams): Promise<Der
       512,
     ),
   );
+  return importKeyPair(bits);
+}
+
+/**
+ * 64 key bytes as two non-extractable keys: the first half encrypts (AES-GCM), the second tags
+ * (HMAC-SHA-256). Zeroes the given bytes, so no copy of the raw key lingers in memory.
+ */
+export async function importKeyPair(bytes: Uint8Array): Promise<DerivedKeys> {
+  const subtle = globalThis.crypto.subtle;
   try {
-    const encryption = await subtle.importKey('raw', bits.slice(0, 32), { name: 'AES-GCM' }, false, [
+    const encryption = await subtle.importKey('raw', bytes.slice(0, 32), { name: 'AES-GCM' }, false, [
       'encrypt',
       'decrypt',
     ]);
-    const mac = await subtle.importKey('raw', bits.slice(32, 64), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    const mac = await subtle.importKey('raw', bytes.slice(32, 64), { name: 'HMAC', hash: 'SHA-256' }, false, [
       'sign',
     ]);
     return { encryption, mac };
   } finally {
-    bits.fill(0);
+    bytes.fill(0);
   }
 }

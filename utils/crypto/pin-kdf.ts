@@ -9,6 +9,7 @@ import { fromBase64, randomBytes, toBase64, utf8 } from './bytes.ts';
 import {
   type DerivedKeys,
   deriveKeys,
+  importKeyPair,
   isValidKdfParams,
   type KdfParams,
   newKdfParams,
@@ -100,17 +101,5 @@ export async function derivePinKeys(pin: string, params: PinKdfParams): Promise<
     hashLength: 64,
     outputType: 'binary',
   });
-  const subtle = globalThis.crypto.subtle;
-  try {
-    const encryption = await subtle.importKey('raw', bits.slice(0, 32), { name: 'AES-GCM' }, false, [
-      'encrypt',
-      'decrypt',
-    ]);
-    const mac = await subtle.importKey('raw', bits.slice(32, 64), { name: 'HMAC', hash: 'SHA-256' }, false, [
-      'sign',
-    ]);
-    return { encryption, mac };
-  } finally {
-    bits.fill(0);
-  }
+  return importKeyPair(bits);
 }

@@ -7,6 +7,7 @@
  */
 import { macTag, openJson, type Sealed, sealJson } from '../crypto/aead.ts';
 import { randomBytes, toBase64 } from '../crypto/bytes.ts';
+import { importKeyPair } from '../crypto/kdf.ts';
 import type { RowCipher } from './codec.ts';
 import type { PasapasDB } from './db.ts';
 import { defaultKeyFiles, type KeyFiles, memoryKeyFiles, withKeyLock } from './key-files.ts';
@@ -20,20 +21,8 @@ export const DATA_KEY_BYTES = 64;
 export type DataKeys = { encryption: CryptoKey; mac: CryptoKey };
 
 /** Imports the 64 bytes as two non-extractable keys and zeroes the given bytes. */
-export async function importDataKeys(raw: Uint8Array<ArrayBuffer>): Promise<DataKeys> {
-  const subtle = globalThis.crypto.subtle;
-  try {
-    const encryption = await subtle.importKey('raw', raw.slice(0, 32), { name: 'AES-GCM' }, false, [
-      'encrypt',
-      'decrypt',
-    ]);
-    const mac = await subtle.importKey('raw', raw.slice(32, 64), { name: 'HMAC', hash: 'SHA-256' }, false, [
-      'sign',
-    ]);
-    return { encryption, mac };
-  } finally {
-    raw.fill(0);
-  }
+export function importDataKeys(raw: Uint8Array<ArrayBuffer>): Promise<DataKeys> {
+  return importKeyPair(raw);
 }
 
 export function cipherOf(keys: DataKeys): RowCipher {
