@@ -44,14 +44,35 @@ function BannerView({ agent, services }: { agent: Agent; services: PanelServices
   if (state.kind === 'hidden') return null;
   // The extension on a web page: the PIN is typed in our own frame, out of the page's reach.
   const sessionPage = services.context === 'page' ? services.sessionPage : undefined;
-  const onFrameEvent = (event: SessionEvent) => {
-    if (event === 'skip') agent.skipPin();
-    else if (event === 'pin-chosen' || event === 'unlocked') agent.resumeAfterPin();
-  };
   const comfort = settings.value.comfort;
   const close = () => {
     agent.banner.value = { kind: 'hidden' };
   };
+  // Called, not mounted as a component of its own: a component made here would be a new type at
+  // each render and reload the frame.
+  const pinPrompt = (kind: 'choose' | 'unlock', title: string) =>
+    sessionPage ? (
+      <SessionFrame
+        page={sessionPage}
+        view="banner"
+        title={title}
+        onEvent={(event: SessionEvent) => {
+          if (event === 'skip') agent.skipPin();
+          else if (event === 'pin-chosen' || event === 'unlocked') agent.resumeAfterPin();
+        }}
+      />
+    ) : (
+      <PinForm
+        kind={kind}
+        t={t}
+        lang={lang.value}
+        onDone={() => {
+          services.announce(t(kind === 'choose' ? 'progress.pin.chosen' : 'progress.pin.unlocked'));
+          agent.resumeAfterPin();
+        }}
+        {...(kind === 'choose' ? { onSkip: () => agent.skipPin() } : {})}
+      />
+    );
   return (
     <section
       class="pp-root pp-progress-banner pp-stack"
@@ -148,49 +169,14 @@ function BannerView({ agent, services }: { agent: Agent; services: PanelServices
         <>
           <h2 id="pp-progress-banner-title">{t('progress.pin.needTitle')}</h2>
           <p>{t('progress.pin.needIntro')}</p>
-          {sessionPage ? (
-            <SessionFrame
-              page={sessionPage}
-              view="banner"
-              title={t('progress.pin.needTitle')}
-              onEvent={onFrameEvent}
-            />
-          ) : (
-            <PinForm
-              kind="choose"
-              t={t}
-              lang={lang.value}
-              onDone={() => {
-                services.announce(t('progress.pin.chosen'));
-                agent.resumeAfterPin();
-              }}
-              onSkip={() => agent.skipPin()}
-            />
-          )}
+          {pinPrompt('choose', t('progress.pin.needTitle'))}
         </>
       )}
       {state.kind === 'locked' && (
         <>
           <h2 id="pp-progress-banner-title">{t('progress.pin.lockedTitle')}</h2>
           <p>{t('progress.pin.lockedIntro')}</p>
-          {sessionPage ? (
-            <SessionFrame
-              page={sessionPage}
-              view="banner"
-              title={t('progress.pin.lockedTitle')}
-              onEvent={onFrameEvent}
-            />
-          ) : (
-            <PinForm
-              kind="unlock"
-              t={t}
-              lang={lang.value}
-              onDone={() => {
-                services.announce(t('progress.pin.unlocked'));
-                agent.resumeAfterPin();
-              }}
-            />
-          )}
+          {pinPrompt('unlock', t('progress.pin.lockedTitle'))}
           <p class="pp-progress-muted">{t('progress.pin.workerNote')}</p>
         </>
       )}
