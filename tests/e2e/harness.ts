@@ -168,6 +168,24 @@ export async function sessionFrame(page: Page, view: 'banner' | 'tab'): Promise<
 export const launcher = (page: Page) => page.locator('[data-pasapas="launcher"]');
 export const panel = (page: Page) => page.locator('[data-pasapas="panel"]');
 
+/** Opens the panel (it may be mounting, closed, at that very moment: tries again) on one feature's tab. */
+export async function openPanelTab(page: Page, feature: string) {
+  await expect
+    .poll(async () => {
+      if (
+        !(await panel(page)
+          .isVisible()
+          .catch(() => false))
+      )
+        await launcher(page)
+          .click({ timeout: 2000 })
+          .catch(() => {});
+      return panel(page).isVisible();
+    })
+    .toBe(true);
+  await page.locator(`[role=tab][data-feature="${feature}"]`).click();
+}
+
 /** The element that has focus, seen through shadow roots. */
 export function deepActive(page: Page) {
   return page.evaluate(() => {

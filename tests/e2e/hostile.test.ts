@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Demo, startDemoServer } from './demo';
-import { launch, launcher, panel, type Session } from './harness';
+import { launch, launcher, openPanelTab, panel, type Session } from './harness';
 
 const SECRETS = {
   nom: 'Zorglubienne',
@@ -100,26 +100,6 @@ async function sweep(page: Page): Promise<void> {
 const stolen = (page: Page) =>
   page.evaluate(() => (window as unknown as { stolen: string[] }).stolen.join('\n'));
 
-async function openPanelOn(page: Page, feature: string) {
-  await expect
-    .poll(
-      async () => {
-        if (
-          !(await panel(page)
-            .isVisible()
-            .catch(() => false))
-        )
-          await launcher(page)
-            .click({ timeout: 2000 })
-            .catch(() => {});
-        return panel(page).isVisible();
-      },
-      { timeout: 15_000 },
-    )
-    .toBe(true);
-  await page.locator(`[role=tab][data-feature="${feature}"]`).click();
-}
-
 describe('a hostile site', () => {
   test('finds nothing of another site’s answers, address or title in what it can reach of our UI', async () => {
     // Site A: the person types answers, kept by the extension.
@@ -142,7 +122,7 @@ describe('a hostile site', () => {
       )
       .not.toBeNull();
     // On A itself, its own procedure is listed: the list works, so an empty list on B means something.
-    await openPanelOn(a, 'progress');
+    await openPanelTab(a, 'progress');
     await expect
       .poll(() => a.locator('[data-testid="progress-list"] > li').count(), { timeout: 15_000 })
       .toBe(1);
@@ -172,7 +152,7 @@ describe('a hostile site', () => {
     ).toBe(false);
 
     // The person opens the help and "Mes démarches" themself; the page keeps sweeping.
-    await openPanelOn(b, 'progress');
+    await openPanelTab(b, 'progress');
     await b.locator('[data-testid="progress-tab"]').waitFor();
     await b.locator('[data-testid="all-sites"]').waitFor();
     // This site has no procedure; the other site's is not here, and the tools for all sites neither.
@@ -190,7 +170,7 @@ describe('a hostile site', () => {
     }
 
     // The person opens all procedures: an extension tab, which the site cannot read.
-    await openPanelOn(b, 'progress');
+    await openPanelTab(b, 'progress');
     const opened = session.context.waitForEvent('page');
     await b.locator('[data-action="open-demarches"]').click();
     const demarches = await opened;
@@ -245,7 +225,7 @@ describe('a hostile site', () => {
     // The other site's answers are still there, untouched by the forged clicks.
     await a.bringToFront();
     await a.reload();
-    await openPanelOn(a, 'progress');
+    await openPanelTab(a, 'progress');
     await expect
       .poll(() => a.locator('[data-testid="progress-list"] > li').count(), { timeout: 15_000 })
       .toBe(1);
