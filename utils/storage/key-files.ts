@@ -68,9 +68,13 @@ export function opfsKeyFiles(root: () => Promise<Opfs>): KeyFiles {
 }
 
 /**
- * The fallback where OPFS is missing (private windows, very old browsers): a database of its own,
- * deleted whole. It keeps the data encrypted, but in Chromium a deleted key may stay in LevelDB
- * until compaction: weaker, and said so in the README.
+ * The fallback where OPFS is missing (private windows, very old browsers, Firefox with
+ * `dom.fs.enabled` off): a database of its own, deleted whole when its last key is removed.
+ * Firefox's IndexedDB runs SQLite with `secure_delete = OFF` (dom/indexedDB/ActorsParent.cpp), so
+ * a deleted record stays in the file's free pages (seen on Firefox ESR 153); `deleteDatabase`
+ * unlinks the file. Chromium may keep a deleted database in LevelDB until compaction: weaker, and
+ * said so in the README. While another key is still there (the public computer's wrapped key
+ * after the raw one was removed), the removed one may stay in the file until that last key goes.
  */
 export function indexedDbKeyFiles(factory: IDBFactory, dbName = 'pasapas-keys'): KeyFiles {
   const open = () =>
@@ -78,6 +82,12 @@ export function indexedDbKeyFiles(factory: IDBFactory, dbName = 'pasapas-keys'):
       const req = factory.open(dbName, 1);
       req.onupgradeneeded = () => req.result.createObjectStore('keys');
       req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+  const drop = () =>
+    new Promise<void>((resolve, reject) => {
+      const req = factory.deleteDatabase(dbName);
+      req.onsuccess = () => resolve();
       req.onerror = () => reject(req.error);
     });
   const run = async <T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
@@ -100,10 +110,16 @@ export function indexedDbKeyFiles(factory: IDBFactory, dbName = 'pasapas-keys'):
       return value instanceof Uint8Array ? new Uint8Array(value) : null;
     },
     async write(name, bytes) {
-      await run('readwrite', (s) => s.put(bytes.slice(), name));
+      await withKeyLock(dbName, () => run('readwrite', (s) => s.put(bytes.slice(), name)));
     },
     async remove(name) {
-      await run('readwrite', (s) => s.delete(name));
+      await withKeyLock(dbName, async () => {
+        const left = await run('readwrite', (s) => {
+          s.delete(name);
+          return s.count();
+        });
+        if (left === 0) await drop();
+      });
     },
   };
 }

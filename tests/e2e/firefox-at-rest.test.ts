@@ -1,0 +1,319 @@
+/**
+ * Erasure that holds on disk, in Firefox (Debian's firefox-esr, driven over WebDriver BiDi with
+ * puppeteer-core as in firefox.test.ts): answers typed on the demo procedure are saved by the
+ * extension's background, "Supprimer tout" is pressed in the options page, Firefox is closed, and
+ * every file of the profile is searched byte by byte (UTF-8, UTF-16LE, Latin-1) for each typed
+ * value and for the data key read before the wipe.
+ *
+ * Firefox's BiDi hides extension pages (bug 1755014) and refuses to navigate to them unless the
+ * remote agent is started with `--remote-allow-system-access`; with it, a tab navigated to
+ * `moz-extension://<uuid>/options.html` can be scripted and clicked like any page, though its
+ * navigation events are not reported (hence `navigate(…, 'none')` and a poll). The extension's
+ * UUID is fixed by the pref `extensions.webextensions.uuids`, so the test knows where its storage
+ * is: `storage/default/moz-extension+++<uuid>/` (IndexedDB in `idb/*.sqlite`, OPFS in `fs/`) and
+ * `…^userContextId=4294967295/` (`storage.local`).
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Demo, startDemoServer } from './demo';
+import { ROOT } from './harness';
+
+function firefoxPath(): string {
+  const path = process.env.PASAPAS_FIREFOX ?? '/usr/bin/firefox-esr';
+  if (!existsSync(path))
+    throw new Error(`Firefox not found at ${path}: install firefox-esr or set PASAPAS_FIREFOX`);
+  return path;
+}
+
+const ADDON_ID = 'pasapas@example.org';
+const UUID = '6f1d2c3b-8a47-4e59-b0c1-d2e3f4a5b6c7';
+const TYPED = {
+  nom: 'Oudjane-Kerbrat',
+  prenom: 'Yasminetta',
+  nir: '185057800608436',
+  email: 'y.oudjane-kerbrat@exemple.fr',
+  telephone: '0698765432',
+};
+/** Written in clear into the extension's own IndexedDB and never deleted: the search must find it. */
+const CANARY = 'pasapas-canary-7Qz4vX1m';
+
+let demo: Demo;
+const dirs: string[] = [];
+const outside: string[] = [];
+
+beforeAll(async () => {
+  demo = await startDemoServer({ port: 0 });
+});
+afterAll(async () => {
+  await demo?.close();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  expect(outside).toEqual([]);
+});
+
+async function firefox(profileDir: string, prefs: Record<string, unknown> = {}): Promise<Browser> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: true,
+    userDataDir: profileDir,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'intl.accept_languages': 'fr-FR, fr',
+      'intl.locale.requested': 'fr-FR',
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
+      ...prefs,
+    },
+  });
+  expect(await browser.installExtension(join(ROOT, '.output/firefox-mv3'))).toBe(ADDON_ID);
+  return browser;
+}
+
+async function newPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('request', (request) => {
+    const u = new URL(request.url());
+    const local = ['127.0.0.1', 'localhost'].includes(u.hostname);
+    if (!local && !['moz-extension:', 'data:', 'blob:', 'about:'].includes(u.protocol)) outside.push(u.href);
+  });
+  return page;
+}
+
+/** An extension page in a tab. BiDi reports no navigation event there: wait for its document. */
+async function extensionPage(browser: Browser, path: string): Promise<Page> {
+  const page = await newPage(browser);
+  const url = `moz-extension://${UUID}/${path}`;
+  const context = (
+    page.mainFrame() as unknown as {
+      browsingContext?: { navigate(url: string, wait: 'none'): Promise<void> };
+    }
+  ).browsingContext;
+  if (!context) throw new Error('puppeteer-core changed: no browsingContext on the BiDi frame');
+  await context.navigate(url, 'none');
+  await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', {}, url);
+  return page;
+}
+
+function profile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pasapas-ff-at-rest-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function files(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...files(path));
+    else if (entry.isFile()) out.push(path);
+  }
+  return out;
+}
+
+/** Every file under dir holding a needle: "<needle> in <path relative to root>". */
+function find(root: string, needles: Record<string, Buffer>, dir = root): string[] {
+  const hits: string[] = [];
+  if (!existsSync(dir)) return hits;
+  for (const file of files(dir)) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      continue;
+    }
+    for (const [name, needle] of Object.entries(needles))
+      if (bytes.includes(needle)) hits.push(`${name} in ${file.slice(root.length)}`);
+  }
+  return hits;
+}
+const encodings = (label: string, text: string) => ({
+  [`${label} utf8`]: Buffer.from(text, 'utf8'),
+  [`${label} utf16le`]: Buffer.from(text, 'utf16le'),
+  [`${label} latin1`]: Buffer.from(text, 'latin1'),
+});
+const typedNeedles = (): Record<string, Buffer> =>
+  Object.assign({}, ...Object.entries(TYPED).map(([name, value]) => encodings(name, value)));
+/** The extension's own storage (IndexedDB, OPFS) and its `storage.local`. */
+const extensionDirs = (dir: string) => ({
+  extDir: join(dir, 'storage/default', `moz-extension+++${UUID}`),
+  localDir: join(dir, 'storage/default', `moz-extension+++${UUID}^userContextId=4294967295`),
+});
+
+/** Counts of the progress rows and the databases of the extension's origin. */
+function storageState(page: Page) {
+  return page.evaluate(async () => {
+    const databases = (await indexedDB.databases()).map((d) => d.name ?? '').sort();
+    if (!databases.includes('pasapas')) return { databases, procedures: 0, fieldValues: 0 };
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('pasapas');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const count = (name: string) =>
+      new Promise<number>((resolve) => {
+        if (!db.objectStoreNames.contains(name)) return resolve(0);
+        const req = db.transaction(name).objectStore(name).count();
+        req.onsuccess = () => resolve(req.result);
+      });
+    const out = { databases, procedures: await count('procedures'), fieldValues: await count('fieldValues') };
+    db.close();
+    return out;
+  });
+}
+
+/** The data key, base64: from OPFS, else from the IndexedDB fallback `pasapas-keys`. */
+function dataKey(page: Page) {
+  return page.evaluate(async () => {
+    const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+    try {
+      const root = await navigator.storage.getDirectory();
+      const file = await (await root.getFileHandle('pasapas-data-key')).getFile();
+      return { where: 'opfs', key: b64(new Uint8Array(await file.arrayBuffer())) };
+    } catch {
+      // no OPFS, or no key file there
+    }
+    if (!(await indexedDB.databases()).some((d) => d.name === 'pasapas-keys'))
+      return { where: 'none', key: null };
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('pasapas-keys');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const value = await new Promise<unknown>((resolve) => {
+      if (!db.objectStoreNames.contains('keys')) return resolve(null);
+      const req = db.transaction('keys').objectStore('keys').get('pasapas-data-key');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => resolve(null);
+    });
+    db.close();
+    return value instanceof Uint8Array
+      ? { where: 'indexeddb', key: b64(value) }
+      : { where: 'indexeddb, no key', key: null };
+  });
+}
+
+/** A clear value in a database of the extension's origin that nothing deletes. */
+function writeCanary(page: Page) {
+  return page.evaluate(
+    (value) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('pasapas-test-canary', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('s');
+        req.onsuccess = () => {
+          const tx = req.result.transaction('s', 'readwrite');
+          tx.objectStore('s').put({ value }, 'canary');
+          tx.oncomplete = () => {
+            req.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+    CANARY,
+  );
+}
+
+/** Types like a person (input events) on the demo procedure and waits until the background saved it. */
+async function typeAndWaitSaved(browser: Browser, admin: Page): Promise<Page> {
+  const page = await newPage(browser);
+  await page.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
+  await page.waitForSelector('pierce/[data-pasapas="launcher"]');
+  await page.waitForSelector('html[data-pasapas-progress]', { timeout: 20_000 });
+  for (const [name, value] of Object.entries(TYPED)) await page.locator(`[name="${name}"]`).fill(value);
+  await page.waitForFunction(
+    () => !!document.querySelector('[data-pasapas-host="progress"]')?.getAttribute('data-saved-at'),
+    { timeout: 15_000 },
+  );
+  await expect
+    .poll(async () => (await storageState(admin)).fieldValues, { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(Object.keys(TYPED).length);
+  return page;
+}
+
+/** "Supprimer tout" and its confirmation, in a freshly opened options page. */
+async function wipeAll(browser: Browser): Promise<Page> {
+  const options = await extensionPage(browser, 'options.html');
+  await options.locator('[data-action="wipe-all"]').click();
+  await options.locator('[data-action="wipe-yes"]').click();
+  await expect
+    .poll(() => storageState(options), { timeout: 10_000 })
+    .toMatchObject({ procedures: 0, fieldValues: 0 });
+  return options;
+}
+
+/**
+ * Leaves the procedure page before closing: Firefox's session restore keeps the form of an open
+ * tab, and of a closed tab (for "reopen closed tab"), in `sessionstore.jsonlz4`. That is the
+ * browser's copy of the site's form, not ours; navigating away drops it.
+ */
+async function leave(page: Page) {
+  await page.goto(`${demo.url}/plain.html`);
+}
+
+describe('nothing readable left on disk (Firefox)', () => {
+  test('ordinary computer: the key is an OPFS file; after "Supprimer tout" and closing Firefox, no typed value and no key byte is in the profile', async () => {
+    const dir = profile();
+    const browser = await firefox(dir);
+    const admin = await extensionPage(browser, 'options.html');
+    const page = await typeAndWaitSaved(browser, admin);
+    await writeCanary(admin);
+
+    // Where Firefox keeps the key: a plain file of the extension's OPFS, no IndexedDB fallback.
+    const { where, key } = await dataKey(admin);
+    expect(where).toBe('opfs');
+    expect((await storageState(admin)).databases).toEqual(['pasapas', 'pasapas-test-canary']);
+    const rawKey = Buffer.from(key ?? '', 'base64');
+    expect(rawKey.length).toBe(64);
+    const keyNeedles = { 'data key': rawKey, 'data key base64': Buffer.from(key ?? '') };
+    const { extDir, localDir } = extensionDirs(dir);
+    const keyHits = find(dir, keyNeedles, join(extDir, 'fs'));
+    expect(keyHits).toHaveLength(1);
+    expect(keyHits[0]).toMatch(
+      new RegExp(`^data key in /storage/default/moz-extension\\+\\+\\+${UUID}/fs/\\w+/\\w+$`),
+    );
+    // Before the wipe, with Firefox running: the extension's storage holds the answers sealed only.
+    expect([...find(dir, typedNeedles(), extDir), ...find(dir, typedNeedles(), localDir)]).toEqual([]);
+
+    await wipeAll(browser);
+    expect(await dataKey(admin)).toEqual({ where: 'none', key: null });
+    await leave(page);
+    await browser.close();
+
+    expect(find(dir, { ...typedNeedles(), ...keyNeedles })).toEqual([]);
+    // The search sees the extension's storage after Firefox closed (a clear value left in its
+    // IndexedDB is found) and the browser's own files (the demo page's title in the history).
+    expect(find(dir, encodings('canary', CANARY), extDir).length).toBeGreaterThan(0);
+    expect(
+      find(dir, encodings('page title', 'Votre identité')).some((h) => h.includes('places.sqlite')),
+    ).toBe(true);
+  }, 180_000);
+
+  test('OPFS turned off (dom.fs.enabled false): the key falls back to IndexedDB; the wipe deletes that database whole and nothing is left on disk', async () => {
+    const dir = profile();
+    const browser = await firefox(dir, { 'dom.fs.enabled': false });
+    const admin = await extensionPage(browser, 'options.html');
+    const page = await typeAndWaitSaved(browser, admin);
+    const { where, key } = await dataKey(admin);
+    expect(where).toBe('indexeddb');
+    expect((await storageState(admin)).databases).toEqual(['pasapas', 'pasapas-keys']);
+    const rawKey = Buffer.from(key ?? '', 'base64');
+    expect(rawKey.length).toBe(64);
+    // The key record is in that database's SQLite file (snappy leaves random bytes as they are).
+    const { extDir } = extensionDirs(dir);
+    expect(find(dir, { 'data key': rawKey }, extDir).length).toBeGreaterThan(0);
+
+    await wipeAll(browser);
+    // A deleted record would stay in Firefox's SQLite file (secure_delete is off for IndexedDB):
+    // the fallback deletes the whole database, whose file Firefox unlinks.
+    expect((await storageState(admin)).databases).toEqual(['pasapas']);
+    await leave(page);
+    await browser.close();
+
+    expect(
+      find(dir, { ...typedNeedles(), 'data key': rawKey, 'data key base64': Buffer.from(key ?? '') }),
+    ).toEqual([]);
+  }, 180_000);
+});
