@@ -271,7 +271,9 @@ export function ReadStep({ step, lang, t }: { step: Step; lang: Lang; t: T }) {
   const [state, setState] = useState<SpeakerState>('idle');
   const [message, setMessage] = useState('');
   const speaker = useRef<Speaker | null>(null);
-  useEffect(() => {
+  // A new step resets the reading in the same commit it is drawn: as a (deferred) effect it could run after the
+  // person already pressed "Lire" on the new step, stopping that reading and wiping its "no voice" message.
+  useLayoutEffect(() => {
     setMessage('');
     setState('idle');
     return () => {

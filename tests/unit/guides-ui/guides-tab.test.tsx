@@ -104,7 +104,7 @@ const until = <T,>(get: () => T | null | undefined | false, timeout = 10_000): P
   vi.waitFor(
     () => {
       const value = get();
-      if (!value) throw new Error('not yet');
+      if (!value) throw new Error(`not yet: ${String(get)}`);
       return value;
     },
     { timeout, interval: 10 },
