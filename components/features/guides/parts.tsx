@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type Guide, localize } from '../../../utils/guides/schema';
 import type { TrustState } from '../../../utils/guides/sources';
 import type { Lang, Params } from '../../../utils/i18n';
