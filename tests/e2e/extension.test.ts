@@ -1,14 +1,20 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { type Demo, startDemoServer } from './demo';
 import { axe, deepActive, launch, launcher, panel, type Session } from './harness';
 
 let demo: Demo;
 let session: Session;
+/** Uncaught errors on the pages a test opened: each test must leave none. */
+const pageErrors: string[] = [];
 
 beforeAll(async () => {
   demo = await startDemoServer({ port: 0 });
   session = await launch({ extension: true });
+});
+afterEach(() => {
+  const seen = pageErrors.splice(0);
+  expect(seen).toEqual([]);
 });
 afterAll(async () => {
   await session?.close();
@@ -17,8 +23,7 @@ afterAll(async () => {
 
 async function open(path: string): Promise<Page> {
   const page = await session.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
   await page.goto(`${demo.url}${path}`);
   await launcher(page).waitFor();
   return page;

@@ -35,11 +35,29 @@ async function chooseByKeyboard(page: Page) {
   return chooser;
 }
 
-/** The person comes back to the side panel after looking at `tab` (the side panel follows the last tab used). */
+/**
+ * The person comes back to the side panel after looking at `tab` (the side panel follows the last tab used):
+ * waits until the browser itself says so, the way the background picks the tab in front (utils/ocr/front-tab).
+ */
 async function lookAt(tab: Page, side: Page) {
+  type Tab = { id?: number; active?: boolean; url?: string; lastAccessed?: number; windowId?: number };
+  type Tabs = { getCurrent(): Promise<Tab | undefined>; query(q: object): Promise<Tab[]> };
+  const front = () =>
+    side.evaluate(async () => {
+      const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
+      const self = await tabs.getCurrent();
+      const all = await tabs.query({ windowId: self?.windowId });
+      const active = all.find((t) => t.active);
+      if (active?.id !== self?.id) return { self: false, url: active?.url };
+      const last = all
+        .filter((t) => t.id !== self?.id)
+        .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+      return { self: true, url: last?.url };
+    });
   await tab.bringToFront();
-  await tab.waitForTimeout(150);
+  await expect.poll(front).toEqual({ self: false, url: tab.url() });
   await side.bringToFront();
+  await expect.poll(front).toEqual({ self: true, url: tab.url() });
 }
 
 describe('OCR in the side panel', () => {
@@ -160,7 +178,9 @@ describe('OCR in the side panel', () => {
           items: [{ targetKey: 'x', value: 'FR0000PIRATE' }],
         }),
       );
-      expect(answer ?? null).toBeNull();
+      // Refused by the message table's sender policy before any handler runs (utils/messaging/protocol.ts).
+      expect(answer).toEqual({ refused: 'sender' });
+      expect(await site.locator('input[name="iban"]').inputValue()).not.toContain('PIRATE');
       expect(session.outside).toEqual([]);
     } finally {
       await session.close();
