@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Frame, type Page, type Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_ARGS, renderOne, renderPdfs } from '../fixtures/ocr-docs/render';
 import { type Demo, startDemoServer } from './demo';
 import {
@@ -180,8 +180,14 @@ async function openOcrTab(page: Page) {
 
 describe('OCR in the widget', () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  /** Uncaught errors on the pages a test opened: each test must leave none. */
+  const pageErrors: string[] = [];
   beforeAll(async () => {
     browser = await launchBrowser();
+  });
+  afterEach(() => {
+    const seen = pageErrors.splice(0);
+    expect(seen).toEqual([]);
   });
   afterAll(async () => {
     expect(browser.outside).toEqual([]);
@@ -191,8 +197,7 @@ describe('OCR in the widget', () => {
   async function open(path: string): Promise<Page> {
     const context = await browser.context();
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
     await page.goto(`${demo.url}${path}`);
     await launcher(page).waitFor();
     return page;
@@ -281,10 +286,25 @@ describe('OCR in the widget', () => {
       .toBe('Lecture arrêtée. Vous pouvez choisir un autre document.');
     // Focus is back on the file picker, and no result arrives later.
     expect(await deepActive(page)).toMatchObject({ id: 'pp-ocr-file' });
+    // Every result the panel shows from now on is counted, so "no result later" is checked after the next reading.
+    await page.evaluate(() => {
+      const w = window as unknown as { results: number };
+      w.results = 0;
+      const sel = '[data-testid="ocr-doctype"]';
+      const roots = [
+        document,
+        ...[...document.querySelectorAll('[data-pasapas-host]')].map((h) => h.shadowRoot),
+      ];
+      for (const root of roots)
+        if (root)
+          new MutationObserver((records) => {
+            for (const r of records)
+              for (const n of r.addedNodes)
+                if (n instanceof Element && (n.matches(sel) || n.querySelector(sel))) w.results++;
+          }).observe(root, { childList: true, subtree: true });
+    });
     release();
-    await page.waitForTimeout(3000);
     expect(await page.locator('[data-testid="ocr-doctype"]').count()).toBe(0);
-    expect(await page.locator('input[name="iban"]').inputValue()).toBe('');
 
     // Ctrl+V of an image copied elsewhere: a paste event carrying the image file. The engine starts again.
     const png = readFileSync(images.blurry).toString('base64');
@@ -297,6 +317,9 @@ describe('OCR in the widget', () => {
       );
     }, png);
     await page.locator('[data-testid="ocr-doctype"]').waitFor({ timeout: READ_TIMEOUT });
+    // The cancelled reading, released before this one started and ahead of it, never showed its result.
+    expect(await page.evaluate(() => (window as unknown as { results: number }).results)).toBe(1);
+    expect(await page.locator('input[name="iban"]').inputValue()).toBe('');
     const quality = await page.locator('[data-testid="ocr-quality"]').allTextContents();
     expect(quality).toContain('La photo est floue : rapprochez-vous et reprenez-la sans bouger');
     expect(await page.locator('[data-action="ocr-again"]').textContent()).toBe('Reprendre une photo');
@@ -595,8 +618,8 @@ describe('OCR in the extension', () => {
     // ocr.html opened on its own (as a hostile page could, it is web-accessible) is no camera window of ours:
     // it fills nothing, whatever tab the message names.
     await other.goto(`chrome-extension://${session.extensionId}/ocr.html?camera=1`);
+    // The answer is the signal: the background answers a fill only after the page's own fill has answered.
     expect((await tryFill()) ?? null).toBeNull();
-    await page.waitForTimeout(500);
     expect(await page.locator('input[name="iban"]').inputValue()).toBe(before);
     // A web page has no channel to our background at all (no externally_connectable).
     expect(
