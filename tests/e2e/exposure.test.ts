@@ -202,7 +202,7 @@ describe('ocr.html framed by another site', () => {
           target: { tabId: id, frameIds: [0] },
           func: async (k: string) => {
             const handle = (globalThis as unknown as Record<string, (m: unknown) => unknown>)[k];
-            return handle?.({ type: 'pasapas:ocr', command: { action: 'targets' } });
+            return handle?.({ type: 'pasapas:feature', feature: 'ocr', command: { action: 'targets' } });
           },
           args: [key],
         });
