@@ -15,6 +15,7 @@ import { createTranslator, type Lang, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
 import { openDatabase } from '../../../utils/storage/db';
 import { useServices } from '../../app/services';
+import { useAdoptedSheet } from '../../app/use-adopted-sheet';
 import { guidesMessages } from './messages';
 import optionsCss from './options.css?inline';
 import { guidesOptionsMessages } from './options-messages';
@@ -31,18 +32,6 @@ function library(): GuideLibrary {
     fetch: browserCatalogFetch((url, init) => fetch(url, init)),
   });
   return shared;
-}
-
-let sheet: CSSStyleSheet | undefined;
-/** The options page adopts the panel's sheets on its document; ours joins them once. */
-function adoptStyles() {
-  if (typeof CSSStyleSheet !== 'function' || !('adoptedStyleSheets' in document)) return;
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(optionsCss);
-  }
-  if (!document.adoptedStyleSheets.includes(sheet))
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 
 function errorLines(error: unknown, lang: Lang, t: T): string[] {
@@ -104,6 +93,7 @@ export function GuidesOptions() {
   const [keyText, setKeyText] = useState('');
   const [keyLabel, setKeyLabel] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
+  const rootRef = useAdoptedSheet<HTMLElement>(optionsCss);
 
   const reload = async () => {
     try {
@@ -117,7 +107,6 @@ export function GuidesOptions() {
     }
   };
   useEffect(() => {
-    adoptStyles();
     reload();
   }, []);
 
@@ -227,6 +216,7 @@ export function GuidesOptions() {
 
   return (
     <section
+      ref={rootRef}
       aria-labelledby="opt-guides"
       class="pp-stack pp-gopt"
       data-testid="options-guides"

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { checkMessage } from '../../../utils/guides/field-value';
 import { type LoadedGuides, loadProblemText } from '../../../utils/guides/loading';
 import { type Guide, localize } from '../../../utils/guides/schema';
@@ -7,7 +7,9 @@ import type { TrustState } from '../../../utils/guides/sources';
 import { createTranslator, type Lang, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
 import { useServices } from '../../app/services';
+import { useAdoptedSheet } from '../../app/use-adopted-sheet';
 import { guideSources, guidesBase } from './config';
+import guidesCss from './guides.css?inline';
 import {
   currentSession,
   guidesOnce,
@@ -20,7 +22,6 @@ import {
 import { guidesMessages } from './messages';
 import { checklist } from './page-sync';
 import {
-  adoptStyles,
   CheckLine,
   DocumentChecklist,
   FieldHint,
@@ -59,7 +60,7 @@ function PageGuides() {
   const [session, setSession] = useState<GuideSession | null>(currentSession());
   const [choosing, setChoosing] = useState(false);
 
-  useLayoutEffect(() => adoptStyles(rootRef.current), []);
+  useAdoptedSheet(guidesCss, rootRef);
 
   useEffect(() => {
     setHighlightLabels({ fill: t('guides.highlight'), click: t('guides.highlightClick') });

@@ -1,14 +1,15 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { GuideCommand } from '../../../utils/guides/remote';
 import { localize } from '../../../utils/guides/schema';
 import { createTranslator, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
 import { useServices } from '../../app/services';
+import { useAdoptedSheet } from '../../app/use-adopted-sheet';
 import { guideSources } from './config';
+import guidesCss from './guides.css?inline';
 import { guidesMessages } from './messages';
 import type { PageCommand, PageSnapshot } from './page-sync';
 import {
-  adoptStyles,
   CheckLine,
   DocumentChecklist,
   FieldHint,
@@ -54,7 +55,7 @@ export function RemoteGuides() {
   const focusAfterMove = useRef(false);
   const lastStep = useRef<string | null>(null);
 
-  useLayoutEffect(() => adoptStyles(rootRef.current), []);
+  useAdoptedSheet(guidesCss, rootRef);
 
   // A page that is loading does not answer for a moment: the view changes only after two misses,
   // so the steps (and the keyboard focus in them) do not flicker away.

@@ -12,21 +12,8 @@ import {
   type UtteranceLike,
 } from '../../../utils/speech/speaker';
 import { useServices } from '../../app/services';
-import guidesCss from './guides.css?inline';
 
 type T = (key: string, params?: Params) => string;
-
-let sheet: CSSStyleSheet | undefined;
-/** Our rules join the panel's shadow root once. */
-export function adoptStyles(node: Node | null) {
-  const root = node?.getRootNode() as ShadowRoot | Document | undefined;
-  if (!root || !('adoptedStyleSheets' in root)) return;
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(guidesCss);
-  }
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-}
 
 /** Safe Markdown into a container: DOM nodes built one by one, never HTML. */
 export function Markdown({

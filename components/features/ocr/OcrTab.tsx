@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { createTranslator } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
 import { useServices } from '../../app/services';
+import { useAdoptedSheet } from '../../app/use-adopted-sheet';
 import { ocrConfig } from './config';
 import { ocrMessages } from './messages';
 import ocrCss from './ocr.css?inline';
@@ -9,18 +10,6 @@ import { inPageBridge } from './page';
 import { OCR_CLAIM_POST, OCR_FRAME_READY, type OcrBridge } from './protocol';
 
 const translate = createTranslator(uiMessages, ocrMessages);
-
-let sheet: CSSStyleSheet | undefined;
-/** Our rules join the panel's shadow root once. */
-function adoptStyles(node: Node | null) {
-  const root = node?.getRootNode() as ShadowRoot | Document | undefined;
-  if (!root || !('adoptedStyleSheets' in root)) return;
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(ocrCss);
-  }
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-}
 
 /** The iframe's own rules: it sits in a shadow root of its own, where the panel's sheet does not reach. */
 const FRAME_STYLE = 'display:block;width:100%;height:min(75vh,46em);border:0';
@@ -138,7 +127,7 @@ export default function OcrTab() {
   const { lang } = useServices();
   const ref = useRef<HTMLDivElement>(null);
   const config = ocrConfig();
-  useLayoutEffect(() => adoptStyles(ref.current), []);
+  useAdoptedSheet(ocrCss, ref);
   return (
     <div ref={ref}>
       {config.bridge ? (

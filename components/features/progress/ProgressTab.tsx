@@ -3,7 +3,7 @@
  * missing; resume, delete one or all, export (passphrase) and import; and, on a shared
  * computer, the PIN, the lock and "Terminer ma session".
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Guide } from '../../../utils/guides/format';
 import type { Lang } from '../../../utils/i18n';
 import { ProgressError } from '../../../utils/progress/errors';
@@ -11,6 +11,7 @@ import { missingSteps, requirementsByGuide } from '../../../utils/progress/guide
 import type { ProgressMode } from '../../../utils/progress/types';
 import type { ProcedureSummary } from '../../../utils/storage';
 import { useServices } from '../../app/services';
+import { useAdoptedSheet } from '../../app/use-adopted-sheet';
 import { guideSources, guidesBase } from '../guides/config';
 import { guidesOnce, hasGuideSources } from '../guides/live';
 import { type Agent, currentAgent, onAgent } from './agent';
@@ -20,17 +21,6 @@ import { errorMessage, type T, translatorFor } from './messages';
 import { PublicSection, type SessionEvent } from './PublicSection';
 import progressCss from './progress.css?inline';
 import { SessionFrame } from './SessionFrame';
-
-let sheet: CSSStyleSheet | undefined;
-function adoptStyles(node: Node | null) {
-  const root = node?.getRootNode() as ShadowRoot | Document | undefined;
-  if (!root || !('adoptedStyleSheets' in root)) return;
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(progressCss);
-  }
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-}
 
 type Load = { status: 'loading' } | { status: 'ready'; mode: ProgressMode; list: ProcedureSummary[] };
 
@@ -70,7 +60,7 @@ export default function ProgressTab() {
   const [version, setVersion] = useState(0);
   const refresh = () => setVersion((n) => n + 1);
 
-  useLayoutEffect(() => adoptStyles(rootRef.current), []);
+  useAdoptedSheet(progressCss, rootRef);
   useEffect(() => onAgent(setAgent), []);
   // Another tab may have saved or deleted meanwhile: look again when the person comes back here.
   useEffect(() => {

@@ -1,8 +1,9 @@
 /** The mediator's section of the options page: public-computer mode on or off, its delays, and a full wipe. */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { HOURS_RANGE, IDLE_RANGE, parsePublicComputer } from '../../../utils/progress/public-config';
 import type { PublicComputerConfig } from '../../../utils/progress/types';
 import { useServices } from '../../app/services';
+import { useAdoptedSheet } from '../../app/use-adopted-sheet';
 import { progressClient } from './client';
 import { errorMessage, translatorFor } from './messages';
 import progressCss from './progress.css?inline';
@@ -16,13 +17,7 @@ export function PublicComputerOptions() {
   const [confirming, setConfirming] = useState(false);
   const ref = useRef<HTMLElement>(null);
 
-  useLayoutEffect(() => {
-    const doc = ref.current?.ownerDocument;
-    if (!doc || !('adoptedStyleSheets' in doc)) return;
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(progressCss);
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-  }, []);
+  useAdoptedSheet(progressCss, ref);
   useEffect(() => {
     progressClient()
       .then((c) => c.publicComputer())
