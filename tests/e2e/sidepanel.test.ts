@@ -44,9 +44,10 @@ async function openSidePanel(page: Page, extensionId: string | undefined) {
     const original = (scripting.executeScript as (...a: unknown[]) => Promise<unknown>).bind(scripting);
     scripting.executeScript = (...args: unknown[]) => {
       const message = (args[0] as { args?: unknown[] } | undefined)?.args?.[1] as
-        | { type?: string; command?: { action?: string } }
+        | { type?: string; feature?: string; command?: { action?: string } }
         | undefined;
-      if (message?.type === 'pasapas:guide')
+      // The guide's moves travel as the feature registry's page message (`pasapas:feature`).
+      if (message?.type === 'pasapas:feature' && message.feature === 'guides')
         w.__sent.push(`${message.command?.action ?? '?'}@${Math.round(performance.now())}ms`);
       return original(...args);
     };
