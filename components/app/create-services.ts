@@ -11,7 +11,10 @@ export async function createServices(options: {
   store: SettingsStore;
   lang?: Lang;
   extra?: Partial<
-    Pick<PanelServices, 'pageReader' | 'speech' | 'speechRequest' | 'sessionPage' | 'publicComputer'>
+    Pick<
+      PanelServices,
+      'pageReader' | 'speech' | 'speechRequest' | 'sessionPage' | 'publicComputer' | 'config'
+    >
   >;
 }): Promise<{ services: PanelServices; announcement: Signal<string>; dispose(): void }> {
   const settings = signal<Settings>(await options.store.load().catch(() => parseSettings(undefined)));

@@ -8,8 +8,7 @@ import { createPageReader, type ReadSource } from '../../utils/speech/page-reade
 import type { SynthLike, UtteranceLike } from '../../utils/speech/speaker';
 import { features as registry } from '../features';
 import { type GuideSources, setGuideSources, setGuidesBase } from '../features/guides/config';
-import { setOcrConfig } from '../features/ocr/config';
-import { setGlossaryUrl } from '../features/readable/config';
+import type { OcrBridge } from '../features/ocr/protocol';
 import { isPanelShortcut, promote } from '../launcher';
 import { Panel } from '../panel/Panel';
 import hostCss from '../styles/host.css?inline';
@@ -43,6 +42,8 @@ export type MountOptions = {
   ocrPage?: string;
   /** With `ocrPage`: arms the next ocr.html frame with the background; the token the frame claims with. */
   ocrArm?: () => Promise<string>;
+  /** The side panel reads documents in itself, with this bridge to the tab in front. */
+  ocrBridge?: () => OcrBridge;
   open?: boolean;
   /** The extension's PIN frame page (`session.html`), for the shared computer's controls on a web page. */
   sessionPage?: string;
@@ -85,8 +86,6 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
   installPanelFonts(doc, options.fontBase);
   setGuidesBase(options.guidesBase);
   setGuideSources(options.guideSources);
-  setGlossaryUrl(options.glossaryUrl);
-  setOcrConfig({ base: options.ocrBase, page: options.ocrPage, arm: options.ocrArm });
 
   const open = signal(options.layout === 'docked' || options.open === true);
   const active = signal<FeatureId | undefined>(undefined);
@@ -114,6 +113,10 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
       speechRequest,
       sessionPage: options.sessionPage,
       publicComputer: options.publicComputer,
+      config: {
+        glossaryUrl: options.glossaryUrl,
+        ocr: { base: options.ocrBase, page: options.ocrPage, arm: options.ocrArm, bridge: options.ocrBridge },
+      },
     },
   });
 

@@ -26,6 +26,12 @@ export type PanelServices = {
    * "Terminer ma session" show only inside it. Absent in the widget and in extension pages.
    */
   sessionPage?: string;
+  /** Where features find their files, from the entry that mounted the panel (no module-level setters). */
+  config?: {
+    /** The glossary file (`glossary/fr.json`), for readable mode's explanations. */
+    glossaryUrl?: string;
+    ocr?: import('../features/ocr/config').OcrConfig;
+  };
   /** Widget configuration: public-computer mode (the extension reads the mediator's setting itself). */
   publicComputer?: Partial<import('../../utils/progress/types').PublicComputerConfig>;
 };

@@ -3,7 +3,6 @@ import { extensionUrl } from '../../components/app/extension-url';
 import { mountPanel } from '../../components/app/mount';
 import { tellTab } from '../../components/app/tell-tab';
 import type { PageSnapshot } from '../../components/features/guides/page-sync';
-import { setOcrBridge } from '../../components/features/ocr/config';
 import { sidePanelBridge } from '../../components/features/ocr/sidepanel-bridge';
 import { createExtensionSettingsStore } from '../../utils/settings/settings';
 
@@ -59,9 +58,6 @@ async function ask(command: unknown): Promise<unknown> {
   }
 }
 
-// Documents are read right here (an extension page); the background fills only the tab in front.
-setOcrBridge(sidePanelBridge);
-
 const root = document.getElementById('app');
 if (root) {
   mountPanel({
@@ -70,6 +66,8 @@ if (root) {
     host: root,
     store,
     fontBase: extensionUrl('/fonts/'),
+    // Documents are read right here (an extension page); the background fills only the tab in front.
+    ocrBridge: sidePanelBridge,
     // Guides run in the active tab's page; the side panel shows the steps and sends the moves.
     guideSources: { remote: { send: (command) => ask(command) as Promise<PageSnapshot | null> } },
   });

@@ -3,7 +3,6 @@ import { createTranslator } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
 import { useServices } from '../../app/services';
 import { useAdoptedSheet } from '../../app/use-adopted-sheet';
-import { ocrConfig } from './config';
 import { ocrMessages } from './messages';
 import ocrCss from './ocr.css?inline';
 import { inPageBridge } from './page';
@@ -124,9 +123,9 @@ function inPage(base: string): () => OcrBridge {
 }
 
 export default function OcrTab() {
-  const { lang } = useServices();
+  const { lang, config: setup } = useServices();
   const ref = useRef<HTMLDivElement>(null);
-  const config = ocrConfig();
+  const config = setup?.ocr ?? {};
   useAdoptedSheet(ocrCss, ref);
   return (
     <div ref={ref}>

@@ -6,7 +6,6 @@ import { ReadableError } from '../../../utils/readable/errors';
 import { extractReadable, isProbablyReadable } from '../../../utils/readable/extract';
 import { measurePage } from '../../../utils/readable/limits';
 import { useServices } from '../../app/services';
-import { getGlossaryUrl } from './config';
 import { loadGlossary } from './glossary';
 import { readableMessages } from './messages';
 import { openReadableView } from './view';
@@ -33,7 +32,7 @@ export default function ReadableTab() {
   const open = async (formOnly: boolean) => {
     setMessage('');
     setBusy(true);
-    const url = getGlossaryUrl();
+    const url = services.config?.glossaryUrl;
     // Without the glossary the view still opens: the words are simply not explained.
     const glossary = url ? await loadGlossary(url).catch(() => undefined) : undefined;
     try {
