@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ProgressMode } from '../../utils/progress/types';
 import { useServices } from '../app/services';
+import { useAdoptedSheet } from '../app/use-adopted-sheet';
 import { progressClient } from '../features/progress/client';
 import { errorMessage, translatorFor } from '../features/progress/messages';
 import { PinForm } from '../features/progress/PinForm';
 import { PublicSection, type SessionEvent } from '../features/progress/PublicSection';
+import progressCss from '../features/progress/progress.css?inline';
 
 /** To the page's panel: only what happened and how tall this frame is, never a value. */
 function tell(message: { event?: SessionEvent; height?: number }): void {
@@ -30,6 +32,8 @@ export function SessionPage({
   const [mode, setMode] = useState<ProgressMode | null>(null);
   const [error, setError] = useState('');
   const [version, setVersion] = useState(0);
+  // The same look as the PIN form in the panel: fields as wide as the frame, at any text size.
+  const mainRef = useAdoptedSheet<HTMLElement>(progressCss);
 
   useEffect(() => {
     const observer = new ResizeObserver(() => tell({ height: document.documentElement.scrollHeight }));
@@ -52,7 +56,8 @@ export function SessionPage({
   const comfort = settings.value.comfort;
   return (
     <main
-      class="pp-root pp-docked pp-session"
+      ref={mainRef}
+      class="pp-root pp-docked pp-session pp-progress"
       lang={lang.value}
       dir={lang.value === 'ar' ? 'rtl' : 'ltr'}
       data-theme={comfort.theme}
