@@ -16,7 +16,7 @@ const EVENTS = new Set<SessionEvent>(['pin-chosen', 'unlocked', 'locked', 'ended
 const MAX_HEIGHT = 1200;
 
 const FRAME_CSS = `
-iframe { display: block; width: 100%; height: 14rem; border: 0; background: transparent; color-scheme: normal; }
+iframe { display: block; width: 100%; max-width: 100%; min-width: 0; height: 14rem; border: 0; background: transparent; color-scheme: normal; }
 `;
 
 /**
