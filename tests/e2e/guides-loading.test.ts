@@ -331,7 +331,8 @@ describe('guides in the extension: options page', () => {
       await expect
         .poll(() => installedItem(page, 'fr.demo.aide-logement').getAttribute('data-trust'))
         .toBe('verified');
-      expect(await page.locator(`[data-testid="catalogs"] li`).count()).toBe(1);
+      // The catalogs' list loads on its own, after the installed guides: waited for, not read at once.
+      await expect.poll(() => page.locator(`[data-testid="catalogs"] li`).count()).toBe(1);
 
       // The site (another server) offers the catalog's signed guide, verified.
       const site = await session.context.newPage();
