@@ -89,11 +89,22 @@ export function focusableOf(el: Element): HTMLElement {
   return (ticked ?? controls[0] ?? el) as HTMLElement;
 }
 
-const TEXT_TYPES = new Set(['text', 'email', 'tel', 'number', 'search', 'url', 'password', 'date', '']);
+/** Typed text: the browser fires "change" only when the person commits it (leaves the field, Enter). */
+const TEXT_TYPES = new Set(['text', 'email', 'tel', 'search', 'url', 'password', '']);
+const BUTTON_TYPES = new Set(['submit', 'button', 'reset', 'image']);
 
-/** Typed into (judged when the person leaves it), rather than chosen (complete at once). */
-export function isTextEntry(el: Element): boolean {
-  if (el.localName === 'textarea') return true;
-  if (el.localName !== 'input') return (el as HTMLElement).isContentEditable === true;
-  return TEXT_TYPES.has((el as HTMLInputElement).type);
+/**
+ * When a value given in this control counts as the person's answer. 'change': typed text (the
+ * browser fires change only on commit) and files (chosen through a dialog). 'leave': controls whose
+ * value already changes while the person browses with the keyboard (a list's Down arrow, a radio
+ * group's arrows, a box's Space, a date's or a number's arrows): the answer is given when focus
+ * leaves the control (or the person confirms), never on the keystroke itself.
+ */
+export function commitsOn(el: Element): 'change' | 'leave' {
+  if (el.localName === 'textarea') return 'change';
+  if (el.localName === 'select') return 'leave';
+  // Anything else (an editable area, a site's own widget) tells by its own events.
+  if (el.localName !== 'input') return 'change';
+  const type = (el as HTMLInputElement).type;
+  return TEXT_TYPES.has(type) || type === 'file' || BUTTON_TYPES.has(type) ? 'change' : 'leave';
 }

@@ -8,16 +8,16 @@
 import {
   type Control,
   checkField,
+  commitsOn,
   controlsOf,
   type FieldCheck,
   focusableOf,
-  isTextEntry,
   readValue,
 } from './field-value.ts';
 import type { Guide } from './format.ts';
 import { type MatchContext, stepApplies } from './match.ts';
 import { readPosition, type StorageLike, writePosition } from './position-store.ts';
-import { createGuideRun, type GuideRun, type GuideRunState } from './run.ts';
+import { createGuideRun, type DoneContext, type GuideRun, type GuideRunState, isStepDone } from './run.ts';
 import { isSensitiveElement } from './sensitive-target.ts';
 import { resolveTarget, waitForTarget, watchRoute } from './target.ts';
 
@@ -81,6 +81,8 @@ export function createGuideSession(guide: Guide, options: SessionOptions): Guide
   let finished = stored?.finished === true;
   let waiting: AbortController | null = null;
   let disposed = false;
+  /** The person changed a control judged on leaving ('leave'): the step is checked when focus leaves it. */
+  let pending = false;
   const listeners = new Set<(view: SessionView) => void>();
 
   const view = (): SessionView => {
@@ -112,6 +114,7 @@ export function createGuideSession(guide: Guide, options: SessionOptions): Guide
     const step = run.state().step;
     element = null;
     check = undefined;
+    pending = false;
     if (!step?.target) {
       target = 'none';
       emit();
@@ -163,7 +166,7 @@ export function createGuideSession(guide: Guide, options: SessionOptions): Guide
   };
 
   /** Marks the step done when its condition holds; moves on (and tells why). */
-  const evaluate = (observed: { fieldValue?: string; fieldValid?: boolean; clicked?: boolean }) => {
+  const evaluate = (observed: Pick<DoneContext, 'fieldValue' | 'fieldValid' | 'clicked'>) => {
     const before = run.state().index;
     const previous = element;
     const result = run.evaluate({ ...observed, url: url() });
@@ -198,11 +201,13 @@ export function createGuideSession(guide: Guide, options: SessionOptions): Guide
     root.addEventListener('input', inputListener, true);
     root.addEventListener('change', inputListener, true);
     root.addEventListener('click', clickListener, true);
+    root.addEventListener('focusout', leaveListener, true);
   };
   const unlisten = (root: Document | ShadowRoot) => {
     root.removeEventListener('input', inputListener, true);
     root.removeEventListener('change', inputListener, true);
     root.removeEventListener('click', clickListener, true);
+    root.removeEventListener('focusout', leaveListener, true);
   };
   const listenAround = (el: Element | null) => {
     const root = el?.getRootNode();
@@ -210,17 +215,28 @@ export function createGuideSession(guide: Guide, options: SessionOptions): Guide
       listen(root as Document | ShadowRoot);
   };
 
+  const observedNow = (): Pick<DoneContext, 'fieldValue' | 'fieldValid' | 'clicked'> => {
+    if (run.state().step?.done.kind === 'clicked') return { clicked: true };
+    recheck();
+    return { fieldValue: check?.value, fieldValid: check?.ok };
+  };
+
   const onInput = (event: Event) => {
     const source = eventSource(event);
     if (!source || isOurs(source) || !belongsToTarget(source)) return;
-    const step = run.state().step;
+    const kind = run.state().step?.done.kind;
     recheck();
-    const kind = step?.done.kind;
-    // Text is judged when the person leaves the field (change), not in the middle of typing;
-    // choices (radio, box, list, file) are complete as soon as they change.
-    const complete = event.type === 'change' || !isTextEntry(source);
-    if (complete && check && (kind === 'field-filled' || kind === 'field-valid')) {
-      if (evaluate({ fieldValue: check.value, fieldValid: check.ok })) return;
+    if (kind === 'field-filled' || kind === 'field-valid') {
+      // Typed text is judged on "change" (the browser fires it when the person leaves the field or
+      // presses Enter). A list, radio, box or date changes while the person only browses it with the
+      // arrows: judged when focus leaves it (onLeave), never on the keystroke.
+      if (commitsOn(source) === 'leave') pending = true;
+      else if (
+        event.type === 'change' &&
+        check &&
+        evaluate({ fieldValue: check.value, fieldValid: check.ok })
+      )
+        return;
     }
     emit();
   };
@@ -229,10 +245,50 @@ export function createGuideSession(guide: Guide, options: SessionOptions): Guide
     const source = eventSource(event);
     if (!source || isOurs(source)) return;
     if (run.state().step?.done.kind !== 'clicked' || !element) return;
-    if (element === source || element.contains(source)) evaluate({ clicked: true });
+    if (!(element === source || element.contains(source))) return;
+    // Space on a box or the arrows in a radio group are clicks too: judged on leaving, like a choice.
+    if (commitsOn(source) === 'leave') pending = true;
+    else evaluate({ clicked: true });
+  };
+
+  /** Focus is still on the step's control (the window lost focus, or focus moved inside a radio group). */
+  const stillInside = (to: Element | null, home: Document): boolean => {
+    if (to) return belongsToTarget(to);
+    if (!home.hasFocus()) return true;
+    let active: Element | null = home.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active !== null && belongsToTarget(active);
+  };
+
+  const onLeave = (event: Event) => {
+    if (!pending || !element) return;
+    const source = eventSource(event);
+    if (!source || isOurs(source) || !belongsToTarget(source)) return;
+    const to = ((event as FocusEvent).relatedTarget ?? null) as Element | null;
+    // Seen from the document, a move inside a shadow root names the host: the shadow root's own
+    // listener sees the real element and decides.
+    if (to && to !== source && to.shadowRoot?.contains(source)) return;
+    if (stillInside(to, source.ownerDocument)) return;
+    pending = false;
+    const observed = observedNow();
+    if (to && isOurs(to)) {
+      // Focus went to our panel (the person is about to press "Étape suivante" or "C'est fait"):
+      // the step is done, but it does not move under their pointer.
+      const step = run.state().step;
+      if (step && isStepDone(step, { ...observed, url: url() })) {
+        run.markDone();
+        save();
+      }
+      emit();
+      return;
+    }
+    if (!evaluate(observed)) emit();
   };
   const inputListener = once(onInput);
   const clickListener = once(onClick);
+  // Not once(): the document may see a shadow root's move with the host as relatedTarget and leave
+  // the decision to the shadow root's listener; pending makes the decision happen once.
+  const leaveListener = onLeave;
 
   const onRoute = () => {
     // A single-page app changed its URL: "page-changed" steps are done, then follow the page.
@@ -285,6 +341,9 @@ export function createGuideSession(guide: Guide, options: SessionOptions): Guide
       return () => listeners.delete(listener);
     },
     next() {
+      // A choice made and not left yet (the person went straight to "Étape suivante"): it counts.
+      const current = run.state().step;
+      if (pending && current && isStepDone(current, { ...observedNow(), url: url() })) run.markDone();
       const state = run.state();
       if (state.index >= state.total - 1) {
         finished = true;

@@ -136,6 +136,8 @@ describe('GuidesTab', () => {
     expect(radio.name).toBe('civilite');
     radio.click();
     radio.dispatchEvent(new Event('change', { bubbles: true }));
+    // A choice counts when the person leaves it (Tab to the next field).
+    document.querySelector<HTMLInputElement>('[name="nom"]')?.focus();
     await until(() => q(shadow, '[data-step="nom"]'));
     expect(q(shadow, '[data-testid="guide-count"]')?.textContent).toBe(`Étape 3 sur ${total}`);
     // Announced by an effect that runs after the new step is drawn.

@@ -235,8 +235,12 @@ describe('guide session on the demo pages', () => {
     const radio = must(
       dom.window.document.querySelector<HTMLInputElement>('input[name="civilite"][value="madame"]'),
     );
+    radio.focus();
     radio.checked = true;
     radio.dispatchEvent(new dom.window.Event('change', { bubbles: true }));
+    // A choice counts once the person leaves it.
+    expect(stepOf(session)).toBe('civilite');
+    must(dom.window.document.querySelector<HTMLInputElement>('[name="nom"]')).focus();
     expect(stepOf(session)).toBe('nom');
     expect(session.view().moved).toBe('auto');
 
@@ -306,7 +310,12 @@ describe('guide session on the demo pages', () => {
     // A click elsewhere does nothing; a click on the box does.
     dom.window.document.querySelector<HTMLElement>('h1')?.click();
     expect(stepOf(session)).toBe('attestation');
-    dom.window.document.querySelector<HTMLInputElement>('[name="attestation_honneur"]')?.click();
+    const box = must(dom.window.document.querySelector<HTMLInputElement>('[name="attestation_honneur"]'));
+    box.focus();
+    box.click();
+    // A box ticked (by a click or by Space) counts once the person leaves it.
+    expect(stepOf(session)).toBe('attestation');
+    box.blur();
     expect(stepOf(session)).toBe('envoyer');
     session.previous();
     expect(stepOf(session)).toBe('attestation');
@@ -334,7 +343,9 @@ describe('guide session on the demo pages', () => {
     const event = new dom.window.Event('change', { bubbles: true });
     ours.dispatchEvent(event);
     expect(stepOf(session)).toBe('situation');
+    select.focus();
     select.dispatchEvent(new dom.window.Event('change', { bubbles: true }));
+    select.blur();
     expect(stepOf(session)).toBe('enfants');
   });
 });
@@ -470,5 +481,180 @@ describe('coming back', () => {
     const back = start(await loadPage(`${server.url}/aide-logement/identite.html`), storage);
     expect(stepOf(back)).toBe('civilite');
     expect(back.view().moved).toBe('page');
+  });
+});
+
+describe('choices browsed with the keyboard count when the person leaves them', () => {
+  /** What a Down arrow on a closed list does in Chrome: the next option is chosen, input and change fire. */
+  function arrowDown(dom: JSDOM, select: HTMLSelectElement) {
+    select.selectedIndex = Math.min(select.selectedIndex + 1, select.options.length - 1);
+    select.dispatchEvent(new dom.window.Event('input', { bubbles: true }));
+    select.dispatchEvent(new dom.window.Event('change', { bubbles: true }));
+  }
+  /** What an arrow in a radio group does: focus moves to the next radio, which gets ticked. */
+  function arrowToRadio(dom: JSDOM, radio: HTMLInputElement) {
+    radio.focus();
+    radio.checked = true;
+    radio.dispatchEvent(new dom.window.MouseEvent('click', { bubbles: true }));
+    radio.dispatchEvent(new dom.window.Event('input', { bubbles: true }));
+    radio.dispatchEvent(new dom.window.Event('change', { bubbles: true }));
+  }
+
+  it('a Down arrow on a list chooses an option but neither ends the step nor moves focus', async () => {
+    const dom = await loadPage(`${server.url}/aide-logement/foyer.html`);
+    const doc = dom.window.document;
+    const session = start(dom);
+    const select = must(doc.querySelector<HTMLSelectElement>('[name="situation"]'));
+    const enfants = must(doc.querySelector<HTMLInputElement>('[name="enfants"]'));
+    expect(stepOf(session)).toBe('situation');
+    select.focus();
+    arrowDown(dom, select);
+    expect(select.value).not.toBe('');
+    expect(stepOf(session)).toBe('situation');
+    arrowDown(dom, select);
+    expect(stepOf(session)).toBe('situation');
+    expect(doc.activeElement).toBe(select);
+    expect(session.view().state.done.has('situation')).toBe(false);
+    // Tab: focus leaves the list, the answer counts, the guide moves on to where focus went.
+    enfants.focus();
+    expect(stepOf(session)).toBe('enfants');
+    expect(session.view().state.done.has('situation')).toBe(true);
+    // The number of children: an arrow sets it, leaving it ends the step.
+    enfants.value = '0';
+    enfants.dispatchEvent(new dom.window.Event('input', { bubbles: true }));
+    enfants.dispatchEvent(new dom.window.Event('change', { bubbles: true }));
+    expect(stepOf(session)).toBe('enfants');
+    must(doc.querySelector<HTMLInputElement>('[name="adresse"]')).focus();
+    expect(stepOf(session)).toBe('adresse');
+  });
+
+  it('arrows inside a radio group stay on the step; leaving the group ends it', async () => {
+    const dom = await loadPage(`${server.url}/aide-logement/identite.html`);
+    const doc = dom.window.document;
+    const session = start(dom);
+    const radio = (v: string) =>
+      must(doc.querySelector<HTMLInputElement>(`input[name="civilite"][value="${v}"]`));
+    expect(stepOf(session)).toBe('civilite');
+    arrowToRadio(dom, radio('madame'));
+    arrowToRadio(dom, radio('monsieur'));
+    arrowToRadio(dom, radio('madame'));
+    expect(stepOf(session)).toBe('civilite');
+    expect(doc.activeElement).toBe(radio('madame'));
+    must(doc.querySelector<HTMLInputElement>('[name="nom"]')).focus();
+    expect(stepOf(session)).toBe('nom');
+    expect(session.view().state.done.has('civilite')).toBe(true);
+  });
+
+  it('passing through a field without changing it does not end the step', async () => {
+    const dom = await loadPage(`${server.url}/aide-logement/foyer.html`);
+    const doc = dom.window.document;
+    const session = start(dom);
+    const select = must(doc.querySelector<HTMLSelectElement>('[name="situation"]'));
+    select.value = 'celibataire';
+    select.focus();
+    must(doc.querySelector<HTMLInputElement>('[name="enfants"]')).focus();
+    expect(stepOf(session)).toBe('situation');
+  });
+
+  it('focus moved to our panel marks the step done without moving it; the window losing focus does nothing', async () => {
+    const dom = await loadPage(`${server.url}/aide-logement/foyer.html`);
+    const doc = dom.window.document;
+    const ours = doc.createElement('div');
+    ours.setAttribute('data-pasapas-host', '');
+    ours.innerHTML = '<button type="button">Étape suivante</button>';
+    doc.body.append(ours);
+    const session = createGuideSession(housing(), {
+      doc,
+      win: dom.window as unknown as Window,
+      storage: memoryStorage(),
+      isOurs: (n) => ours.contains(n),
+    });
+    sessions.push(session);
+    const select = must(doc.querySelector<HTMLSelectElement>('[name="situation"]'));
+    select.focus();
+    arrowDown(dom, select);
+    // Another window took focus: the element keeps the document's focus, the step waits.
+    const hasFocus = vi.spyOn(doc, 'hasFocus').mockReturnValue(false);
+    select.dispatchEvent(new dom.window.FocusEvent('focusout', { bubbles: true, relatedTarget: null }));
+    hasFocus.mockRestore();
+    expect(session.view().state.done.has('situation')).toBe(false);
+    // The person goes to "Étape suivante": done, and one press moves exactly one step.
+    must(ours.querySelector('button')).focus();
+    expect(stepOf(session)).toBe('situation');
+    expect(session.view().state.done.has('situation')).toBe(true);
+    session.next();
+    expect(stepOf(session)).toBe('enfants');
+  });
+
+  it('"Étape suivante" right after a choice counts the choice', async () => {
+    const dom = await loadPage(`${server.url}/aide-logement/foyer.html`);
+    const session = start(dom);
+    const select = must(dom.window.document.querySelector<HTMLSelectElement>('[name="situation"]'));
+    select.focus();
+    arrowDown(dom, select);
+    session.next();
+    expect(stepOf(session)).toBe('enfants');
+    expect(session.view().state.done.has('situation')).toBe(true);
+  });
+
+  it('a date picker and a radio group in a shadow root count on leaving too', () => {
+    const dom = new JSDOM(
+      '<main><input type="date" name="jour"><x-choix></x-choix><input name="apres"></main>',
+      { url: 'https://exemple.fr/demarche' },
+    );
+    const doc = dom.window.document;
+    const shadow = must(doc.querySelector('x-choix')).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<input type="radio" name="r" value="a"><input type="radio" name="r" value="b">';
+    const parsed = parseGuide({
+      formatVersion: 1,
+      id: 'fr.test.choix',
+      version: '1.0.0',
+      title: { fr: 'Essai' },
+      summary: { fr: 'Essai' },
+      publisher: { name: 'Essai' },
+      matches: { urls: ['https://exemple.fr/*'] },
+      documents: [],
+      glossary: [],
+      steps: [
+        {
+          id: 'jour',
+          title: { fr: 'Jour' },
+          body: { fr: 'x' },
+          target: { name: 'jour' },
+          done: { kind: 'field-filled' },
+        },
+        {
+          id: 'choix',
+          title: { fr: 'Choix' },
+          body: { fr: 'x' },
+          target: { shadowHost: 'x-choix', name: 'r' },
+          done: { kind: 'field-filled' },
+        },
+        { id: 'fin', title: { fr: 'Fin' }, body: { fr: 'x' }, done: { kind: 'confirmed' } },
+      ],
+    });
+    if (!parsed.ok) throw new Error('test guide must parse');
+    const session = createGuideSession(parsed.guide, {
+      doc,
+      win: dom.window as unknown as Window,
+      storage: memoryStorage(),
+    });
+    sessions.push(session);
+    const day = must(doc.querySelector<HTMLInputElement>('[name="jour"]'));
+    day.focus();
+    // An arrow on the day's part: the value changes and the browser fires change.
+    day.value = '2026-12-02';
+    day.dispatchEvent(new dom.window.Event('input', { bubbles: true }));
+    day.dispatchEvent(new dom.window.Event('change', { bubbles: true }));
+    expect(stepOf(session)).toBe('jour');
+    const [a, b] = [...shadow.querySelectorAll<HTMLInputElement>('input')].map(must);
+    must(a).focus();
+    expect(stepOf(session)).toBe('choix');
+    arrowToRadio(dom, must(a));
+    // Seen from the document, this move names the host: still inside the group.
+    arrowToRadio(dom, must(b));
+    expect(stepOf(session)).toBe('choix');
+    must(doc.querySelector<HTMLInputElement>('[name="apres"]')).focus();
+    expect(stepOf(session)).toBe('fin');
   });
 });

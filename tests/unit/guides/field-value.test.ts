@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import {
   checkField,
   checkMessage,
+  commitsOn,
   controlsOf,
   focusableOf,
-  isTextEntry,
   readValue,
 } from '../../../utils/guides/field-value.ts';
 import type { Step } from '../../../utils/guides/format.ts';
@@ -53,7 +53,7 @@ describe('controlsOf and focusableOf', () => {
   });
 });
 
-describe('readValue and isTextEntry', () => {
+describe('readValue and commitsOn', () => {
   it('joins ticked boxes, says "on" for a box without value, reads nothing from an empty container', () => {
     const doc = page(
       `<div id="boxes"><input type="checkbox" name="a" value="x" checked><input type="checkbox" name="b" checked><input type="checkbox" name="c" value="z"></div><div id="none"></div>`,
@@ -62,13 +62,14 @@ describe('readValue and isTextEntry', () => {
     expect(readValue(must(doc.getElementById('none')))).toBe('');
   });
 
-  it('tells typed text from choices', () => {
+  it('judges typed text and files on change, and what arrows browse (lists, radios, boxes, dates) on leaving', () => {
     const doc = page(`<input id="plain"><input id="mail" type="email"><input id="day" type="date">
       <textarea id="area"></textarea><input id="box" type="checkbox"><input id="radio" type="radio">
-      <select id="list"></select><input id="file" type="file"><div id="div"></div>`);
-    const is = (id: string) => isTextEntry(must(doc.getElementById(id)));
-    expect(['plain', 'mail', 'day', 'area'].map(is)).toEqual([true, true, true, true]);
-    expect(['box', 'radio', 'list', 'file', 'div'].map(is)).toEqual([false, false, false, false, false]);
+      <select id="list"></select><input id="file" type="file"><input id="qty" type="number">
+      <input id="time" type="time"><input id="go" type="submit"><div id="div"></div>`);
+    const on = (id: string) => commitsOn(must(doc.getElementById(id)));
+    expect(['plain', 'mail', 'area', 'file', 'go', 'div'].map(on)).toEqual(Array(6).fill('change'));
+    expect(['day', 'box', 'radio', 'list', 'qty', 'time'].map(on)).toEqual(Array(6).fill('leave'));
   });
 });
 
