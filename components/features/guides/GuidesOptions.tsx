@@ -74,7 +74,10 @@ function stateKey(guide: InstalledGuide): string {
   return guide.verification === 'untrusted-key' ? 'gopt.state.untrusted' : 'gopt.state.unverified';
 }
 
-/** The "Guides" section of the options page: files, catalogs and trusted keys. */
+/**
+ * The "Guides" section of the options page: files, trusted keys, then catalogs. Keys come before
+ * catalogs: a catalog added before its key lists its guides as merely "non vérifié".
+ */
 export function GuidesOptions() {
   const { lang } = useServices();
   const t: T = (key, params) => translate(lang.value, key, params);
@@ -327,6 +330,63 @@ export function GuidesOptions() {
         </ul>
       )}
 
+      <h3>{t('gopt.keys.title')}</h3>
+      <p>{t('gopt.keys.help')}</p>
+      <form class="pp-stack" onSubmit={addKey} data-testid="key-form">
+        <label for="gopt-key-label">{t('gopt.keys.label')}</label>
+        <input
+          id="gopt-key-label"
+          type="text"
+          value={keyLabel}
+          onInput={(e) => setKeyLabel((e.currentTarget as HTMLInputElement).value)}
+        />
+        <label for="gopt-key">{t('gopt.keys.key')}</label>
+        <textarea
+          id="gopt-key"
+          rows={3}
+          required
+          spellcheck={false}
+          value={keyText}
+          onInput={(e) => setKeyText((e.currentTarget as HTMLTextAreaElement).value)}
+        />
+        <div class="pp-row">
+          <button type="submit" class="pp-button pp-button--primary">
+            {t('gopt.keys.add')}
+          </button>
+        </div>
+      </form>
+      <FeedbackBox feedback={keyFeedback} testId="key-feedback" />
+      {keys.length === 0 ? (
+        <p>{t('gopt.keys.none')}</p>
+      ) : (
+        <ul class="pp-gopt-list" data-testid="trusted-keys">
+          {keys.map((k) => (
+            <li key={k.keyId}>
+              {k.label && <p class="pp-guide-name">{k.label}</p>}
+              <p>{t('gopt.keys.id', { id: k.keyId })}</p>
+              <p class="pp-gopt-url">{k.publicKey}</p>
+              <button
+                type="button"
+                class="pp-button"
+                aria-label={t('gopt.keys.removeLabel', { id: k.label || k.keyId })}
+                onClick={() =>
+                  run(async () => {
+                    try {
+                      await lib.removeTrustedKey(k.keyId);
+                      setKeyFeedback({ kind: 'ok', lines: [t('gopt.keys.removed', { id: k.keyId })] });
+                    } catch (error) {
+                      setKeyFeedback({ kind: 'error', lines: errorLines(error, lang.value, t) });
+                    }
+                  })
+                }
+              >
+                {t('gopt.keys.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+
       <h3>{t('gopt.catalog.title')}</h3>
       <p>{t('gopt.catalog.help')}</p>
       <form class="pp-stack" onSubmit={addCatalog} data-testid="catalog-form">
@@ -395,63 +455,6 @@ export function GuidesOptions() {
                   {t('gopt.catalog.remove')}
                 </button>
               </div>
-            </li>
-          ))}
-        </ul>
-      )}
-
-      <h3>{t('gopt.keys.title')}</h3>
-      <p>{t('gopt.keys.help')}</p>
-      <form class="pp-stack" onSubmit={addKey} data-testid="key-form">
-        <label for="gopt-key-label">{t('gopt.keys.label')}</label>
-        <input
-          id="gopt-key-label"
-          type="text"
-          value={keyLabel}
-          onInput={(e) => setKeyLabel((e.currentTarget as HTMLInputElement).value)}
-        />
-        <label for="gopt-key">{t('gopt.keys.key')}</label>
-        <textarea
-          id="gopt-key"
-          rows={3}
-          required
-          spellcheck={false}
-          value={keyText}
-          onInput={(e) => setKeyText((e.currentTarget as HTMLTextAreaElement).value)}
-        />
-        <div class="pp-row">
-          <button type="submit" class="pp-button pp-button--primary">
-            {t('gopt.keys.add')}
-          </button>
-        </div>
-      </form>
-      <FeedbackBox feedback={keyFeedback} testId="key-feedback" />
-      {keys.length === 0 ? (
-        <p>{t('gopt.keys.none')}</p>
-      ) : (
-        <ul class="pp-gopt-list" data-testid="trusted-keys">
-          {keys.map((k) => (
-            <li key={k.keyId}>
-              {k.label && <p class="pp-guide-name">{k.label}</p>}
-              <p>{t('gopt.keys.id', { id: k.keyId })}</p>
-              <p class="pp-gopt-url">{k.publicKey}</p>
-              <button
-                type="button"
-                class="pp-button"
-                aria-label={t('gopt.keys.removeLabel', { id: k.label || k.keyId })}
-                onClick={() =>
-                  run(async () => {
-                    try {
-                      await lib.removeTrustedKey(k.keyId);
-                      setKeyFeedback({ kind: 'ok', lines: [t('gopt.keys.removed', { id: k.keyId })] });
-                    } catch (error) {
-                      setKeyFeedback({ kind: 'error', lines: errorLines(error, lang.value, t) });
-                    }
-                  })
-                }
-              >
-                {t('gopt.keys.remove')}
-              </button>
             </li>
           ))}
         </ul>

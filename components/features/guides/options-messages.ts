@@ -52,7 +52,7 @@ export const guidesOptionsMessages: Catalogs = {
     'gopt.catalog.removed': 'Catalogue retiré : « {name} ».',
     'gopt.keys.title': 'Clés de confiance',
     'gopt.keys.help':
-      'Ajoutez la clé publique des organismes dont vous acceptez les guides. Leurs guides signés seront « vérifiés ».',
+      'Ajoutez d’abord la clé publique des organismes dont vous acceptez les guides. Ajoutez ensuite leur catalogue. Leurs guides signés seront « vérifiés ».',
     'gopt.keys.label': 'Nom de l’organisme (facultatif)',
     'gopt.keys.key': 'Clé publique Ed25519 (base64) ou contenu du fichier de clé',
     'gopt.keys.add': 'Ajouter la clé',
@@ -112,7 +112,7 @@ export const guidesOptionsMessages: Catalogs = {
     'gopt.catalog.removed': 'Catalog removed: “{name}”.',
     'gopt.keys.title': 'Trusted keys',
     'gopt.keys.help':
-      'Add the public key of the organisations whose guides you accept. Their signed guides will be “verified”.',
+      'First add the public key of the organisations whose guides you accept. Then add their catalog. Their signed guides will be “verified”.',
     'gopt.keys.label': 'Name of the organisation (optional)',
     'gopt.keys.key': 'Ed25519 public key (base64) or content of the key file',
     'gopt.keys.add': 'Add the key',
@@ -170,7 +170,8 @@ export const guidesOptionsMessages: Catalogs = {
     'gopt.catalog.offline': 'الفهرس «{name}»: لا يوجد اتصال، تُستعمل النسخة المحفوظة.',
     'gopt.catalog.removed': 'تمت إزالة الفهرس: «{name}».',
     'gopt.keys.title': 'المفاتيح الموثوقة',
-    'gopt.keys.help': 'أضف المفتاح العام للهيئات التي تقبل أدلتها. ستكون أدلتها الموقَّعة «موثَّقة».',
+    'gopt.keys.help':
+      'أضف أولًا المفتاح العام للهيئات التي تقبل أدلتها. ثم أضف فهرسها. ستكون أدلتها الموقَّعة «موثَّقة».',
     'gopt.keys.label': 'اسم الهيئة (اختياري)',
     'gopt.keys.key': 'مفتاح عام Ed25519 (base64) أو محتوى ملف المفتاح',
     'gopt.keys.add': 'أضف المفتاح',
