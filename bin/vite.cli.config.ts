@@ -1,15 +1,75 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { build as esbuild } from 'esbuild';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * readable's engine (bin/readable-engine.ts: jsdom, DOMPurify, Readability and our core) as one
+ * CommonJS file beside the chunks, which bin/cached-bundle.ts loads with a code cache. esbuild, not
+ * Vite's bundler: jsdom picks its CSS rule classes with a require of a template string, which esbuild
+ * bundles as the set of files it can match and Rolldown leaves as a require that fails at run time.
+ * The file name is the one bin/commands/readable.ts looks for.
+ */
+function readableEngineBundle(): Plugin {
+  let outDir = '';
+  return {
+    name: 'pasapas-readable-engine',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async writeBundle() {
+      await esbuild({
+        entryPoints: [fileURLToPath(new URL('./readable-engine.ts', import.meta.url))],
+        outfile: join(outDir, 'readable-engine.cjs'),
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node22',
+        logLevel: 'warning',
+        plugins: [
+          {
+            name: 'jsdom-in-the-command-line',
+            setup(b) {
+              // jsdom draws <canvas> with @napi-rs/canvas when installed (pdfjs-dist brings it): a
+              // native library of tens of MB that readable never uses. Absent, jsdom's canvas is inert.
+              b.onResolve({ filter: /^@napi-rs\/canvas$/ }, () => ({
+                path: 'canvas',
+                namespace: 'no-canvas',
+              }));
+              b.onLoad({ filter: /.*/, namespace: 'no-canvas' }, () => ({
+                contents: 'throw new Error("no canvas in the command line");',
+              }));
+              // Synchronous XHR runs a worker file that loads jsdom from its own folder; page scripts
+              // never run here, so the file beside the bundle only says so if it is ever started.
+              b.onResolve({ filter: /^\.\/xhr-sync-worker\.js$/ }, () => ({
+                path: './xhr-sync-worker.js',
+                external: true,
+              }));
+            },
+          },
+        ],
+      });
+      writeFileSync(
+        join(outDir, 'xhr-sync-worker.js'),
+        'throw new Error("pasapas readable: synchronous XMLHttpRequest is not available (page scripts do not run)");\n',
+      );
+    },
+  };
+}
 
 /**
  * The `pasapas` command line, built to plain JavaScript for Node (no TypeScript compiler at run time):
  * bin/cli.ts is the entry, each command (bin/commands/*) a chunk imported only when it runs, so
- * `pasapas --help` loads one small file. npm packages stay external (SSR build): jsdom, tesseract.js,
- * pdfjs-dist… are loaded from node_modules by the command that needs them, when it runs.
+ * `pasapas --help` loads one small file. npm packages stay external (SSR build): tesseract.js,
+ * pdfjs-dist… are loaded from node_modules by the command that needs them, when it runs; readable's
+ * jsdom is bundled into one file (see readableEngineBundle).
  */
 export default defineConfig({
   publicDir: false,
   logLevel: 'warn',
+  plugins: [readableEngineBundle()],
   build: {
     ssr: fileURLToPath(new URL('./cli.ts', import.meta.url)),
     outDir: fileURLToPath(new URL('../dist/cli', import.meta.url)),
@@ -19,6 +79,8 @@ export default defineConfig({
     sourcemap: false,
     copyPublicDir: false,
     rollupOptions: {
+      // The engine bundle (readableEngineBundle's writeBundle) takes seconds by design: no warning.
+      checks: { bundlerTimings: false },
       output: {
         format: 'es',
         entryFileNames: 'cli.js',

@@ -1,21 +1,22 @@
 /**
  * `pasapas readable <file.html|-> [--url U] [--json] [--lang fr|en|ar]`: what readable mode makes of
  * a page — title, main text, fields, glossary terms — with the same core code as the extension,
- * jsdom standing in for the browser.
+ * jsdom standing in for the browser (bin/readable-engine.ts, loaded only once the page is read and
+ * checked, so a wrong argument or a missing file is answered at once).
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import createDOMPurify from 'dompurify';
-import { JSDOM } from 'jsdom';
-import { toSerializable } from '../../utils/forms/discover.ts';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FormsError, type FormsErrorCode } from '../../utils/forms/errors.ts';
 import { parseGlossaryFile } from '../../utils/glossary/schema.ts';
 import { isLang, type Lang } from '../../utils/i18n/index.ts';
-import { ReadableError } from '../../utils/readable/errors.ts';
-import { extractReadable, type ReadableResult } from '../../utils/readable/extract.ts';
+import { ReadableError, type ReadableErrorCode } from '../../utils/readable/errors.ts';
 import { beyondLimits, CONTROL_TAGS } from '../../utils/readable/limits.ts';
 import { label, message } from '../../utils/readable/messages.ts';
+import { loadCachedBundle } from '../cached-bundle.ts';
+import type { ReadablePage } from '../readable-engine.ts';
 import { packageRoot } from '../root.ts';
 
 export const summary = 'Montre ce que le mode lecture garde d’une page : texte, champs, mots expliqués.';
@@ -85,24 +86,37 @@ async function tooLargeToParse(html: string): Promise<boolean> {
   return false;
 }
 
-function toJson(result: ReadableResult) {
-  return {
-    title: result.title,
-    heading: result.heading,
-    lang: result.lang,
-    dir: result.dir,
-    excerpt: result.excerpt,
-    article: result.article,
-    text: result.text,
-    contentHtml: result.contentHtml,
-    fields: result.fields.map(toSerializable),
-    sections: result.sections,
-    submitControls: result.submitControls.map(({ element: _e, ...rest }) => rest),
-    glossaryMatches: result.glossaryMatches,
-  };
+type Engine = typeof import('../readable-engine.ts');
+
+/** The single-file engine, beside this chunk (written by bin/vite.cli.config.ts). */
+const ENGINE_BUNDLE = 'readable-engine.cjs';
+
+/**
+ * The single-file engine with its code cache when the build has it; the engine as an ordinary
+ * chunk importing jsdom from node_modules otherwise (running from the sources), or when
+ * PASAPAS_READABLE_ENGINE=modules asks for the former way (bench reference, tests of sameness).
+ */
+async function loadEngine(): Promise<{ engine: Engine; done(): void }> {
+  const bundle = join(dirname(fileURLToPath(import.meta.url)), ENGINE_BUNDLE);
+  if (process.env.PASAPAS_READABLE_ENGINE !== 'modules' && existsSync(bundle)) {
+    const loaded = loadCachedBundle<Engine>(bundle);
+    return { engine: loaded.exports, done: loaded.saveCache };
+  }
+  return { engine: await import('../readable-engine.ts'), done: () => {} };
 }
 
-function toText(result: ReadableResult, lang: Lang): string {
+/** The single-file engine has its own copies of our error classes: matched again by name and code. */
+function ownError(error: unknown): unknown {
+  if (!(error instanceof Error) || error instanceof ReadableError || error instanceof FormsError)
+    return error;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return error;
+  if (error.name === 'ReadableError') return new ReadableError(code as ReadableErrorCode, error.message);
+  if (error.name === 'FormsError') return new FormsError(code as FormsErrorCode, error.message);
+  return error;
+}
+
+function toText(result: ReadablePage, lang: Lang): string {
   const out: string[] = [];
   out.push(`${label(lang, 'readable.title')} : ${result.title}`);
   if (result.heading && result.heading !== result.title)
@@ -146,14 +160,16 @@ export async function run(args: string[]): Promise<number> {
       JSON.parse(await readFile(join(packageRoot(), 'public/glossary/fr.json'), 'utf8')),
     );
     if (await tooLargeToParse(html)) throw new ReadableError('page-too-large');
-    const dom = new JSDOM(html, { url: url ?? 'about:blank' });
+    const { engine, done } = await loadEngine();
+    let result: ReadablePage;
     try {
-      const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0]);
-      const result = extractReadable(dom.window.document, { url, purify, glossary: glossary.terms });
-      console.log(json ? JSON.stringify(toJson(result), null, 2) : toText(result, lang));
+      result = engine.readPage(html, { url, glossary: glossary.terms });
+    } catch (error) {
+      throw ownError(error);
     } finally {
-      dom.window.close();
+      done();
     }
+    console.log(json ? JSON.stringify(result, null, 2) : toText(result, lang));
     return 0;
   } catch (error) {
     console.error(message(lang, error));
