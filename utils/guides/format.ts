@@ -72,6 +72,32 @@ export const PageConditionSchema = v.pipe(
   v.description('Page conditions: all given conditions must hold.'),
 );
 
+const clueText = v.optional(text(LIMITS.shortText));
+const clueWord = v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(32)));
+const clueCount = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000));
+
+/** The clues the guide recorder captured for a target (utils/guides/clues.ts); all optional. */
+export const CapturedCluesSchema = v.pipe(
+  v.strictObject({
+    id: clueText,
+    name: clueText,
+    autocomplete: clueText,
+    label: clueText,
+    accessibleName: clueText,
+    hint: clueText,
+    group: clueText,
+    heading: clueText,
+    tag: clueWord,
+    type: clueWord,
+    role: clueWord,
+    position: v.optional(v.strictObject({ index: clueCount, count: clueCount })),
+    path: v.optional(text(LIMITS.selector)),
+  }),
+  v.description(
+    'Clues captured by the recorder on the real page; each votes for the candidates it matches (scored resolution).',
+  ),
+);
+
 export const TargetSchema = v.pipe(
   v.strictObject({
     label: v.optional(text(LIMITS.shortText)),
@@ -82,9 +108,10 @@ export const TargetSchema = v.pipe(
     selector: v.optional(text(LIMITS.selector)),
     frame: v.optional(text(LIMITS.selector)),
     shadowHost: v.optional(text(LIMITS.selector)),
+    clues: v.optional(CapturedCluesSchema),
   }),
   v.description(
-    'How to find the element on the page; the most robust clues are tried first (id, name, label, aria, dsfrGroup, selector).',
+    'How to find the element on the page. Every clue votes for the elements it matches; the best one is used only when it is clearly the best (hand-written clues count in the order id, name, label, aria, dsfrGroup, selector).',
   ),
 );
 
@@ -166,6 +193,7 @@ export const GuideSchema = v.pipe(
 export type Guide = v.InferOutput<typeof GuideSchema>;
 export type Step = v.InferOutput<typeof StepSchema>;
 export type Target = v.InferOutput<typeof TargetSchema>;
+export type TargetClues = v.InferOutput<typeof CapturedCluesSchema>;
 export type PageCondition = v.InferOutput<typeof PageConditionSchema>;
 export type LText = v.InferOutput<typeof LTextSchema>;
 export type GuideDocument = v.InferOutput<typeof DocumentSchema>;

@@ -9,8 +9,13 @@ export type SemanticProblem = { path: PathKey[]; code: string; params?: Record<s
 
 const TARGET_CLUES = ['label', 'name', 'id', 'aria', 'dsfrGroup', 'selector'] as const;
 
+// Captured clues that can tell a field by themselves (the others only confirm a candidate).
+const IDENTIFYING_CLUES = ['id', 'name', 'label', 'accessibleName'] as const;
+
 export function targetHasClue(target: Target): boolean {
-  return TARGET_CLUES.some((key) => typeof target[key] === 'string' && target[key] !== '');
+  if (TARGET_CLUES.some((key) => typeof target[key] === 'string' && target[key] !== '')) return true;
+  const clues = target.clues;
+  return !!clues && IDENTIFYING_CLUES.some((key) => typeof clues[key] === 'string' && clues[key] !== '');
 }
 
 /**

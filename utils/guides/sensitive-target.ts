@@ -8,7 +8,7 @@ import { type FieldDescriptor, isSensitiveField } from '../forms/sensitive.ts';
 import type { Target } from './format.ts';
 
 const TEXT_CLUES = ['name', 'id', 'label', 'aria', 'dsfrGroup'] as const;
-type Clue = (typeof TEXT_CLUES)[number] | 'selector';
+type Clue = (typeof TEXT_CLUES)[number] | 'selector' | 'clues';
 
 const ATTRIBUTE = /\[\s*([\w-]+)\s*(?:[~|^$*]?=\s*(?:"([^"]*)"|'([^']*)'|([^\s\]]+)))?\s*(?:[iIsS]\s*)?\]/g;
 const MAX_SELECTOR_PARTS = 200;
@@ -50,6 +50,19 @@ export function sensitiveTargetClue(target: Target): Clue | null {
     if (isSensitiveField(descriptor)) return key;
   }
   if (target.selector && selectorDescriptors(target.selector).some(isSensitiveField)) return 'selector';
+  const clues = target.clues;
+  if (
+    clues &&
+    isSensitiveField({
+      type: clues.type,
+      autocomplete: clues.autocomplete,
+      name: clues.name,
+      id: clues.id,
+      label: [clues.label, clues.accessibleName].filter(Boolean).join(' · '),
+      hint: clues.hint,
+    })
+  )
+    return 'clues';
   return null;
 }
 

@@ -19,15 +19,31 @@ import { type MatchContext, stepApplies } from './match.ts';
 import { readPosition, type StorageLike, writePosition } from './position-store.ts';
 import { createGuideRun, type DoneContext, type GuideRun, type GuideRunState, isStepDone } from './run.ts';
 import { isSensitiveElement } from './sensitive-target.ts';
-import { resolveTarget, waitForTarget, watchRoute } from './target.ts';
+import {
+  decideTarget,
+  describeTarget,
+  isStrictValidator,
+  type TargetDecision,
+  type TargetDescription,
+  waitForDecision,
+  watchRoute,
+} from './target.ts';
 
-/** 'sensitive': the step's element is a password, card or one-time-code field; never pointed at. */
-export type TargetStatus = 'none' | 'searching' | 'found' | 'missing' | 'sensitive';
+/**
+ * 'sensitive': the step's element is a password, card or one-time-code field; never pointed at.
+ * 'ambiguous': several fields fit the step's clues and none clearly best: none is pointed at.
+ */
+export type TargetStatus = 'none' | 'searching' | 'found' | 'missing' | 'ambiguous' | 'sensitive';
 
 export type SessionView = {
   state: GuideRunState;
   target: TargetStatus;
+  /** Only when the target is found with certainty. */
   element: Element | null;
+  /** The step's field in words, for when it is not found (missing or ambiguous). */
+  description: TargetDescription | null;
+  /** The resolver's last decision (score, runner-up, clues), for the health check. */
+  decision: TargetDecision | null;
   check: FieldCheck | undefined;
   /** Why the step changed last: the panel announces 'auto' and 'page' moves. */
   moved: 'start' | 'auto' | 'manual' | 'page';
@@ -75,6 +91,7 @@ export function createGuideSession(guide: Guide, options: SessionOptions): Guide
 
   let element: Element | null = null;
   let target: TargetStatus = 'none';
+  let decision: TargetDecision | null = null;
   let check: FieldCheck | undefined;
   let moved: SessionView['moved'] = 'start';
   let enteredUrl = url();
@@ -87,7 +104,17 @@ export function createGuideSession(guide: Guide, options: SessionOptions): Guide
 
   const view = (): SessionView => {
     const state = run.state();
-    return { state: { ...state, finished: state.finished || finished }, target, element, check, moved };
+    const step = state.step;
+    const description = step?.target && target !== 'found' ? describeTarget(step.target) : null;
+    return {
+      state: { ...state, finished: state.finished || finished },
+      target,
+      element,
+      description,
+      decision,
+      check,
+      moved,
+    };
   };
   const emit = () => {
     const v = view();
@@ -113,6 +140,7 @@ export function createGuideSession(guide: Guide, options: SessionOptions): Guide
     waiting = null;
     const step = run.state().step;
     element = null;
+    decision = null;
     check = undefined;
     pending = false;
     if (!step?.target) {
@@ -121,37 +149,44 @@ export function createGuideSession(guide: Guide, options: SessionOptions): Guide
       after?.(previous);
       return;
     }
-    const found = resolveTarget(step.target, doc);
-    if (found && isSensitiveElement(found.element)) {
-      target = 'sensitive';
-      emit();
-      after?.(previous);
-      return;
-    }
-    if (found) {
-      element = found.element;
+    const strict = isStrictValidator(step.field?.validator);
+    const first = decideTarget(step.target, doc, { strict, ignore: isOurs });
+    const settle = (result: TargetDecision) => {
+      decision = result;
+      const found = result.status === 'found' ? (result.element ?? null) : null;
+      const secret = found !== null && isSensitiveElement(found);
+      element = secret ? null : found;
       listenAround(element);
-      target = 'found';
+      target = secret
+        ? 'sensitive'
+        : found
+          ? 'found'
+          : result.status === 'ambiguous'
+            ? 'ambiguous'
+            : 'missing';
       recheck();
       emit();
       after?.(previous);
+    };
+    if (first.status === 'found') {
+      settle(first);
       return;
     }
+    decision = first;
     target = 'searching';
     emit();
     const controller = new AbortController();
     waiting = controller;
     const index = run.state().index;
-    waitForTarget(step.target, doc, { timeoutMs: waitMs, signal: controller.signal }).then((result) => {
+    waitForDecision(step.target, doc, {
+      timeoutMs: waitMs,
+      signal: controller.signal,
+      strict,
+      ignore: isOurs,
+    }).then((result) => {
       if (disposed || controller.signal.aborted || run.state().index !== index) return;
       waiting = null;
-      const secret = result !== null && isSensitiveElement(result.element);
-      element = secret ? null : (result?.element ?? null);
-      listenAround(element);
-      target = secret ? 'sensitive' : result ? 'found' : 'missing';
-      recheck();
-      emit();
-      after?.(previous);
+      settle(result);
     });
   };
 

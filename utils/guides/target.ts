@@ -1,26 +1,171 @@
 /**
- * Finding a step's element on a live page, framework-free. Clues are tried from the most
- * robust (id) to the most fragile (CSS selector), in the page, its open shadow roots and its
- * same-origin iframes. Never throws: a page that changed since the guide was written gives null.
- * No `instanceof` checks: elements of an iframe belong to another window.
+ * Finding a step's element on a live page, framework-free, by scoring. Every clue of the target
+ * votes for the elements it matches (text clues compared as a person reads them: words.ts); the
+ * best element is used only when its score passes a threshold and clearly beats the runner-up.
+ * Otherwise the decision is `ambiguous` or `missing`, and nothing is pointed at: a step that
+ * cannot tell the field says so rather than show a wrong one. Steps whose answer is sensitive
+ * (IBAN, NIR, numéro fiscal, CAF number) ask for more.
+ *
+ * Two kinds of targets. Captured clues (`target.clues`, from the recorder) were all seen on the
+ * same element: each adds its weight, and the score is the share of the target's total weight.
+ * Hand-written clues (id, name, label, aria, dsfrGroup, selector) are alternatives written by a
+ * person, most robust first: their weights follow that order and the score is counted against
+ * the strongest clue that finds anything on the page, so one clue is enough, as before.
+ *
+ * Looks in the page, its open shadow roots and its same-origin iframes. Never throws. No
+ * `instanceof` checks: elements of an iframe belong to another window.
  */
-import type { Target } from './format.ts';
-import { normalizeText, textScore } from './text.ts';
+import {
+  clean,
+  type FieldKind,
+  formOf,
+  groupOf,
+  headingBefore,
+  headingsIn,
+  hintOf,
+  kindOf,
+  kindOfClues,
+  kindsCompatible,
+  labelElements,
+  ownText,
+  type Position,
+  pathOf,
+  positionsIn,
+  quickAccessibleName,
+  visibleLabel,
+} from './clues.ts';
+import type { Target, TargetClues } from './format.ts';
+import { toWords, type Words, wordsSimilarity } from './words.ts';
 
 export type TargetStrategy = 'id' | 'name' | 'label' | 'aria' | 'dsfrGroup' | 'selector';
+export type TargetScope = 'document' | 'shadow' | 'frame';
 export type ResolvedTarget = {
   element: Element;
+  /** The strongest of the target's clues that matched the element. */
   strategy: TargetStrategy;
-  scope: 'document' | 'shadow' | 'frame';
+  scope: TargetScope;
+  decision: TargetDecision;
 };
 type Scope = Document | ShadowRoot;
 
-const STRATEGIES: TargetStrategy[] = ['id', 'name', 'label', 'aria', 'dsfrGroup', 'selector'];
-const CONTROLS =
+export type ClueKey =
+  | 'id'
+  | 'name'
+  | 'autocomplete'
+  | 'label'
+  | 'accessibleName'
+  | 'aria'
+  | 'hint'
+  | 'group'
+  | 'dsfrGroup'
+  | 'heading'
+  | 'type'
+  | 'position'
+  | 'path'
+  | 'selector';
+
+export type CandidateScore = {
+  element: Element;
+  scope: TargetScope;
+  /** 0 to 1. */
+  score: number;
+  matched: ClueKey[];
+  shown: boolean;
+};
+
+export type TargetDecision = {
+  status: 'found' | 'ambiguous' | 'missing';
+  /** Only when found. */
+  element?: Element;
+  scope?: TargetScope;
+  strategy?: TargetStrategy;
+  /** The best candidate's score (0 to 1), found or not. */
+  score: number;
+  /** The best other candidate's score: exact when it comes within the margin, else a lower bound. */
+  runnerUp: number;
+  /** The clues that matched the best candidate. */
+  matchedClues: ClueKey[];
+  /** The best candidates, best first (at most 5). */
+  candidates: CandidateScore[];
+  mode: 'captured' | 'hand-written';
+  /** Candidates as good as the one found, set aside by page order (hand-written, not sensitive). */
+  ties: number;
+  strict: boolean;
+  threshold: number;
+  margin: number;
+};
+
+export type DecideOptions = {
+  /** The step's answer is sensitive (see isStrictValidator): higher threshold and margin. */
+  strict?: boolean;
+  /** Our own UI (the panel, its shadow root): never a candidate, never searched. */
+  ignore?: (node: Node) => boolean;
+};
+
+/** Score needed, and lead over the runner-up. */
+export const DECISION_RULES = {
+  normal: { threshold: 0.6, margin: 0.2 },
+  strict: { threshold: 0.7, margin: 0.3 },
+} as const;
+
+export const STRICT_VALIDATORS: ReadonlySet<string> = new Set(['iban', 'nir', 'fiscal-number', 'caf-number']);
+
+/** Steps whose answer is an IBAN, NIR, numéro fiscal or CAF number: a wrong field there costs most. */
+export function isStrictValidator(validator: string | undefined | null): boolean {
+  return !!validator && STRICT_VALIDATORS.has(validator);
+}
+
+// Weights of captured clues. An exact id or name is strong but sites rename them; the label is
+// what a person goes by; the rest confirm a candidate and never find one alone.
+const CAPTURED_WEIGHTS: Record<ClueKey, number> = {
+  id: 3,
+  name: 3,
+  label: 4,
+  accessibleName: 2,
+  aria: 2,
+  selector: 1,
+  dsfrGroup: 1.5,
+  autocomplete: 1,
+  hint: 1.5,
+  group: 1.5,
+  heading: 1,
+  type: 0.5,
+  position: 0.75,
+  path: 0.5,
+};
+// Hand-written clues, in the documented order of robustness.
+const HAND_WEIGHTS: Partial<Record<ClueKey, number>> = {
+  id: 1,
+  name: 0.75,
+  label: 0.55,
+  aria: 0.55,
+  dsfrGroup: 0.5,
+  selector: 0.45,
+};
+/** A captured target's candidate needs one of these to be found (an anchor), not only context. */
+const ANCHOR_TEXT = 0.8;
+// A hidden copy (mobile menu, closed tab) counts a little less than the shown field.
+const HIDDEN_FACTOR = 0.95;
+const STRATEGY_ORDER: Array<[TargetStrategy, ClueKey[]]> = [
+  ['id', ['id']],
+  ['name', ['name']],
+  ['label', ['label']],
+  ['aria', ['aria', 'accessibleName']],
+  ['dsfrGroup', ['dsfrGroup', 'group']],
+  ['selector', ['selector']],
+];
+const LEGACY_CONTROLS =
   'input:not([type="hidden"]), select, textarea, button, [contenteditable="true"], [role="textbox"]';
 const DSFR_GROUPS =
   '.fr-input-group, .fr-select-group, .fr-upload-group, .fr-fieldset, .fr-checkbox-group, .fr-radio-group, .fr-toggle, .fr-password, .fr-range-group';
+const CAPTIONED =
+  'button, a[href], input[type="submit"], input[type="button"], input[type="reset"], input[type="image"], [role="button"], [role="link"]';
 const MAX_SCOPES = 200;
+const MAX_CANDIDATES = 2000;
+const MIN_FULLY_SCORED = 4;
+
+// ---------------------------------------------------------------------------------------------
+// Small DOM helpers
 
 function query(scope: ParentNode, selector: string): Element | null {
   try {
@@ -48,17 +193,12 @@ function byId(scope: Scope, id: string): Element | null {
   return query(scope, `[id=${quote(id)}]`);
 }
 
-/** A label's own words: hints and "required" marks inside it are left out. */
-function labelText(label: Element): string {
-  if (label.childElementCount === 0) return normalizeText(label.textContent);
-  const clone = label.cloneNode(true) as Element;
-  for (const extra of queryAll(
-    clone,
-    '.fr-hint-text, .fr-message, [aria-hidden="true"], abbr[title], .required',
-  )) {
-    extra.remove();
+function matchesSafe(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
   }
-  return normalizeText(clone.textContent);
 }
 
 function controlOfLabel(label: Element, scope: Scope): Element | null {
@@ -67,7 +207,7 @@ function controlOfLabel(label: Element, scope: Scope): Element | null {
     const el = byId(scope, htmlFor);
     if (el) return el;
   }
-  return query(label, CONTROLS);
+  return query(label, LEGACY_CONTROLS);
 }
 
 /**
@@ -92,95 +232,6 @@ export function isShown(el: Element): boolean {
   return true;
 }
 
-/** Among the candidates of the best score (> 0), the first shown one, else the first. */
-function pickBest(candidates: Array<{ el: Element; score: number }>): Element | null {
-  let top = 0;
-  for (const c of candidates) if (c.score > top) top = c.score;
-  if (top === 0) return null;
-  const tier = candidates.filter((c) => c.score === top).map((c) => c.el);
-  return tier.find(isShown) ?? tier[0] ?? null;
-}
-
-function preferShown(elements: Element[]): Element | null {
-  return elements.find(isShown) ?? elements[0] ?? null;
-}
-
-function findByLabel(scope: Scope, text: string): Element | null {
-  const wanted = normalizeText(text);
-  const candidates: Array<{ el: Element; score: number }> = [];
-  for (const label of queryAll(scope, 'label')) {
-    // Cheap test on the whole text first: a label's own words are part of it.
-    if (!normalizeText(label.textContent).includes(wanted)) continue;
-    const score = textScore(labelText(label), wanted);
-    if (score === 0) continue;
-    const control = controlOfLabel(label, scope);
-    if (control) candidates.push({ el: control, score });
-  }
-  const found = pickBest(candidates);
-  if (found) return found;
-  // aria-labelledby: the label is another element, referenced by id.
-  return pickBest(
-    queryAll(scope, '[aria-labelledby]').map((el) => {
-      const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
-      const words = ids.map((id) => byId(scope, id)?.textContent ?? '').join(' ');
-      return { el, score: textScore(normalizeText(words), wanted) };
-    }),
-  );
-}
-
-function findByAria(scope: Scope, text: string): Element | null {
-  const wanted = normalizeText(text);
-  return pickBest(
-    queryAll(scope, '[aria-label]').map((el) => ({
-      el,
-      score: textScore(normalizeText(el.getAttribute('aria-label')), wanted),
-    })),
-  );
-}
-
-/** A DSFR group (fr-input-group, fr-fieldset…) found by its own label or legend; gives its control. */
-function findByDsfrGroup(scope: Scope, text: string): Element | null {
-  const wanted = normalizeText(text);
-  // Start from labels and legends (one pass), not from groups: far cheaper on big pages.
-  const candidates: Array<{ el: Element; score: number }> = [];
-  for (const el of queryAll(scope, 'label, legend')) {
-    if (!normalizeText(el.textContent).includes(wanted)) continue;
-    const group = el.parentElement;
-    if (!group || !matchesSafe(group, DSFR_GROUPS)) continue;
-    const score = textScore(labelText(el), wanted);
-    if (score > 0) candidates.push({ el: query(group, CONTROLS) ?? group, score });
-  }
-  return pickBest(candidates);
-}
-
-function matchesSafe(el: Element, selector: string): boolean {
-  try {
-    return el.matches(selector);
-  } catch {
-    return false;
-  }
-}
-
-function findInScope(target: Target, scope: Scope, strategy: TargetStrategy): Element | null {
-  switch (strategy) {
-    case 'id':
-      return target.id ? byId(scope, target.id) : null;
-    case 'name':
-      return target.name
-        ? (preferShown(queryAll(scope, `[name=${quote(target.name)}]:not([type="hidden"])`)) ??
-            query(scope, `[name=${quote(target.name)}]`))
-        : null;
-    case 'label':
-      return target.label ? findByLabel(scope, target.label) : null;
-    case 'aria':
-      return target.aria ? findByAria(scope, target.aria) : null;
-    case 'dsfrGroup':
-      return target.dsfrGroup ? findByDsfrGroup(scope, target.dsfrGroup) : null;
-    case 'selector':
-      return target.selector ? preferShown(queryAll(scope, target.selector)) : null;
-  }
-}
-
 function frameDocument(frame: Element): Document | null {
   try {
     // Cross-origin frames give null or throw: they are out of reach, by design.
@@ -191,76 +242,693 @@ function frameDocument(frame: Element): Document | null {
 }
 
 /** Every place to look, page first, then open shadow roots and same-origin iframes (depth-first). */
-function* scopes(
+function collectScopes(
   root: Scope,
-  kind: ResolvedTarget['scope'],
-  budget: { left: number },
-): Generator<[Scope, ResolvedTarget['scope']]> {
-  if (budget.left-- <= 0) return;
-  yield [root, kind];
-  const nested: Array<[Scope, ResolvedTarget['scope']]> = [];
+  kind: TargetScope,
+  out: Array<[Scope, TargetScope]>,
+  ignore: ((node: Node) => boolean) | undefined,
+) {
+  if (out.length >= MAX_SCOPES) return;
+  out.push([root, kind]);
+  const nested: Array<[Scope, TargetScope]> = [];
   for (const el of queryAll(root, '*')) {
+    if (ignore && (el.shadowRoot || el.localName === 'iframe') && ignore(el)) continue;
     const shadow = (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot;
-    if (shadow) nested.push([shadow, 'shadow']);
+    if (shadow) nested.push([shadow, kind === 'frame' ? 'frame' : 'shadow']);
     if (el.localName === 'iframe' || el.localName === 'frame') {
       const doc = frameDocument(el);
       if (doc) nested.push([doc, 'frame']);
     }
   }
-  for (const [scope, k] of nested) yield* scopes(scope, kind === 'frame' ? 'frame' : k, budget);
+  for (const [scope, k] of nested) collectScopes(scope, k, out, ignore);
 }
 
-function resolveIn(target: Target, root: Scope, kind: ResolvedTarget['scope']): ResolvedTarget | null {
-  for (const [scope, where] of scopes(root, kind, { left: MAX_SCOPES })) {
-    for (const strategy of STRATEGIES) {
-      const element = findInScope(target, scope, strategy);
-      if (element) return { element, strategy, scope: where };
+// ---------------------------------------------------------------------------------------------
+// The clues wanted, and the candidates' side of each
+
+type Wanted = {
+  key: ClueKey;
+  weight: number;
+  /** Finds candidates by itself; the others only confirm. */
+  nominates: boolean;
+  words?: Words;
+  value?: string;
+  position?: Position;
+  kind?: FieldKind;
+};
+
+const TEXT_KEYS = new Set<ClueKey>([
+  'label',
+  'accessibleName',
+  'aria',
+  'hint',
+  'group',
+  'dsfrGroup',
+  'heading',
+]);
+
+function wantedClues(target: Target, captured: boolean): Wanted[] {
+  const out: Wanted[] = [];
+  const weights = captured ? CAPTURED_WEIGHTS : HAND_WEIGHTS;
+  const add = (key: ClueKey, raw: string | undefined, nominates: boolean) => {
+    const value = clean(raw);
+    const weight = weights[key];
+    if (!value || weight === undefined || out.some((w) => w.key === key)) return;
+    if (TEXT_KEYS.has(key)) {
+      const words = toWords(value);
+      if (words.list.length === 0) return;
+      out.push({ key, weight, nominates, words });
+    } else out.push({ key, weight, nominates, value });
+  };
+  const clues: TargetClues = target.clues ?? {};
+  add('id', clues.id ?? target.id, true);
+  add('name', clues.name ?? target.name, true);
+  add('selector', target.selector, true);
+  add('label', clues.label ?? target.label, true);
+  add('accessibleName', clues.accessibleName, true);
+  add('aria', target.aria, true);
+  add('dsfrGroup', target.dsfrGroup, true);
+  if (captured) {
+    add('autocomplete', clues.autocomplete?.toLowerCase(), false);
+    add('hint', clues.hint, false);
+    add('group', clues.group, false);
+    add('heading', clues.heading, false);
+    add('path', clues.path, false);
+    const kind = kindOfClues(clues);
+    if (kind)
+      out.push({
+        key: 'type',
+        weight: CAPTURED_WEIGHTS.type,
+        nominates: false,
+        kind,
+        value: clues.type ?? '',
+      });
+    if (clues.position)
+      out.push({
+        key: 'position',
+        weight: CAPTURED_WEIGHTS.position,
+        nominates: false,
+        position: clues.position,
+      });
+  }
+  return out;
+}
+
+/** What one resolution knows of the page: computed once, shared by every candidate. */
+class PageMemo {
+  private positions = new Map<ParentNode, Map<Element, Position>>();
+  private headings = new Map<Scope, Element[]>();
+  position(el: Element): Position | undefined {
+    const form = formOf(el);
+    let map = this.positions.get(form);
+    if (!map) {
+      map = positionsIn(form);
+      this.positions.set(form, map);
+    }
+    return map.get(el);
+  }
+  heading(el: Element): string {
+    const root = el.getRootNode() as Scope;
+    let list = this.headings.get(root);
+    if (!list) {
+      list = headingsIn(root);
+      this.headings.set(root, list);
+    }
+    const heading = headingBefore(el, list);
+    return heading ? ownText(heading) : '';
+  }
+}
+
+/** One element under consideration; what it offers for each clue is read once, when first asked. */
+class Candidate {
+  readonly sims = new Map<ClueKey, number>();
+  kind: FieldKind | null;
+  shown: boolean | undefined;
+  private cache = new Map<string, unknown>();
+  constructor(
+    readonly el: Element,
+    readonly where: TargetScope,
+    readonly order: number,
+  ) {
+    this.kind = kindOf(el);
+  }
+  private memo<T>(key: string, make: () => T): T {
+    if (this.cache.has(key)) return this.cache.get(key) as T;
+    const value = make();
+    this.cache.set(key, value);
+    return value;
+  }
+  isShown(): boolean {
+    if (this.shown === undefined) this.shown = isShown(this.el);
+    return this.shown;
+  }
+  labelWords(): Words[] {
+    return this.memo('label', () => {
+      const texts = labelElements(this.el).map(ownText);
+      const labelledBy = this.el.hasAttribute('aria-labelledby') ? visibleLabel(this.el, this.kind) : '';
+      if (labelledBy) texts.push(labelledBy);
+      if (this.kind === 'button' || this.kind === 'link') texts.push(visibleLabel(this.el, this.kind));
+      return texts.filter(Boolean).map(toWords);
+    });
+  }
+  ariaWords(): Words[] {
+    return this.memo('aria', () => {
+      const texts = [clean(this.el.getAttribute('aria-label'))];
+      if (this.el.hasAttribute('aria-labelledby')) texts.push(visibleLabel(this.el, this.kind));
+      return texts.filter(Boolean).map(toWords);
+    });
+  }
+  accessibleWords(): Words {
+    return this.memo('acc', () => toWords(quickAccessibleName(this.el, this.kind)));
+  }
+  /** Labels and legends of the DSFR groups (or fieldsets) this element is the first control of. */
+  dsfrGroupWords(): Words[] {
+    return this.memo('dsfr', () => {
+      const out: Words[] = [];
+      for (
+        let node = this.el.parentElement, depth = 0;
+        node && depth < 8;
+        node = node.parentElement, depth++
+      ) {
+        if (!matchesSafe(node, `${DSFR_GROUPS}, fieldset`)) continue;
+        if (query(node, LEGACY_CONTROLS) !== this.el) break;
+        for (const child of Array.from(node.children))
+          if (child.localName === 'label' || child.localName === 'legend') out.push(toWords(ownText(child)));
+      }
+      return out;
+    });
+  }
+  hintWords(): Words {
+    return this.memo('hint', () => toWords(hintOf(this.el)));
+  }
+  groupWords(): Words {
+    return this.memo('group', () => toWords(groupOf(this.el)));
+  }
+  headingWords(page: PageMemo): Words {
+    return this.memo('heading', () => toWords(page.heading(this.el)));
+  }
+  path(): string {
+    return this.memo('path', () => pathOf(this.el));
+  }
+}
+
+function bestOf(wanted: Words, texts: Words[]): number {
+  let best = 0;
+  for (const text of texts) {
+    const sim = wordsSimilarity(wanted, text);
+    if (sim > best) best = sim;
+  }
+  return best;
+}
+
+function pathSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const x = a.split(' > ');
+  const y = b.split(' > ');
+  let same = 0;
+  while (same < x.length && same < y.length && x[x.length - 1 - same] === y[y.length - 1 - same]) same++;
+  return same / Math.max(x.length, y.length);
+}
+
+/** How well the candidate matches one clue, 0 to 1. */
+function similarity(w: Wanted, c: Candidate, page: PageMemo): number {
+  const el = c.el;
+  switch (w.key) {
+    case 'id':
+      return el.getAttribute('id') === w.value ? 1 : 0;
+    case 'name':
+      return el.getAttribute('name') === w.value ? 1 : 0;
+    case 'selector':
+      return w.value && matchesSafe(el, w.value) ? 1 : 0;
+    case 'autocomplete': {
+      const mine = clean(el.getAttribute('autocomplete')).toLowerCase();
+      return mine && mine === w.value ? 1 : 0;
+    }
+    case 'label':
+      return bestOf(w.words as Words, c.labelWords());
+    case 'aria':
+      return bestOf(w.words as Words, c.ariaWords());
+    case 'accessibleName':
+      return wordsSimilarity(w.words as Words, c.accessibleWords());
+    case 'dsfrGroup':
+      return bestOf(w.words as Words, c.dsfrGroupWords());
+    case 'hint':
+      return wordsSimilarity(w.words as Words, c.hintWords());
+    case 'group':
+      return wordsSimilarity(w.words as Words, c.groupWords());
+    case 'heading':
+      return wordsSimilarity(w.words as Words, c.headingWords(page));
+    case 'type': {
+      if (!c.kind || !w.kind) return 0;
+      if (c.kind !== w.kind) return 0.5;
+      return (el.getAttribute('type') ?? '').toLowerCase() === w.value ? 1 : 0.75;
+    }
+    case 'position': {
+      const mine = page.position(el);
+      return mine && w.position && mine.index === w.position.index ? 1 : 0;
+    }
+    case 'path':
+      return pathSimilarity(w.value ?? '', c.path());
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding candidates
+
+type TextSource = 'label' | 'labelledby' | 'aria' | 'caption' | 'placeholder' | 'legend';
+const SOURCES_OF: Partial<Record<ClueKey, TextSource[]>> = {
+  label: ['label', 'labelledby', 'caption'],
+  aria: ['aria', 'labelledby'],
+  accessibleName: ['label', 'labelledby', 'aria', 'caption', 'placeholder'],
+  dsfrGroup: ['legend'],
+};
+
+type TextEntry = { el: Element; source: TextSource; raw: string; text: () => string };
+
+/** Every text that names a control in a scope, read once per resolution (raw text only). */
+function textEntries(scope: Scope): TextEntry[] {
+  const out: TextEntry[] = [];
+  for (const label of queryAll(scope, 'label')) {
+    const raw = label.textContent ?? '';
+    if (!raw.trim()) continue;
+    const control = controlOfLabel(label, scope);
+    if (control) out.push({ el: control, source: 'label', raw, text: () => ownText(label) });
+    const parent = label.parentElement;
+    if (parent && matchesSafe(parent, DSFR_GROUPS)) {
+      const first = query(parent, LEGACY_CONTROLS) ?? parent;
+      out.push({ el: first, source: 'legend', raw, text: () => ownText(label) });
     }
   }
-  return null;
+  for (const legend of queryAll(scope, 'legend')) {
+    const parent = legend.parentElement;
+    if (!parent || !matchesSafe(parent, `${DSFR_GROUPS}, fieldset`)) continue;
+    const raw = legend.textContent ?? '';
+    out.push({
+      el: query(parent, LEGACY_CONTROLS) ?? parent,
+      source: 'legend',
+      raw,
+      text: () => ownText(legend),
+    });
+  }
+  for (const el of queryAll(scope, '[aria-labelledby]')) {
+    const text = () => visibleLabel(el, kindOf(el));
+    out.push({ el, source: 'labelledby', raw: text(), text });
+  }
+  for (const el of queryAll(scope, '[aria-label]')) {
+    const raw = el.getAttribute('aria-label') ?? '';
+    out.push({ el, source: 'aria', raw, text: () => raw });
+  }
+  for (const el of queryAll(scope, CAPTIONED)) {
+    const raw = el.localName === 'input' ? (el.getAttribute('value') ?? '') : (el.textContent ?? '');
+    out.push({ el, source: 'caption', raw, text: () => visibleLabel(el, 'button') });
+  }
+  for (const el of queryAll(
+    scope,
+    'input[placeholder], textarea[placeholder], input[title], select[title]',
+  )) {
+    const raw = `${el.getAttribute('placeholder') ?? ''} ${el.getAttribute('title') ?? ''}`;
+    out.push({ el, source: 'placeholder', raw, text: () => raw });
+  }
+  return out;
 }
 
-export function resolveTarget(target: Target, root: Document): ResolvedTarget | null {
-  try {
-    let scope: Scope = root;
-    let kind: ResolvedTarget['scope'] = 'document';
-    if (target.frame) {
-      const frame = query(root, target.frame);
-      const doc = frame ? frameDocument(frame) : null;
-      if (!doc) return null;
-      scope = doc;
-      kind = 'frame';
+const ACCENTS: Record<string, string> = {
+  a: '[aàâä]',
+  c: '[cç]',
+  e: '[eéèêë]',
+  i: '[iîï]',
+  o: '[oôö]',
+  u: '[uùûü]',
+};
+const ALSO: Record<string, string> = {
+  numero: 'n\\s*[°º]|\\bno\\b|\\bnum\\b',
+  email: 'courriel|mail|m[eé]l\\b',
+  telephone: 't[eé]l\\b',
+};
+
+/** A quick test on raw text: does it hold at least one of the words (any accent, case, plural)? */
+function rawFilter(words: Words): RegExp {
+  const parts = words.list.map((word) => {
+    const base = word.replace(/[^a-z0-9]/g, '').replace(/[aceiou]/g, (ch) => ACCENTS[ch] ?? ch);
+    return ALSO[word] ? `${base}|${ALSO[word]}` : base;
+  });
+  return new RegExp(parts.join('|'), 'i');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoring and deciding
+
+type Run = {
+  target: Target;
+  captured: boolean;
+  wanted: Wanted[];
+  wantedKind: FieldKind | null;
+  total: number;
+  page: PageMemo;
+  candidates: Map<Element, Candidate>;
+  scopes: Array<[Scope, TargetScope]>;
+  order: number;
+  ignore: ((node: Node) => boolean) | undefined;
+};
+
+function nominate(run: Run, el: Element, where: TargetScope): Candidate | null {
+  let c = run.candidates.get(el);
+  if (c) return c;
+  if (run.candidates.size >= MAX_CANDIDATES) return null;
+  if (run.ignore?.(el)) return null;
+  c = new Candidate(el, where, run.order++);
+  // A captured target knows what it points at: a button is never a text box.
+  if (run.wantedKind && (!c.kind || !kindsCompatible(run.wantedKind, c.kind))) return null;
+  run.candidates.set(el, c);
+  return c;
+}
+
+/** Candidates from exact clues: id, name, selector. Cheap (the page's own indexes). */
+function nominateExact(run: Run) {
+  for (const w of run.wanted) {
+    if (!w.value || (w.key !== 'id' && w.key !== 'name' && w.key !== 'selector')) continue;
+    for (const [scope, where] of run.scopes) {
+      if (w.key === 'id') {
+        const el = byId(scope, w.value);
+        if (el) nominate(run, el, where);
+      } else if (w.key === 'name') {
+        for (const el of queryAll(scope, `[name=${quote(w.value)}]`)) nominate(run, el, where);
+      } else for (const el of queryAll(scope, w.value)) nominate(run, el, where);
     }
-    if (target.shadowHost) {
-      const host = query(scope, target.shadowHost);
-      const shadow = (host as (Element & { shadowRoot: ShadowRoot | null }) | null)?.shadowRoot;
-      if (!shadow) return null;
-      scope = shadow;
-      if (kind === 'document') kind = 'shadow';
-    }
-    return resolveIn(target, scope, kind);
-  } catch {
-    return null;
   }
 }
 
-export type WaitOptions = { timeoutMs?: number; signal?: AbortSignal; pollMs?: number };
+/** Candidates from text clues: every label, legend, caption… that shares a word with the clue. */
+function nominateByText(run: Run) {
+  const textClues = run.wanted.filter((w) => w.nominates && w.words && SOURCES_OF[w.key]);
+  if (textClues.length === 0) return;
+  const filters = textClues.map((w) => rawFilter(w.words as Words));
+  for (const [scope, where] of run.scopes) {
+    for (const entry of textEntries(scope)) {
+      let words: Words | null = null;
+      for (let i = 0; i < textClues.length; i++) {
+        const w = textClues[i] as Wanted;
+        if (!SOURCES_OF[w.key]?.includes(entry.source)) continue;
+        if (!(filters[i] as RegExp).test(entry.raw)) continue;
+        words ??= toWords(entry.text());
+        if (wordsSimilarity(w.words as Words, words) > 0) {
+          nominate(run, entry.el, where);
+          break;
+        }
+      }
+    }
+  }
+}
+
+function clueSim(run: Run, c: Candidate, w: Wanted): number {
+  let sim = c.sims.get(w.key);
+  if (sim === undefined) {
+    sim = similarity(w, c, run.page);
+    c.sims.set(w.key, sim);
+  }
+  return sim;
+}
+
+/** Weighted sum over the given clues. */
+function sumOver(run: Run, c: Candidate, clues: Wanted[]): number {
+  let sum = 0;
+  for (const w of clues) sum += w.weight * clueSim(run, c, w);
+  return sum;
+}
+
+/** The score's denominator: all captured clues, or the strongest hand-written clue still alive. */
+function denominator(run: Run, alive: ReadonlySet<ClueKey> | null): number {
+  if (run.captured) return run.total;
+  let top = 0;
+  for (const w of run.wanted) if ((!alive || alive.has(w.key)) && w.weight > top) top = w.weight;
+  return top;
+}
+
+function toScore(sum: number, shown: boolean, denom: number): number {
+  if (denom <= 0) return 0;
+  return Math.min(1, sum / denom) * (shown ? 1 : HIDDEN_FACTOR);
+}
+
+function anchored(run: Run, c: Candidate): boolean {
+  if (!run.captured) return true;
+  for (const w of run.wanted) {
+    const sim = c.sims.get(w.key) ?? 0;
+    if ((w.key === 'id' || w.key === 'name' || w.key === 'selector') && sim === 1) return true;
+    if ((w.key === 'label' || w.key === 'accessibleName' || w.key === 'aria') && sim >= ANCHOR_TEXT)
+      return true;
+  }
+  return false;
+}
+
+function radioGroupKey(el: Element): string | null {
+  const type = (el.getAttribute('type') ?? '').toLowerCase();
+  const name = el.getAttribute('name');
+  if (el.localName !== 'input' || (type !== 'radio' && type !== 'checkbox') || !name) return null;
+  return `${type}:${name}`;
+}
+
+type Scored = { c: Candidate; score: number; full: boolean };
 
 /**
- * Resolves the target as soon as it exists: checked now, on every DOM mutation (coalesced), and
- * by a slow poll for what a MutationObserver on the document cannot see (shadow roots, iframes).
- * Gives null after `timeoutMs` or when `signal` aborts; never rejects.
+ * Scores the candidates, fully only where it can change the decision: a candidate whose best
+ * possible score (its identifying clues plus every confirming clue) stays a margin below the
+ * leader can neither lead nor come close, so its confirming clues are not read.
  */
-export function waitForTarget(
+function scoreAll(
+  run: Run,
+  rules: { threshold: number; margin: number },
+  alive: ReadonlySet<ClueKey> | null,
+) {
+  const denom = denominator(run, alive);
+  const identifying = run.wanted.filter((w) => w.nominates);
+  const confirming = run.wanted.filter((w) => !w.nominates);
+  const confirmWeight = confirming.reduce((s, w) => s + w.weight, 0);
+  const partial = [...run.candidates.values()].map((c) => ({ c, sum: sumOver(run, c, identifying) }));
+  // Best first; ties in page order (the first of equals wins, as a person reads).
+  partial.sort((a, b) => b.sum - a.sum || a.c.order - b.c.order);
+  const scored: Scored[] = [];
+  let leader = 0;
+  for (const [i, { c, sum }] of partial.entries()) {
+    const bound = toScore(sum + confirmWeight, true, denom);
+    if (
+      i >= MIN_FULLY_SCORED &&
+      bound <= leader - rules.margin &&
+      (leader >= rules.threshold || bound < rules.threshold)
+    ) {
+      scored.push({ c, score: toScore(sum, c.isShown(), denom), full: false });
+      continue;
+    }
+    const score = toScore(sum + sumOver(run, c, confirming), c.isShown(), denom);
+    if (score > leader && anchored(run, c)) leader = score;
+    scored.push({ c, score, full: true });
+  }
+  scored.sort((a, b) => b.score - a.score || a.c.order - b.c.order);
+  return scored;
+}
+
+function decideFrom(run: Run, scored: Scored[], strict: boolean): TargetDecision {
+  const rules = strict ? DECISION_RULES.strict : DECISION_RULES.normal;
+  // The options of one radio group that score the same are one field: its first option.
+  const seenTies = new Map<string, number>();
+  const ranked = scored.filter(({ c, score }) => {
+    if (score <= 0) return false;
+    const group = radioGroupKey(c.el);
+    if (!group) return true;
+    const key = `${group}@${score.toFixed(9)}`;
+    if (seenTies.has(key)) return false;
+    seenTies.set(key, c.order);
+    return true;
+  });
+  const best = ranked.find((s) => anchored(run, s.c)) ?? ranked[0];
+  const matched = (s: Scored | undefined): ClueKey[] =>
+    s ? run.wanted.filter((w) => (s.c.sims.get(w.key) ?? 0) > 0).map((w) => w.key) : [];
+  const others = ranked.filter((s) => s !== best);
+  // A hidden copy of the field (mobile menu, closed tab) is no rival for the shown field.
+  let rivals = best?.c.isShown() ? others.filter((s) => s.c.isShown()) : others;
+  // Hand-written guides were written for "the first field with this label" (page first, then
+  // shadow roots and frames): on a step that is not sensitive, equals after the first are no rivals.
+  let ties = 0;
+  if (!run.captured && !strict && best) {
+    const before = rivals.length;
+    rivals = rivals.filter((s) => Math.abs(s.score - best.score) > 1e-9);
+    ties = before - rivals.length;
+  }
+  const runnerUp = rivals[0]?.score ?? 0;
+  const candidates: CandidateScore[] = ranked.slice(0, 5).map((s) => ({
+    element: s.c.el,
+    scope: s.c.where,
+    score: round(s.score),
+    matched: matched(s),
+    shown: s.c.isShown(),
+  }));
+  const base = {
+    ties,
+    score: round(best?.score ?? 0),
+    runnerUp: round(runnerUp),
+    matchedClues: matched(best),
+    candidates,
+    mode: run.captured ? ('captured' as const) : ('hand-written' as const),
+    strict,
+    threshold: rules.threshold,
+    margin: rules.margin,
+  };
+  if (!best || best.score < rules.threshold - 1e-9 || !anchored(run, best.c))
+    return { status: 'missing', ...base };
+  if (best.score - runnerUp < rules.margin - 1e-9) return { status: 'ambiguous', ...base };
+  const strategy =
+    STRATEGY_ORDER.find(([, keys]) => keys.some((k) => (best.c.sims.get(k) ?? 0) > 0))?.[0] ?? 'label';
+  return { status: 'found', element: best.c.el, scope: best.c.where, strategy, ...base };
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+function emptyDecision(strict: boolean, captured: boolean): TargetDecision {
+  const rules = strict ? DECISION_RULES.strict : DECISION_RULES.normal;
+  return {
+    status: 'missing',
+    ties: 0,
+    score: 0,
+    runnerUp: 0,
+    matchedClues: [],
+    candidates: [],
+    mode: captured ? 'captured' : 'hand-written',
+    strict,
+    threshold: rules.threshold,
+    margin: rules.margin,
+  };
+}
+
+/** The root to search: the page, or the frame and shadow root the target names. */
+function startScope(target: Target, root: Document): [Scope, TargetScope] | null {
+  let scope: Scope = root;
+  let kind: TargetScope = 'document';
+  if (target.frame) {
+    const frame = query(root, target.frame);
+    const doc = frame ? frameDocument(frame) : null;
+    if (!doc) return null;
+    scope = doc;
+    kind = 'frame';
+  }
+  if (target.shadowHost) {
+    const host = query(scope, target.shadowHost);
+    const shadow = (host as (Element & { shadowRoot: ShadowRoot | null }) | null)?.shadowRoot;
+    if (!shadow) return null;
+    scope = shadow;
+    if (kind === 'document') kind = 'shadow';
+  }
+  return [scope, kind];
+}
+
+/**
+ * The decision for a target on a page: found (and which element), ambiguous or missing, with the
+ * score, the runner-up and the clues that matched. Never throws.
+ */
+export function decideTarget(target: Target, root: Document, options: DecideOptions = {}): TargetDecision {
+  const strict = options.strict === true;
+  const captured = !!target.clues;
+  try {
+    const start = startScope(target, root);
+    if (!start) return emptyDecision(strict, captured);
+    const wanted = wantedClues(target, captured);
+    if (!wanted.some((w) => w.nominates)) return emptyDecision(strict, captured);
+    const scopes: Array<[Scope, TargetScope]> = [];
+    collectScopes(start[0], start[1], scopes, options.ignore);
+    const run: Run = {
+      target,
+      captured,
+      wanted,
+      wantedKind: captured ? kindOfClues(target.clues ?? {}) : null,
+      total: wanted.reduce((s, w) => s + w.weight, 0),
+      page: new PageMemo(),
+      candidates: new Map(),
+      scopes,
+      order: 0,
+      ignore: options.ignore,
+    };
+    const rules = strict ? DECISION_RULES.strict : DECISION_RULES.normal;
+    nominateExact(run);
+    const exact = (w: Wanted) => w.key === 'id' || w.key === 'name' || w.key === 'selector';
+    const aliveOf = (clues: Wanted[]) =>
+      new Set(
+        clues
+          .filter((w) => [...run.candidates.values()].some((c) => clueSim(run, c, w) > 0))
+          .map((w) => w.key),
+      );
+    const textClues = wanted.filter((w) => w.nominates && !exact(w));
+    if (textClues.length === 0) return decideFrom(run, scoreAll(run, rules, aliveOf(wanted)), strict);
+    // Fast path: when the exact clues (id, name, selector) found a clear winner that no element
+    // found by its words alone could reach, since it would lack them, the page's texts need not
+    // all be read. Hand-written targets take it only when their id or name found something (the
+    // strongest clues, so the score's denominator is already known).
+    const exactAlive = aliveOf(wanted.filter(exact));
+    if (captured ? exactAlive.size > 0 : exactAlive.has('id') || exactAlive.has('name')) {
+      const alive = new Set([...exactAlive, ...textClues.map((w) => w.key)]);
+      const decision = decideFrom(run, scoreAll(run, rules, alive), strict);
+      const others = wanted.filter((w) => !exact(w)).reduce((s, w) => s + w.weight, 0);
+      const bound = toScore(others, true, denominator(run, alive));
+      if (
+        decision.status === 'found' &&
+        decision.score - Math.max(bound, decision.runnerUp) >= rules.margin - 1e-9
+      )
+        return decision;
+    }
+    nominateByText(run);
+    return decideFrom(run, scoreAll(run, rules, aliveOf(wanted.filter((w) => w.nominates))), strict);
+  } catch {
+    return emptyDecision(strict, captured);
+  }
+}
+
+/** The element of a target when it is found with certainty, else null (see decideTarget). */
+export function resolveTarget(
+  target: Target,
+  root: Document,
+  options: DecideOptions = {},
+): ResolvedTarget | null {
+  const decision = decideTarget(target, root, options);
+  if (decision.status !== 'found' || !decision.element) return null;
+  return {
+    element: decision.element,
+    strategy: decision.strategy ?? 'label',
+    scope: decision.scope ?? 'document',
+    decision,
+  };
+}
+
+/** The field in words, for a person when it is not found: its kind, its label, what it sits under. */
+export type TargetDescription = { kind: FieldKind | null; label: string; under?: string };
+
+export function describeTarget(target: Target): TargetDescription | null {
+  const clues = target.clues ?? {};
+  const label = clean(clues.label || clues.accessibleName || target.label || target.aria || target.dsfrGroup);
+  if (!label) return null;
+  const kind = target.clues ? kindOfClues(clues) : null;
+  const same = (a: string) => toWords(a).joined === toWords(label).joined;
+  const candidates = [clues.group, clues.heading, target.dsfrGroup].map((t) => clean(t)).filter(Boolean);
+  const under = candidates.find((t) => !same(t));
+  return under ? { kind, label, under } : { kind, label };
+}
+
+// ---------------------------------------------------------------------------------------------
+export type WaitOptions = DecideOptions & { timeoutMs?: number; signal?: AbortSignal; pollMs?: number };
+
+/**
+ * Decides on the target as soon as it is found: checked now, on every DOM mutation (coalesced),
+ * and by a slow poll for what a MutationObserver on the document cannot see (shadow roots,
+ * iframes). Gives the last decision (ambiguous or missing) after `timeoutMs` or when `signal`
+ * aborts; never rejects.
+ */
+export function waitForDecision(
   target: Target,
   root: Document,
   options: WaitOptions = {},
-): Promise<ResolvedTarget | null> {
+): Promise<TargetDecision> {
   const { timeoutMs = 10_000, signal, pollMs = 300 } = options;
+  const decide = () => decideTarget(target, root, { strict: options.strict, ignore: options.ignore });
   return new Promise((resolve) => {
-    const found = resolveTarget(target, root);
-    if (found || signal?.aborted) {
-      resolve(found);
+    let last = decide();
+    if (last.status === 'found' || signal?.aborted) {
+      resolve(last);
       return;
     }
     const win = root.defaultView;
@@ -268,23 +936,22 @@ export function waitForTarget(
     let scheduled = false;
     let observer: MutationObserver | null = null;
     const timers: Array<ReturnType<typeof setTimeout>> = [];
-    const finish = (value: ResolvedTarget | null) => {
+    const finish = () => {
       if (finished) return;
       finished = true;
       observer?.disconnect();
       for (const t of timers) clearTimeout(t);
       clearInterval(poll);
-      signal?.removeEventListener('abort', onAbort);
-      resolve(value);
+      signal?.removeEventListener('abort', finish);
+      resolve(last);
     };
     const check = () => {
       scheduled = false;
       if (finished) return;
-      const result = resolveTarget(target, root);
-      if (result) finish(result);
+      last = decide();
+      if (last.status === 'found') finish();
     };
-    const onAbort = () => finish(null);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    signal?.addEventListener('abort', finish, { once: true });
     const Observer =
       (win as (Window & typeof globalThis) | null)?.MutationObserver ?? globalThis.MutationObserver;
     if (Observer) {
@@ -298,12 +965,37 @@ export function waitForTarget(
         childList: true,
         subtree: true,
         attributes: true,
-        attributeFilter: ['id', 'name', 'for', 'aria-label', 'aria-labelledby', 'class'],
+        attributeFilter: [
+          'id',
+          'name',
+          'for',
+          'aria-label',
+          'aria-labelledby',
+          'aria-describedby',
+          'class',
+          'hidden',
+        ],
       });
     }
     const poll = setInterval(check, pollMs);
-    timers.push(setTimeout(() => finish(null), timeoutMs));
+    timers.push(setTimeout(finish, timeoutMs));
   });
+}
+
+/** The element as soon as it is found with certainty; null after `timeoutMs` or on abort. */
+export async function waitForTarget(
+  target: Target,
+  root: Document,
+  options: WaitOptions = {},
+): Promise<ResolvedTarget | null> {
+  const decision = await waitForDecision(target, root, options);
+  if (decision.status !== 'found' || !decision.element) return null;
+  return {
+    element: decision.element,
+    strategy: decision.strategy ?? 'label',
+    scope: decision.scope ?? 'document',
+    decision,
+  };
 }
 
 /**
