@@ -1,24 +1,28 @@
 /**
- * The progress service: procedures, field values, steps and document ticks, saved as the
- * person goes and offered back when they return. Sensitive fields are never stored. Everything
- * personal is encrypted by the codec: with the vault's key on a public computer, else (`device`)
- * with this computer's data key, whose file wiping unlinks (data-key.ts). Rows saved in clear by
- * an older version are sealed at first use.
+ * The progress store: procedures, field values, steps and document ticks, saved as the person goes
+ * and offered back when they return. Its parts, by job:
+ * - field-rules.ts: empty, same value, sensitive (never stored), what a save does, what is missing;
+ * - restore-plan.ts: which saved answers go back into which fields of the page;
+ * - row-sealing.ts: the cipher for rows (vault, this computer's data key) and old clear rows sealed;
+ * - progress-rows.ts: shared row access (writes, a procedure's rows, expiry);
+ * - progress-summary.ts: "Mes démarches", each procedure with what it holds and still misses;
+ * - progress-feed.ts: the procedures as they change, for the UI;
+ * - progress-bundle.ts: decrypted copies for a handover file, and back;
+ * - this file: the store itself, which puts them together over the database.
+ * Everything personal is encrypted by the codec; sensitive fields are never stored.
  */
-import { liveQuery } from 'dexie';
-import { type FieldDescriptor, isSensitiveField } from '../forms/sensitive.ts';
+import type { FieldDescriptor } from '../forms/sensitive.ts';
 import {
   decodeField,
   decodeProcedure,
   encodeField,
   encodeProcedure,
   type Procedure,
-  type RowCipher,
   type SavedField,
   storedFieldKey,
   storedLookup,
 } from './codec.ts';
-import { destroyDeviceKey, deviceCipher, keyFilesFor, VAULT_KEY_FILE } from './data-key.ts';
+import { destroyDeviceKey, keyFilesFor, VAULT_KEY_FILE } from './data-key.ts';
 import {
   ALL_TABLES,
   type DocumentRow,
@@ -26,17 +30,33 @@ import {
   type FieldValueRow,
   type PasapasDB,
   PROCEDURE_TABLES,
-  type ProcedureRow,
   type StepProgressRow,
   type TableName,
   writeTransaction,
 } from './db.ts';
-import { NoVaultError, StorageError, translateWriteError, VaultRequiredError } from './errors.ts';
-import { type FieldIdentity, type IdentityMatch, matchIdentities, normalizePath } from './field-identity.ts';
+import { StorageError } from './errors.ts';
+import type { FieldIdentity } from './field-identity.ts';
+import { fieldChange, type GuideRequirements } from './field-rules.ts';
+import { type BundleProcedure, exportBundle, importBundle } from './progress-bundle.ts';
+import { liveProcedures, type ProcedureFeed } from './progress-feed.ts';
+import { deleteRows, type ProcedureRowCounts, sweepExpired, write } from './progress-rows.ts';
+import { listProcedures } from './progress-summary.ts';
+import { type CurrentField, planRestore, type RestorePlan } from './restore-plan.ts';
+import { createRowSealing } from './row-sealing.ts';
 import type { Vault } from './vault.ts';
 
 export type { Procedure, SavedField } from './codec.ts';
 export type { FieldValue } from './db.ts';
+export {
+  type GuideRequirements,
+  isEmptyValue,
+  isSensitiveIdentity,
+  type RequiredField,
+} from './field-rules.ts';
+export type { BundleProcedure } from './progress-bundle.ts';
+export type { ProcedureFeed, Unsubscribable } from './progress-feed.ts';
+export type { ProcedureSummary } from './progress-summary.ts';
+export type { CurrentField, RestoreConflict, RestoreItem, RestorePlan } from './restore-plan.ts';
 
 export type ProcedureInput = {
   guideId: string;
@@ -57,42 +77,6 @@ export type FieldSave = {
 
 export type SaveResult = { saved: true; cleared: boolean } | { saved: false; reason: 'sensitive' };
 
-export type CurrentField = {
-  identity: FieldIdentity;
-  currentValue: FieldValue | null | undefined;
-  descriptor?: FieldDescriptor;
-};
-
-export type RestoreItem = {
-  /** Index in the `currentFields` given to restorePlan. */
-  index: number;
-  identity: FieldIdentity;
-  value: FieldValue;
-  score: number;
-};
-export type RestoreConflict = RestoreItem & { currentValue: FieldValue };
-export type RestorePlan = {
-  procedureId: string;
-  /** Empty on the page: safe to fill. */
-  fill: RestoreItem[];
-  /** The site already shows another value: ask the person, never overwrite silently. */
-  conflicts: RestoreConflict[];
-  /** Already showing the saved value. */
-  unchanged: RestoreItem[];
-  /** Saved for this page but no field matches any more (the page changed). */
-  notFound: SavedField[];
-};
-
-export type RequiredField = FieldIdentity & { title?: string };
-export type GuideRequirements = { fields?: RequiredField[]; documents?: string[]; steps?: string[] };
-export type ProcedureSummary = Procedure & {
-  fieldCount: number;
-  stepsDone: string[];
-  documentsTicked: string[];
-  /** null when the guide's requirements are not known. */
-  missing: { fields: RequiredField[]; documents: string[]; steps: string[] } | null;
-};
-
 export type WipeReport = {
   /** Rows per table before the wipe. */
   removed: Record<TableName, number>;
@@ -102,18 +86,6 @@ export type WipeReport = {
   nothingLeft: boolean;
 };
 
-export type BundleProcedure = {
-  procedure: Procedure;
-  fields: Array<{ identity: FieldIdentity; value: FieldValue; updatedAt: number }>;
-  steps: Array<{ stepId: string; done: boolean; updatedAt: number }>;
-  documents: Array<{ docId: string; ticked: boolean; updatedAt: number }>;
-};
-
-export type Unsubscribable = { unsubscribe(): void };
-export type ProcedureFeed = {
-  subscribe(next: (procedures: Procedure[]) => void, error?: (error: unknown) => void): Unsubscribable;
-};
-
 export type ProgressStore = ReturnType<typeof createProgressStore>;
 
 export class UnknownProcedureError extends StorageError {
@@ -121,35 +93,6 @@ export class UnknownProcedureError extends StorageError {
     super('unknown-procedure', 'storage.failed', { procedureId });
   }
 }
-
-export function isEmptyValue(value: FieldValue | null | undefined): boolean {
-  if (value === null || value === undefined) return true;
-  if (typeof value === 'string') return value.trim() === '';
-  if (Array.isArray(value)) return value.length === 0;
-  return false;
-}
-
-function sameValue(a: FieldValue, b: FieldValue): boolean {
-  if (typeof a === 'string' && typeof b === 'string') return a.trim() === b.trim();
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
-  }
-  return a === b;
-}
-
-/** The shared rule (utils/forms/sensitive.ts) applied to a field's identity and input attributes. */
-export function isSensitiveIdentity(identity: FieldIdentity, descriptor?: FieldDescriptor): boolean {
-  return isSensitiveField({
-    // Every clue of the descriptor (hint, placeholder, wasPassword…), identity as a fallback.
-    ...descriptor,
-    type: descriptor?.type ?? null,
-    autocomplete: descriptor?.autocomplete ?? null,
-    name: descriptor?.name ?? identity.name ?? null,
-    id: descriptor?.id ?? identity.id ?? null,
-    label: descriptor?.label ?? identity.label ?? null,
-  });
-}
-const isSensitive = isSensitiveIdentity;
 
 function newId(): string {
   return globalThis.crypto.randomUUID();
@@ -167,113 +110,14 @@ export function createProgressStore(
   const clock = options.clock ?? Date.now;
   let vault: Vault | null = options.vault ?? null;
   const device = options.device ?? false;
-
-  /**
-   * The cipher for rows. Vault mode: expiry wipes, lock refuses, else it counts as activity.
-   * Ordinary computer: the data key, made only when something is to be written.
-   */
-  async function ready(write = false): Promise<RowCipher | null> {
-    if (vault) {
-      await vault.guard(clock());
-      return vault;
-    }
-    if (!device) return null;
-    await sealOldRows();
-    if (write && (await db.vault.get('meta'))) throw new VaultRequiredError();
-    return deviceCipher(db, { create: write });
-  }
-
-  let sealing: Promise<void> | undefined;
-  /**
-   * Once per store: rows an older version saved in clear are sealed with the data key (those
-   * clear bytes may still sit in LevelDB until its compaction: the README says so), and sealed
-   * rows whose key file is gone (a wipe cut short) are removed: nobody can read them.
-   */
-  function sealOldRows(): Promise<void> {
-    sealing ??= (async () => {
-      if (await db.vault.get('meta')) return;
-      const [procs, fields] = await Promise.all([db.procedures.toArray(), db.fieldValues.toArray()]);
-      const clear = procs.some((r) => !r.sealed) || fields.some((r) => !r.sealed);
-      const sealed = procs.some((r) => r.sealed) || fields.some((r) => r.sealed);
-      const existing = sealed ? await deviceCipher(db, { create: false }) : null;
-      if (sealed && !existing) {
-        await write(() =>
-          writeTransaction(db, [...PROCEDURE_TABLES, 'vault'], async () => {
-            if (await db.vault.get('meta')) return;
-            await Promise.all(PROCEDURE_TABLES.map((t) => db.table(t).clear()));
-          }),
-        );
-        return;
-      }
-      if (!clear) return;
-      const cipher = existing ?? (await deviceCipher(db, { create: true }));
-      if (!cipher) return;
-      const clearProcs = procs.filter((r) => !r.sealed);
-      const clearFields = fields.filter((r) => !r.sealed);
-      const procRows = await Promise.all(
-        clearProcs.map(async (r) => encodeProcedure(await decodeProcedure(r, null), cipher)),
-      );
-      const fieldRows = await Promise.all(
-        clearFields.map(async (r) => encodeField(await decodeField(r, null), cipher)),
-      );
-      await write(() =>
-        writeTransaction(db, ['procedures', 'fieldValues', 'vault'], async () => {
-          if (await db.vault.get('meta')) return;
-          await db.fieldValues.bulkDelete(
-            clearFields.map((f) => [f.procedureId, f.fieldKey] as [string, string]),
-          );
-          await db.procedures.bulkPut(procRows);
-          await db.fieldValues.bulkPut(fieldRows);
-        }),
-      );
-    })().catch((error) => {
-      sealing = undefined;
-      throw error;
-    });
-    return sealing;
-  }
-
-  /** Inside a transaction: a store without vault must not write clear rows into an encrypted database. */
-  async function assertMode(): Promise<void> {
-    const meta = await db.vault.get('meta');
-    if (meta && !vault) throw new VaultRequiredError();
-    if (!meta && vault) throw new NoVaultError();
-  }
-
-  async function write<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      throw translateWriteError(error);
-    }
-  }
-
-  async function sweepExpired(now = clock()): Promise<number> {
-    const expired = await db.procedures.where('expiresAt').belowOrEqual(now).primaryKeys();
-    if (expired.length === 0) return 0;
-    await write(() =>
-      writeTransaction(db, [...PROCEDURE_TABLES], async () => {
-        for (const id of expired) await deleteRows(id);
-      }),
-    );
-    return expired.length;
-  }
-
-  async function deleteRows(procedureId: string): Promise<Record<(typeof PROCEDURE_TABLES)[number], number>> {
-    const [fieldValues, stepProgress, documents] = await Promise.all([
-      db.fieldValues.where('procedureId').equals(procedureId).delete(),
-      db.stepProgress.where('procedureId').equals(procedureId).delete(),
-      db.documents.where('procedureId').equals(procedureId).delete(),
-    ]);
-    const had = await db.procedures.get(procedureId);
-    await db.procedures.delete(procedureId);
-    return { procedures: had ? 1 : 0, fieldValues, stepProgress, documents };
-  }
+  const sealing = createRowSealing(db, { clock, device, vault: () => vault });
+  const { ready, assertMode } = sealing;
+  const access = { db, sealing, clock };
 
   async function startOrGet(input: ProcedureInput): Promise<Procedure> {
     const v = await ready(true);
     const now = clock();
-    await sweepExpired(now);
+    await sweepExpired(db, now);
     const fresh: Procedure = {
       id: newId(),
       guideId: input.guideId,
@@ -341,13 +185,8 @@ export function createProgressStore(
       const key = await storedFieldKey(entry.identity, v);
       const id = `${entry.procedureId}\u0000${key}`;
       ops.delete(id);
-      if (isSensitive(entry.identity, entry.descriptor)) {
-        ops.set(id, { kind: 'delete', key: [entry.procedureId, key] });
-        results.push({ saved: false, reason: 'sensitive' });
-      } else if (isEmptyValue(entry.value)) {
-        ops.set(id, { kind: 'delete', key: [entry.procedureId, key] });
-        results.push({ saved: true, cleared: true });
-      } else {
+      const change = fieldChange(entry.identity, entry.value, entry.descriptor);
+      if (change === 'keep') {
         const field: SavedField = {
           procedureId: entry.procedureId,
           identity: entry.identity,
@@ -356,6 +195,11 @@ export function createProgressStore(
         };
         ops.set(id, { kind: 'put', row: await encodeField(field, v) });
         results.push({ saved: true, cleared: false });
+      } else {
+        ops.set(id, { kind: 'delete', key: [entry.procedureId, key] });
+        results.push(
+          change === 'clear' ? { saved: true, cleared: true } : { saved: false, reason: 'sensitive' },
+        );
       }
     }
     const puts: FieldValueRow[] = [];
@@ -398,139 +242,46 @@ export function createProgressStore(
     return Promise.all(rows.map((r) => decodeField(r, v)));
   }
 
-  async function setStep(procedureId: string, stepId: string, done: boolean): Promise<void> {
+  /** Marks a step or a document of a procedure (which counts as activity on it). */
+  async function mark(
+    procedureId: string,
+    table: 'stepProgress' | 'documents',
+    rowAt: (now: number) => StepProgressRow | DocumentRow,
+  ): Promise<void> {
     await ready();
     const now = clock();
     await write(() =>
-      writeTransaction(db, ['procedures', 'stepProgress', 'vault'], async () => {
+      writeTransaction(db, ['procedures', table, 'vault'], async () => {
         await assertMode();
         if ((await db.procedures.update(procedureId, { updatedAt: now })) === 0) {
           throw new UnknownProcedureError(procedureId);
         }
-        const row: StepProgressRow = { procedureId, stepId, done, updatedAt: now };
-        await db.stepProgress.put(row);
+        await db.table(table).put(rowAt(now));
       }),
     );
+  }
+
+  async function setStep(procedureId: string, stepId: string, done: boolean): Promise<void> {
+    await mark(procedureId, 'stepProgress', (updatedAt) => ({ procedureId, stepId, done, updatedAt }));
   }
 
   async function tickDocument(procedureId: string, docId: string, ticked: boolean): Promise<void> {
-    await ready();
-    const now = clock();
-    await write(() =>
-      writeTransaction(db, ['procedures', 'documents', 'vault'], async () => {
-        await assertMode();
-        if ((await db.procedures.update(procedureId, { updatedAt: now })) === 0) {
-          throw new UnknownProcedureError(procedureId);
-        }
-        const row: DocumentRow = { procedureId, docId, ticked, updatedAt: now };
-        await db.documents.put(row);
-      }),
-    );
+    await mark(procedureId, 'documents', (updatedAt) => ({ procedureId, docId, ticked, updatedAt }));
   }
 
   /**
-   * What would be restored on the current page. Nothing is written to the page here: the UI
-   * fills `fill`, asks about `conflicts`, and never fills a sensitive field.
+   * What would be restored on the current page (restore-plan.ts). Nothing is written to the page
+   * here: the UI fills `fill`, asks about `conflicts`, and never fills a sensitive field.
    */
   async function restorePlan(
     procedureId: string,
     currentFields: readonly CurrentField[],
   ): Promise<RestorePlan> {
-    const saved = await savedFields(procedureId);
-    const paths = new Set(currentFields.map((f) => normalizePath(f.identity.path)));
-    const onThisPage = saved.filter((s) => paths.has(normalizePath(s.identity.path)));
-    const candidates = currentFields
-      .map((field, index) => ({ field, index }))
-      .filter(({ field }) => !isSensitive(field.identity, field.descriptor));
-    const matches: IdentityMatch[] = matchIdentities(
-      onThisPage.map((s) => s.identity),
-      candidates.map((c) => c.field.identity),
-    );
-    const plan: RestorePlan = { procedureId, fill: [], conflicts: [], unchanged: [], notFound: [] };
-    const matched = new Set<number>();
-    for (const m of matches) {
-      const s = onThisPage[m.saved];
-      const c = candidates[m.current];
-      if (!s || !c) continue;
-      matched.add(m.saved);
-      const item: RestoreItem = {
-        index: c.index,
-        identity: c.field.identity,
-        value: s.value,
-        score: m.score,
-      };
-      const currentValue = c.field.currentValue;
-      if (currentValue === null || currentValue === undefined) plan.fill.push(item);
-      else if (sameValue(currentValue, s.value)) plan.unchanged.push(item);
-      // An unticked box is not something the site filled in.
-      else if (isEmptyValue(currentValue) || currentValue === false) plan.fill.push(item);
-      else plan.conflicts.push({ ...item, currentValue });
-    }
-    onThisPage.forEach((s, i) => {
-      if (!matched.has(i)) plan.notFound.push(s);
-    });
-    return plan;
+    return planRestore(procedureId, await savedFields(procedureId), currentFields);
   }
 
-  async function listProcedures(
-    opts: { requirements?: (guideId: string) => GuideRequirements | undefined } = {},
-  ): Promise<ProcedureSummary[]> {
-    const v = await ready();
-    await sweepExpired();
-    const [procRows, fieldRows, stepRows, docRows] = await db.transaction(
-      'r',
-      [...PROCEDURE_TABLES],
-      () =>
-        Promise.all([
-          db.procedures.toArray(),
-          db.fieldValues.toArray(),
-          db.stepProgress.toArray(),
-          db.documents.toArray(),
-        ]) as Promise<[ProcedureRow[], FieldValueRow[], StepProgressRow[], DocumentRow[]]>,
-    );
-    const procedures = await Promise.all(procRows.map((r) => decodeProcedure(r, v)));
-    const byProcedure = <T extends { procedureId: string }>(rows: T[]) => {
-      const map = new Map<string, T[]>();
-      for (const r of rows) {
-        const list = map.get(r.procedureId);
-        if (list) list.push(r);
-        else map.set(r.procedureId, [r]);
-      }
-      return map;
-    };
-    const fieldsBy = byProcedure(fieldRows);
-    const stepsBy = byProcedure(stepRows);
-    const docsBy = byProcedure(docRows);
-
-    const summaries: ProcedureSummary[] = [];
-    for (const p of procedures) {
-      const stepsDone = (stepsBy.get(p.id) ?? []).filter((s) => s.done).map((s) => s.stepId);
-      const documentsTicked = (docsBy.get(p.id) ?? []).filter((d) => d.ticked).map((d) => d.docId);
-      const rows = fieldsBy.get(p.id) ?? [];
-      const req = opts.requirements?.(p.guideId);
-      let missing: ProcedureSummary['missing'] = null;
-      if (req) {
-        const fields = await Promise.all(rows.map((r) => decodeField(r, v)));
-        const required = req.fields ?? [];
-        const found = new Set(
-          matchIdentities(
-            required,
-            fields.map((f) => f.identity),
-          ).map((m) => m.saved),
-        );
-        missing = {
-          fields: required.filter((_, i) => !found.has(i)),
-          documents: (req.documents ?? []).filter((d) => !documentsTicked.includes(d)),
-          steps: (req.steps ?? []).filter((s) => !stepsDone.includes(s)),
-        };
-      }
-      summaries.push({ ...p, fieldCount: rows.length, stepsDone, documentsTicked, missing });
-    }
-    return summaries.sort((a, b) => b.updatedAt - a.updatedAt);
-  }
-
-  async function deleteProcedure(id: string): Promise<Record<(typeof PROCEDURE_TABLES)[number], number>> {
-    return write(() => writeTransaction(db, [...PROCEDURE_TABLES], () => deleteRows(id)));
+  async function deleteProcedure(id: string): Promise<ProcedureRowCounts> {
+    return write(() => writeTransaction(db, [...PROCEDURE_TABLES], () => deleteRows(db, id)));
   }
 
   /**
@@ -542,7 +293,7 @@ export function createProgressStore(
     // The keys first: whatever LevelDB keeps of the rows is unreadable from here on.
     await (await keyFilesFor(db)).remove(VAULT_KEY_FILE);
     await destroyDeviceKey(db);
-    sealing = undefined;
+    sealing.forget();
     const tables = ALL_TABLES.filter((t) => !kept.includes(t));
     const count = () => Promise.all(ALL_TABLES.map(async (t) => [t, await db.table(t).count()] as const));
     const report = await write(() =>
@@ -567,108 +318,6 @@ export function createProgressStore(
     };
   }
 
-  /** Procedures as they change, in this tab and others (Dexie liveQuery + BroadcastChannel). */
-  function liveProcedures(): ProcedureFeed {
-    return {
-      subscribe(next, error) {
-        let sequence = 0;
-        let delivered = 0;
-        const sub = liveQuery(() => db.procedures.toArray()).subscribe({
-          next: (rows) => {
-            const mine = ++sequence;
-            const v = vault;
-            const cipher = v
-              ? Promise.resolve(v)
-              : device && rows.some((r) => r.sealed)
-                ? deviceCipher(db, { create: false })
-                : Promise.resolve(null);
-            cipher
-              .then((c) => Promise.all(rows.map((r) => decodeProcedure(r, c))))
-              .then(
-                (list) => {
-                  // A slow decrypt must not overwrite a newer list.
-                  if (mine < delivered) return;
-                  delivered = mine;
-                  const now = clock();
-                  next(
-                    list
-                      .filter((p) => p.expiresAt === undefined || p.expiresAt > now)
-                      .sort((a, b) => b.updatedAt - a.updatedAt),
-                  );
-                },
-                (e) => error?.(e),
-              );
-          },
-          error: (e) => error?.(e),
-        });
-        return { unsubscribe: () => sub.unsubscribe() };
-      },
-    };
-  }
-
-  /** Decrypted copies for the handover file. */
-  async function exportBundle(ids?: readonly string[]): Promise<BundleProcedure[]> {
-    const v = await ready();
-    await sweepExpired();
-    const rows = ids
-      ? (await db.procedures.bulkGet([...ids])).filter((r) => !!r)
-      : await db.procedures.toArray();
-    const bundle: BundleProcedure[] = [];
-    for (const row of rows) {
-      const procedure = await decodeProcedure(row, v);
-      const [fieldRows, steps, documents] = await Promise.all([
-        db.fieldValues.where('procedureId').equals(row.id).toArray(),
-        db.stepProgress.where('procedureId').equals(row.id).toArray(),
-        db.documents.where('procedureId').equals(row.id).toArray(),
-      ]);
-      const fields = await Promise.all(fieldRows.map((r) => decodeField(r, v)));
-      bundle.push({
-        procedure,
-        fields: fields
-          .filter((f) => !isSensitive(f.identity))
-          .map((f) => ({ identity: f.identity, value: f.value, updatedAt: f.updatedAt })),
-        steps: steps.map((s) => ({ stepId: s.stepId, done: s.done, updatedAt: s.updatedAt })),
-        documents: documents.map((d) => ({ docId: d.docId, ticked: d.ticked, updatedAt: d.updatedAt })),
-      });
-    }
-    return bundle;
-  }
-
-  /**
-   * Writes a handover bundle in ONE transaction: a failure anywhere leaves the database as it
-   * was. A procedure with the same id is replaced; sensitive fields are dropped.
-   */
-  async function importBundle(
-    bundle: readonly BundleProcedure[],
-  ): Promise<{ imported: number; replaced: number }> {
-    const v = await ready(true);
-    const encoded: Array<{ item: BundleProcedure; procedure: ProcedureRow; fields: FieldValueRow[] }> = [];
-    for (const item of bundle) {
-      const procedure = await encodeProcedure(item.procedure, v);
-      const fields = await Promise.all(
-        item.fields
-          .filter((f) => !isSensitive(f.identity) && !isEmptyValue(f.value))
-          .map((f) => encodeField({ procedureId: item.procedure.id, ...f }, v)),
-      );
-      encoded.push({ item, procedure, fields });
-    }
-    return write(() =>
-      writeTransaction(db, [...PROCEDURE_TABLES, 'vault'], async () => {
-        await assertMode();
-        let replaced = 0;
-        for (const { item, procedure, fields } of encoded) {
-          const removed = await deleteRows(item.procedure.id);
-          replaced += removed.procedures;
-          await db.procedures.add(procedure);
-          await db.fieldValues.bulkPut(fields);
-          await db.stepProgress.bulkPut(item.steps.map((s) => ({ procedureId: item.procedure.id, ...s })));
-          await db.documents.bulkPut(item.documents.map((d) => ({ procedureId: item.procedure.id, ...d })));
-        }
-        return { imported: encoded.length, replaced };
-      }),
-    );
-  }
-
   return {
     db,
     get vault() {
@@ -678,7 +327,7 @@ export function createProgressStore(
     setVault(next: Vault | null) {
       vault = next;
       // After a wipe or a lock, look again for clear or orphaned rows at the next use.
-      sealing = undefined;
+      sealing.forget();
     },
     /** The cipher rows are sealed with now (null: clear, only for stores without `device`). */
     cipher: (opts: { write?: boolean } = {}) => ready(opts.write ?? false),
@@ -691,12 +340,16 @@ export function createProgressStore(
     setStep,
     tickDocument,
     restorePlan,
-    listProcedures,
+    /** Every procedure with what it holds and, when the guide is known, what it still misses. */
+    listProcedures: (opts: { requirements?: (guideId: string) => GuideRequirements | undefined } = {}) =>
+      listProcedures(access, opts),
     deleteProcedure,
     wipeAll,
-    liveProcedures,
-    sweepExpired,
-    exportBundle,
-    importBundle,
+    /** Procedures as they change, in this tab and others (Dexie liveQuery + BroadcastChannel). */
+    liveProcedures: (): ProcedureFeed => liveProcedures({ db, clock, device, vault: () => vault }),
+    sweepExpired: (now = clock()) => sweepExpired(db, now),
+    /** Decrypted copies for the handover file. */
+    exportBundle: (ids?: readonly string[]): Promise<BundleProcedure[]> => exportBundle(access, ids),
+    importBundle: (bundle: readonly BundleProcedure[]) => importBundle(access, bundle),
   };
 }
