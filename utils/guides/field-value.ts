@@ -108,3 +108,29 @@ export function commitsOn(el: Element): 'change' | 'leave' {
   const type = (el as HTMLInputElement).type;
   return TEXT_TYPES.has(type) || type === 'file' || BUTTON_TYPES.has(type) ? 'change' : 'leave';
 }
+
+/** What the person does with a step's element: the words of the panel follow it. */
+export type AnswerKind = 'write' | 'choose' | 'file' | 'button' | 'link';
+
+/**
+ * Typed in, chosen (radio, box, list), a file to join, a button or a link to press. Without the
+ * element (not found yet), a "clicked" step is a button and any other a field to write in.
+ */
+export function answerKind(el: Element | null, doneKind?: string): AnswerKind {
+  if (!el) return doneKind === 'clicked' ? 'button' : 'write';
+  if (el.localName === 'a' || el.getAttribute('role') === 'link') return 'link';
+  const type = (el as HTMLInputElement).type;
+  if (
+    el.localName === 'button' ||
+    el.getAttribute('role') === 'button' ||
+    (el.localName === 'input' && BUTTON_TYPES.has(type))
+  )
+    return 'button';
+  const first = controlsOf(el)[0];
+  if (!first) return doneKind === 'clicked' ? 'button' : 'write';
+  if (first.localName === 'select') return 'choose';
+  const kind = (first as HTMLInputElement).type;
+  if (first.localName === 'input' && (kind === 'radio' || kind === 'checkbox')) return 'choose';
+  if (first.localName === 'input' && kind === 'file') return 'file';
+  return 'write';
+}

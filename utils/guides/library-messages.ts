@@ -7,7 +7,8 @@ import type { GuideLibraryError } from './sources.ts';
 export const libraryCatalogs = {
   fr: {
     'file-not-json': 'Ce fichier n’est pas un guide : son contenu n’est pas du JSON. Rien n’a été installé.',
-    'file-invalid': 'Ce guide est mal écrit ({count} erreur(s)). Rien n’a été installé.',
+    'file-invalid.one': 'Ce guide est mal écrit : {count} erreur. Rien n’a été installé.',
+    'file-invalid.other': 'Ce guide est mal écrit : {count} erreurs. Rien n’a été installé.',
     'signature-invalid':
       'Guide refusé : sa signature ne correspond pas à son contenu. Le guide « {id} » a été modifié après sa signature.',
     'catalog-url':
@@ -15,16 +16,18 @@ export const libraryCatalogs = {
     'catalog-unreachable': 'Le catalogue n’a pas pu être chargé. Vérifiez l’adresse et la connexion.',
     'catalog-invalid': 'Le catalogue est mal écrit. Rien n’a été changé.',
     'catalog-duplicate': 'Ce catalogue est déjà dans la liste.',
-    'key-invalid': 'Ce n’est pas une clé publique Ed25519 (44 caractères en base64, ou un fichier de clé).',
+    'key-invalid':
+      'Ce n’est pas une clé publique Ed25519. Il faut 44 caractères en base64, ou un fichier de clé.',
     'key-duplicate': 'Cette clé est déjà dans la liste.',
     'storage-failed': 'L’enregistrement a échoué (disque plein ?). Les guides déjà installés sont gardés.',
     'file-read-failed': 'Le fichier n’a pas pu être lu.',
     'whole-web-untrusted':
-      'Guide refusé : il veut s’appliquer à tous les sites web. Un tel guide n’est accepté que s’il est signé par une clé que vous avez ajoutée en confiance. Rien n’a été installé.',
+      'Guide refusé : il veut servir sur tous les sites web. Un tel guide doit être signé par une de vos clés de confiance. Rien n’a été installé.',
   },
   en: {
     'file-not-json': 'This file is not a guide: its content is not JSON. Nothing was installed.',
-    'file-invalid': 'This guide is badly written ({count} error(s)). Nothing was installed.',
+    'file-invalid.one': 'This guide is badly written: {count} error. Nothing was installed.',
+    'file-invalid.other': 'This guide is badly written: {count} errors. Nothing was installed.',
     'signature-invalid':
       'Guide refused: its signature does not match its content. The guide “{id}” was changed after it was signed.',
     'catalog-url': 'This address does not fit. It must start with https:// (or http://localhost for a test).',
@@ -40,7 +43,10 @@ export const libraryCatalogs = {
   },
   ar: {
     'file-not-json': 'هذا الملف ليس دليلًا: محتواه ليس JSON. لم يُثبَّت شيء.',
-    'file-invalid': 'هذا الدليل مكتوب بشكل خاطئ ({count} خطأ). لم يُثبَّت شيء.',
+    'file-invalid.one': 'هذا الدليل مكتوب بشكل خاطئ: فيه خطأ واحد. لم يُثبَّت شيء.',
+    'file-invalid.two': 'هذا الدليل مكتوب بشكل خاطئ: فيه خطآن. لم يُثبَّت شيء.',
+    'file-invalid.few': 'هذا الدليل مكتوب بشكل خاطئ: فيه {count} أخطاء. لم يُثبَّت شيء.',
+    'file-invalid.other': 'هذا الدليل مكتوب بشكل خاطئ: فيه {count} خطأ. لم يُثبَّت شيء.',
     'signature-invalid': 'تم رفض الدليل: توقيعه لا يطابق محتواه. تم تعديل الدليل «{id}» بعد توقيعه.',
     'catalog-url': 'هذا العنوان غير مناسب. يجب أن يبدأ بـ https:// (أو http://localhost للتجربة).',
     'catalog-unreachable': 'تعذّر تحميل الفهرس. تحقّق من العنوان ومن الاتصال.',

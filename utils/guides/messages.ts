@@ -16,9 +16,9 @@ export const guideCatalogs = {
     required: 'Ce champ est obligatoire.',
     'wrong-type': 'Type attendu : {expected}.',
     'unknown-property': 'Ce champ n’existe pas dans le format des guides.',
-    'too-short': 'Trop court : au moins {min} caractère(s).',
+    'too-short': 'Trop court. Longueur minimale : {min}.',
     'too-long': 'Trop long : au plus {max} caractères.',
-    'too-few-items': 'Il faut au moins {min} élément(s).',
+    'too-few-items': 'Pas assez d’éléments. Minimum : {min}.',
     'too-many-items': 'Il y a trop d’éléments : au plus {max}.',
     'bad-format': 'Format incorrect.',
     'bad-guide-id': 'L’identifiant doit avoir la forme fr.organisme.demarche (minuscules, chiffres, tirets).',
@@ -35,7 +35,7 @@ export const guideCatalogs = {
     'match-pattern-whole-web':
       'Ce modèle d’adresse couvre tous les sites (« {pattern} ») : un guide doit nommer le site de sa démarche, par exemple https://*.caf.fr/*. Un tel guide n’est accepté que signé par une clé de confiance.',
     'target-sensitive':
-      'Cette cible désigne un champ secret (mot de passe, carte bancaire ou code à usage unique). Un guide ne vise jamais ces champs : la personne les remplit seule.',
+      'Cette cible est un champ secret : mot de passe, carte bancaire ou code à usage unique. Un guide ne vise jamais ces champs : la personne les remplit seule.',
     'target-empty':
       'La cible doit indiquer au moins un repère : label, name, id, aria, dsfrGroup ou selector.',
     'done-needs-target': 'Cette étape attend une action sur un champ : indiquez la cible (target).',
@@ -62,7 +62,7 @@ export const guideCatalogs = {
     'guide-unsigned-refused': 'Le guide « {id} » n’est pas signé : il est refusé.',
     'guide-untrusted-refused': 'Le guide « {id} » est signé par une clé inconnue : il est refusé.',
     'guide-whole-web-refused':
-      'Le guide « {id} » veut s’appliquer à tous les sites et n’est pas signé par une clé de confiance : il est refusé.',
+      'Le guide « {id} » veut servir sur tous les sites. Il n’est pas signé par une clé de confiance : il est refusé.',
     'guide-bad-url': 'L’adresse du guide « {id} » est incorrecte.',
   },
   en: {
@@ -79,9 +79,9 @@ export const guideCatalogs = {
     required: 'This field is required.',
     'wrong-type': 'Expected type: {expected}.',
     'unknown-property': 'This field does not exist in the guide format.',
-    'too-short': 'Too short: at least {min} character(s).',
+    'too-short': 'Too short. Minimum length: {min}.',
     'too-long': 'Too long: at most {max} characters.',
-    'too-few-items': 'At least {min} item(s) needed.',
+    'too-few-items': 'Not enough items. Minimum: {min}.',
     'too-many-items': 'Too many items: at most {max}.',
     'bad-format': 'Wrong format.',
     'bad-guide-id': 'The id must look like fr.organisation.procedure (lower case, digits, hyphens).',

@@ -4,7 +4,7 @@
  * The session itself (targets, highlight, checks) always runs in the page.
  */
 import type { Lang } from '../i18n/index.ts';
-import { checkMessage } from './field-value.ts';
+import { type AnswerKind, answerKind, checkMessage } from './field-value.ts';
 import type { Guide } from './format.ts';
 import type { SessionView } from './session.ts';
 import type { TrustState } from './sources.ts';
@@ -32,6 +32,8 @@ export type RemoteSnapshot = {
     done: string[];
     target: SessionView['target'];
     check: null | { ok: boolean; text: string };
+    /** What the person does with the step's element (write, choose, a button, a link): the panel's words follow it. */
+    answer?: AnswerKind;
   };
   /** After 'focus': false when the field is not on the page. */
   focused?: boolean;
@@ -69,5 +71,6 @@ export function currentOf(
     done: [...state.done],
     target: view.target,
     check: check?.result && !check.empty ? { ok: check.ok, text } : null,
+    answer: answerKind(view.element, state.step?.done.kind),
   };
 }

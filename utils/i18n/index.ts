@@ -38,10 +38,63 @@ export function interpolate(text: string, params: Params | undefined, lang: Lang
   });
 }
 
+/**
+ * Plural forms are keys `key.<category>` (Intl.PluralRules: fr has one/many/other, ar has
+ * zero/one/two/few/many/other), chosen by the `count` parameter; a category a language leaves out
+ * falls back to its `key.other`. A language without plural forms for the key uses its plain `key`,
+ * and only then French.
+ */
+function textFor(catalog: Catalog | undefined, lang: Lang, key: string, count: unknown): string | undefined {
+  if (!catalog) return undefined;
+  if (typeof count === 'number') {
+    const plural = catalog[`${key}.${pluralRules(lang).select(count)}`] ?? catalog[`${key}.other`];
+    if (plural !== undefined) return plural;
+  }
+  return catalog[key];
+}
+
+const rulesCache = new Map<Lang, Intl.PluralRules>();
+function pluralRules(lang: Lang): Intl.PluralRules {
+  let rules = rulesCache.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    rulesCache.set(lang, rules);
+  }
+  return rules;
+}
+
 export function translate(catalogs: Catalogs, lang: Lang, key: string, params?: Params): string {
-  const text = catalogs[lang]?.[key] ?? catalogs.fr[key];
+  const count = params?.count;
+  const text = textFor(catalogs[lang], lang, key, count) ?? textFor(catalogs.fr, 'fr', key, count);
   if (text === undefined) return key;
   return interpolate(text, params, lang);
+}
+
+/** A day in the language's long form: « 2 décembre 2026 », "December 2, 2026", « ٢ ديسمبر ٢٠٢٦ ». */
+export function formatDay(lang: Lang, time: number | Date): string {
+  return format(lang, time, { dateStyle: 'long' });
+}
+
+/** An hour in the language's short form: « 14:04 », "2:04 PM". */
+export function formatHour(lang: Lang, time: number | Date): string {
+  return format(lang, time, { timeStyle: 'short' });
+}
+
+/**
+ * A moment as the `{date}` and `{time}` of a sentence that says « le {date} à {time} »: the day and
+ * the hour are formatted apart, so each language's sentence puts its own words around them.
+ */
+export function dateParams(lang: Lang, time: number | Date): { date: string; time: string } {
+  return { date: formatDay(lang, time), time: formatHour(lang, time) };
+}
+
+function format(lang: Lang, time: number | Date, options: Intl.DateTimeFormatOptions): string {
+  try {
+    return new Intl.DateTimeFormat(lang, options).format(time);
+  } catch {
+    // An invalid date: say nothing rather than "Invalid Date".
+    return '';
+  }
 }
 
 /** A translator bound to one or more catalogs merged in order (later wins). */

@@ -11,7 +11,7 @@ import { libraryMessage } from '../../../utils/guides/library-messages';
 import { guideMessage } from '../../../utils/guides/messages';
 import { localize } from '../../../utils/guides/schema';
 import { GuideLibraryError } from '../../../utils/guides/sources';
-import { createTranslator, type Lang, type Params } from '../../../utils/i18n';
+import { createTranslator, dateParams, type Lang, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
 import { openDatabase } from '../../../utils/storage/db';
 import { useServices } from '../../app/services';
@@ -422,7 +422,7 @@ export function GuidesOptions() {
               <p class="pp-gopt-url">{c.url}</p>
               <p>
                 {t('gopt.catalog.guides', { count: c.guideIds.length })} ·{' '}
-                {t('gopt.catalog.fetchedAt', { date: new Date(c.fetchedAt).toLocaleString(lang.value) })}
+                {t('gopt.catalog.fetchedAt', dateParams(lang.value, c.fetchedAt))}
               </p>
               <div class="pp-row">
                 <button

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { checkMessage } from '../../../utils/guides/field-value';
+import { answerKind, checkMessage } from '../../../utils/guides/field-value';
 import { type LoadedGuides, loadProblemText } from '../../../utils/guides/loading';
+import { pagePosition } from '../../../utils/guides/page-count';
 import { type Guide, localize } from '../../../utils/guides/schema';
 import type { GuideSession, SessionView } from '../../../utils/guides/session';
 import type { TrustState } from '../../../utils/guides/sources';
@@ -27,6 +28,7 @@ import {
   FieldHint,
   Finished,
   GuideHeader,
+  goToKey,
   Markdown,
   ReadStep,
   StepHeading,
@@ -257,7 +259,8 @@ function GuideView({
     setNotFound(false);
     if (lastIndex.current === index && view.moved === 'start') return;
     lastIndex.current = index;
-    const text = t('guides.announce', { current: index + 1, total: state.total, title: stepTitle });
+    const here = pagePosition(guide, index);
+    const text = t('guides.announce', { current: here.current, total: here.total, title: stepTitle });
     announce(view.moved === 'auto' ? t('guides.announceDone', { next: text }) : text);
   }, [index]);
   useEffect(() => {
@@ -274,10 +277,11 @@ function GuideView({
   const checkText =
     check?.result && !check.empty ? (check.ok ? t('guides.checkOk') : checkMessage(lang, step, check)) : '';
   const doneCount = state.done.size;
+  const answer = answerKind(view.element, step?.done.kind);
 
   return (
     <div class="pp-stack" data-guide={guide.id}>
-      <GuideHeader guide={guide} trust={trust} lang={lang} index={index} total={state.total} t={t} />
+      <GuideHeader guide={guide} trust={trust} lang={lang} index={index} t={t} />
       <progress class="pp-guide-meter" max={state.total} value={doneCount} aria-hidden="true" />
       <StepList
         guide={guide}
@@ -297,7 +301,7 @@ function GuideView({
             <StepHeading title={stepTitle} done={state.done.has(step.id)} headingRef={headingRef} />
             <Markdown text={localize(step.body, lang)} class="pp-guide-body" testId="step-body" />
             <ReadStep step={step} lang={lang} t={t} />
-            <FieldHint step={step} lang={lang} t={t} />
+            <FieldHint step={step} lang={lang} answer={answer} t={t} />
             <CheckLine text={checkText} ok={!!check?.ok} />
             <TargetNote target={view.target} notFound={notFound} t={t} />
             <div class="pp-row">
@@ -308,7 +312,7 @@ function GuideView({
                   onClick={goToField}
                   data-action="go-to-field"
                 >
-                  {t('guides.goToField')}
+                  {t(goToKey(answer, 'panel'))}
                 </button>
               )}
               {step.done.kind === 'confirmed' && (

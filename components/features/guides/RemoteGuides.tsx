@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { pagePosition } from '../../../utils/guides/page-count';
 import type { GuideCommand } from '../../../utils/guides/remote';
 import { localize } from '../../../utils/guides/schema';
 import { createTranslator, type Params } from '../../../utils/i18n';
@@ -15,6 +16,7 @@ import {
   FieldHint,
   Finished,
   GuideHeader,
+  goToKey,
   Markdown,
   ReadStep,
   StepHeading,
@@ -113,8 +115,7 @@ export function RemoteGuides() {
         current.finished
           ? t('guides.finished')
           : t('guides.announce', {
-              current: current.index + 1,
-              total: current.total,
+              ...pagePosition(guide, current.index),
               title: step ? localize(step.title, lang.value) : '',
             }),
       );
@@ -184,14 +185,7 @@ export function RemoteGuides() {
       )}
       {current && guide && (
         <div class="pp-stack" data-guide={guide.id}>
-          <GuideHeader
-            guide={guide}
-            trust={entry?.trust}
-            lang={lang.value}
-            index={current.index}
-            total={current.total}
-            t={t}
-          />
+          <GuideHeader guide={guide} trust={entry?.trust} lang={lang.value} index={current.index} t={t} />
           <StepList
             guide={guide}
             lang={lang.value}
@@ -213,7 +207,7 @@ export function RemoteGuides() {
                 />
                 <Markdown text={localize(step.body, lang.value)} class="pp-guide-body" testId="step-body" />
                 <ReadStep step={step} lang={lang.value} t={t} />
-                <FieldHint step={step} lang={lang.value} t={t} />
+                <FieldHint step={step} lang={lang.value} answer={current.answer ?? 'write'} t={t} />
                 <CheckLine
                   text={current.check ? (current.check.ok ? t('guides.checkOk') : current.check.text) : ''}
                   ok={!!current.check?.ok}
@@ -230,7 +224,7 @@ export function RemoteGuides() {
                         setNotFound(answer?.focused === false);
                       }}
                     >
-                      {t('guides.showOnPage')}
+                      {t(goToKey(current.answer ?? 'write', 'side'))}
                     </button>
                   )}
                   {step.done.kind === 'confirmed' && (

@@ -1,5 +1,7 @@
 import type { Ref } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { AnswerKind } from '../../../utils/guides/field-value';
+import { pagePosition } from '../../../utils/guides/page-count';
 import { type Guide, localize } from '../../../utils/guides/schema';
 import type { TrustState } from '../../../utils/guides/sources';
 import type { Lang, Params } from '../../../utils/i18n';
@@ -57,7 +59,7 @@ export function StepList(props: {
   const { guide, lang, index, isDone, t } = props;
   return (
     <details class="pp-guide-steps">
-      <summary>{t('guides.allSteps', { done: props.doneCount })}</summary>
+      <summary>{t('guides.allSteps', { count: props.doneCount })}</summary>
       <nav aria-label={t('guides.stepsLabel')}>
         <ol>
           {guide.steps.map((s, i) => {
@@ -89,16 +91,19 @@ export function StepList(props: {
 
 type Step = Guide['steps'][number];
 
-/** The guide's name, who wrote it, and where the person stands. */
+/**
+ * The guide's name, who wrote it, and where the person stands on this page: the site often shows
+ * its own "Étape 1 sur 6", so ours counts this page's questions, not the whole guide's steps.
+ */
 export function GuideHeader(props: {
   guide: Guide;
   trust: TrustState | undefined;
   lang: Lang;
   index: number;
-  total: number;
   t: T;
 }) {
   const { guide, t } = props;
+  const here = pagePosition(guide, props.index);
   return (
     <>
       <h3 class="pp-guide-name" data-testid="guide-title">
@@ -106,7 +111,7 @@ export function GuideHeader(props: {
       </h3>
       <TrustLine guide={guide} trust={props.trust} t={t} />
       <p class="pp-guide-count" data-testid="guide-count">
-        {t('guides.stepCount', { current: props.index + 1, total: props.total })}
+        {t('guides.stepCount', { current: here.current, total: here.total })}
       </p>
     </>
   );
@@ -158,12 +163,20 @@ export function Finished({
   );
 }
 
-/** What to type in the step's field, with its example. */
-export function FieldHint({ step, lang, t }: { step: Step; lang: Lang; t: T }) {
+const HINT_TITLE: Record<AnswerKind, string> = {
+  write: 'guides.whatToWrite',
+  choose: 'guides.whatToChoose',
+  file: 'guides.whatToJoin',
+  button: 'guides.whatToDo',
+  link: 'guides.whatToDo',
+};
+
+/** What to type, choose or join in the step's field, with its example. */
+export function FieldHint({ step, lang, answer, t }: { step: Step; lang: Lang; answer: AnswerKind; t: T }) {
   if (!step.field) return null;
   return (
     <div class="pp-guide-field">
-      <p class="pp-guide-label">{t('guides.whatToWrite')}</p>
+      <p class="pp-guide-label">{t(HINT_TITLE[answer])}</p>
       <Markdown text={localize(step.field.describe, lang)} />
       {step.field.example && <p>{t('guides.example', { example: step.field.example })}</p>}
     </div>
@@ -206,6 +219,21 @@ export function TargetNote({ target, notFound, t }: { target: string; notFound: 
       )}
     </>
   );
+}
+
+/** The words of the button that shows the step's element: a field, a button or a link. */
+export function goToKey(answer: AnswerKind, where: 'panel' | 'side'): string {
+  if (where === 'side')
+    return answer === 'link'
+      ? 'guides.showLinkOnPage'
+      : answer === 'button'
+        ? 'guides.showButtonOnPage'
+        : 'guides.showOnPage';
+  return answer === 'link'
+    ? 'guides.goToLink'
+    : answer === 'button'
+      ? 'guides.goToButton'
+      : 'guides.goToField';
 }
 
 /** Previous and next step. */

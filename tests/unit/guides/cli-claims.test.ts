@@ -38,7 +38,7 @@ describe('pasapas guide validate: what a guide may claim', { timeout: 120_000 },
     expect(lines).toHaveLength(3);
     expect(lines[0]).toContain('$.matches.urls[0]: Trop de jokers');
     expect(lines[1]).toContain('$.matches.urls[1]: Ce modèle d’adresse couvre tous les sites');
-    expect(lines[2]).toContain('$.steps[1].target.selector: Cette cible désigne un champ secret');
+    expect(lines[2]).toContain('$.steps[1].target.selector: Cette cible est un champ secret');
   });
 
   it('a whole-web guide passes only when signed and checked with --pubkey', () => {

@@ -2,6 +2,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import {
+  answerKind,
   checkField,
   checkMessage,
   commitsOn,
@@ -98,5 +99,24 @@ describe('checkField and checkMessage', () => {
     const future = checkField(birth, '05/04/2999');
     expect(future.ok).toBe(false);
     expect(checkMessage('fr', birth, future)).not.toBe('');
+  });
+});
+
+describe('answerKind', () => {
+  it('says what the person does: write, choose, join a file, press a button or follow a link', () => {
+    const doc =
+      page(`<input id="nom"><fieldset id="civ"><input type="radio" name="c"><input type="radio" name="c"></fieldset>
+      <select id="list"></select><input id="box" type="checkbox"><input id="file" type="file">
+      <button id="go">Suivant</button><input id="send" type="submit"><a id="link" href="x">Commencer</a>
+      <div id="area"><textarea></textarea></div>`);
+    const kind = (id: string) => answerKind(must(doc.getElementById(id)));
+    expect(['nom', 'area'].map(kind)).toEqual(['write', 'write']);
+    expect(['civ', 'list', 'box'].map(kind)).toEqual(['choose', 'choose', 'choose']);
+    expect(kind('file')).toBe('file');
+    expect(['go', 'send'].map(kind)).toEqual(['button', 'button']);
+    expect(kind('link')).toBe('link');
+    // Not found yet: the step's kind tells.
+    expect(answerKind(null, 'clicked')).toBe('button');
+    expect(answerKind(null, 'field-filled')).toBe('write');
   });
 });

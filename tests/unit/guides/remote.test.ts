@@ -2,6 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { checkField } from '../../../utils/guides/field-value.ts';
 import type { Guide } from '../../../utils/guides/format.ts';
@@ -43,12 +44,18 @@ describe('currentOf', () => {
     const view: SessionView = {
       state: { index, step, done: new Set(['a', 'b']), finished: false, total: guide.steps.length },
       target: 'found',
-      element: {} as Element,
+      element: new JSDOM('<input name="nir">').window.document.querySelector('input'),
       check: checkField(step, '2840575112345'),
       moved: 'manual',
     };
     const fr = currentOf(guide.id, view, 'fr');
-    expect(fr).toMatchObject({ guideId: guide.id, index, done: ['a', 'b'], target: 'found' });
+    expect(fr).toMatchObject({
+      guideId: guide.id,
+      index,
+      done: ['a', 'b'],
+      target: 'found',
+      answer: 'write',
+    });
     expect(fr.check?.ok).toBe(false);
     expect(fr.check?.text).toContain('Il manque 2 chiffres');
     expect(currentOf(guide.id, view, 'en').check?.text).not.toBe(fr.check?.text);
