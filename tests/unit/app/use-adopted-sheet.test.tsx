@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @vitest-environment jsdom
 /** useAdoptedSheet: one constructed sheet per CSS text, adopted once per root, before the first paint. */
 import { render } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';

@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @vitest-environment jsdom
 import { describe, expect, test } from 'vitest';
 import { applyComfort, removeComfort } from '../../../utils/comfort/apply';
 import { comfortCss } from '../../../utils/comfort/css';

@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @vitest-environment jsdom
 import { describe, expect, test } from 'vitest';
 import { splitSentences } from '../../../utils/speech/sentences';
 import { createSpeaker, type SynthLike, type UtteranceLike } from '../../../utils/speech/speaker';

@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @vitest-environment jsdom
 /**
  * The options page's "Guides" section puts the trusted keys before the catalogs: a catalog added
  * before its key lists a tampered guide as merely "non vérifié" (issue 13, problem 12).

@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @vitest-environment jsdom
 /** The panel says why it does not point at a secret field, in the person's language. */
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
