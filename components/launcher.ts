@@ -1,4 +1,5 @@
 import type { Lang } from '../utils/i18n';
+import { attachOurShadow, modeFor } from './app/shadow-root';
 import { ignoreUntrustedEvents } from './app/trusted-events';
 import hostCss from './styles/host.css?inline';
 
@@ -33,7 +34,7 @@ export function createTinyLauncher(options: {
   const { host } = options;
   host.setAttribute('data-pasapas-host', options.context);
   host.setAttribute('data-layout', 'floating');
-  const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const shadow = attachOurShadow(host, modeFor(options.context));
   if (options.context === 'page') ignoreUntrustedEvents(shadow);
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(hostCss);

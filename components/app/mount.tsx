@@ -15,6 +15,7 @@ import hostCss from '../styles/host.css?inline';
 import panelCss from '../styles/panel.css?inline';
 import { createServices } from './create-services';
 import { ServicesContext } from './services';
+import { attachOurShadow, modeFor } from './shadow-root';
 import { ignoreUntrustedEvents } from './trusted-events';
 
 export type MountOptions = {
@@ -74,7 +75,7 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
   host.setAttribute('data-pasapas-host', options.context);
   host.setAttribute('data-layout', options.layout);
   if (!options.host) (doc.body ?? doc.documentElement).append(host);
-  const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const shadow = attachOurShadow(host, modeFor(options.context));
   // The extension on a web page: the page's forged clicks and keys never act (trusted-events.ts).
   const stopUntrusted = options.context === 'page' ? ignoreUntrustedEvents(shadow) : undefined;
 

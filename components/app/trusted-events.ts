@@ -1,6 +1,7 @@
 /**
- * The page's script can reach our in-page UI (its shadow roots are open, so tests and assistive
- * tools can) and forge events on it: `button.click()`, `dispatchEvent(new KeyboardEvent(…))`.
+ * Our roots on web pages are closed (shadow-root.ts), but a page's script may still reach a node
+ * of ours (an open root in the widget, a node handed out by an event) and forge events on it:
+ * `button.click()`, `dispatchEvent(new KeyboardEvent(…))`.
  * Such events are never the person's: they are stopped at our shadow root, in the capture phase,
  * before any of our handlers runs. Real clicks and keys (and those a test drives through the
  * browser's own input) are trusted and pass. Form edits (`input`, `change`) are not actions and

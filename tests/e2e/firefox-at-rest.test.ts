@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Demo, startDemoServer } from './demo';
+import { pierce } from './firefox-roots';
 import { ROOT } from './harness';
 
 function firefoxPath(): string {
@@ -220,7 +221,7 @@ function writeCanary(page: Page) {
 async function typeAndWaitSaved(browser: Browser, admin: Page): Promise<Page> {
   const page = await newPage(browser);
   await page.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
-  await page.waitForSelector('pierce/[data-pasapas="launcher"]');
+  await pierce(page, '[data-pasapas="launcher"]');
   await page.waitForSelector('html[data-pasapas-progress]', { timeout: 20_000 });
   for (const [name, value] of Object.entries(TYPED)) await page.locator(`[name="${name}"]`).fill(value);
   await page.waitForFunction(

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Demo, startDemoServer } from './demo';
+import { pierce, pierceGone } from './firefox-roots';
 import { ROOT } from './harness';
 
 /** Debian's firefox-esr (`apt-get install firefox-esr`); elsewhere PASAPAS_FIREFOX. */
@@ -104,19 +105,22 @@ describe('Firefox', () => {
     await browser.installExtension(join(ROOT, '.output/firefox-mv3'));
     const page = await newPage();
     await page.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
-    const launcher = await page.waitForSelector('pierce/[data-pasapas="launcher"]');
+    // The page's script finds our host but not into it: the root is closed in Firefox too.
+    const host = await page.waitForSelector('[data-pasapas-host="page"]');
+    expect(await host?.evaluate((el) => el.shadowRoot === null)).toBe(true);
+    const launcher = await pierce(page, '[data-pasapas="launcher"]');
     // No marker of the extension on the page: the widget asks instead, only where there is one.
     expect(await page.evaluate(() => document.documentElement.hasAttribute('data-pasapas-extension'))).toBe(
       false,
     );
-    await launcher?.click();
-    await page.waitForSelector('pierce/[data-pasapas="panel"]');
-    const title = await page.waitForSelector('pierce/[data-testid="guide-title"]');
+    await launcher.click();
+    await pierce(page, '[data-pasapas="panel"]');
+    const title = await pierce(page, '[data-testid="guide-title"]');
     expect(await title?.evaluate((el) => el.textContent)).toBe('Demande d’aide au logement (démo)');
     expect((await focused(page)).inPanel).toBe(true);
     expect(await axe(page)).toEqual([]);
     await page.keyboard.press('Escape');
-    await page.waitForSelector('pierce/[data-pasapas="panel"]', { hidden: true });
+    await pierceGone(page, '[data-pasapas="panel"]');
     expect((await focused(page)).launcher).toBe(true);
     await page.close();
   });

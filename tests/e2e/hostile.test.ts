@@ -1,15 +1,18 @@
 /**
  * A hostile site, end to end, in real Chromium with the built extension. The person saved answers
  * on one site (A); then, on another site (B), B's own script does everything it can reach of our
- * UI while the person opens the help there: walks every open shadow root and reads it, clicks every
- * button and link, forges the panel's shortcut, fetches every `blob:` link, frames our pages, looks
- * for an extension API. Nothing of A's answers, address or title may reach it.
+ * UI while the person opens the help there: walks every shadow root it can open and reads it,
+ * clicks every button and link, forges the panel's shortcut, fetches every `blob:` link, frames our
+ * pages, looks for an extension API. Our roots on the page are closed: it finds none of them, and
+ * nothing of A's answers, address or title may reach it. (The test's own way into our closed roots,
+ * closed-roots.ts, is kept out of the page's world here: `mainWorldRoots: false`.)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { LAUNCHER_LABELS } from '../../components/launcher';
 import { type Demo, startDemoServer } from './demo';
 import { launch, launcher, openPanelTab, panel, type Session } from './harness';
 
@@ -31,7 +34,7 @@ const errors: string[] = [];
 beforeAll(async () => {
   demo = await startDemoServer({ port: 0 });
   dir = mkdtempSync(join(tmpdir(), 'pasapas-hostile-'));
-  session = await launch({ extension: true, profileDir: dir });
+  session = await launch({ extension: true, profileDir: dir, mainWorldRoots: false });
 });
 afterAll(async () => {
   const outside = session ? [...session.outside] : [];
@@ -218,8 +221,20 @@ describe('a hostile site', () => {
       .toBe('false');
     expect(await framed()?.locator('[data-testid="session-refused"]').count()).toBe(1);
 
+    // Every host of ours on B keeps its root closed to the page: the panel, the launcher, the
+    // guide's highlight (and the banner or reading view when they show).
+    const hosts = await b.evaluate(() =>
+      [...document.querySelectorAll('[data-pasapas-host]')].map((h) => ({
+        kind: h.getAttribute('data-pasapas-host'),
+        open: h.shadowRoot !== null,
+      })),
+    );
+    expect(hosts.map((h) => h.kind)).toContain('page');
+    expect(hosts.filter((h) => h.open)).toEqual([]);
     const text = await stolen(b);
-    expect(text.length).toBeGreaterThan(1000); // it did read our UI
+    expect(text).toContain('médiathèque'); // it did read the page itself
+    // …and nothing of our UI: not the launcher's label, nor the name of the tab the person opened.
+    for (const ours of [LAUNCHER_LABELS.fr, 'Mes démarches']) expect(text).not.toContain(ours);
     for (const secret of [...Object.values(SECRETS), KEPT_VALUE, KEPT_TITLE, '127.0.0.1'])
       expect(text).not.toContain(secret);
     // The other site's answers are still there, untouched by the forged clicks.

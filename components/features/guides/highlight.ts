@@ -1,4 +1,5 @@
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { attachOurShadow } from '../../app/shadow-root';
 
 /**
  * The box drawn around the field to fill, on the real page. It lives in its own shadow host
@@ -76,7 +77,8 @@ export function createHighlight(doc: Document): Highlight {
   const host = doc.createElement('div');
   host.setAttribute('data-pasapas-host', 'guide-highlight');
   host.setAttribute('aria-hidden', 'true');
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed wherever it is drawn: it has no control, and the site has no business reading it.
+  const shadow = attachOurShadow(host, 'closed');
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(CSS);
   shadow.adoptedStyleSheets = [sheet];

@@ -11,6 +11,7 @@ import { dir } from '../../../utils/i18n';
 import { displayValue, type PageField } from '../../../utils/progress/page-fields';
 import type { FieldValue } from '../../../utils/storage';
 import type { PanelServices } from '../../app/services';
+import { attachOurShadow, modeFor } from '../../app/shadow-root';
 import { ignoreUntrustedEvents } from '../../app/trusted-events';
 import panelCss from '../../styles/panel.css?inline';
 import type { Agent } from './agent';
@@ -216,7 +217,7 @@ export function mountProgressBanner(
     if (host) return host;
     host = doc.createElement('div');
     host.setAttribute('data-pasapas-host', 'progress');
-    shadow = host.attachShadow({ mode: 'open' });
+    shadow = attachOurShadow(host, modeFor(services.context));
     if (services.context === 'page') ignoreUntrustedEvents(shadow);
     shadow.adoptedStyleSheets = [panelCss, progressCss].map((css) => {
       const sheet = new CSSStyleSheet();

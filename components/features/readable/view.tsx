@@ -2,6 +2,7 @@ import { render } from 'preact';
 import type { CompiledGlossary } from '../../../utils/glossary/match';
 import type { ReadableResult } from '../../../utils/readable/extract';
 import { type PanelServices, ServicesContext } from '../../app/services';
+import { attachOurShadow, modeFor, shadowOf } from '../../app/shadow-root';
 import { ignoreUntrustedEvents } from '../../app/trusted-events';
 import panelCss from '../../styles/panel.css?inline';
 import type { Translate } from './BigField';
@@ -15,7 +16,7 @@ let current: ReadableViewHandle | undefined;
 /** The element that has focus, through shadow roots (the panel's button lives in one). */
 export function deepActiveElement(doc: Document): HTMLElement | null {
   let el: Element | null = doc.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  for (let root = el && shadowOf(el); root?.activeElement; root = shadowOf(el)) el = root.activeElement;
   return el instanceof HTMLElement ? el : null;
 }
 
@@ -38,7 +39,7 @@ export function openReadableView(options: {
   const host = doc.createElement('div');
   host.setAttribute('data-pasapas-host', 'readable');
   (doc.body ?? doc.documentElement).append(host);
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = attachOurShadow(host, modeFor(options.services.context));
   if (options.services.context === 'page') ignoreUntrustedEvents(shadow);
   const sheets = [panelCss, readableCss].map((css) => {
     const sheet = new CSSStyleSheet();

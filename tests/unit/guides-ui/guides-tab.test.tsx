@@ -11,6 +11,7 @@ import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PanelServices } from '../../../components/app/services';
+import { shadowOf } from '../../../components/app/shadow-root';
 import { ServicesContext } from '../../../components/app/services';
 import { setGuidesBase } from '../../../components/features/guides/config';
 import GuidesTab from '../../../components/features/guides/GuidesTab';
@@ -191,9 +192,10 @@ describe('GuidesTab', () => {
     const box = shadow.querySelector<HTMLInputElement>('.pp-guide-docs input[type="checkbox"]');
     box?.click();
     expect(box?.checked).toBe(true);
-    // The highlight is drawn in its own host, marked as ours.
-    const highlight = document.querySelector('[data-pasapas-host="guide-highlight"]');
-    expect(highlight?.shadowRoot?.querySelector('[data-pasapas="highlight-label"]')?.textContent).toBe(
+    // The highlight is drawn in its own host, marked as ours, in a closed root the page cannot open.
+    const highlight = document.querySelector('[data-pasapas-host="guide-highlight"]') as Element;
+    expect(highlight.shadowRoot).toBeNull();
+    expect(shadowOf(highlight)?.querySelector('[data-pasapas="highlight-label"]')?.textContent).toBe(
       'À remplir ici',
     );
   });
