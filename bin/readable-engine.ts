@@ -9,24 +9,55 @@
  */
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
+import { parse } from 'parse5';
 import { toSerializable } from '../utils/forms/discover.ts';
 import type { SerializableField } from '../utils/forms/types.ts';
-import type { GlossaryInput } from '../utils/glossary/match.ts';
+import { parseGlossaryFile } from '../utils/glossary/schema.ts';
+import { ReadableError } from '../utils/readable/errors.ts';
 import { extractReadable, type ReadableResult } from '../utils/readable/extract.ts';
+import { beyondLimits, CONTROL_TAGS } from '../utils/readable/limits.ts';
 
 export type ReadablePage = Omit<ReadableResult, 'fields' | 'submitControls'> & {
   fields: SerializableField[];
   submitControls: Array<Omit<ReadableResult['submitControls'][number], 'element'>>;
 };
 
-export function readPage(html: string, options: { url?: string; glossary: GlossaryInput }): ReadablePage {
+type P5Node = { tagName?: string; attrs?: Array<{ name: string }>; childNodes?: P5Node[] };
+
+/**
+ * jsdom builds a deep tree in time quadratic in its depth (20,000 unclosed <label>s: over 4 minutes
+ * before any of our code runs), while parse5, the parser jsdom itself uses, reads it in a fraction
+ * of a second. So the page is measured on parse5's plain tree first, against readable mode's limits.
+ */
+function tooLargeToParse(html: string): boolean {
+  const size = { elements: 0, depth: 0, fields: 0 };
+  const stack: Array<[P5Node, number]> = [[parse(html) as unknown as P5Node, 1]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [node, depth] = item;
+    if (node.tagName) {
+      size.elements++;
+      size.depth = Math.max(size.depth, depth);
+      const attrs = new Set(node.attrs?.map((a) => a.name));
+      if (CONTROL_TAGS.has(node.tagName) || (attrs.has('role') && attrs.has('tabindex'))) size.fields++;
+      if (beyondLimits(size)) return true;
+    }
+    const next = node.tagName ? depth + 1 : depth;
+    for (const child of node.childNodes ?? []) stack.push([child, next]);
+  }
+  return false;
+}
+
+/** `glossary`: the glossary file's JSON (public/glossary/fr.json), checked here. */
+export function readPage(html: string, options: { url?: string; glossary: unknown }): ReadablePage {
+  const glossary = parseGlossaryFile(options.glossary);
+  if (tooLargeToParse(html)) throw new ReadableError('page-too-large');
   const dom = new JSDOM(html, { url: options.url ?? 'about:blank' });
   try {
     const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0]);
     const result = extractReadable(dom.window.document, {
       url: options.url,
       purify,
-      glossary: options.glossary,
+      glossary: glossary.terms,
     });
     return {
       title: result.title,

@@ -1,19 +1,17 @@
 /**
  * `pasapas readable <file.html|-> [--url U] [--json] [--lang fr|en|ar]`: what readable mode makes of
  * a page — title, main text, fields, glossary terms — with the same core code as the extension,
- * jsdom standing in for the browser (bin/readable-engine.ts, loaded only once the page is read and
- * checked, so a wrong argument or a missing file is answered at once).
+ * jsdom standing in for the browser (bin/readable-engine.ts, loaded only once the page is read, so a
+ * wrong argument or a missing file is answered at once).
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { FormsError, type FormsErrorCode } from '../../utils/forms/errors.ts';
-import { parseGlossaryFile } from '../../utils/glossary/schema.ts';
+import { GlossaryError, type GlossaryErrorCode } from '../../utils/glossary/schema.ts';
 import { isLang, type Lang } from '../../utils/i18n/index.ts';
 import { ReadableError, type ReadableErrorCode } from '../../utils/readable/errors.ts';
-import { beyondLimits, CONTROL_TAGS } from '../../utils/readable/limits.ts';
 import { label, message } from '../../utils/readable/messages.ts';
 import { loadCachedBundle } from '../cached-bundle.ts';
 import type { ReadablePage } from '../readable-engine.ts';
@@ -57,35 +55,6 @@ async function readInput(input: string): Promise<string> {
   }
 }
 
-type P5Node = { tagName?: string; attrs?: Array<{ name: string }>; childNodes?: P5Node[]; content?: P5Node };
-
-/**
- * jsdom builds a deep tree in time quadratic in its depth (20,000 unclosed <label>s: over 4 minutes
- * before any of our code runs), while parse5, the parser jsdom itself uses, reads it in a fraction
- * of a second. So the page is measured on parse5's plain tree first, against readable mode's limits.
- */
-async function tooLargeToParse(html: string): Promise<boolean> {
-  const fromJsdom = createRequire(createRequire(import.meta.url).resolve('jsdom'));
-  const { parse } = (await import(pathToFileURL(fromJsdom.resolve('parse5')).href)) as {
-    parse(html: string): P5Node;
-  };
-  const size = { elements: 0, depth: 0, fields: 0 };
-  const stack: Array<[P5Node, number]> = [[parse(html), 1]];
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    const [node, depth] = item;
-    if (node.tagName) {
-      size.elements++;
-      size.depth = Math.max(size.depth, depth);
-      const attrs = new Set(node.attrs?.map((a) => a.name));
-      if (CONTROL_TAGS.has(node.tagName) || (attrs.has('role') && attrs.has('tabindex'))) size.fields++;
-      if (beyondLimits(size)) return true;
-    }
-    const next = node.tagName ? depth + 1 : depth;
-    for (const child of node.childNodes ?? []) stack.push([child, next]);
-  }
-  return false;
-}
-
 type Engine = typeof import('../readable-engine.ts');
 
 /** The single-file engine, beside this chunk (written by bin/vite.cli.config.ts). */
@@ -107,12 +76,21 @@ async function loadEngine(): Promise<{ engine: Engine; done(): void }> {
 
 /** The single-file engine has its own copies of our error classes: matched again by name and code. */
 function ownError(error: unknown): unknown {
-  if (!(error instanceof Error) || error instanceof ReadableError || error instanceof FormsError)
+  if (
+    !(error instanceof Error) ||
+    error instanceof ReadableError ||
+    error instanceof FormsError ||
+    error instanceof GlossaryError
+  )
     return error;
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string') return error;
   if (error.name === 'ReadableError') return new ReadableError(code as ReadableErrorCode, error.message);
   if (error.name === 'FormsError') return new FormsError(code as FormsErrorCode, error.message);
+  if (error.name === 'GlossaryError') {
+    const issues = (error as { issues?: unknown }).issues;
+    return new GlossaryError(code as GlossaryErrorCode, Array.isArray(issues) ? issues.map(String) : []);
+  }
   return error;
 }
 
@@ -156,14 +134,13 @@ export async function run(args: string[]): Promise<number> {
   try {
     const html = await readInput(input);
     if (html.trim() === '') throw new ReadableError('empty-input');
-    const glossary = parseGlossaryFile(
-      JSON.parse(await readFile(join(packageRoot(), 'public/glossary/fr.json'), 'utf8')),
+    const glossary: unknown = JSON.parse(
+      await readFile(join(packageRoot(), 'public/glossary/fr.json'), 'utf8'),
     );
-    if (await tooLargeToParse(html)) throw new ReadableError('page-too-large');
     const { engine, done } = await loadEngine();
     let result: ReadablePage;
     try {
-      result = engine.readPage(html, { url, glossary: glossary.terms });
+      result = engine.readPage(html, { url, glossary });
     } catch (error) {
       throw ownError(error);
     } finally {

@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCachedBundle } from '../../../bin/cached-bundle.ts';
 import * as fromModules from '../../../bin/readable-engine.ts';
-import { parseGlossaryFile } from '../../../utils/glossary/schema.ts';
 
 const ROOT = process.cwd();
 const BUILD = process.env.PASAPAS_CLI_BUILD as string;
@@ -31,13 +30,13 @@ const PAGES = [
   'node_modules/@gouvfr/dsfr/example/layout/page/login/2-error/index.html',
 ];
 
-const glossary = parseGlossaryFile(JSON.parse(readFileSync(join(ROOT, 'public/glossary/fr.json'), 'utf8')));
+const glossary: unknown = JSON.parse(readFileSync(join(ROOT, 'public/glossary/fr.json'), 'utf8'));
 
 type Outcome = { page?: string; error?: { name: string; code: unknown } };
 
 function outcome(engine: typeof fromModules, html: string, url?: string): Outcome {
   try {
-    return { page: JSON.stringify(engine.readPage(html, { url, glossary: glossary.terms }), null, 2) };
+    return { page: JSON.stringify(engine.readPage(html, { url, glossary }), null, 2) };
   } catch (error) {
     return { error: { name: (error as Error).name, code: (error as { code?: unknown }).code } };
   }
