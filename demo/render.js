@@ -7,8 +7,11 @@
 export const SITE_TITLE = "Caisse d'aide au logement — DÉMO, site fictif";
 export const BANNER_TEXT = "Démo — site fictif : aucune donnée n'est envoyée à une administration";
 // In <head>, without defer: the person's comfort settings apply before the first paint (see README).
+// The site's own guides come from its own origin (data-catalog): the widget shows them as « Guide de
+// ce site ». data-catalog comes after data-lang: a test that adds its own catalog after data-lang
+// puts it first, and the first of two same attributes is the one the browser keeps.
 export const WIDGET_TAG =
-  '<script src="/pasapas/widget.js" data-features="comfort,speech,readable,guides,ocr,progress" data-lang="fr"></script>';
+  '<script src="/pasapas/widget.js" data-features="comfort,speech,readable,guides,ocr,progress" data-lang="fr" data-catalog="/demo-guides/index.json"></script>';
 
 export function escapeHtml(value) {
   return String(value ?? '')

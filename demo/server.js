@@ -85,6 +85,9 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', root } = {
     site: path.join(base, 'demo', 'site'),
     dsfr: path.join(base, 'node_modules', '@gouvfr', 'dsfr', 'dist'),
     widget: path.join(base, 'dist', 'widget'),
+    // The demo's own guides: the widget ships none, this fictitious site gives its widget these
+    // (WIDGET_TAG's data-catalog), as an administration would. The extension bundles the same files.
+    guides: path.join(base, 'public', 'guides'),
   };
   const state = { sessions: new Map(), submissions: [], counter: 0 };
 
@@ -160,6 +163,9 @@ async function handle(req, res, dirs, state) {
     return;
   }
   if (pathname.startsWith('/dsfr/')) return serveStatic(ctx, dirs.dsfr, pathname.slice('/dsfr'.length), {});
+  if (pathname.startsWith('/demo-guides/')) {
+    return serveStatic(ctx, dirs.guides, pathname.slice('/demo-guides'.length), { noCache: true });
+  }
   if (pathname.startsWith('/pasapas/')) {
     return serveStatic(ctx, dirs.widget, pathname.slice('/pasapas'.length), { noCache: true });
   }

@@ -5,12 +5,19 @@ import { defineConfig, type Plugin } from 'vite';
 const out = fileURLToPath(new URL('../dist/widget', import.meta.url));
 const publicDir = fileURLToPath(new URL('../public', import.meta.url));
 
-/** The widget folder an administration copies to its server: loader + panel + fonts + OCR + guides. */
+/** The folders of public/ copied into dist/widget (README, « Embed the widget », says which can be left out). */
+export const WIDGET_ASSET_DIRS = ['panel', 'fonts', 'ocr', 'glossary'] as const;
+
+/**
+ * The widget folder an administration copies to its server: loader + panel + fonts + OCR +
+ * glossary. No guides: each site gives its own (data-guides, data-catalog); the demo serves its
+ * guides itself (demo/server.js, /demo-guides/).
+ */
 function copyWidgetAssets(): Plugin {
   return {
     name: 'pasapas-widget-assets',
     closeBundle() {
-      for (const dir of ['panel', 'fonts', 'ocr', 'guides', 'glossary']) {
+      for (const dir of WIDGET_ASSET_DIRS) {
         const from = `${publicDir}/${dir}`;
         if (existsSync(from)) cpSync(from, `${out}/${dir}`, { recursive: true });
       }

@@ -36,8 +36,21 @@ export class GuideLoadError extends Error {
 }
 
 async function fetchText(fetchFn: FetchLike, url: string, signal?: AbortSignal): Promise<string | null> {
+  const answer = await fetchAnswer(fetchFn, url, signal);
+  return typeof answer === 'string' ? answer : null;
+}
+
+const ABSENT = Symbol('absent');
+
+/** The text, ABSENT when the server says there is no such file (404), null on any other failure. */
+async function fetchAnswer(
+  fetchFn: FetchLike,
+  url: string,
+  signal?: AbortSignal,
+): Promise<string | typeof ABSENT | null> {
   try {
     const response = await fetchFn(url, { signal });
+    if (response.status === 404) return ABSENT;
     if (!response.ok) return null;
     return new TextDecoder().decode(await response.arrayBuffer());
   } catch {
@@ -49,7 +62,8 @@ async function fetchText(fetchFn: FetchLike, url: string, signal?: AbortSignal):
  * Reads `<base>index.json` and every guide it lists. These are the guides bundled with us (the
  * widget's folder or the extension's own files, `chrome-extension:` included), so entries must
  * stay on the index's origin; a catalog's SHA-256 is checked. A plain list of file names is also
- * accepted. Bad guides are skipped and reported; only an unreachable index throws.
+ * accepted. Bad guides are skipped and reported; only an unreachable index throws. A folder
+ * without index.json (404) has no bundled guides: the widget ships none, each site configures its own.
  * Remote catalogs (signatures, caching) go through `fetchCatalog` instead.
  */
 export async function loadGuides(
@@ -58,7 +72,8 @@ export async function loadGuides(
   { signal }: { signal?: AbortSignal } = {},
 ): Promise<LoadedGuides> {
   const indexUrl = new URL('index.json', base).href;
-  const text = await fetchText(fetchFn, indexUrl, signal);
+  const text = await fetchAnswer(fetchFn, indexUrl, signal);
+  if (text === ABSENT) return { guides: [], problems: [] };
   if (text === null) throw new GuideLoadError(indexUrl);
   let json: unknown;
   try {

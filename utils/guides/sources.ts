@@ -13,8 +13,11 @@ import { type GuideError, needsTrustOnly, parseGuideText } from './schema.ts';
 import type { TrustedKey, Verification } from './signature.ts';
 
 export type GuideOrigin = 'builtin' | 'installed' | 'configured';
-/** What the person sees: vérifié, non vérifié, refusé (built-in guides ship with Pas à pas). */
-export type TrustState = 'builtin' | 'verified' | 'unverified' | 'refused';
+/**
+ * What the person sees: vérifié, non vérifié, refusé; built-in guides ship with Pas à pas, and
+ * 'site' guides are the embedding site's own (served from its origin, or listed by its page).
+ */
+export type TrustState = 'builtin' | 'verified' | 'site' | 'unverified' | 'refused';
 
 export type GuideCandidate = {
   guide: Guide;
@@ -22,12 +25,22 @@ export type GuideCandidate = {
   origin: GuideOrigin;
   /** 'builtin', 'file', a catalog URL or a guide URL. */
   source: string;
+  /**
+   * The site that embeds the widget vouches for it: its page lists the guide in `data-guides`, or
+   * the guide comes from the page's own origin. Shown as « Guide de ce site », not as unverified.
+   */
+  site?: boolean;
 };
 export type OfferedGuide = GuideCandidate & { trust: TrustState };
 
-export function trustState(verification: Verification, origin: GuideOrigin = 'installed'): TrustState {
+export function trustState(
+  verification: Verification,
+  origin: GuideOrigin = 'installed',
+  site = false,
+): TrustState {
   if (verification === 'invalid') return 'refused';
   if (verification === 'verified') return 'verified';
+  if (site) return 'site';
   return origin === 'builtin' ? 'builtin' : 'unverified';
 }
 
@@ -49,7 +62,7 @@ export function compareVersions(a: string, b: string): number {
   return x.pre < y.pre ? -1 : 1;
 }
 
-const RANK: Record<TrustState, number> = { verified: 3, builtin: 2, unverified: 1, refused: 0 };
+const RANK: Record<TrustState, number> = { verified: 4, site: 3, builtin: 2, unverified: 1, refused: 0 };
 
 /**
  * One guide per id, in the order they were first seen (built-in first when listed first).
@@ -64,7 +77,7 @@ export function mergeGuides(candidates: readonly GuideCandidate[]): {
   const refused: GuideCandidate[] = [];
   const shadowed: GuideCandidate[] = [];
   for (const candidate of candidates) {
-    const trust = trustState(candidate.verification, candidate.origin);
+    const trust = trustState(candidate.verification, candidate.origin, candidate.site === true);
     if (trust === 'refused') {
       refused.push(candidate);
       continue;
@@ -181,13 +194,72 @@ export function memoryCache(): CatalogCache {
   return { get: (key) => map.get(key), set: (key, value) => void map.set(key, value) };
 }
 
+/** The origin of an address, or undefined when it is not one. */
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const origin = new URL(url).origin;
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The page that embeds the widget, when there is one (not in Node, not in a worker). */
+function currentPageOrigin(): string | undefined {
+  return originOf((globalThis as { location?: { href?: string } }).location?.href);
+}
+
+/**
+ * The lines the site's developers see in the console for what went wrong with the guides their
+ * page configured: which attribute, which address, what happened, what to check. The public only
+ * sees that a guide could not be read.
+ */
+export function configuredProblemLines(problems: readonly LoadProblem[], config: ConfiguredGuides): string[] {
+  return problems.map((p) => {
+    const url = p.url ?? (p.params?.url as string | undefined) ?? '';
+    const listed = (config.urls ?? []).includes(url);
+    const attribute = listed ? 'data-guides' : 'data-catalog';
+    const address = listed ? url : (config.catalog ?? url);
+    const check = listed
+      ? 'Vérifiez cette adresse dans l’attribut data-guides de la balise <script> de Pas à pas (elle se lit par rapport à la page).'
+      : 'Vérifiez l’adresse du catalogue (attribut data-catalog) et les fichiers qu’il liste.';
+    return `[Pas à pas] ${attribute} « ${address} » : ${p.message.fr} ${check}`;
+  });
+}
+
 /**
  * Fetches the guides and catalog an administration configured, checks them against its keys:
  * unsigned guides come back as « non vérifié », a tampered signed guide is refused (a problem).
+ * Guides the page lists itself (`urls`) and a catalog from the page's own origin are the site's
+ * own (`site`). What went wrong is also written to the console for the site's developers (`warn`).
  */
 export async function loadConfiguredGuides(
   config: ConfiguredGuides,
-  { fetch, cache = memoryCache(), signal }: { fetch: FetchLike; cache?: CatalogCache; signal?: AbortSignal },
+  {
+    fetch,
+    cache = memoryCache(),
+    signal,
+    pageOrigin = currentPageOrigin(),
+    warn = (line: string) => globalThis.console?.warn(line),
+  }: {
+    fetch: FetchLike;
+    cache?: CatalogCache;
+    signal?: AbortSignal;
+    /** The origin of the page that embeds the widget. */
+    pageOrigin?: string;
+    warn?: (line: string) => void;
+  },
+): Promise<{ candidates: GuideCandidate[]; problems: LoadProblem[] }> {
+  const loaded = await loadConfigured(config, { fetch, cache, signal }, pageOrigin);
+  for (const line of configuredProblemLines(loaded.problems, config)) warn(line);
+  return loaded;
+}
+
+async function loadConfigured(
+  config: ConfiguredGuides,
+  { fetch, cache, signal }: { fetch: FetchLike; cache: CatalogCache; signal?: AbortSignal },
+  pageOrigin: string | undefined,
 ): Promise<{ candidates: GuideCandidate[]; problems: LoadProblem[] }> {
   const keys = await trustedKeysFrom(config.trustedKeys ?? []);
   const candidates: GuideCandidate[] = [];
@@ -207,7 +279,8 @@ export async function loadConfiguredGuides(
     }
     try {
       const { guide, verification } = await readGuideFile(text, keys);
-      candidates.push({ guide, verification, origin: 'configured', source: url });
+      // The page named this file itself: the site vouches for it.
+      candidates.push({ guide, verification, origin: 'configured', source: url, site: true });
     } catch (error) {
       const e = error as GuideLibraryError;
       const id = (e.params?.id as string | undefined) ?? url;
@@ -222,6 +295,8 @@ export async function loadConfiguredGuides(
     }
   }
   if (config.catalog) {
+    // A catalog's guides live on the catalog's origin (others are refused): same as the page's, the site's own.
+    const siteOwn = pageOrigin !== undefined && originOf(config.catalog) === pageOrigin;
     const result = await fetchCatalog(config.catalog, { fetch, cache, trustedKeys: keys, signal });
     problems.push(...result.problems);
     for (const fetched of result.guides) {
@@ -229,7 +304,13 @@ export async function loadConfiguredGuides(
       // A key given bare may carry another id than the one the guide names.
       if (verification === 'untrusted-key')
         verification = await verifyWithKeys(JSON.parse(fetched.text), keys);
-      candidates.push({ guide: fetched.guide, verification, origin: 'configured', source: config.catalog });
+      candidates.push({
+        guide: fetched.guide,
+        verification,
+        origin: 'configured',
+        source: config.catalog,
+        site: siteOwn,
+      });
     }
   }
   return { candidates, problems };

@@ -51,6 +51,7 @@ export const guidesMessages: Catalogs = {
     'guides.highlightClick': 'Cliquez ici',
     'guides.trust.builtin': 'Guide fourni avec Pas à pas.',
     'guides.trust.verified': 'Guide vérifié. Nous savons qui l’a écrit. Personne ne l’a changé.',
+    'guides.trust.site': 'Guide de ce site.',
     'guides.trust.unverified': 'Guide non vérifié : personne n’a confirmé qui l’a écrit.',
     'guides.publisher': 'Auteur : {name}.',
     'guides.remote.noPage':
@@ -108,6 +109,7 @@ export const guidesMessages: Catalogs = {
     'guides.highlightClick': 'Click here',
     'guides.trust.builtin': 'Guide that comes with Pas à pas.',
     'guides.trust.verified': 'Verified guide. We know who wrote it. Nobody changed it.',
+    'guides.trust.site': 'Guide from this site.',
     'guides.trust.unverified': 'Unverified guide: nobody confirmed who wrote it.',
     'guides.publisher': 'Author: {name}.',
     'guides.remote.noPage':
@@ -172,6 +174,7 @@ export const guidesMessages: Catalogs = {
     'guides.highlightClick': 'انقر هنا',
     'guides.trust.builtin': 'دليل مرفق مع Pas à pas.',
     'guides.trust.verified': 'دليل موثَّق. نعرف من كتبه. لم يغيّره أحد.',
+    'guides.trust.site': 'دليل من هذا الموقع.',
     'guides.trust.unverified': 'دليل غير موثَّق: لم يؤكد أحد من كتبه.',
     'guides.publisher': 'الكاتب: {name}.',
     'guides.remote.noPage':

@@ -175,7 +175,20 @@ describe('loadGuides', () => {
     expect((await loadGuides(BASE, fakeFetch(files))).guides).toHaveLength(1);
     const bad = await loadGuides(BASE, fakeFetch({ [`${BASE}index.json`]: '{"nope": 1}' }));
     expect(bad.problems.map((p) => p.code)).toEqual(['index-invalid']);
-    await expect(loadGuides(BASE, fakeFetch({}))).rejects.toBeInstanceOf(GuideLoadError);
+    // A folder without index.json has no bundled guides (the widget ships none); a server that
+    // cannot be reached, or answers with an error, is a failure the tab offers to retry.
+    expect(await loadGuides(BASE, fakeFetch({}))).toEqual({ guides: [], problems: [] });
+    const offline: FetchLike = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    await expect(loadGuides(BASE, offline)).rejects.toBeInstanceOf(GuideLoadError);
+    const broken: FetchLike = async () => ({
+      status: 500,
+      ok: false,
+      headers: { get: () => null },
+      arrayBuffer: async () => new ArrayBuffer(0),
+    });
+    await expect(loadGuides(BASE, broken)).rejects.toBeInstanceOf(GuideLoadError);
   });
 });
 

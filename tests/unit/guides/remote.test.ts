@@ -47,6 +47,8 @@ describe('currentOf', () => {
       element: new JSDOM('<input name="nir">').window.document.querySelector('input'),
       check: checkField(step, '2840575112345'),
       moved: 'manual',
+      description: null,
+      decision: null,
     };
     const fr = currentOf(guide.id, view, 'fr');
     expect(fr).toMatchObject({

@@ -187,3 +187,89 @@ describe('guidesFromWidgetConfig', () => {
       expect(guidesFromWidgetConfig(bad)).toBeUndefined();
   });
 });
+
+describe('guides served by the site that embeds the widget (issue 13, problem 11)', () => {
+  const page = 'https://mairie.example.fr';
+  async function setup() {
+    const guide = (id: string) => JSON.stringify({ ...demoGuide(), id });
+    const own = `${page}/guides/`;
+    const other = 'https://guides.autre.example/';
+    const catalogOf = async (id: string) =>
+      JSON.stringify({
+        formatVersion: 1,
+        name: 'Catalogue',
+        updated: '2026-11-23T10:00:00.000Z',
+        guides: [{ id, version: demoGuide().version, url: `${id}.json`, sha256: await sha256Hex(guide(id)) }],
+      });
+    return files({
+      [`${own}liste.json`]: guide('fr.mairie.liste'),
+      [`${other}cdn.json`]: guide('fr.mairie.cdn'),
+      [`${own}catalog.json`]: await catalogOf('fr.mairie.maison'),
+      [`${own}fr.mairie.maison.json`]: guide('fr.mairie.maison'),
+      [`${other}catalog.json`]: await catalogOf('fr.autre.ailleurs'),
+      [`${other}fr.autre.ailleurs.json`]: guide('fr.autre.ailleurs'),
+    });
+  }
+
+  it('a guide the page lists, or from a catalog on the page’s origin, is the site’s own', async () => {
+    const fetch = await setup();
+    const warned: string[] = [];
+    const warn = (line: string) => warned.push(line);
+    const listed = await loadConfiguredGuides(
+      {
+        urls: [`${page}/guides/liste.json`, 'https://guides.autre.example/cdn.json'],
+        catalog: `${page}/guides/catalog.json`,
+      },
+      { fetch, pageOrigin: page, warn },
+    );
+    const merged = mergeGuides(listed.candidates);
+    expect(merged.guides.map((g) => [g.guide.id, g.trust])).toEqual([
+      ['fr.mairie.liste', 'site'],
+      // Listed by the page itself, though served elsewhere: the page vouches for it.
+      ['fr.mairie.cdn', 'site'],
+      ['fr.mairie.maison', 'site'],
+    ]);
+    // A catalog on another origin, unsigned: still « non vérifié ».
+    const elsewhere = await loadConfiguredGuides(
+      { catalog: 'https://guides.autre.example/catalog.json' },
+      { fetch, pageOrigin: page, warn },
+    );
+    expect(mergeGuides(elsewhere.candidates).guides.map((g) => g.trust)).toEqual(['unverified']);
+    expect(warned).toEqual([]);
+  });
+
+  it('a signature stays stronger than the site’s word, and a tampered guide is still refused', () => {
+    expect(trustState('verified', 'configured', true)).toBe('verified');
+    expect(trustState('invalid', 'configured', true)).toBe('refused');
+    expect(trustState('unsigned', 'configured', true)).toBe('site');
+    expect(trustState('untrusted-key', 'configured', false)).toBe('unverified');
+    const site = { ...candidate('1.0.0', 'unsigned', 'configured'), site: true };
+    const merged = mergeGuides([candidate('1.0.0', 'unsigned', 'builtin'), site]);
+    expect(merged.guides.map((g) => g.trust)).toEqual(['site']);
+  });
+
+  it('a wrong data-guides address tells the site’s developers in the console, in our words', async () => {
+    const fetch = await setup();
+    const warned: string[] = [];
+    const { problems } = await loadConfiguredGuides(
+      { urls: [`${page}/guide/liste.json`] },
+      { fetch, pageOrigin: page, warn: (line) => warned.push(line) },
+    );
+    expect(problems.map((p) => p.code)).toEqual(['guide-http']);
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toMatch(
+      /^\[Pas à pas\] data-guides « https:\/\/mairie\.example\.fr\/guide\/liste\.json » : /,
+    );
+    expect(warned[0]).toContain('404');
+    expect(warned[0]).toContain('Vérifiez cette adresse');
+    // A catalog's problem names the catalog.
+    const broken: string[] = [];
+    await loadConfiguredGuides(
+      { catalog: `${page}/guides/absent.json` },
+      { fetch, pageOrigin: page, warn: (line) => broken.push(line) },
+    );
+    expect(broken[0]).toMatch(
+      /^\[Pas à pas\] data-catalog « https:\/\/mairie\.example\.fr\/guides\/absent\.json » : /,
+    );
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * The widget ships without guides (issue 13, problem 11): the demo, like any administration, gives
+ * its widget its own guides from its own origin, and the widget shows them as the site's own.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoServer, startDemoServer } from '../../../demo/server.js';
+import { fetchCatalog } from '../../../utils/guides/catalog.ts';
+import { loadConfiguredGuides, memoryCache, mergeGuides } from '../../../utils/guides/sources.ts';
+import { WIDGET_ASSET_DIRS } from '../../../widgets/vite.loader.config.ts';
+
+let server: DemoServer;
+beforeAll(async () => {
+  server = await startDemoServer({ port: 0 });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const nodeFetch = async (url: string) => {
+  const response = await fetch(url);
+  return {
+    status: response.status,
+    ok: response.ok,
+    headers: response.headers,
+    arrayBuffer: () => response.arrayBuffer(),
+  };
+};
+
+describe('guides of the demo site', () => {
+  it('the widget folder gets no guides from the build', () => {
+    expect(WIDGET_ASSET_DIRS).not.toContain('guides');
+    expect(WIDGET_ASSET_DIRS).toContain('panel');
+  });
+
+  it('the demo page names its own catalog, which the demo serves', async () => {
+    const page = await (await fetch(`${server.url}/aide-logement/identite.html`)).text();
+    const tag = /<script[^>]*src="\/pasapas\/widget\.js"[^>]*>/.exec(page)?.[0] ?? '';
+    const catalog = /data-catalog="([^"]+)"/.exec(tag)?.[1];
+    expect(catalog).toBe('/demo-guides/index.json');
+    const result = await fetchCatalog(`${server.url}${catalog}`, {
+      fetch: nodeFetch,
+      cache: memoryCache(),
+      trustedKeys: [],
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.guides.map((g) => g.guide.id).sort()).toEqual([
+      'fr.demo.aide-logement',
+      'fr.demo.cantine',
+      'fr.demo.emploi',
+    ]);
+  });
+
+  it('its guides are « Guide de ce site » for its pages, « non vérifié » for another site', async () => {
+    const catalog = `${server.url}/demo-guides/index.json`;
+    const own = await loadConfiguredGuides(
+      { catalog },
+      { fetch: nodeFetch, pageOrigin: new URL(server.url).origin, warn: () => {} },
+    );
+    expect(new Set(mergeGuides(own.candidates).guides.map((g) => g.trust))).toEqual(new Set(['site']));
+    const other = await loadConfiguredGuides(
+      { catalog },
+      { fetch: nodeFetch, pageOrigin: 'https://autre.example.fr', warn: () => {} },
+    );
+    expect(new Set(mergeGuides(other.candidates).guides.map((g) => g.trust))).toEqual(
+      new Set(['unverified']),
+    );
+  });
+});
