@@ -51,7 +51,9 @@ const HINT_PARTS = '.fr-hint-text';
 const ERROR_PARTS = '.fr-message--error, .fr-error-text, [role="alert"]';
 const DSFR_GROUPS =
   '.fr-input-group, .fr-select-group, .fr-upload-group, .fr-checkbox-group, .fr-radio-group, .fr-toggle, .fr-range-group';
-const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
+// Tag names only: attribute selectors make a page-wide query many times slower in jsdom.
+const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+const POSITIONED = 'input, select, textarea, button, a';
 const BUTTON_TYPES = new Set(['submit', 'button', 'reset', 'image']);
 
 export function clean(text: string | null | undefined): string {
@@ -342,7 +344,7 @@ export type Position = { index: number; count: number };
 export function positionsIn(container: ParentNode): Map<Element, Position> {
   let all: Element[];
   try {
-    all = Array.from(container.querySelectorAll(CONTROL_SELECTOR));
+    all = Array.from(container.querySelectorAll(POSITIONED));
   } catch {
     all = [];
   }
@@ -350,7 +352,9 @@ export function positionsIn(container: ParentNode): Map<Element, Position> {
   const groups = new Map<string, number>();
   const places: Array<[Element, string, number]> = [];
   for (const el of all) {
-    const key = similarKey(el);
+    const kind = kindOf(el);
+    if (!kind) continue;
+    const key = similarKey(el, kind);
     const name = el.getAttribute('name');
     let index: number;
     const groupKey = key === 'choice:radio' && name ? `${key}:${name}` : '';

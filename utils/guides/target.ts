@@ -158,11 +158,9 @@ const LEGACY_CONTROLS =
   'input:not([type="hidden"]), select, textarea, button, [contenteditable="true"], [role="textbox"]';
 const DSFR_GROUPS =
   '.fr-input-group, .fr-select-group, .fr-upload-group, .fr-fieldset, .fr-checkbox-group, .fr-radio-group, .fr-toggle, .fr-password, .fr-range-group';
-const CAPTIONED =
-  'button, a[href], input[type="submit"], input[type="button"], input[type="reset"], input[type="image"], [role="button"], [role="link"]';
 const MAX_SCOPES = 200;
 const MAX_CANDIDATES = 2000;
-const MIN_FULLY_SCORED = 4;
+const MIN_FULLY_SCORED = 3;
 
 // ---------------------------------------------------------------------------------------------
 // Small DOM helpers
@@ -191,6 +189,13 @@ function byId(scope: Scope, id: string): Element | null {
   const get = (scope as { getElementById?: (id: string) => Element | null }).getElementById;
   if (typeof get === 'function') return get.call(scope, id);
   return query(scope, `[id=${quote(id)}]`);
+}
+
+/** Elements by name: the document's own index where there is one (far faster than a selector). */
+function byName(scope: Scope, name: string): Element[] {
+  const get = (scope as { getElementsByName?: (name: string) => NodeListOf<Element> }).getElementsByName;
+  if (typeof get === 'function') return Array.from(get.call(scope, name));
+  return queryAll(scope, `[name=${quote(name)}]`);
 }
 
 function matchesSafe(el: Element, selector: string): boolean {
@@ -338,6 +343,21 @@ function wantedClues(target: Target, captured: boolean): Wanted[] {
 class PageMemo {
   private positions = new Map<ParentNode, Map<Element, Position>>();
   private headings = new Map<Scope, Element[]>();
+  private texts = new Map<string, WeakMap<Element, Words>>();
+  /** The words of an element's text, read once per resolution whatever asks for them. */
+  words(node: Element, kind: string, read: () => string): Words {
+    let map = this.texts.get(kind);
+    if (!map) {
+      map = new WeakMap();
+      this.texts.set(kind, map);
+    }
+    let words = map.get(node);
+    if (!words) {
+      words = toWords(read());
+      map.set(node, words);
+    }
+    return words;
+  }
   position(el: Element): Position | undefined {
     const form = formOf(el);
     let map = this.positions.get(form);
@@ -365,12 +385,21 @@ class Candidate {
   kind: FieldKind | null;
   shown: boolean | undefined;
   private cache = new Map<string, unknown>();
+  private votes = new Map<ClueKey, number>();
   constructor(
     readonly el: Element,
+    readonly scope: Scope,
     readonly where: TargetScope,
     readonly order: number,
   ) {
     this.kind = kindOf(el);
+  }
+  /** A text clue's similarity with one of the element's texts: the best one counts. */
+  vote(key: ClueKey, sim: number) {
+    if (sim > (this.votes.get(key) ?? 0)) this.votes.set(key, sim);
+  }
+  voteOf(key: ClueKey): number {
+    return this.votes.get(key) ?? 0;
   }
   private memo<T>(key: string, make: () => T): T {
     if (this.cache.has(key)) return this.cache.get(key) as T;
@@ -503,53 +532,65 @@ const SOURCES_OF: Partial<Record<ClueKey, TextSource[]>> = {
   dsfrGroup: ['legend'],
 };
 
-type TextEntry = { el: Element; source: TextSource; raw: string; text: () => string };
+type TextEntry = { el: Element; source: TextSource; raw: string; node: Element; text: () => string };
 
-/** Every text that names a control in a scope, read once per resolution (raw text only). */
-function textEntries(scope: Scope): TextEntry[] {
-  const out: TextEntry[] = [];
-  for (const label of queryAll(scope, 'label')) {
-    const raw = label.textContent ?? '';
-    if (!raw.trim()) continue;
-    const control = controlOfLabel(label, scope);
-    if (control) out.push({ el: control, source: 'label', raw, text: () => ownText(label) });
-    const parent = label.parentElement;
-    if (parent && matchesSafe(parent, DSFR_GROUPS)) {
-      const first = query(parent, LEGACY_CONTROLS) ?? parent;
-      out.push({ el: first, source: 'legend', raw, text: () => ownText(label) });
+/** Every text that names a control in a scope, for the sources asked: raw text only, read lazily. */
+function* textEntries(scope: Scope, sources: ReadonlySet<TextSource>): Generator<TextEntry> {
+  if (sources.has('label') || sources.has('legend')) {
+    for (const label of queryAll(scope, 'label')) {
+      const raw = label.textContent ?? '';
+      if (!raw.trim()) continue;
+      const text = () => ownText(label);
+      if (sources.has('label')) {
+        const control = controlOfLabel(label, scope);
+        if (control) yield { el: control, source: 'label', raw, node: label, text };
+      }
+      const parent = label.parentElement;
+      if (sources.has('legend') && parent && matchesSafe(parent, DSFR_GROUPS))
+        yield { el: query(parent, LEGACY_CONTROLS) ?? parent, source: 'legend', raw, node: label, text };
     }
   }
-  for (const legend of queryAll(scope, 'legend')) {
-    const parent = legend.parentElement;
-    if (!parent || !matchesSafe(parent, `${DSFR_GROUPS}, fieldset`)) continue;
-    const raw = legend.textContent ?? '';
-    out.push({
-      el: query(parent, LEGACY_CONTROLS) ?? parent,
-      source: 'legend',
-      raw,
-      text: () => ownText(legend),
-    });
+  if (sources.has('legend')) {
+    for (const legend of queryAll(scope, 'legend')) {
+      const parent = legend.parentElement;
+      if (!parent || !matchesSafe(parent, `${DSFR_GROUPS}, fieldset`)) continue;
+      const el = query(parent, LEGACY_CONTROLS) ?? parent;
+      yield {
+        el,
+        source: 'legend',
+        raw: legend.textContent ?? '',
+        node: legend,
+        text: () => ownText(legend),
+      };
+    }
   }
-  for (const el of queryAll(scope, '[aria-labelledby]')) {
-    const text = () => visibleLabel(el, kindOf(el));
-    out.push({ el, source: 'labelledby', raw: text(), text });
+  if (sources.has('labelledby')) {
+    for (const el of queryAll(scope, '[aria-labelledby]')) {
+      const text = visibleLabel(el, kindOf(el));
+      yield { el, source: 'labelledby', raw: text, node: el, text: () => text };
+    }
   }
-  for (const el of queryAll(scope, '[aria-label]')) {
-    const raw = el.getAttribute('aria-label') ?? '';
-    out.push({ el, source: 'aria', raw, text: () => raw });
+  if (sources.has('aria')) {
+    for (const el of queryAll(scope, '[aria-label]')) {
+      const raw = el.getAttribute('aria-label') ?? '';
+      yield { el, source: 'aria', raw, node: el, text: () => raw };
+    }
   }
-  for (const el of queryAll(scope, CAPTIONED)) {
-    const raw = el.localName === 'input' ? (el.getAttribute('value') ?? '') : (el.textContent ?? '');
-    out.push({ el, source: 'caption', raw, text: () => visibleLabel(el, 'button') });
+  if (sources.has('caption')) {
+    for (const el of [...queryAll(scope, 'button, a, input'), ...queryAll(scope, '[role]')]) {
+      const kind = kindOf(el);
+      if (kind !== 'button' && kind !== 'link') continue;
+      const raw = el.localName === 'input' ? (el.getAttribute('value') ?? '') : (el.textContent ?? '');
+      yield { el, source: 'caption', raw, node: el, text: () => visibleLabel(el, kind) };
+    }
   }
-  for (const el of queryAll(
-    scope,
-    'input[placeholder], textarea[placeholder], input[title], select[title]',
-  )) {
-    const raw = `${el.getAttribute('placeholder') ?? ''} ${el.getAttribute('title') ?? ''}`;
-    out.push({ el, source: 'placeholder', raw, text: () => raw });
+  if (sources.has('placeholder')) {
+    for (const el of queryAll(scope, '[placeholder], [title]')) {
+      if (!kindOf(el)) continue;
+      const raw = `${el.getAttribute('placeholder') ?? ''} ${el.getAttribute('title') ?? ''}`;
+      yield { el, source: 'placeholder', raw, node: el, text: () => raw };
+    }
   }
-  return out;
 }
 
 const ACCENTS: Record<string, string> = {
@@ -583,85 +624,105 @@ type Run = {
   captured: boolean;
   wanted: Wanted[];
   wantedKind: FieldKind | null;
-  total: number;
   page: PageMemo;
   candidates: Map<Element, Candidate>;
-  scopes: Array<[Scope, TargetScope]>;
   order: number;
   ignore: ((node: Node) => boolean) | undefined;
+  /** Scopes whose texts were all read: there, a text clue's votes are exactly the recorded ones. */
+  scanned: Set<Scope>;
 };
 
-function nominate(run: Run, el: Element, where: TargetScope): Candidate | null {
+function nominate(run: Run, el: Element, scope: Scope, where: TargetScope): Candidate | null {
   let c = run.candidates.get(el);
   if (c) return c;
   if (run.candidates.size >= MAX_CANDIDATES) return null;
   if (run.ignore?.(el)) return null;
-  c = new Candidate(el, where, run.order++);
+  c = new Candidate(el, scope, where, run.order++);
   // A captured target knows what it points at: a button is never a text box.
   if (run.wantedKind && (!c.kind || !kindsCompatible(run.wantedKind, c.kind))) return null;
   run.candidates.set(el, c);
   return c;
 }
 
+const isExact = (w: Wanted) => w.key === 'id' || w.key === 'name' || w.key === 'selector';
+
 /** Candidates from exact clues: id, name, selector. Cheap (the page's own indexes). */
-function nominateExact(run: Run) {
+function nominateExact(run: Run, scopes: Array<[Scope, TargetScope]>) {
   for (const w of run.wanted) {
-    if (!w.value || (w.key !== 'id' && w.key !== 'name' && w.key !== 'selector')) continue;
-    for (const [scope, where] of run.scopes) {
+    if (!w.value || !isExact(w)) continue;
+    for (const [scope, where] of scopes) {
       if (w.key === 'id') {
         const el = byId(scope, w.value);
-        if (el) nominate(run, el, where);
+        if (el) nominate(run, el, scope, where);
       } else if (w.key === 'name') {
-        for (const el of queryAll(scope, `[name=${quote(w.value)}]`)) nominate(run, el, where);
-      } else for (const el of queryAll(scope, w.value)) nominate(run, el, where);
+        for (const el of byName(scope, w.value)) nominate(run, el, scope, where);
+      } else for (const el of queryAll(scope, w.value)) nominate(run, el, scope, where);
     }
   }
 }
 
-/** Candidates from text clues: every label, legend, caption… that shares a word with the clue. */
-function nominateByText(run: Run) {
+/**
+ * Candidates from text clues: every label, legend, caption… that shares a word with a clue. Its
+ * similarity is recorded on the candidate as that clue's vote (the best over the element's texts).
+ */
+function nominateByText(run: Run, scopes: Array<[Scope, TargetScope]>) {
   const textClues = run.wanted.filter((w) => w.nominates && w.words && SOURCES_OF[w.key]);
-  if (textClues.length === 0) return;
+  const sources = new Set(textClues.flatMap((w) => SOURCES_OF[w.key] ?? []));
   const filters = textClues.map((w) => rawFilter(w.words as Words));
-  for (const [scope, where] of run.scopes) {
-    for (const entry of textEntries(scope)) {
+  for (const [scope, where] of scopes) {
+    for (const entry of textEntries(scope, sources)) {
       let words: Words | null = null;
       for (let i = 0; i < textClues.length; i++) {
         const w = textClues[i] as Wanted;
         if (!SOURCES_OF[w.key]?.includes(entry.source)) continue;
         if (!(filters[i] as RegExp).test(entry.raw)) continue;
-        words ??= toWords(entry.text());
-        if (wordsSimilarity(w.words as Words, words) > 0) {
-          nominate(run, entry.el, where);
-          break;
-        }
+        words ??= run.page.words(entry.node, entry.source, entry.text);
+        const sim = wordsSimilarity(w.words as Words, words);
+        if (sim <= 0) continue;
+        const c = nominate(run, entry.el, scope, where);
+        if (c) c.vote(w.key, sim);
       }
     }
+    run.scanned.add(scope);
   }
 }
+
+// The accessible name is compared in full (one string per element), not text by text.
+const FROM_VOTES = new Set<ClueKey>(['label', 'aria', 'dsfrGroup']);
 
 function clueSim(run: Run, c: Candidate, w: Wanted): number {
   let sim = c.sims.get(w.key);
   if (sim === undefined) {
-    sim = similarity(w, c, run.page);
+    sim = FROM_VOTES.has(w.key) && run.scanned.has(c.scope) ? c.voteOf(w.key) : similarity(w, c, run.page);
     c.sims.set(w.key, sim);
   }
   return sim;
 }
 
-/** Weighted sum over the given clues. */
-function sumOver(run: Run, c: Candidate, clues: Wanted[]): number {
-  let sum = 0;
-  for (const w of clues) sum += w.weight * clueSim(run, c, w);
-  return sum;
+/**
+ * The clues that count on this page. A hand-written target's clues are alternatives: only the
+ * strongest one that finds something counts. A captured target's identifying clue that finds
+ * nothing anywhere (the site renamed every id) is silent: neither for nor against any element.
+ */
+function aliveClues(run: Run, assumeTextAlive: boolean): Set<ClueKey> {
+  const alive = new Set<ClueKey>();
+  const all = [...run.candidates.values()];
+  for (const w of run.wanted) {
+    if (!w.nominates) alive.add(w.key);
+    else if (!isExact(w) && assumeTextAlive) alive.add(w.key);
+    else if (isExact(w) ? all.some((c) => clueSim(run, c, w) > 0) : all.some((c) => c.voteOf(w.key) > 0))
+      alive.add(w.key);
+  }
+  return alive;
 }
 
-/** The score's denominator: all captured clues, or the strongest hand-written clue still alive. */
-function denominator(run: Run, alive: ReadonlySet<ClueKey> | null): number {
-  if (run.captured) return run.total;
-  let top = 0;
-  for (const w of run.wanted) if ((!alive || alive.has(w.key)) && w.weight > top) top = w.weight;
-  return top;
+function denominator(run: Run, alive: ReadonlySet<ClueKey>): number {
+  let total = 0;
+  for (const w of run.wanted) {
+    if (!alive.has(w.key)) continue;
+    total = run.captured ? total + w.weight : Math.max(total, w.weight);
+  }
+  return total;
 }
 
 function toScore(sum: number, shown: boolean, denom: number): number {
@@ -673,7 +734,7 @@ function anchored(run: Run, c: Candidate): boolean {
   if (!run.captured) return true;
   for (const w of run.wanted) {
     const sim = c.sims.get(w.key) ?? 0;
-    if ((w.key === 'id' || w.key === 'name' || w.key === 'selector') && sim === 1) return true;
+    if (isExact(w) && sim === 1) return true;
     if ((w.key === 'label' || w.key === 'accessibleName' || w.key === 'aria') && sim >= ANCHOR_TEXT)
       return true;
   }
@@ -689,38 +750,61 @@ function radioGroupKey(el: Element): string | null {
 
 type Scored = { c: Candidate; score: number; full: boolean };
 
+// Confirming clues, cheapest first: a candidate stops being read as soon as it cannot matter.
+const CONFIRM_ORDER: ClueKey[] = [
+  'autocomplete',
+  'type',
+  'path',
+  'position',
+  'accessibleName',
+  'group',
+  'heading',
+  'hint',
+];
+
 /**
  * Scores the candidates, fully only where it can change the decision: a candidate whose best
- * possible score (its identifying clues plus every confirming clue) stays a margin below the
- * leader can neither lead nor come close, so its confirming clues are not read.
+ * possible score (what it has so far plus every clue not read yet) stays a margin below the
+ * leader, and cannot pass the threshold while the leader does not, can neither lead nor come
+ * close. The first few candidates are always read in full, so the runner-up is exact.
  */
-function scoreAll(
-  run: Run,
-  rules: { threshold: number; margin: number },
-  alive: ReadonlySet<ClueKey> | null,
-) {
+function scoreAll(run: Run, rules: { threshold: number; margin: number }, alive: ReadonlySet<ClueKey>) {
   const denom = denominator(run, alive);
-  const identifying = run.wanted.filter((w) => w.nominates);
-  const confirming = run.wanted.filter((w) => !w.nominates);
-  const confirmWeight = confirming.reduce((s, w) => s + w.weight, 0);
-  const partial = [...run.candidates.values()].map((c) => ({ c, sum: sumOver(run, c, identifying) }));
+  const counted = run.wanted.filter((w) => alive.has(w.key));
+  const first = counted.filter((w) => w.nominates && w.key !== 'accessibleName');
+  const rest = counted
+    .filter((w) => !first.includes(w))
+    .sort((a, b) => CONFIRM_ORDER.indexOf(a.key) - CONFIRM_ORDER.indexOf(b.key));
+  const restWeight = rest.reduce((sum, w) => sum + w.weight, 0);
+  const partial = [...run.candidates.values()].map((c) => {
+    let sum = 0;
+    for (const w of first) sum += w.weight * clueSim(run, c, w);
+    return { c, sum };
+  });
   // Best first; ties in page order (the first of equals wins, as a person reads).
   partial.sort((a, b) => b.sum - a.sum || a.c.order - b.c.order);
   const scored: Scored[] = [];
   let leader = 0;
+  const hopeless = (bound: number) =>
+    bound <= leader - rules.margin && (leader >= rules.threshold || bound < rules.threshold);
   for (const [i, { c, sum }] of partial.entries()) {
-    const bound = toScore(sum + confirmWeight, true, denom);
-    if (
-      i >= MIN_FULLY_SCORED &&
-      bound <= leader - rules.margin &&
-      (leader >= rules.threshold || bound < rules.threshold)
-    ) {
-      scored.push({ c, score: toScore(sum, c.isShown(), denom), full: false });
-      continue;
+    let known = sum;
+    let unknown = restWeight;
+    let full = true;
+    for (let k = 0; k <= rest.length; k++) {
+      if (i >= MIN_FULLY_SCORED && hopeless(toScore(known + unknown, true, denom))) {
+        full = false;
+        break;
+      }
+      const w = rest[k];
+      if (!w) break;
+      known += w.weight * clueSim(run, c, w);
+      unknown -= w.weight;
     }
-    const score = toScore(sum + sumOver(run, c, confirming), c.isShown(), denom);
-    if (score > leader && anchored(run, c)) leader = score;
-    scored.push({ c, score, full: true });
+    // Whether a hopeless candidate is shown does not matter (and asking costs a style lookup).
+    const score = toScore(known, full ? c.isShown() : true, denom);
+    if (full && score > leader && anchored(run, c)) leader = score;
+    scored.push({ c, score, full });
   }
   scored.sort((a, b) => b.score - a.score || a.c.order - b.c.order);
   return scored;
@@ -729,37 +813,43 @@ function scoreAll(
 function decideFrom(run: Run, scored: Scored[], strict: boolean): TargetDecision {
   const rules = strict ? DECISION_RULES.strict : DECISION_RULES.normal;
   // The options of one radio group that score the same are one field: its first option.
-  const seenTies = new Map<string, number>();
+  const seenTies = new Set<string>();
   const ranked = scored.filter(({ c, score }) => {
     if (score <= 0) return false;
     const group = radioGroupKey(c.el);
     if (!group) return true;
     const key = `${group}@${score.toFixed(9)}`;
     if (seenTies.has(key)) return false;
-    seenTies.set(key, c.order);
+    seenTies.add(key);
     return true;
   });
   const best = ranked.find((s) => anchored(run, s.c)) ?? ranked[0];
   const matched = (s: Scored | undefined): ClueKey[] =>
     s ? run.wanted.filter((w) => (s.c.sims.get(w.key) ?? 0) > 0).map((w) => w.key) : [];
-  const others = ranked.filter((s) => s !== best);
-  // A hidden copy of the field (mobile menu, closed tab) is no rival for the shown field.
-  let rivals = best?.c.isShown() ? others.filter((s) => s.c.isShown()) : others;
-  // Hand-written guides were written for "the first field with this label" (page first, then
-  // shadow roots and frames): on a step that is not sensitive, equals after the first are no rivals.
+  // The runner-up: the best other candidate, read in order until one counts. A hidden copy of
+  // the field (mobile menu, closed tab) is no rival for the shown field. Hand-written guides were
+  // written for "the first field with this label" (page first, then shadow roots and frames): on
+  // a step that is not sensitive, equals after the first are no rivals either.
+  const bestShown = best?.c.isShown() ?? false;
+  const tiesAllowed = !run.captured && !strict;
   let ties = 0;
-  if (!run.captured && !strict && best) {
-    const before = rivals.length;
-    rivals = rivals.filter((s) => Math.abs(s.score - best.score) > 1e-9);
-    ties = before - rivals.length;
+  let runnerUp = 0;
+  for (const s of ranked) {
+    if (s === best || !best) continue;
+    if (bestShown && s.full && !s.c.isShown()) continue;
+    if (tiesAllowed && Math.abs(s.score - best.score) <= 1e-9) {
+      ties++;
+      continue;
+    }
+    runnerUp = s.score;
+    break;
   }
-  const runnerUp = rivals[0]?.score ?? 0;
   const candidates: CandidateScore[] = ranked.slice(0, 5).map((s) => ({
     element: s.c.el,
     scope: s.c.where,
     score: round(s.score),
     matched: matched(s),
-    shown: s.c.isShown(),
+    shown: s.full ? s.c.isShown() : true,
   }));
   const base = {
     ties,
@@ -819,9 +909,42 @@ function startScope(target: Target, root: Document): [Scope, TargetScope] | null
   return [scope, kind];
 }
 
+/** Decides with the scopes read so far plus `scopes`. */
+function decideWith(run: Run, scopes: Array<[Scope, TargetScope]>, strict: boolean): TargetDecision {
+  const rules = strict ? DECISION_RULES.strict : DECISION_RULES.normal;
+  nominateExact(run, scopes);
+  const textClues = run.wanted.filter((w) => w.nominates && !isExact(w));
+  if (textClues.length === 0) return decideFrom(run, scoreAll(run, rules, aliveClues(run, false)), strict);
+  // Fast path: when the exact clues (id, name, selector) found a clear winner that no element
+  // found by its words alone could reach, since it would lack them, the page's texts need not
+  // all be read. Hand-written targets take it only when their id or name found something (the
+  // strongest clues, so the score's denominator is already known).
+  if (run.candidates.size > 0) {
+    const alive = aliveClues(run, true);
+    if (
+      run.captured
+        ? run.wanted.some((w) => isExact(w) && alive.has(w.key))
+        : alive.has('id') || alive.has('name')
+    ) {
+      const decision = decideFrom(run, scoreAll(run, rules, alive), strict);
+      let others = 0;
+      for (const w of run.wanted) if (!isExact(w) && alive.has(w.key)) others += w.weight;
+      const bound = toScore(others, true, denominator(run, alive));
+      if (
+        decision.status === 'found' &&
+        decision.score - Math.max(bound, decision.runnerUp) >= rules.margin - 1e-9
+      )
+        return decision;
+    }
+  }
+  nominateByText(run, scopes);
+  return decideFrom(run, scoreAll(run, rules, aliveClues(run, false)), strict);
+}
+
 /**
  * The decision for a target on a page: found (and which element), ambiguous or missing, with the
- * score, the runner-up and the clues that matched. Never throws.
+ * score, the runner-up and the clues that matched. The page is read first; its open shadow roots
+ * and same-origin frames when the page alone gives no answer. Never throws.
  */
 export function decideTarget(target: Target, root: Document, options: DecideOptions = {}): TargetDecision {
   const strict = options.strict === true;
@@ -831,49 +954,23 @@ export function decideTarget(target: Target, root: Document, options: DecideOpti
     if (!start) return emptyDecision(strict, captured);
     const wanted = wantedClues(target, captured);
     if (!wanted.some((w) => w.nominates)) return emptyDecision(strict, captured);
-    const scopes: Array<[Scope, TargetScope]> = [];
-    collectScopes(start[0], start[1], scopes, options.ignore);
     const run: Run = {
       target,
       captured,
       wanted,
       wantedKind: captured ? kindOfClues(target.clues ?? {}) : null,
-      total: wanted.reduce((s, w) => s + w.weight, 0),
       page: new PageMemo(),
       candidates: new Map(),
-      scopes,
       order: 0,
       ignore: options.ignore,
+      scanned: new Set(),
     };
-    const rules = strict ? DECISION_RULES.strict : DECISION_RULES.normal;
-    nominateExact(run);
-    const exact = (w: Wanted) => w.key === 'id' || w.key === 'name' || w.key === 'selector';
-    const aliveOf = (clues: Wanted[]) =>
-      new Set(
-        clues
-          .filter((w) => [...run.candidates.values()].some((c) => clueSim(run, c, w) > 0))
-          .map((w) => w.key),
-      );
-    const textClues = wanted.filter((w) => w.nominates && !exact(w));
-    if (textClues.length === 0) return decideFrom(run, scoreAll(run, rules, aliveOf(wanted)), strict);
-    // Fast path: when the exact clues (id, name, selector) found a clear winner that no element
-    // found by its words alone could reach, since it would lack them, the page's texts need not
-    // all be read. Hand-written targets take it only when their id or name found something (the
-    // strongest clues, so the score's denominator is already known).
-    const exactAlive = aliveOf(wanted.filter(exact));
-    if (captured ? exactAlive.size > 0 : exactAlive.has('id') || exactAlive.has('name')) {
-      const alive = new Set([...exactAlive, ...textClues.map((w) => w.key)]);
-      const decision = decideFrom(run, scoreAll(run, rules, alive), strict);
-      const others = wanted.filter((w) => !exact(w)).reduce((s, w) => s + w.weight, 0);
-      const bound = toScore(others, true, denominator(run, alive));
-      if (
-        decision.status === 'found' &&
-        decision.score - Math.max(bound, decision.runnerUp) >= rules.margin - 1e-9
-      )
-        return decision;
-    }
-    nominateByText(run);
-    return decideFrom(run, scoreAll(run, rules, aliveOf(wanted.filter((w) => w.nominates))), strict);
+    const here = decideWith(run, [start], strict);
+    if (here.status === 'found') return here;
+    const scopes: Array<[Scope, TargetScope]> = [];
+    collectScopes(start[0], start[1], scopes, options.ignore);
+    const nested = scopes.slice(1);
+    return nested.length === 0 ? here : decideWith(run, nested, strict);
   } catch {
     return emptyDecision(strict, captured);
   }

@@ -60,17 +60,41 @@ const SAME_WORD: Record<string, string> = {
   cp: 'code postal',
 };
 
-/** Lower case, no accents, ligatures spelled out. */
+const LATIN: Record<string, string> = {
+  à: 'a',
+  â: 'a',
+  ä: 'a',
+  á: 'a',
+  é: 'e',
+  è: 'e',
+  ê: 'e',
+  ë: 'e',
+  î: 'i',
+  ï: 'i',
+  í: 'i',
+  ô: 'o',
+  ö: 'o',
+  ó: 'o',
+  ù: 'u',
+  û: 'u',
+  ü: 'u',
+  ú: 'u',
+  ç: 'c',
+  ÿ: 'y',
+  œ: 'oe',
+  æ: 'ae',
+  '’': "'",
+};
+
+/** Lower case, no accents, ligatures spelled out. French letters by table (fast), others by Unicode. */
 function fold(text: string): string {
   let value = text.toLowerCase();
   // biome-ignore lint/suspicious/noControlCharactersInRegex: plain ASCII range test.
-  if (!/^[\u0000-\u007f]*$/.test(value))
-    value = value
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/œ/g, 'oe')
-      .replace(/æ/g, 'ae');
-  return value;
+  if (/^[\u0000-\u007f]*$/.test(value)) return value;
+  value = value.replace(/[àâäáéèêëîïíôöóùûüúçÿœæ’]/g, (ch) => LATIN[ch] ?? ch);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: plain ASCII range test.
+  if (/^[\u0000-\u007f°º\u00a0\u202f]*$/.test(value)) return value;
+  return value.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
 /** The meaningful words of a text, in order: `N° d’allocataire (CAF)` → numero allocataire caf. */
@@ -96,9 +120,21 @@ export function meaningWords(text: string | null | undefined): string[] {
 /** What a text is compared by: its words in order and as a set. Compute once, compare often. */
 export type Words = { list: string[]; set: Set<string>; joined: string };
 
+// The same label texts are compared again at every check of a page: their words are kept.
+const known = new Map<string, Words>();
+const KNOWN_MAX = 20_000;
+
 export function toWords(text: string | null | undefined): Words {
-  const list = meaningWords(text);
-  return { list, set: new Set(list), joined: list.join(' ') };
+  const key = String(text ?? '');
+  const cached = known.get(key);
+  if (cached) return cached;
+  const list = meaningWords(key);
+  const words = { list, set: new Set(list), joined: list.join(' ') };
+  if (key.length <= 500) {
+    if (known.size >= KNOWN_MAX) known.clear();
+    known.set(key, words);
+  }
+  return words;
 }
 
 /**
