@@ -25,24 +25,25 @@ type DomNode = {
 };
 
 /**
- * Follows one page's DOM through the DevTools protocol and hands each closed root to the utility
- * world of the page's main frame. Only the top frame: our in-page UI is drawn there.
+ * Follows one page's DOM through the DevTools protocol and hands each closed root to the worlds of
+ * the frame it is in (the top frame, and same-process sub-frames where a page script may run).
  */
 export async function followClosedRoots(page: Page, options: { mainWorld?: boolean } = {}): Promise<void> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
-  let mainFrameId: string | undefined;
-  let utility: number | undefined;
-  let main: number | undefined;
+  /** Per frame: Playwright's utility world and the page's own world. */
+  const worlds = new Map<string, { utility?: number; main?: number }>();
   const given = new Set<string>();
   let scheduled = false;
   let closed = false;
 
-  const give = (host: number, root: number) =>
-    Promise.all(
-      [utility, options.mainWorld === false ? undefined : main].map((context) =>
+  const give = (frameId: string | undefined, host: number, root: number) => {
+    const w = frameId ? worlds.get(frameId) : undefined;
+    return Promise.all(
+      [w?.utility, options.mainWorld === false ? undefined : w?.main].map((context) =>
         context === undefined ? undefined : giveTo(context, host, root),
       ),
     ).then(() => {});
+  };
   const giveTo = async (context: number, host: number, root: number) => {
     const key = `${context}:${root}`;
     if (given.has(key)) return;
@@ -62,20 +63,24 @@ export async function followClosedRoots(page: Page, options: { mainWorld?: boole
       given.delete(key); // the document went away meanwhile: the next refresh tries again
     }
   };
-  const visit = (node: DomNode, pending: Promise<void>[]) => {
+  const visit = (node: DomNode, frameId: string | undefined, pending: Promise<void>[]) => {
     for (const root of node.shadowRoots ?? []) {
-      if (root.shadowRootType === 'closed') pending.push(give(node.backendNodeId, root.backendNodeId));
-      visit(root, pending);
+      if (root.shadowRootType === 'closed')
+        pending.push(give(frameId, node.backendNodeId, root.backendNodeId));
+      visit(root, frameId, pending);
     }
-    for (const child of node.children ?? []) visit(child, pending);
+    for (const child of node.children ?? []) visit(child, frameId, pending);
+    // A frame's document: its nodes belong to that frame's worlds.
+    if (node.contentDocument) visit(node.contentDocument, node.frameId ?? frameId, pending);
   };
   const refresh = async () => {
     scheduled = false;
     if (closed) return;
     try {
+      const { frameTree } = await cdp.send('Page.getFrameTree');
       const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
       const pending: Promise<void>[] = [];
-      visit(root as DomNode, pending);
+      visit(root as DomNode, frameTree.frame.id, pending);
       await Promise.all(pending);
     } catch {
       // the page closed or navigated while we read it
@@ -89,20 +94,22 @@ export async function followClosedRoots(page: Page, options: { mainWorld?: boole
   };
 
   cdp.on('Runtime.executionContextCreated', ({ context }) => {
-    const aux = context.auxData as { frameId?: string } | undefined;
-    if (!aux?.frameId || aux.frameId !== mainFrameId) return;
-    if (context.name.startsWith(UTILITY_PREFIX)) utility = context.id;
-    else if ((aux as { isDefault?: boolean }).isDefault) main = context.id;
+    const aux = context.auxData as { frameId?: string; isDefault?: boolean } | undefined;
+    if (!aux?.frameId) return;
+    const w = worlds.get(aux.frameId) ?? {};
+    if (context.name.startsWith(UTILITY_PREFIX)) w.utility = context.id;
+    else if (aux.isDefault) w.main = context.id;
     else return;
+    worlds.set(aux.frameId, w);
     schedule();
   });
-  cdp.on('Runtime.executionContextsCleared', () => {
-    utility = undefined;
-    main = undefined;
+  cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) => {
+    for (const w of worlds.values()) {
+      if (w.utility === executionContextId) w.utility = undefined;
+      if (w.main === executionContextId) w.main = undefined;
+    }
   });
-  cdp.on('Page.frameNavigated', ({ frame }) => {
-    if (!frame.parentId) mainFrameId = frame.id;
-  });
+  cdp.on('Runtime.executionContextsCleared', () => worlds.clear());
   for (const event of [
     'DOM.documentUpdated',
     'DOM.childNodeInserted',
@@ -114,9 +121,6 @@ export async function followClosedRoots(page: Page, options: { mainWorld?: boole
     closed = true;
   });
 
-  const { frameTree } = await cdp.send('Page.getFrameTree');
-  mainFrameId = frameTree.frame.id;
-  await cdp.send('Page.enable');
   await cdp.send('DOM.enable');
   await cdp.send('Runtime.enable');
   await refresh();
