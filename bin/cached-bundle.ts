@@ -53,10 +53,13 @@ export function loadCachedBundle<T>(file: string): CachedBundle<T> {
     saveCache() {
       if (!cacheFile || (cachedData && !script.cachedDataRejected)) return;
       try {
-        // Caches for another Node are dead weight (several MB each).
-        for (const name of readdirSync(folder))
-          if (name.startsWith(prefix) && name.endsWith('.v8cache'))
-            rmSync(join(folder, name), { force: true });
+        // Caches for another Node are dead weight (several MB each). This one's own is replaced by the
+        // rename below, never removed first: a process running meanwhile always finds one.
+        for (const name of readdirSync(folder)) {
+          const other = join(folder, name);
+          if (name.startsWith(prefix) && name.endsWith('.v8cache') && other !== cacheFile)
+            rmSync(other, { force: true });
+        }
         // Written whole then renamed: a process starting meanwhile reads the old file or none.
         const partial = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(partial, script.createCachedData());
