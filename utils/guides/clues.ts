@@ -241,7 +241,8 @@ export function accessibleName(el: Element): string {
   if (labels.some((l) => Array.from(l.querySelectorAll('input, select, textarea')).some((c) => c !== el)))
     return quickAccessibleName(el);
   try {
-    return clean(computeAccessibleName(el));
+    // Browsers name a field by its placeholder when nothing else names it; the library does not.
+    return clean(computeAccessibleName(el)) || quickAccessibleName(el);
   } catch {
     return quickAccessibleName(el);
   }

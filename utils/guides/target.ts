@@ -81,7 +81,11 @@ export type TargetDecision = {
   strategy?: TargetStrategy;
   /** The best candidate's score (0 to 1), found or not. */
   score: number;
-  /** The best other candidate's score: exact when it comes within the margin, else a lower bound. */
+  /**
+   * The best other candidate's score among those read. Candidates that could not come within the
+   * margin are not read in full (a lower bound), and when an exact clue (id, name) settles the
+   * decision the page's texts are not read at all (0).
+   */
   runnerUp: number;
   /** The clues that matched the best candidate. */
   matchedClues: ClueKey[];

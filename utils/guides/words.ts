@@ -103,6 +103,7 @@ export function meaningWords(text: string | null | undefined): string[] {
     // "n°", "nº", "no." before a word or a digit: the abbreviation of numéro.
     .replace(/\bn\s*[°º]/g, ' numero ')
     .replace(/\(s\)/g, '')
+    .replace(/\be[-\s]?mail/g, 'email')
     .replace(/[^a-z0-9]+/g, ' ');
   const out: string[] = [];
   for (const raw of folded.split(' ')) {
