@@ -12,7 +12,7 @@ function usage(): string {
     'pasapas — outils en ligne de commande de Pas à pas',
     '',
     'Usage :',
-    '  pasapas guide validate|catalog|keygen|sign|verify …',
+    '  pasapas guide validate|check|catalog|keygen|sign|verify …',
     '  pasapas readable <fichier.html|-> [--url U] [--json]',
     '  pasapas ocr <image|pdf…> [--lang fra+eng] [--json]',
   ].join('\n');

@@ -5,8 +5,17 @@
 import { existsSync } from 'node:fs';
 import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { sha256Hex } from '../../utils/guides/bytes.ts';
 import { buildCatalog, type CatalogFile, parseCatalog } from '../../utils/guides/catalog.ts';
+import {
+  type CheckedElement,
+  checkGuidePage,
+  describeInFrench,
+  type PageCheck,
+  type StepCheck,
+  summarizeGuideCheck,
+} from '../../utils/guides/health.ts';
 import { parseGuideTextWithKeys } from '../../utils/guides/keys.ts';
 import { type GuideError, guideErrorText, parseGuideText } from '../../utils/guides/schema.ts';
 import {
@@ -20,13 +29,18 @@ import {
 } from '../../utils/guides/signature.ts';
 import { isLang, type Lang } from '../../utils/i18n/index.ts';
 
-export const summary = 'valider, signer, vérifier des guides et construire un catalogue';
+export const summary =
+  'valider, signer, vérifier des guides, les essayer sur des pages, construire un catalogue';
 
 const USAGE = [
   'Usage :',
   '  pasapas guide validate <fichier.json…> [--pubkey <cle-publique.json> …]',
   '                                                     vérifie le format des guides (avec --pubkey, un',
   '                                                     guide signé par ces clés peut viser tout le web)',
+  '  pasapas guide check <guide.json> <page.html…> [--url U …] [--json]',
+  '                                                     essaie chaque étape sur les pages : champ trouvé,',
+  '                                                     incertain ou introuvable (--url : l’adresse des pages,',
+  '                                                     une par page, ou un dossier terminé par /)',
   '  pasapas guide catalog <dossier> [-o catalog.json] [--name "Nom"]',
   '                                                     construit le catalogue des guides du dossier',
   '  pasapas guide keygen [-o cle-privee.json] [--id nom]',
@@ -40,7 +54,7 @@ const USAGE = [
 
 type Parsed = { positional: string[]; options: Map<string, string[]>; flags: Set<string> };
 
-const VALUE_OPTIONS = new Set(['-o', '--out', '--key', '--pubkey', '--name', '--id', '--lang']);
+const VALUE_OPTIONS = new Set(['-o', '--out', '--key', '--pubkey', '--name', '--id', '--lang', '--url']);
 
 function parseArgs(args: string[]): Parsed {
   const positional: string[] = [];
@@ -115,6 +129,119 @@ async function validateCommand(p: Parsed, lang: Lang): Promise<number> {
     failures === 0 ? `${total} guide(s) valide(s).` : `${failures} guide(s) sur ${total} à corriger.`,
   );
   return failures === 0 ? 0 : 1;
+}
+
+/** The address each page is checked at: --url per page, a base ending in "/", or the file itself. */
+function pageUrls(pages: string[], urls: string[]): string[] {
+  if (urls.length === 0) return pages.map((page) => pathToFileURL(resolve(page)).href);
+  const check = (url: string) => {
+    try {
+      return new URL(url).href;
+    } catch {
+      throw new UsageError(`Adresse invalide : ${url}`);
+    }
+  };
+  if (urls.length === pages.length) return urls.map(check);
+  if (urls.length === 1) {
+    const base = urls[0] as string;
+    return pages.map((page) => check(base.endsWith('/') ? `${base}${basename(page)}` : base));
+  }
+  throw new UsageError(
+    'Donnez une adresse (--url) par page, ou une seule adresse de dossier terminée par /.',
+  );
+}
+
+const percent = (score: number) => `${Math.round(score * 100)} %`;
+
+function elementText(el: CheckedElement): string {
+  const parts = [el.name ? `name=${el.name}` : '', el.id ? `id=${el.id}` : ''].filter(Boolean).join(', ');
+  const label = el.label ? `« ${el.label} »` : `<${el.tag}>`;
+  return parts ? `${label} (${parts})` : label;
+}
+
+function stepLine(step: StepCheck): string {
+  const strict = step.strict ? ' [étape sensible : exigence plus haute]' : '';
+  switch (step.status) {
+    case 'found':
+      return `  ✓ ${step.stepId} : trouvé — ${elementText(step.element as CheckedElement)}, confiance ${percent(step.score)}${strict}`;
+    case 'sensitive':
+      return `  ✗ ${step.stepId} : refusé — ${elementText(step.element as CheckedElement)} est un champ secret (mot de passe, carte, code) : un guide ne le vise jamais`;
+    case 'ambiguous':
+      return `  ? ${step.stepId} : incertain — ${describeInFrench(step.description)} ; plusieurs champs possibles : ${step.candidates
+        .slice(0, 3)
+        .map((c) => `${elementText(c)} ${percent(c.score)}`)
+        .join(' ; ')}${strict}`;
+    default:
+      return `  ✗ ${step.stepId} : introuvable — ${describeInFrench(step.description)}${
+        step.score > 0 ? ` (le plus proche : ${percent(step.score)})` : ''
+      }${strict}`;
+  }
+}
+
+async function checkCommand(p: Parsed, lang: Lang): Promise<number> {
+  const [file, ...pages] = p.positional;
+  if (!file || pages.length === 0) throw new UsageError('Indiquez le guide puis au moins une page HTML.');
+  const urls = pageUrls(pages, p.options.get('--url') ?? []);
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new UsageError(`Impossible de lire le guide « ${file} ».`);
+  });
+  // Checked as any mediator would have it, signature or not: this is about pages, not trust.
+  const parsed = parseGuideText(text, { trusted: true });
+  if (!parsed.ok) {
+    printErrors(file, parsed.errors, lang);
+    return 1;
+  }
+  const guide = parsed.guide;
+  // jsdom only now: `pasapas guide validate` does not need it.
+  const { JSDOM, VirtualConsole } = await import('jsdom');
+  const results: Array<PageCheck & { file: string }> = [];
+  for (const [i, page] of pages.entries()) {
+    const html = await readFile(page, 'utf8').catch(() => {
+      throw new UsageError(`Impossible de lire la page « ${page} ».`);
+    });
+    // The page's scripts never run and its resources are not fetched: the file as it is.
+    const dom = new JSDOM(html, { url: urls[i] as string, virtualConsole: new VirtualConsole() });
+    try {
+      results.push({ file: page, ...checkGuidePage(guide, dom.window.document, urls[i] as string) });
+    } finally {
+      dom.window.close();
+    }
+  }
+  const summary = summarizeGuideCheck(guide, results);
+  const ok = summary.notFound.length === 0 && summary.notApplied.length === 0;
+  if (p.flags.has('--json')) {
+    console.log(
+      JSON.stringify(
+        { guide: { id: guide.id, version: guide.version }, pages: results, ...summary, ok },
+        null,
+        2,
+      ),
+    );
+    return ok ? 0 : 1;
+  }
+  console.log(`Guide ${guide.id} ${guide.version} : ${pages.length} page(s).`);
+  for (const result of results) {
+    console.log('');
+    console.log(`${result.file} (${result.url})`);
+    if (result.steps.length === 0) console.log('  aucune étape de ce guide ne s’applique à cette page.');
+    for (const step of result.steps) console.log(stepLine(step));
+  }
+  console.log('');
+  const counts = results.flatMap((r) => r.steps);
+  const n = (status: StepCheck['status']) => counts.filter((s) => s.status === status).length;
+  console.log(
+    `Résumé : ${n('found')} trouvé(s), ${n('ambiguous')} incertain(s), ${n('missing')} introuvable(s)${
+      n('sensitive') ? `, ${n('sensitive')} refusé(s)` : ''
+    }.`,
+  );
+  if (summary.notFound.length > 0)
+    console.log(`Étapes trouvées sur aucune page : ${summary.notFound.join(', ')}.`);
+  if (summary.notApplied.length > 0)
+    console.log(
+      `Étapes sans page à vérifier (leur condition « when » ne vaut pour aucune page donnée) : ${summary.notApplied.join(', ')}.`,
+    );
+  console.log(ok ? 'Toutes les étapes trouvent leur champ.' : 'Le guide est à revoir pour ces pages.');
+  return ok ? 0 : 1;
 }
 
 async function listJsonFiles(dir: string): Promise<string[]> {
@@ -295,6 +422,8 @@ export async function run(args: string[]): Promise<number> {
         return await validateCommand(p, langOption);
       case 'catalog':
         return await catalogCommand(p, langOption);
+      case 'check':
+        return await checkCommand(p, langOption);
       case 'keygen':
         return await keygenCommand(p);
       case 'sign':
