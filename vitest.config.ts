@@ -9,7 +9,13 @@ export default defineConfig({
         plugins: [WxtVitest(), preact()],
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
+          // A feature's own tests may live in its folder, so adding a feature touches only that folder.
+          include: [
+            'tests/unit/**/*.test.ts',
+            'tests/unit/**/*.test.tsx',
+            'components/features/**/*.test.ts',
+            'components/features/**/*.test.tsx',
+          ],
           // One DOM emulation, jsdom: core code that reads pages builds its page with jsdom in the test,
           // as the command line does, and DOMPurify supports no other DOM in Node (happy-dom refuses
           // its in-place sanitizing); component files opt in with `// @vitest-environment jsdom`.

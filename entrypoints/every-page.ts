@@ -2,23 +2,24 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { extensionUrl } from '../components/app/extension-url';
 import { PAGE_HANDLE, type PageHandle } from '../components/app/tell-tab';
-import { OCR_MESSAGES } from '../components/features/ocr/protocol';
 import { createTinyLauncher, isPanelShortcut } from '../components/launcher';
-import { applyComfort } from '../utils/comfort/apply';
-import { guidesFromWidgetConfig, type HandedGuides } from '../utils/guides/widget-handover';
 import { pickLang } from '../utils/i18n';
+import { EARLY_LOAD_KEY, earlyLoadFor } from '../utils/plugins/early-load';
+import { applyToPage, textScaleOf } from '../utils/settings/page';
 import {
-  PROCEDURE_SITES_KEY,
-  parseProcedureSites,
-  procedureSiteKind,
-} from '../utils/progress/procedure-sites';
-import { createExtensionSettingsStore, parseSettings, SETTINGS_KEY } from '../utils/settings/settings';
+  createExtensionSettingsStore,
+  parseSettings,
+  SETTINGS_KEY,
+  type Settings,
+} from '../utils/settings/settings';
+import { parseHandedOptions, WIDGET_CONFIG_EVENT } from '../utils/widget/handover';
 import { announceExtension, answerWidgets } from '../utils/widget/one-panel';
 import type { PanelHandle } from '../widgets/panel-entry';
 
 /**
- * Runs on every page, so it stays tiny: it applies comfort settings before the first paint,
- * shows the launcher, and loads the panel (a web-accessible module) only on first use.
+ * Runs on every page, so it stays tiny: it applies the person's settings before the first paint,
+ * shows the launcher, and loads the panel (a web-accessible module) only on first use. It names no
+ * feature: the panel's features derive what they need from the `env` given to mountPanel.
  *
  * A plain script, not WXT's `defineContentScript`: its context object costs about a millisecond
  * on every page load. wxt.config.ts declares it in the manifest's content_scripts, at document_start.
@@ -27,11 +28,12 @@ import type { PanelHandle } from '../widgets/panel-entry';
 export default defineUnlistedScript(async () => {
   const root = document.documentElement;
   // One panel per page, agreed only where an administration's widget is: it asks, we answer; nothing
-  // is written to the page (utils/widget/one-panel.ts). The widget then hands its guides over. Both
-  // listeners before any await: the widget's loader may run right after this script.
-  let handedGuides: HandedGuides | undefined;
-  document.addEventListener('pasapas:widget-config', (e) => {
-    handedGuides = guidesFromWidgetConfig((e as CustomEvent).detail) ?? handedGuides;
+  // is written to the page (utils/widget/one-panel.ts). The widget then hands its options over,
+  // checked by each feature's schema when the panel mounts. Both listeners before any await: the
+  // widget's loader may run right after this script.
+  let handed: Record<string, unknown> | undefined;
+  document.addEventListener(WIDGET_CONFIG_EVENT, (e) => {
+    handed = parseHandedOptions((e as CustomEvent).detail) ?? handed;
   });
   answerWidgets(document);
   // A widget already running (this script injected late, in a tab open before the install) stands aside.
@@ -42,8 +44,8 @@ export default defineUnlistedScript(async () => {
     settingsStore ??= createExtensionSettingsStore(browser.storage.local, browser.storage.onChanged);
     return settingsStore;
   };
-  // One storage read before the first paint: the comfort settings and where progress loads.
-  const stored = await browser.storage.local.get([SETTINGS_KEY, PROCEDURE_SITES_KEY]);
+  // One storage read before the first paint: the settings and where the panel loads early.
+  const stored = await browser.storage.local.get([SETTINGS_KEY, EARLY_LOAD_KEY]);
   const settings = parseSettings(stored[SETTINGS_KEY]);
   // The extension's address is asked only when needed: the first call costs a little.
   let fonts: string | undefined;
@@ -51,15 +53,11 @@ export default defineUnlistedScript(async () => {
     fonts ??= extensionUrl('/fonts/');
     return fonts;
   };
-  const comfort = (c: typeof settings.comfort) =>
-    applyComfort(document, c, c.font === 'default' ? '' : fontBase());
-  comfort(settings.comfort);
+  const apply = (next: Settings) => applyToPage(document, next, fontBase);
+  apply(settings);
   // New settings arrive through the background (tellAllTabs), not a storage listener, whose set-up
   // costs on every page load. The panel, once loaded, listens to storage itself.
-  const reapply = () =>
-    store()
-      .load()
-      .then((next) => comfort(next.comfort));
+  const reapply = () => store().load().then(apply);
 
   let handle: PanelHandle | undefined;
   let loading: Promise<PanelHandle> | undefined;
@@ -76,34 +74,19 @@ export default defineUnlistedScript(async () => {
           layout: 'floating',
           host,
           store: store(),
-          fontBase: fontBase(),
-          guidesBase: extensionUrl('/guides/'),
-          // The mediator's guides live in the extension's IndexedDB: the background reads them.
-          guideSources: {
-            installed: () =>
-              browser.runtime.sendMessage({ type: 'pasapas:guides:installed' }).then((r: unknown) => {
-                const guides = (r as { guides?: unknown } | undefined)?.guides;
-                return Array.isArray(guides) ? guides : [];
-              }),
-            configured: handedGuides,
+          // Our files (web-accessible ones at their per-session address) and the background.
+          env: {
+            asset: (path) => extensionUrl(`/${path}`),
+            background: (message) => browser.runtime.sendMessage(message),
           },
-          glossaryUrl: extensionUrl('/glossary/fr.json'),
-          ocrPage: extensionUrl('/ocr.html'),
-          // Only the frame we place gets to read and fill this tab (utils/messaging/frame-claims.ts).
-          ocrArm: () =>
-            browser.runtime.sendMessage({ type: OCR_MESSAGES.arm }).then((r: unknown) => {
-              const token = (r as { token?: unknown } | undefined)?.token;
-              if (typeof token !== 'string') throw new Error('OCR frame not armed');
-              return token;
-            }),
-          sessionPage: extensionUrl('/session.html'),
+          options: handed,
           lang: settings.lang,
         }),
       )
       .then((h) => {
         handle = h;
         // The panel listens to storage anyway: its own changes apply here at once.
-        store().subscribe((next) => comfort(next.comfort));
+        store().subscribe(apply);
         return h;
       })
       .catch((error: unknown) => {
@@ -129,8 +112,7 @@ export default defineUnlistedScript(async () => {
     if (message.type === 'pasapas:settings') return reapply();
     if (message.type === 'pasapas:toggle') return toggle();
     if (message.type === 'pasapas:open') return open();
-    if (message.type === 'pasapas:read-page') return load().then((h) => h.readPage());
-    // Our extension pages' commands for one feature (the side panel's guide, our reading screens).
+    // Our extension pages' commands for one feature (reading aloud, the side panel's guide, our reading screens).
     if (message.type === 'pasapas:feature')
       return load().then((h) => h.command(message.feature, message.command));
     return undefined;
@@ -144,22 +126,20 @@ export default defineUnlistedScript(async () => {
       context: 'page',
       lang: settings.lang ?? pickLang(navigator.languages),
       position: 'right',
-      scale: settings.comfort.textScale,
+      scale: textScaleOf(settings),
       onActivate: () => {
         open();
       },
     });
     (document.body ?? root).append(host);
-    // Progress: on a site with saved answers the panel loads closed as soon as the page has loaded
-    // and the main thread is idle, to offer the return; on a page a guide knows, at the person's
-    // first edit or a quiet moment a second after load, so what they type is kept. The site's own
-    // loading comes first. Until the background has published the list (the first moments after
-    // install), any page may be one.
-    const sites = parseProcedureSites(stored[PROCEDURE_SITES_KEY]);
-    const kind = sites ? procedureSiteKind(sites, location.href) : 'saved';
-    const agent = () => load().catch(() => {});
-    if (kind === 'saved') whenIdle(agent);
-    else if (kind === 'guided') afterLoadOrFirstEdit(agent);
+    // Features' page work: on a site with something kept the panel loads closed as soon as the page
+    // has loaded and the main thread is idle, to offer the return; on a page a guide knows, at the
+    // person's first edit or a quiet moment a second after load, so what they type is kept. The
+    // site's own loading comes first.
+    const early = earlyLoadFor(stored[EARLY_LOAD_KEY], location.href);
+    const preload = () => load().catch(() => {});
+    if (early === 'idle') whenIdle(preload);
+    else if (early === 'first-edit') afterLoadOrFirstEdit(preload);
   };
   const whenIdle = (run: () => void) => {
     const idle = () =>

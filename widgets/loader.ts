@@ -1,13 +1,14 @@
 /**
  * The widget loader, the only script an administration adds:
- *   <script src="/pasapas/widget.js" data-features="comfort,speech" data-lang="fr" defer></script>
- * It applies the person's comfort settings at once (no flash), shows the launcher and loads the
+ *   <script src="/pasapas/widget.js" data-features="…" data-lang="fr" defer></script>
+ * It applies the person's settings to the page at once (no flash), shows the launcher and loads the
  * panel only when the person opens it. A bad configuration is reported in the console and the
  * faulty part falls back to its default; the host page is never broken.
  */
+import * as registered from '../components/features/list';
 import { createTinyLauncher, isPanelShortcut } from '../components/launcher';
-import { applyComfort, removeComfort } from '../utils/comfort/apply';
 import { pickLang } from '../utils/i18n';
+import { applyToPage, removeFromPage, textScaleOf } from '../utils/settings/page';
 import { createLocalSettingsStore, readLocalSettingsSync } from '../utils/settings/settings';
 import {
   configFromDataset,
@@ -15,7 +16,14 @@ import {
   parseWidgetConfig,
   type WidgetConfig,
 } from '../utils/widget/config';
+import { WIDGET_CONFIG_EVENT } from '../utils/widget/handover';
 import { extensionAnswers, onExtensionArrival } from '../utils/widget/one-panel';
+
+/**
+ * The registered features' definitions: their ids, options and preload. Their tabs and page work
+ * are not in this script (vite.loader.config.ts leaves their lazy imports out); they load with the panel.
+ */
+const FEATURES = Object.values(registered);
 
 type PanelModule = typeof import('./panel-entry');
 type Handle = Awaited<ReturnType<PanelModule['mountPanel']>>;
@@ -36,9 +44,9 @@ const extensionPresent = (): boolean => {
 /** Widgets started before the extension's page script arrived, each able to stand aside. */
 const started = new Set<() => void>();
 
-/** Hands the administration's configuration (its guides) to the extension's panel. */
-const handOver = (config: WidgetConfig) =>
-  document.dispatchEvent(new CustomEvent('pasapas:widget-config', { detail: JSON.stringify(config) }));
+/** Hands the administration's options to the extension's panel (its features check them again there). */
+const handOver = (input: Record<string, unknown>) =>
+  document.dispatchEvent(new CustomEvent(WIDGET_CONFIG_EVENT, { detail: JSON.stringify(input) }));
 
 function init(): void {
   if ((window as { PasAPas?: unknown }).PasAPas) return; // loaded twice: keep the first
@@ -46,7 +54,7 @@ function init(): void {
   (window as { PasAPas?: typeof api }).PasAPas = api;
 
   const settings = readLocalSettingsSync(window);
-  if (!extensionPresent()) applyComfort(document, settings.comfort, fontBase);
+  if (!extensionPresent()) applyToPage(document, settings, () => fontBase);
   // The extension arrived after us (a tab opened before it was installed): it shows the one panel.
   onExtensionArrival(document, () => {
     extension = true;
@@ -60,7 +68,7 @@ function init(): void {
       class extends HTMLElement {
         connectedCallback() {
           if (this.hasAttribute('data-pasapas-mounted')) return;
-          mount(configFromDataset(this.dataset), this);
+          mount(configFromDataset(this.dataset, FEATURES), this);
         }
       },
     );
@@ -84,18 +92,18 @@ function init(): void {
 /** Public API: PasAPas.mount(options) or <pasapas-aide>. Returns false when nothing was mounted. */
 function mount(input: Record<string, unknown> = {}, element?: HTMLElement): boolean {
   try {
-    const { config, problems } = parseWidgetConfig(input);
+    const { config, problems } = parseWidgetConfig(input, FEATURES);
     if (problems.length) console.error(formatProblems(problems));
     const host = element ?? document.querySelector<HTMLElement>(ELEMENT) ?? document.createElement(ELEMENT);
     host.setAttribute('data-pasapas-mounted', '');
     if (extensionPresent()) {
       // The person's extension already shows the panel: exactly one panel per page.
       host.setAttribute('data-pasapas-state', 'extension');
-      handOver(config);
+      handOver(input);
       return false;
     }
     if (!host.isConnected) document.body.append(host);
-    start(host, config);
+    start(host, config, input);
     return true;
   } catch (error) {
     console.error('Pas à pas : le widget n’a pas pu démarrer / the widget could not start.', error);
@@ -103,14 +111,14 @@ function mount(input: Record<string, unknown> = {}, element?: HTMLElement): bool
   }
 }
 
-function start(host: HTMLElement, config: WidgetConfig): void {
+function start(host: HTMLElement, config: WidgetConfig, input: Record<string, unknown>): void {
   const store = createLocalSettingsStore(window);
   const saved = readLocalSettingsSync(window);
   const lang = saved.lang ?? config.lang ?? pickLang(navigator.languages);
   let handle: Handle | undefined;
   let loading: Promise<Handle> | undefined;
 
-  const unsubscribe = store.subscribe((next) => applyComfort(document, next.comfort, fontBase));
+  const unsubscribe = store.subscribe((next) => applyToPage(document, next, () => fontBase));
 
   const load = (): Promise<Handle> => {
     loading ??= (import(/* @vite-ignore */ `${base}panel/panel.js`) as Promise<PanelModule>)
@@ -120,17 +128,14 @@ function start(host: HTMLElement, config: WidgetConfig): void {
           layout: 'floating',
           host,
           store,
+          // The widget's folder holds our files (those the administration copied with it); no background.
+          env: { asset: (path) => `${base}${path}` },
           features: config.features,
+          // Each feature's schema reads its own options again (problems were reported above).
+          options: input,
           ...(config.publicComputer ? { publicComputer: config.publicComputer } : {}),
           lang: config.lang,
           position: config.position,
-          fontBase,
-          guidesBase: `${base}guides/`,
-          guideSources: {
-            configured: { urls: config.guides, catalog: config.catalog, trustedKeys: config.trustedKeys },
-          },
-          glossaryUrl: `${base}glossary/fr.json`,
-          ocrBase: `${base}ocr/`,
         }),
       )
       .then((h) => {
@@ -163,7 +168,7 @@ function start(host: HTMLElement, config: WidgetConfig): void {
     context: 'widget',
     lang,
     position: config.position,
-    scale: saved.comfort.textScale,
+    scale: textScaleOf(saved),
     onActivate: openPanel,
   });
   const early = () => {
@@ -173,26 +178,28 @@ function start(host: HTMLElement, config: WidgetConfig): void {
     document.removeEventListener('keydown', onKey, true);
     document.removeEventListener('input', early, true);
     unsubscribe();
-    removeComfort(document);
+    removeFromPage(document);
     tiny.shadow.replaceChildren();
     host.removeAttribute('data-pasapas-host');
     if (handle) handle.unmount();
     else loading?.then((h) => h.unmount()).catch(() => {});
     host.setAttribute('data-pasapas-state', 'extension');
-    handOver(config);
+    handOver(input);
   });
-  // Progress: answers kept on this site, or the first keystroke in the page, load the panel (closed)
-  // so typing is kept and a return can be offered. The hint is a flag, never personal data.
-  if (config.features.includes('progress')) {
-    let hinted = false;
-    try {
-      hinted = localStorage.getItem('pasapas:progress:saved') === '1';
-    } catch {
-      // storage blocked: wait for the first keystroke
-    }
-    if (hinted) early();
-    else document.addEventListener('input', early, { capture: true, once: true });
+  // Features' page work (FeatureDefinition.preload): something kept on this site, or the first
+  // keystroke in the page, loads the panel (closed) so typing is kept and a return can be offered.
+  // The hints are flags, never personal data.
+  const enabled = FEATURES.filter((f) => config.features.includes(f.id));
+  const hints = enabled.flatMap((f) => (f.preload?.hintKey ? [f.preload.hintKey] : []));
+  let hinted = false;
+  try {
+    hinted = hints.some((key) => localStorage.getItem(key) === '1');
+  } catch {
+    // storage blocked: wait for the first keystroke
   }
+  if (hinted) early();
+  else if (enabled.some((f) => f.preload?.firstInput))
+    document.addEventListener('input', early, { capture: true, once: true });
 }
 
 init();

@@ -29,10 +29,27 @@ function copyWidgetAssets(): Plugin {
   };
 }
 
+/**
+ * The loader reads the features' definitions (ids, options, preload) but never loads their parts:
+ * those come with the panel. An IIFE cannot split chunks, so every lazy `import()` of a feature's
+ * part would be inlined; here each becomes an empty module instead, which the loader never calls.
+ */
+function leaveFeaturePartsOut(): Plugin {
+  const EMPTY = '\0pasapas-not-in-loader';
+  const features = fileURLToPath(new URL('../components/features/', import.meta.url));
+  return {
+    name: 'pasapas-leave-feature-parts-out',
+    resolveDynamicImport(_specifier, importer) {
+      return importer?.startsWith(features) ? EMPTY : null;
+    },
+    load: (id) => (id === EMPTY ? 'export {};' : null),
+  };
+}
+
 // The loader is a classic script (works with a plain <script defer>), so an IIFE without imports.
 export default defineConfig({
   publicDir: false,
-  plugins: [copyWidgetAssets()],
+  plugins: [leaveFeaturePartsOut(), copyWidgetAssets()],
   build: {
     outDir: out,
     emptyOutDir: true,

@@ -1,55 +1,47 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
-import { FONT_FILES } from '../../utils/comfort/css';
 import type { Lang } from '../../utils/i18n';
-import type { FeatureContext, FeatureId } from '../../utils/plugins/registry';
+import type { FeatureContext } from '../../utils/plugins/registry';
 import type { SettingsStore } from '../../utils/settings/settings';
-import { createPageReader, type ReadSource } from '../../utils/speech/page-reader';
-import type { SynthLike, UtteranceLike } from '../../utils/speech/speaker';
-import { features as registry } from '../features';
-import { type GuideSources, setGuideSources, setGuidesBase } from '../features/guides/config';
-import type { OcrBridge } from '../features/ocr/protocol';
+import { type FeatureId, features as registry } from '../features';
 import { isPanelShortcut, promote } from '../launcher';
 import { Panel } from '../panel/Panel';
 import hostCss from '../styles/host.css?inline';
 import panelCss from '../styles/panel.css?inline';
 import { createServices } from './create-services';
-import { ServicesContext } from './services';
+import { installPanelFonts } from './panel-fonts';
+import { type PanelEnv, ServicesContext } from './services';
 import { attachOurShadow, modeFor } from './shadow-root';
+import type { StorageClientOptions } from './storage-client';
 import { ignoreUntrustedEvents } from './trusted-events';
 
+/**
+ * What an entry (the extension's page script or side panel, the widget loader) tells the panel.
+ * No feature is named here: each derives what it needs from `env`, `options` and `links`.
+ */
 export type MountOptions = {
   context: FeatureContext;
   layout: 'floating' | 'docked';
   /** Element that receives the shadow root; created when absent (extension). */
   host?: HTMLElement;
   store: SettingsStore;
-  /** Allow-list from the widget configuration. */
-  features?: FeatureId[];
+  /** Where our files are, and the extension's background when there is one. */
+  env: PanelEnv;
+  /** Allow-list from the widget configuration (registered ids; others are ignored). */
+  features?: readonly string[];
   /** Language from the configuration, used until the person picks one. */
   lang?: Lang;
   position?: 'right' | 'left';
-  /** Base URL of our bundled fonts, for the panel's own font choice. */
-  fontBase: string;
-  /** Base URL of the bundled guides (`index.json` and guide files), for the guides tab. */
-  guidesBase?: string;
-  /** Guides beyond the bundled ones: installed (extension) or configured by the administration (widget). */
-  guideSources?: GuideSources;
-  /** URL of the glossary file (`glossary/fr.json`), for readable mode's explanations. */
-  glossaryUrl?: string;
-  /** Base URL of the OCR engine files (`ocr/`): the widget reads documents in the page with them. */
-  ocrBase?: string;
-  /** The extension's own reading page (`ocr.html`), framed in the OCR tab instead of reading in the page. */
-  ocrPage?: string;
-  /** With `ocrPage`: arms the next ocr.html frame with the background; the token the frame claims with. */
-  ocrArm?: () => Promise<string>;
-  /** The side panel reads documents in itself, with this bridge to the tab in front. */
-  ocrBridge?: () => OcrBridge;
   open?: boolean;
-  /** The extension's PIN frame page (`session.html`), for the shared computer's controls on a web page. */
-  sessionPage?: string;
-  /** Widget configuration: public-computer mode (the extension reads the mediator's setting itself). */
-  publicComputer?: Partial<import('../../utils/progress/types').PublicComputerConfig>;
+  /**
+   * The administration's options (the widget's, or those a widget handed over to the extension):
+   * each feature's schema reads its own (FeatureDefinition.config).
+   */
+  options?: Readonly<Record<string, unknown>>;
+  /** Per-feature wiring from an extension page, by feature id (the side panel's link to the page…). */
+  links?: Readonly<Record<string, unknown>>;
+  /** Widget configuration: public-computer mode of what it keeps in the site (the extension reads the mediator's setting itself). */
+  publicComputer?: StorageClientOptions['publicComputer'];
 };
 
 export type PanelHandle = {
@@ -58,13 +50,11 @@ export type PanelHandle = {
   toggle(): void;
   isOpen(): boolean;
   unmount(): void;
-  /** Opens the panel on the speech tab and reads the page aloud (popup's "read the page"). */
-  readPage(): void;
   /**
-   * A command from our extension pages for one feature on this page (the side panel's guide, our
-   * reading screens' fields and fill), relayed by the background: see each feature's `command`.
+   * A command from our extension pages for one feature on this page (the popup's reading aloud, the
+   * side panel's guide, our reading screens' fields and fill), relayed: see each feature's `command`.
    */
-  command(feature: FeatureId, command: unknown): Promise<unknown>;
+  command(feature: string, command: unknown): Promise<unknown>;
   host: HTMLElement;
 };
 
@@ -84,44 +74,26 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(panelCss);
   shadow.adoptedStyleSheets = [hostSheet, sheet];
-  installPanelFonts(doc, options.fontBase);
-  setGuidesBase(options.guidesBase);
-  setGuideSources(options.guideSources);
+  installPanelFonts(doc, options.env.asset('fonts/'));
 
   const open = signal(options.layout === 'docked' || options.open === true);
   const active = signal<FeatureId | undefined>(undefined);
   const enabled = registry.list(options.context, options.features);
-  const speechRequest = signal<ReadSource | undefined>(undefined);
 
+  // The side panel has no page: page services (reading aloud, the guide on the page) are for the others.
   const onPage = options.context !== 'sidepanel';
-  const isOurs = (node: Node) => host.contains(node) || node === host;
-  const pageReader = onPage ? createPageReader(doc, isOurs) : undefined;
-  const speech =
-    onPage && 'speechSynthesis' in window && typeof SpeechSynthesisUtterance === 'function'
-      ? {
-          synth: window.speechSynthesis as unknown as SynthLike,
-          makeUtterance: (text: string) => new SpeechSynthesisUtterance(text) as unknown as UtteranceLike,
-        }
-      : undefined;
-
-  const { services, announcement, dispose } = await createServices({
+  const { services, announcement, quiet, dispose } = await createServices({
     context: options.context,
+    env: options.env,
     store: options.store,
     lang: options.lang,
-    extra: {
-      pageReader,
-      speech,
-      speechRequest,
-      sessionPage: options.sessionPage,
-      publicComputer: options.publicComputer,
-      config: {
-        glossaryUrl: options.glossaryUrl,
-        ocr: { base: options.ocrBase, page: options.ocrPage, arm: options.ocrArm, bridge: options.ocrBridge },
-      },
-    },
+    options: options.options,
+    links: options.links,
+    publicComputer: options.publicComputer,
+    page: onPage ? doc : undefined,
   });
 
-  // Each feature's page work (progress: autosave and the offer to resume…), stopped on unmount.
+  // Each feature's page work (autosave, the guide's highlight…), stopped on unmount.
   const pageWork = new AbortController();
   if (onPage)
     for (const feature of enabled)
@@ -146,8 +118,7 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
     close() {
       if (options.layout === 'docked' || !open.value) return;
       open.value = false;
-      speech?.synth.cancel();
-      pageReader?.clear();
+      quiet();
       queueMicrotask(() => {
         const target =
           returnFocus instanceof HTMLElement && returnFocus.isConnected ? returnFocus : launcher();
@@ -158,12 +129,6 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
       if (open.value) handle.close();
       else handle.open();
     },
-    readPage() {
-      handle.open();
-      if (!enabled.some((f) => f.id === 'speech')) return;
-      active.value = 'speech';
-      speechRequest.value = 'page';
-    },
     command(id, command) {
       const feature = enabled.find((f) => f.id === id);
       if (!feature?.command) return Promise.reject(new Error(`No command for ${id} here`));
@@ -171,13 +136,20 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
     },
     unmount() {
       doc.removeEventListener('keydown', onShortcut, true);
+      pageWork.abort();
       dispose();
       stopUntrusted?.();
-      pageWork.abort();
-      pageReader?.dispose();
       render(null, shadow);
       if (!options.host) host.remove();
     },
+  };
+
+  // A feature's command may open the panel on its own tab (the popup's "read the page aloud").
+  services.show = (id) => {
+    const feature = enabled.find((f) => f.id === id);
+    if (!feature) return;
+    handle.open();
+    active.value = feature.id;
   };
 
   const onShortcut = (e: KeyboardEvent) => {
@@ -188,7 +160,7 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
   if (options.layout === 'floating') doc.addEventListener('keydown', onShortcut, true);
 
   // The tiny launcher shown before loading is replaced by the panel's own, in the same task: a
-  // panel mounted early (closed, for progress) never leaves the page without a launcher.
+  // panel mounted early (closed, for a feature's page work) never leaves the page without a launcher.
   shadow.replaceChildren();
   render(
     <ServicesContext.Provider value={services}>
@@ -209,21 +181,4 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
   // The top layer puts the panel above any overlay of the page, whatever its z-index.
   if (options.layout === 'floating') promote(host);
   return handle;
-}
-
-/** @font-face does not work inside shadow roots: fonts are declared once on the document. */
-function installPanelFonts(doc: Document, fontBase: string): void {
-  const marker = 'data-pasapas-fonts';
-  if (doc.documentElement.hasAttribute(marker)) return;
-  doc.documentElement.setAttribute(marker, '');
-  // FontFace objects load lazily (only when used) and are not subject to style-src CSP.
-  for (const { family, file, weight } of FONT_FILES) {
-    try {
-      doc.fonts.add(
-        new FontFace(family, `url(${fontBase}${file})`, { weight: String(weight), display: 'swap' }),
-      );
-    } catch {
-      // Without the font the panel falls back to a system font.
-    }
-  }
 }

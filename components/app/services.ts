@@ -3,13 +3,28 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Lang, Params } from '../../utils/i18n';
 import type { FeatureContext } from '../../utils/plugins/registry';
+import type { ProgressClient } from '../../utils/progress/types';
 import type { Settings, SettingsStore } from '../../utils/settings/settings';
 import type { PageReader, ReadSource } from '../../utils/speech/page-reader';
 import type { SynthLike, UtteranceLike } from '../../utils/speech/speaker';
+import type { GuideService } from './guide-service';
 
-/** What the panel's tabs may use. Page services are absent where there is no page (options, side panel). */
+/** Where the panel runs, told by the entry that mounted it: features derive their files and links from it. */
+export type PanelEnv = {
+  /** Address of one of our files (`fonts/`, `guides/`, `glossary/fr.json`, `ocr/`, `ocr.html`…): the extension's or the widget folder's. */
+  asset(path: string): string;
+  /** The extension's background (absent in the widget): what lives in the extension, the arming of our frames. */
+  background?: (message: unknown) => Promise<unknown>;
+};
+
+/**
+ * The panel's context: what its features may use. Made by mountPanel (or an extension page) from
+ * its options and passed down, never set on modules, so a test builds one instead of resetting
+ * globals. Page services are absent where there is no page (options, side panel).
+ */
 export type PanelServices = {
   context: FeatureContext;
+  env: PanelEnv;
   store: SettingsStore;
   settings: Signal<Settings>;
   lang: ReadonlySignal<Lang>;
@@ -17,23 +32,22 @@ export type PanelServices = {
   update(patch: Partial<Settings>): void;
   /** Polite announcement for screen readers (one shared live region). */
   announce(message: string): void;
+  /** Each feature's configuration by feature id: the options its schema parsed (FeatureDefinition.config), else its defaults. */
+  config: Readonly<Record<string, unknown>>;
+  /** What an extension page wires in for one feature, by feature id (the side panel: the guides' link to the page, OCR's bridge). */
+  links: Readonly<Record<string, unknown>>;
+  /** Our own DOM (panel, highlight, banner, readable view): page work leaves it alone. */
+  isOurs(node: Node | null): boolean;
+  /** The guides this panel can use and the one followed on this page (loaded on first use). */
+  guides(): Promise<GuideService>;
+  /** Where "Mes démarches" is kept: the extension's background, or the site's own database in the widget. */
+  storage(): Promise<ProgressClient>;
+  /** Opens the panel on a feature's tab (a command from our extension pages); absent outside a panel. */
+  show?(featureId: string): void;
   pageReader?: PageReader;
   /** A reading asked from outside the speech tab (popup, keyboard): the tab performs it. */
   speechRequest?: Signal<ReadSource | undefined>;
   speech?: { synth: SynthLike; makeUtterance: (text: string) => UtteranceLike };
-  /**
-   * The extension's own PIN frame (`session.html`): on a web page, the shared computer's PIN and
-   * "Terminer ma session" show only inside it. Absent in the widget and in extension pages.
-   */
-  sessionPage?: string;
-  /** Where features find their files, from the entry that mounted the panel (no module-level setters). */
-  config?: {
-    /** The glossary file (`glossary/fr.json`), for readable mode's explanations. */
-    glossaryUrl?: string;
-    ocr?: import('../features/ocr/config').OcrConfig;
-  };
-  /** Widget configuration: public-computer mode (the extension reads the mediator's setting itself). */
-  publicComputer?: Partial<import('../../utils/progress/types').PublicComputerConfig>;
 };
 
 export const ServicesContext = createContext<PanelServices | null>(null);

@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { FeatureId } from '../../utils/plugins/registry';
 
 /**
  * Our extension pages and background talk to the script on a page by running a one-line function in
@@ -12,14 +11,14 @@ export const PAGE_HANDLE = '__pasapasPage';
 export type PageMessage =
   | { type: 'pasapas:toggle' }
   | { type: 'pasapas:open' }
-  | { type: 'pasapas:read-page' }
   /** The settings changed (popup, options page, another tab's panel): apply them again. */
   | { type: 'pasapas:settings' }
   /**
-   * A command for one feature on the page (the side panel's guide, our reading screens' fields and
-   * fill): the page script loads the panel if needed and hands it to that feature's `command`.
+   * A command for one feature on the page (the popup's reading aloud, the side panel's guide, our
+   * reading screens' fields and fill): the page script loads the panel if needed and hands it to
+   * that feature's `command` (FeatureDefinition.command). The feature is a registered id.
    */
-  | { type: 'pasapas:feature'; feature: FeatureId; command: unknown };
+  | { type: 'pasapas:feature'; feature: string; command: unknown };
 
 export type PageHandle = (message: PageMessage) => unknown;
 

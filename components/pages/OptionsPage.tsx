@@ -2,6 +2,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../../utils/i18n';
 import { LANGS } from '../../utils/i18n';
+import { themeOf } from '../../utils/settings/page';
 import { useServices } from '../app/services';
 import { features } from '../features';
 
@@ -21,16 +22,12 @@ function useOptionSections(): ComponentType[] | undefined {
   return sections;
 }
 
-/** The mediator's and the person's settings page: language and comfort defaults for every site. */
+/** The mediator's and the person's settings page: the language, then each feature's section (its defaults for every site…). */
 export function OptionsPage({ announcement }: { announcement: { value: string } }) {
   const { t, settings, update } = useServices();
   const sections = useOptionSections();
   return (
-    <main
-      class="pp-root pp-docked pp-page"
-      lang={settings.value.lang}
-      data-theme={settings.value.comfort.theme}
-    >
+    <main class="pp-root pp-docked pp-page" lang={settings.value.lang} data-theme={themeOf(settings.value)}>
       <h1>{t('options.title')}</h1>
       <p>{t('options.intro')}</p>
       <section aria-labelledby="opt-lang">

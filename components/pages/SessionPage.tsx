@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ProgressMode } from '../../utils/progress/types';
 import { useServices } from '../app/services';
 import { useAdoptedSheet } from '../app/use-adopted-sheet';
-import { progressClient } from '../features/progress/client';
 import { errorMessage, translatorFor } from '../features/progress/messages';
 import { PinForm } from '../features/progress/PinForm';
 import { PublicSection, type SessionEvent } from '../features/progress/PublicSection';
@@ -27,7 +26,7 @@ export function SessionPage({
   claimed: boolean;
   announcement: { value: string };
 }) {
-  const { lang, settings, announce } = useServices();
+  const { lang, settings, announce, storage } = useServices();
   const t = translatorFor(() => lang.value);
   const [mode, setMode] = useState<ProgressMode | null>(null);
   const [error, setError] = useState('');
@@ -44,7 +43,7 @@ export function SessionPage({
   useEffect(() => {
     if (!claimed) return;
     let alive = true;
-    progressClient()
+    storage()
       .then((c) => c.mode())
       .then((m) => alive && setMode(m))
       .catch((e: unknown) => alive && setError(errorMessage(lang.value, e)));

@@ -1,22 +1,33 @@
 import { type Signal, signal } from '@preact/signals';
 import { type ComponentChildren, render } from 'preact';
+import type { ProgressClient } from '../../utils/progress/types';
 import type { SettingsStore } from '../../utils/settings/settings';
 import { createServices } from '../app/create-services';
-import { type PanelServices, ServicesContext } from '../app/services';
+import { type PanelEnv, type PanelServices, ServicesContext } from '../app/services';
 import pageCss from '../styles/page.css?inline';
 import panelCss from '../styles/panel.css?inline';
 
-/** Renders an extension page (options, popup) with the panel's styles and services. */
+/** Renders an extension page (options, popup, "Mes démarches", the PIN frame) with the panel's styles and services. */
 export async function renderExtensionPage(
   root: HTMLElement,
-  store: SettingsStore,
+  setup: {
+    store: SettingsStore;
+    env: PanelEnv;
+    /** A storage client of the page's own (the PIN frame's, bound to its claimed place). */
+    storage?: () => Promise<ProgressClient>;
+  },
   view: (ctx: {
     services: PanelServices;
     announcement: Signal<string>;
     message: Signal<string>;
   }) => ComponentChildren,
 ): Promise<void> {
-  const { services, announcement } = await createServices({ context: 'sidepanel', store });
+  const { services, announcement } = await createServices({
+    context: 'sidepanel',
+    store: setup.store,
+    env: setup.env,
+    ...(setup.storage ? { storage: setup.storage } : {}),
+  });
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(panelCss + pageCss);
   document.adoptedStyleSheets = [sheet];

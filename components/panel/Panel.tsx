@@ -1,10 +1,8 @@
 import type { Signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { dir, LANGS, type Lang } from '../../utils/i18n';
-import type { FeatureDefinition, FeatureId } from '../../utils/plugins/registry';
-import type { PanelServices } from '../app/services';
 import { useServices } from '../app/services';
-import type { TabModule } from '../features';
+import type { FeatureId, PanelFeature } from '../features';
 import { ICONS, Icon } from './icons';
 import { Tabs } from './Tabs';
 
@@ -13,7 +11,7 @@ export type PanelProps = {
   position: 'right' | 'left';
   open: Signal<boolean>;
   active: Signal<FeatureId | undefined>;
-  features: FeatureDefinition<TabModule, PanelServices>[];
+  features: PanelFeature<FeatureId>[];
   announcement: Signal<string>;
   /** Language forced by the configuration when the person has not chosen one. */
   onClose(): void;

@@ -1,13 +1,11 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { FeatureDefinition, FeatureId } from '../../utils/plugins/registry';
-import type { PanelServices } from '../app/services';
 import { useServices } from '../app/services';
-import type { TabModule } from '../features';
+import type { FeatureId, PanelFeature } from '../features';
 import { Icon } from './icons';
 
 type Props = {
-  features: FeatureDefinition<TabModule, PanelServices>[];
+  features: PanelFeature<FeatureId>[];
   active: FeatureId;
   onSelect(id: FeatureId): void;
 };
@@ -72,7 +70,7 @@ export function Tabs({ features, active, onSelect }: Props) {
   );
 }
 
-function LazyTab({ feature }: { feature: FeatureDefinition<TabModule, PanelServices> }) {
+function LazyTab({ feature }: { feature: PanelFeature<FeatureId> }) {
   const { t } = useServices();
   const [Tab, setTab] = useState<ComponentType | null>(null);
   const [failed, setFailed] = useState(false);

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { extensionEnv } from '../../components/app/extension-env';
 import { DemarchesPage } from '../../components/pages/DemarchesPage';
 import { renderExtensionPage } from '../../components/pages/render-page';
 import { createExtensionSettingsStore } from '../../utils/settings/settings';
@@ -6,4 +7,6 @@ import { createExtensionSettingsStore } from '../../utils/settings/settings';
 const store = createExtensionSettingsStore(browser.storage.local, browser.storage.onChanged);
 const root = document.getElementById('app');
 if (root)
-  renderExtensionPage(root, store, ({ announcement }) => <DemarchesPage announcement={announcement} />);
+  renderExtensionPage(root, { store, env: extensionEnv() }, ({ announcement }) => (
+    <DemarchesPage announcement={announcement} />
+  ));

@@ -1,8 +1,12 @@
 import { browser } from 'wxt/browser';
+import { extensionEnv } from '../../components/app/extension-env';
 import { OptionsPage } from '../../components/pages/OptionsPage';
 import { renderExtensionPage } from '../../components/pages/render-page';
 import { createExtensionSettingsStore } from '../../utils/settings/settings';
 
 const store = createExtensionSettingsStore(browser.storage.local, browser.storage.onChanged);
 const root = document.getElementById('app');
-if (root) renderExtensionPage(root, store, ({ announcement }) => <OptionsPage announcement={announcement} />);
+if (root)
+  renderExtensionPage(root, { store, env: extensionEnv() }, ({ announcement }) => (
+    <OptionsPage announcement={announcement} />
+  ));

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { extensionEnv } from '../../components/app/extension-env';
 import { type PageMessage, tellTab } from '../../components/app/tell-tab';
 import { PopupPage } from '../../components/pages/PopupPage';
 import { renderExtensionPage } from '../../components/pages/render-page';
@@ -22,12 +23,13 @@ const sidePanel = (browser as unknown as { sidePanel?: { open(o: { windowId: num
   .sidePanel;
 const root = document.getElementById('app');
 if (root)
-  renderExtensionPage(root, store, ({ message }) => (
+  renderExtensionPage(root, { store, env: extensionEnv() }, ({ message }) => (
     <PopupPage
       message={message}
       actions={{
         openPanel: () => sendToTab({ type: 'pasapas:open' }),
-        readPage: () => sendToTab({ type: 'pasapas:read-page' }),
+        readPage: () =>
+          sendToTab({ type: 'pasapas:feature', feature: 'speech', command: { action: 'read-page' } }),
         openOptions: () => browser.runtime.openOptionsPage(),
         openSidePanel: sidePanel
           ? async () => {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { useProgressClient } from '../../components/features/progress/client';
+import { extensionEnv } from '../../components/app/extension-env';
 import { renderExtensionPage } from '../../components/pages/render-page';
 import { SessionPage } from '../../components/pages/SessionPage';
 import { createRemoteClient } from '../../utils/progress/remote';
@@ -35,25 +35,33 @@ function receiveToken(): Promise<string | undefined> {
   });
 }
 
-async function claim(): Promise<boolean> {
-  if (window.parent === window) return false;
+/** Every call names the claimed place: the background answers only that frame, with that token. */
+type Claimed = ReturnType<typeof createRemoteClient>;
+
+async function claim(): Promise<Claimed | undefined> {
+  if (window.parent === window) return undefined;
   const token = await receiveToken();
-  if (!token) return false;
+  if (!token) return undefined;
   const answer = (await browser.runtime
     .sendMessage({ type: 'pasapas:session-claim', view, token })
     .catch(() => undefined)) as { claimed?: unknown } | undefined;
-  if (answer?.claimed !== true) return false;
-  // Every call names the claimed place: the background answers only that frame, with that token.
-  useProgressClient(
-    createRemoteClient((message) => browser.runtime.sendMessage({ ...message, frame: { view, token } })),
-  );
-  return true;
+  if (answer?.claimed !== true) return undefined;
+  return createRemoteClient((message) => browser.runtime.sendMessage({ ...message, frame: { view, token } }));
 }
 
 const root = document.getElementById('app');
 if (root)
-  claim().then((claimed) =>
-    renderExtensionPage(root, store, ({ announcement }) => (
-      <SessionPage view={view} claimed={claimed} announcement={announcement} />
-    )),
+  claim().then((client) =>
+    renderExtensionPage(
+      root,
+      {
+        store,
+        env: extensionEnv(),
+        // Unclaimed: the page says so and calls nothing; no client of the extension's own is made.
+        storage: () => (client ? Promise.resolve(client) : Promise.reject(new Error('not claimed'))),
+      },
+      ({ announcement }) => (
+        <SessionPage view={view} claimed={client !== undefined} announcement={announcement} />
+      ),
+    ),
   );

@@ -3,6 +3,8 @@ import { extensionUrl } from '../../components/app/extension-url';
 import { mountPanel } from '../../components/app/mount';
 import { tellTab } from '../../components/app/tell-tab';
 import type { PageSnapshot } from '../../components/features/guides/page-sync';
+import type { GuidesLink } from '../../components/features/guides/RemoteGuides';
+import type { OcrLink } from '../../components/features/ocr/config';
 import { sidePanelBridge } from '../../components/features/ocr/sidepanel-bridge';
 import { createExtensionSettingsStore } from '../../utils/settings/settings';
 
@@ -65,10 +67,17 @@ if (root) {
     layout: 'docked',
     host: root,
     store,
-    fontBase: extensionUrl('/fonts/'),
-    // Documents are read right here (an extension page); the background fills only the tab in front.
-    ocrBridge: sidePanelBridge,
-    // Guides run in the active tab's page; the side panel shows the steps and sends the moves.
-    guideSources: { remote: { send: (command) => ask(command) as Promise<PageSnapshot | null> } },
+    env: {
+      asset: (path) => extensionUrl(`/${path}`),
+      background: (message) => browser.runtime.sendMessage(message),
+    },
+    links: {
+      // Documents are read right here (an extension page); the background fills only the tab in front.
+      ocr: { bridge: sidePanelBridge } satisfies OcrLink,
+      // Guides run in the active tab's page; the side panel shows the steps and sends the moves.
+      guides: {
+        remote: { send: (command) => ask(command) as Promise<PageSnapshot | null> },
+      } satisfies GuidesLink,
+    },
   });
 }

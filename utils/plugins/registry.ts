@@ -1,25 +1,42 @@
 /**
- * Feature plugins: each feature (comfort, speech, readable, guides, ocr, progress) declares
- * itself here and the panel is composed from the registry. The tab is lazy: its code loads
- * only when the person opens it, which keeps the first panel paint small.
+ * Feature plugins: each feature (comfort, speech, readable, guides, ocr, progress…) is one folder
+ * that declares itself in one definition, and one line of components/features/list.ts registers
+ * it. The panel, the page script, the widget loader and the options page are composed from the
+ * registry and know no feature by name. The tab is lazy: its code loads only when the person opens
+ * it, which keeps the first panel paint small.
+ *
+ * Framework-free: `Tab` and `Ctx` (what the shell passes in, the panel's services) stay generic so
+ * this file knows nothing of Preact; the feature ids are whatever is registered.
  */
-export const FEATURE_IDS = ['guides', 'readable', 'comfort', 'speech', 'ocr', 'progress'] as const;
-export type FeatureId = (typeof FEATURE_IDS)[number];
+import type { Catalogs } from '../i18n';
 
 /** Where a feature can show: the in-page panel of the extension, the extension's side panel, the widget. */
 export type FeatureContext = 'page' | 'sidepanel' | 'widget';
 
+/** A mistake in an administration's widget configuration, said in French and English in the console. */
+export type ConfigProblem = { field: string; message: { fr: string; en: string } };
+
 /**
- * One feature plugin. Besides its tab, a feature owns its page work (`setup`, tied to an
- * AbortSignal as refined-github's features are), the commands our extension pages send it on the
- * page (`command`), and its section of the options page (`loadOptions`): the panel's shell, the
- * page script and the options page know no feature by name. `Ctx` is what the shell passes in
- * (the panel's services); it stays generic here so this file knows nothing of Preact.
+ * A feature's part of the widget configuration (`data-*` attributes or `PasAPas.mount(options)`).
+ * The same parser reads what a widget hands over to the person's extension: its input is the page's,
+ * so never trusted.
  */
-export type FeatureDefinition<Tab = unknown, Ctx = unknown> = {
-  id: FeatureId;
-  /** i18n key of the tab label. */
+export type FeatureConfigSchema<Config = unknown> = {
+  /** Its option names, as `PasAPas.mount` takes them (camelCase: `trustedKeys` is `data-trusted-keys`). */
+  keys: readonly string[];
+  /** What it uses when the administration sets none of them. */
+  defaults: Config;
+  /** Lenient: what is wrong is reported and falls back to the default; the rest is kept. */
+  parse(input: Readonly<Record<string, unknown>>): { config: Config; problems: ConfigProblem[] };
+};
+
+/** One feature plugin. `Id` is a string literal, so the registry's ids are a type too. */
+export type FeatureDefinition<Id extends string = string, Tab = unknown, Ctx = unknown> = {
+  id: Id;
+  /** i18n key of the tab label, found in `messages`. */
   labelKey: string;
+  /** The feature's strings the shell shows (at least its label): French first, English, Arabic. */
+  messages: Catalogs;
   /** SVG path data (24×24 viewBox), drawn by the panel; no remote icons. */
   icon: string;
   order: number;
@@ -28,28 +45,41 @@ export type FeatureDefinition<Tab = unknown, Ctx = unknown> = {
   loadTab: () => Promise<Tab>;
   /** Extension permissions the feature needs, for documentation and the options page. */
   permissions?: readonly string[];
+  /** Its widget options, their defaults and their checks. */
+  config?: FeatureConfigSchema;
+  /**
+   * When the widget loads the panel before the person opens it (closed), for page work that must
+   * not miss anything: a `localStorage` flag the feature sets (never personal data), and/or the
+   * person's first keystroke in the page.
+   */
+  preload?: { hintKey?: string; firstInput?: boolean };
   /**
    * Page work when the panel mounts on a page (extension page script or widget; not the side
    * panel): loads its own code lazily; stops everything when `signal` aborts (the panel unmounts).
    */
   setup?: (ctx: Ctx, signal: AbortSignal) => void | Promise<void>;
-  /** A command from our extension pages (side panel, OCR frame), relayed to this page: plain data in and out. */
+  /** A command from our extension pages (popup, side panel, OCR frame), relayed to this page: plain data in and out. */
   command?: (command: unknown, ctx: Ctx) => Promise<unknown>;
   /** The feature's section of the extension's options page, loaded when that page opens. */
   loadOptions?: () => Promise<Tab>;
 };
 
-export function isFeatureId(value: string): value is FeatureId {
-  return (FEATURE_IDS as readonly string[]).includes(value);
+/** Keeps the id's literal type: `defineFeature({ id: 'print', … })` has the id `'print'`. */
+export function defineFeature<const Id extends string, Tab, Ctx>(
+  feature: FeatureDefinition<Id, Tab, Ctx>,
+): FeatureDefinition<Id, Tab, Ctx> {
+  return feature;
 }
 
-export type Registry<Tab, Ctx = unknown> = {
-  register(feature: FeatureDefinition<Tab, Ctx>): void;
-  get(id: FeatureId): FeatureDefinition<Tab, Ctx> | undefined;
+export type Registry<Id extends string, Tab, Ctx = unknown> = {
+  /** Every registered id, in panel order. */
+  readonly ids: readonly Id[];
+  has(value: string): value is Id;
+  get(id: string): FeatureDefinition<Id, Tab, Ctx> | undefined;
   /** The features for a context, in panel order, optionally limited to an allow-list (widget `data-features`). */
-  list(context: FeatureContext, enabled?: readonly FeatureId[]): FeatureDefinition<Tab, Ctx>[];
+  list(context: FeatureContext, enabled?: readonly string[]): FeatureDefinition<Id, Tab, Ctx>[];
   /** Every feature, in panel order (the options page, which is no panel context). */
-  all(): FeatureDefinition<Tab, Ctx>[];
+  all(): FeatureDefinition<Id, Tab, Ctx>[];
 };
 
 export class DuplicateFeatureError extends Error {
@@ -60,22 +90,47 @@ export class DuplicateFeatureError extends Error {
   }
 }
 
-export function createRegistry<Tab = unknown, Ctx = unknown>(): Registry<Tab, Ctx> {
-  const features = new Map<FeatureId, FeatureDefinition<Tab, Ctx>>();
+/** The registry of the given definitions; a feature given twice is a programming error. */
+export function createRegistry<Id extends string, Tab = unknown, Ctx = unknown>(
+  definitions: readonly FeatureDefinition<Id, Tab, Ctx>[],
+): Registry<Id, Tab, Ctx> {
+  const features = new Map<string, FeatureDefinition<Id, Tab, Ctx>>();
+  for (const feature of definitions) {
+    if (features.has(feature.id)) throw new DuplicateFeatureError(feature.id);
+    // Opening a tab twice loads its chunk once; a failed load can be retried.
+    features.set(feature.id, { ...feature, loadTab: memoLoader(feature.loadTab) });
+  }
+  const ordered = [...features.values()].sort((a, b) => a.order - b.order);
   return {
-    register(feature) {
-      if (features.has(feature.id)) throw new DuplicateFeatureError(feature.id);
-      features.set(feature.id, feature);
-    },
+    ids: ordered.map((f) => f.id),
+    has: (value): value is Id => features.has(value),
     get: (id) => features.get(id),
     list(context, enabled) {
-      return [...features.values()]
+      return ordered
         .filter((f) => f.contexts.includes(context))
-        .filter((f) => !enabled || enabled.includes(f.id))
-        .sort((a, b) => a.order - b.order);
+        .filter((f) => !enabled || enabled.includes(f.id));
     },
-    all: () => [...features.values()].sort((a, b) => a.order - b.order),
+    all: () => [...ordered],
   };
+}
+
+/**
+ * Each enabled feature's configuration from raw options: parsed by its own schema, its defaults
+ * when it has none of its keys. Problems are returned for the caller to report (the loader does).
+ */
+export function parseFeatureConfigs(
+  definitions: readonly Pick<FeatureDefinition, 'id' | 'config'>[],
+  input: Readonly<Record<string, unknown>>,
+): { configs: Record<string, unknown>; problems: ConfigProblem[] } {
+  const configs: Record<string, unknown> = {};
+  const problems: ConfigProblem[] = [];
+  for (const { id, config } of definitions) {
+    if (!config) continue;
+    const parsed = config.parse(input);
+    configs[id] = parsed.config;
+    problems.push(...parsed.problems);
+  }
+  return { configs, problems };
 }
 
 /** Caches a tab loader so opening a tab twice loads its chunk once, and a failed load can be retried. */

@@ -1,58 +1,63 @@
 import { isLang, type Lang } from '../i18n';
-import { FEATURE_IDS, type FeatureId, isFeatureId } from '../plugins/registry';
+import { type ConfigProblem, type FeatureDefinition, parseFeatureConfigs } from '../plugins/registry';
 import { HOURS_RANGE, IDLE_RANGE, parsePublicComputer } from '../progress/public-config';
 import type { PublicComputerConfig } from '../progress/types';
+import { toList } from './parse';
+
+export type { ConfigProblem } from '../plugins/registry';
+
+/** What the configuration needs of the registered features: their ids and their options. */
+export type KnownFeatures = readonly Pick<FeatureDefinition, 'id' | 'config'>[];
 
 /** What an administration sets on the widget, from data-* attributes or PasAPas.mount(options). */
 export type WidgetConfig = {
-  features: FeatureId[];
+  /** Registered feature ids, every one when the administration lists none. */
+  features: string[];
   /** Absent: the person's saved choice, else the browser's language. */
   lang?: Lang;
   position: 'right' | 'left';
-  /** Guides given by the administration: URLs of guide files and/or a catalog. */
-  guides: string[];
-  catalog?: string;
-  /** Base64 Ed25519 public keys the administration trusts for signed guides. */
-  trustedKeys: string[];
-  /** Public-computer mode (PIN, encryption, lock, expiry) for the progress feature; off when absent. */
+  /**
+   * Public-computer mode (PIN, encryption, lock, expiry) of what the widget stores in the site's
+   * origin; off when absent.
+   */
   publicComputer?: PublicComputerConfig;
+  /** Each feature's own options, parsed by its schema (see FeatureDefinition.config), by feature id. */
+  options: Record<string, unknown>;
 };
 
-export type ConfigProblem = { field: string; message: { fr: string; en: string } };
-
-export const DEFAULT_FEATURES: FeatureId[] = ['guides', 'readable', 'comfort', 'speech', 'ocr', 'progress'];
+/** The shell's own options; each feature adds its keys (FeatureDefinition.config.keys). */
+const SHELL_KEYS = ['features', 'lang', 'position', 'publicComputer'] as const;
 
 /**
  * Validates a widget configuration. Problems are reported (the loader writes them to the
  * console) and the faulty part falls back to its default: a typo on the administration's side
  * must not take the help away from the person, nor break the host page.
  */
-export function parseWidgetConfig(input: Record<string, unknown>): {
+export function parseWidgetConfig(
+  input: Record<string, unknown>,
+  known: KnownFeatures,
+): {
   config: WidgetConfig;
   problems: ConfigProblem[];
 } {
   const problems: ConfigProblem[] = [];
-  const config: WidgetConfig = {
-    features: [...DEFAULT_FEATURES],
-    position: 'right',
-    guides: [],
-    trustedKeys: [],
-  };
+  const ids = known.map((f) => f.id);
+  const config: WidgetConfig = { features: [...ids], position: 'right', options: {} };
 
   const features = toList(input.features);
   if (features) {
-    const unknown = features.filter((f) => !isFeatureId(f));
-    const known = features.filter(isFeatureId);
+    const unknown = features.filter((f) => !ids.includes(f));
+    const valid = features.filter((f) => ids.includes(f));
     if (unknown.length) {
       problems.push({
         field: 'features',
         message: {
-          fr: `fonctionnalité inconnue : ${unknown.join(', ')}. Valeurs possibles : ${FEATURE_IDS.join(', ')}.`,
-          en: `unknown feature: ${unknown.join(', ')}. Allowed: ${FEATURE_IDS.join(', ')}.`,
+          fr: `fonctionnalité inconnue : ${unknown.join(', ')}. Valeurs possibles : ${ids.join(', ')}.`,
+          en: `unknown feature: ${unknown.join(', ')}. Allowed: ${ids.join(', ')}.`,
         },
       });
     }
-    if (known.length) config.features = [...new Set(known)];
+    if (valid.length) config.features = [...new Set(valid)];
     else if (features.length) {
       problems.push({
         field: 'features',
@@ -85,34 +90,6 @@ export function parseWidgetConfig(input: Record<string, unknown>): {
       });
   }
 
-  for (const url of toList(input.guides) ?? []) {
-    if (isHttpUrl(url)) config.guides.push(url);
-    else
-      problems.push({
-        field: 'guides',
-        message: { fr: `adresse de guide invalide : ${url}`, en: `invalid guide URL: ${url}` },
-      });
-  }
-  if (typeof input.catalog === 'string' && input.catalog) {
-    if (isHttpUrl(input.catalog)) config.catalog = input.catalog;
-    else
-      problems.push({
-        field: 'catalog',
-        message: {
-          fr: `adresse de catalogue invalide : ${input.catalog}`,
-          en: `invalid catalog URL: ${input.catalog}`,
-        },
-      });
-  }
-  for (const key of toList(input.trustedKeys) ?? []) {
-    if (/^[A-Za-z0-9+/]{42,44}={0,2}$/.test(key)) config.trustedKeys.push(key);
-    else
-      problems.push({
-        field: 'trustedKeys',
-        message: { fr: 'clé publique invalide.', en: 'invalid public key.' },
-      });
-  }
-
   if (input.publicComputer !== undefined && input.publicComputer !== '') {
     const parsed = parsePublicComputer(input.publicComputer);
     if (parsed.problems.length) {
@@ -127,15 +104,12 @@ export function parseWidgetConfig(input: Record<string, unknown>): {
     config.publicComputer = parsed.config;
   }
 
-  const knownKeys = new Set([
-    'features',
-    'lang',
-    'position',
-    'guides',
-    'catalog',
-    'trustedKeys',
-    'publicComputer',
-  ]);
+  // Every feature's options are read, enabled or not: a feature turned off keeps its checks.
+  const parsed = parseFeatureConfigs(known, input);
+  config.options = parsed.configs;
+  problems.push(...parsed.problems);
+
+  const knownKeys = new Set<string>([...SHELL_KEYS, ...known.flatMap((f) => f.config?.keys ?? [])]);
   for (const key of Object.keys(input)) {
     if (!knownKeys.has(key)) {
       problems.push({
@@ -147,20 +121,11 @@ export function parseWidgetConfig(input: Record<string, unknown>): {
   return { config, problems };
 }
 
-/** Reads the data-* attributes of the <script> tag or of <pasapas-aide>. */
-export function configFromDataset(dataset: DOMStringMap): Record<string, unknown> {
+/** Reads the data-* attributes of the <script> tag or of <pasapas-aide>: the shell's and the features' options. */
+export function configFromDataset(dataset: DOMStringMap, known: KnownFeatures): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const map: Record<string, string> = {
-    features: 'features',
-    lang: 'lang',
-    position: 'position',
-    guides: 'guides',
-    catalog: 'catalog',
-    trustedKeys: 'trustedKeys',
-    publicComputer: 'publicComputer',
-  };
-  for (const [attr, key] of Object.entries(map)) {
-    const value = dataset[attr];
+  for (const key of [...SHELL_KEYS, ...known.flatMap((f) => f.config?.keys ?? [])]) {
+    const value = dataset[key];
     if (value !== undefined) out[key] = value;
   }
   return out;
@@ -171,24 +136,4 @@ export function formatProblems(problems: ConfigProblem[]): string {
     'Pas à pas : configuration du widget incorrecte / widget configuration error',
     ...problems.map((p) => `  - ${p.field} : ${p.message.fr} / ${p.message.en}`),
   ].join('\n');
-}
-
-function toList(value: unknown): string[] | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (Array.isArray(value))
-    return value
-      .map(String)
-      .map((s) => s.trim())
-      .filter(Boolean);
-  if (typeof value === 'string') return value.split(/[\s,]+/).filter(Boolean);
-  return [String(value)];
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value, 'https://example.invalid/');
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }

@@ -7,19 +7,10 @@ import type { GuideSession, SessionView } from '../../../utils/guides/session';
 import type { TrustState } from '../../../utils/guides/sources';
 import { createTranslator, type Lang, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
+import type { GuideService } from '../../app/guide-service';
 import { useServices } from '../../app/services';
 import { useAdoptedSheet } from '../../app/use-adopted-sheet';
-import { guideSources, guidesBase } from './config';
 import guidesCss from './guides.css?inline';
-import {
-  currentSession,
-  guidesOnce,
-  hasGuideSources,
-  pickGuide,
-  setHighlightLabels,
-  startSession,
-  stopSession,
-} from './live';
 import { guidesMessages } from './messages';
 import { checklist } from './page-sync';
 import {
@@ -37,7 +28,7 @@ import {
   TargetNote,
   TrustLine,
 } from './parts';
-import { RemoteGuides } from './RemoteGuides';
+import { RemoteGuides, remoteOf } from './RemoteGuides';
 
 const translate = createTranslator(uiMessages, guidesMessages);
 type T = (key: string, params?: Params) => string;
@@ -46,54 +37,51 @@ type Load =
   | { status: 'loading' }
   | { status: 'unavailable' }
   | { status: 'unreachable' }
-  | { status: 'ready'; data: LoadedGuides };
+  | { status: 'ready'; data: LoadedGuides; service: GuideService };
 
 /** The guides tab: in the page itself, or in the side panel driving the active tab's page. */
 export default function GuidesTab() {
-  return guideSources().remote ? <RemoteGuides /> : <PageGuides />;
+  return remoteOf(useServices()) ? <RemoteGuides /> : <PageGuides />;
 }
 
 function PageGuides() {
-  const { lang } = useServices();
+  const { lang, guides } = useServices();
   const t: T = (key, params) => translate(lang.value, key, params);
   const rootRef = useRef<HTMLDivElement>(null);
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const [session, setSession] = useState<GuideSession | null>(currentSession());
+  const [session, setSession] = useState<GuideSession | null>(null);
   const [choosing, setChoosing] = useState(false);
 
   useAdoptedSheet(guidesCss, rootRef);
 
   useEffect(() => {
-    setHighlightLabels({ fill: t('guides.highlight'), click: t('guides.highlightClick') });
-  }, [lang.value]);
-
-  useEffect(() => {
-    const base = guidesBase();
-    const sources = guideSources();
-    if (!hasGuideSources(base, sources)) {
-      setLoad({ status: 'unavailable' });
-      return;
-    }
     let alive = true;
     setLoad({ status: 'loading' });
-    guidesOnce(base, sources).then(
-      (data) => {
+    guides()
+      .then(async (service) => {
         if (!alive) return;
-        setLoad({ status: 'ready', data });
-        const { chosen } = pickGuide(data.guides);
-        if (chosen && !currentSession()) setSession(startSession(chosen));
-      },
-      () => alive && setLoad({ status: 'unreachable' }),
-    );
+        // The session may have been started elsewhere (the side panel's commands): it is shown here.
+        setSession(service.current());
+        if (!service.available) {
+          setLoad({ status: 'unavailable' });
+          return;
+        }
+        const data = await service.load();
+        if (!alive) return;
+        setLoad({ status: 'ready', data, service });
+        const { chosen } = service.pick(data.guides);
+        if (chosen && !service.current()) setSession(service.start(chosen));
+      })
+      .catch(() => alive && setLoad({ status: 'unreachable' }));
     return () => {
       alive = false;
     };
   }, [attempt]);
 
-  const choose = (guide: Guide) => {
+  const choose = (service: GuideService, guide: Guide) => {
     setChoosing(false);
-    setSession(startSession(guide));
+    setSession(service.start(guide));
   };
 
   return (
@@ -116,15 +104,21 @@ function PageGuides() {
             t={t}
             lang={lang.value}
             trust={load.data.trust?.[session.guide.id]?.trust}
-            others={pickGuide(load.data.guides).matching.length > 1}
+            others={load.service.pick(load.data.guides).matching.length > 1}
             onChooseOther={() => {
-              stopSession();
+              load.service.stop();
               setSession(null);
               setChoosing(true);
             }}
           />
         ) : (
-          <NoGuide data={load.data} t={t} lang={lang.value} onChoose={choose} />
+          <NoGuide
+            data={load.data}
+            matching={load.service.pick(load.data.guides).matching}
+            t={t}
+            lang={lang.value}
+            onChoose={(guide) => choose(load.service, guide)}
+          />
         ))}
       {load.status === 'ready' && load.data.problems.length > 0 && (
         <details class="pp-guide-problems" data-testid="guide-problems">
@@ -146,16 +140,17 @@ function PageGuides() {
 
 function NoGuide({
   data,
+  matching,
   t,
   lang,
   onChoose,
 }: {
   data: LoadedGuides;
+  matching: Guide[];
   t: T;
   lang: Lang;
   onChoose: (guide: Guide) => void;
 }) {
-  const { matching } = pickGuide(data.guides);
   if (matching.length > 1) {
     return (
       <div class="pp-stack">

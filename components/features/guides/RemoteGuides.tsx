@@ -4,9 +4,8 @@ import type { GuideCommand } from '../../../utils/guides/remote';
 import { localize } from '../../../utils/guides/schema';
 import { createTranslator, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
-import { useServices } from '../../app/services';
+import { type PanelServices, useServices } from '../../app/services';
 import { useAdoptedSheet } from '../../app/use-adopted-sheet';
-import { guideSources } from './config';
 import guidesCss from './guides.css?inline';
 import { guidesMessages } from './messages';
 import type { PageCommand, PageSnapshot } from './page-sync';
@@ -37,9 +36,19 @@ const RETRY_MS = 700;
 
 type Load = { status: 'loading' } | { status: 'no-page' } | { status: 'ready'; snapshot: PageSnapshot };
 
+/** The side panel's link to the page: the guide runs in the active tab's page; this sends it commands (null: no page answers). */
+export type GuidesLink = { remote: { send(command: PageCommand): Promise<PageSnapshot | null> } };
+
+/** The link the side panel wired in for this feature (PanelServices.links), if any. */
+export function remoteOf(services: PanelServices): GuidesLink['remote'] | undefined {
+  return (services.links.guides as GuidesLink | undefined)?.remote;
+}
+
 /** The answer crosses from the page (possibly an older version of it): the extras are filled in. */
-async function sendToPage(command: PageCommand): Promise<PageSnapshot | null> {
-  const remote = guideSources().remote;
+async function sendToPage(
+  remote: GuidesLink['remote'] | undefined,
+  command: PageCommand,
+): Promise<PageSnapshot | null> {
   const answer = remote ? ((await remote.send(command)) as Partial<PageSnapshot> | null) : null;
   return answer?.status
     ? ({ ...answer, ticked: answer.ticked ?? [], key: answer.key ?? '' } as PageSnapshot)
@@ -47,7 +56,9 @@ async function sendToPage(command: PageCommand): Promise<PageSnapshot | null> {
 }
 
 export function RemoteGuides() {
-  const { lang, announce } = useServices();
+  const services = useServices();
+  const { lang, announce } = services;
+  const remote = remoteOf(services);
   const t: T = (key, params) => translate(lang.value, key, params);
   const rootRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -65,7 +76,7 @@ export function RemoteGuides() {
   const send = async (command: PageCommand) => {
     let snapshot: PageSnapshot | null = null;
     try {
-      snapshot = await sendToPage(command);
+      snapshot = await sendToPage(remote, command);
     } catch {
       snapshot = null;
     }

@@ -1,7 +1,7 @@
 import { currentOf, type GuideCommand, parseGuideCommand } from '../../../utils/guides/remote';
 import type { Lang } from '../../../utils/i18n';
-import { guideSources, guidesBase } from './config';
-import { currentSession, guidesOnce, hasGuideSources, pickGuide, startSession } from './live';
+import type { GuideService } from '../../app/guide-service';
+import type { PanelServices } from '../../app/services';
 import {
   type ChangeSource,
   checklist,
@@ -22,51 +22,58 @@ const LOOK_MS = 1000;
  * 'watch' is answered when something the side panel shows changes; 'tick' ticks the documents
  * checklist the in-page tab shows too.
  */
-export async function guideCommand(input: unknown, lang: Lang): Promise<PageSnapshot> {
+export async function guideCommand(input: unknown, ctx: PanelServices): Promise<PageSnapshot> {
+  const service = await ctx.guides();
+  const lang = ctx.lang.value;
   const sync = parseSyncCommand(input);
   if (sync?.action === 'watch')
-    return watchSnapshot(sync.since, () => run({ action: 'state' }, lang), pageChanges, WATCH_MS);
+    return watchSnapshot(
+      sync.since,
+      () => run(service, { action: 'state' }, lang),
+      pageChanges(service),
+      WATCH_MS,
+    );
   if (sync?.action === 'tick') {
-    const session = currentSession();
+    const session = service.current();
     // Only the documents of the guide being followed: nothing else is kept.
     if (session?.guide.id === sync.guideId && session.guide.documents.some((d) => d.id === sync.documentId))
       checklist.set(sync.guideId, sync.documentId, sync.ticked);
-    return run({ action: 'state' }, lang);
+    return run(service, { action: 'state' }, lang);
   }
-  return run(parseGuideCommand(input) ?? { action: 'state' }, lang);
+  return run(service, parseGuideCommand(input) ?? { action: 'state' }, lang);
 }
 
 /** The session's moves, the checklist, and what has no event: a guide chosen in the page's own panel, a new address. */
-const pageChanges: ChangeSource = (notify) => {
-  const session = currentSession();
-  const href = location.href;
-  const stops = [checklist.subscribe(notify), session ? session.subscribe(() => notify()) : () => {}];
-  const timer = setInterval(() => {
-    if (currentSession() !== session || location.href !== href) notify();
-  }, LOOK_MS);
-  return () => {
-    clearInterval(timer);
-    for (const stop of stops) stop();
+const pageChanges =
+  (service: GuideService): ChangeSource =>
+  (notify) => {
+    const session = service.current();
+    const href = location.href;
+    const stops = [checklist.subscribe(notify), session ? session.subscribe(() => notify()) : () => {}];
+    const timer = setInterval(() => {
+      if (service.current() !== session || location.href !== href) notify();
+    }, LOOK_MS);
+    return () => {
+      clearInterval(timer);
+      for (const stop of stops) stop();
+    };
   };
-};
 
-async function run(command: GuideCommand, lang: Lang): Promise<PageSnapshot> {
-  const base = guidesBase();
-  const sources = guideSources();
-  if (!hasGuideSources(base, sources)) return keyed({ status: 'unavailable', matching: [], current: null });
-  let data: Awaited<ReturnType<typeof guidesOnce>>;
+async function run(service: GuideService, command: GuideCommand, lang: Lang): Promise<PageSnapshot> {
+  if (!service.available) return keyed({ status: 'unavailable', matching: [], current: null });
+  let data: Awaited<ReturnType<GuideService['load']>>;
   try {
-    data = await guidesOnce(base, sources);
+    data = await service.load();
   } catch {
     return keyed({ status: 'error', matching: [], current: null });
   }
-  const { matching, chosen } = pickGuide(data.guides);
-  let session = currentSession();
+  const { matching, chosen } = service.pick(data.guides);
+  let session = service.current();
   if (command.action === 'start') {
     const guide = matching.find((g) => g.id === command.guideId);
-    if (guide) session = startSession(guide);
+    if (guide) session = service.start(guide);
   } else if (!session && chosen) {
-    session = startSession(chosen);
+    session = service.start(chosen);
   }
   let focused: boolean | undefined;
   if (session) {

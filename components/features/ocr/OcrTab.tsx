@@ -3,6 +3,7 @@ import { createTranslator } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
 import { useServices } from '../../app/services';
 import { useAdoptedSheet } from '../../app/use-adopted-sheet';
+import { type OcrConfig, ocrConfigOf } from './config';
 import { ocrMessages } from './messages';
 import ocrCss from './ocr.css?inline';
 import { inPageBridge } from './page';
@@ -21,7 +22,7 @@ const FRAME_STYLE = 'display:block;width:100%;height:min(75vh,46em);border:0';
  * claims with it.
  */
 function OcrFrame({ page, arm }: { page: string; arm: () => Promise<string> }) {
-  const { lang, settings } = useServices();
+  const { lang, settings, env } = useServices();
   const ref = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
   useLayoutEffect(() => {
@@ -48,7 +49,7 @@ function OcrFrame({ page, arm }: { page: string; arm: () => Promise<string> }) {
       if (e.source !== frame.contentWindow || !token) return;
       if ((e.data as { type?: unknown } | null)?.type !== OCR_FRAME_READY) return;
       // Our origin, not the address: with use_dynamic_url the frame lands on the extension's own origin.
-      const origin = new URL(extensionOrigin()).origin;
+      const origin = new URL(env.asset('')).origin;
       frame.contentWindow?.postMessage({ type: OCR_CLAIM_POST, token }, origin);
       // One claim per arm: a document the frame is later navigated to has nothing to gain from it.
       token = undefined;
@@ -71,13 +72,6 @@ function OcrFrame({ page, arm }: { page: string; arm: () => Promise<string> }) {
   }, []);
   if (failed) return <p class="pp-message pp-message--error">{translate(lang.value, 'ocr.failed')}</p>;
   return <div ref={ref} class="pp-ocr-frame-host" />;
-}
-
-/** The extension's own origin as the page script sees it (`runtime.getURL` of a file that is not web-accessible). */
-function extensionOrigin(): string {
-  const runtime = (globalThis as { chrome?: { runtime?: { getURL?: (p: string) => string } } }).chrome
-    ?.runtime;
-  return runtime?.getURL?.('/') ?? location.href;
 }
 
 type ReaderModule = typeof import('./Reader');
@@ -111,21 +105,16 @@ function InPage({ make }: { make: () => OcrBridge }) {
   return <mod.Reader bridge={bridge} lang={lang.value} />;
 }
 
-const makers = new Map<string, () => OcrBridge>();
-/** One stable maker per base, so the bridge is made once. */
-function inPage(base: string): () => OcrBridge {
-  let make = makers.get(base);
-  if (!make) {
-    make = () => inPageBridge(base);
-    makers.set(base, make);
-  }
-  return make;
-}
-
 export default function OcrTab() {
-  const { lang, config: setup } = useServices();
+  const services = useServices();
+  const { lang } = services;
   const ref = useRef<HTMLDivElement>(null);
-  const config = setup?.ocr ?? {};
+  const config: OcrConfig = useMemo(() => ocrConfigOf(services), [services]);
+  // One stable maker per panel, so the bridge is made once.
+  const inPage = useMemo(() => {
+    const base = config.base;
+    return base ? () => inPageBridge(base, services) : undefined;
+  }, [config, services]);
   useAdoptedSheet(ocrCss, ref);
   return (
     <div ref={ref}>
@@ -133,8 +122,8 @@ export default function OcrTab() {
         <InPage make={config.bridge} />
       ) : config.page && config.arm ? (
         <OcrFrame page={config.page} arm={config.arm} />
-      ) : config.base ? (
-        <InPage make={inPage(config.base)} />
+      ) : inPage ? (
+        <InPage make={inPage} />
       ) : (
         <p class="pp-message">{translate(lang.value, 'ocr.unavailable')}</p>
       )}

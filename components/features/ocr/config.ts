@@ -1,11 +1,11 @@
 /**
  * Where OCR runs. Widget: in the page, engine files from `<widget base>/ocr/`. Extension: in our own
  * `ocr.html` frame (a content script cannot start the engine's worker, and the document must not touch
- * the page's origin), or right in the side panel (an extension page) with its own bridge. Given to
- * mountPanel by each entry (page script, widget, side panel) and read by the OCR tab from the
- * panel's services: no module-level state.
+ * the page's origin), or right in the side panel (an extension page) with its own bridge, which the
+ * side panel wires in (PanelServices.links). Derived from the panel's services: no module-level state.
  */
-import type { OcrBridge } from './protocol';
+import type { PanelServices } from '../../app/services';
+import { OCR_MESSAGES, type OcrBridge } from './protocol';
 
 export type OcrConfig = {
   base?: string;
@@ -15,3 +15,26 @@ export type OcrConfig = {
   /** The side panel reads in itself: its bridge asks the background, which checks the tab in front. */
   bridge?: () => OcrBridge;
 };
+
+/** What the side panel wires in for OCR: it reads documents in itself, with this bridge to the tab in front. */
+export type OcrLink = { bridge: () => OcrBridge };
+
+export function ocrConfigOf(services: PanelServices): OcrConfig {
+  const link = services.links.ocr as OcrLink | undefined;
+  if (link?.bridge) return { bridge: link.bridge };
+  const background = services.env.background;
+  // The extension on a web page: our own reading page, framed; only the frame we arm may fill this tab.
+  if (background && services.context === 'page')
+    return {
+      page: services.env.asset('ocr.html'),
+      arm: () =>
+        background({ type: OCR_MESSAGES.arm }).then((r: unknown) => {
+          const token = (r as { token?: unknown } | undefined)?.token;
+          if (typeof token !== 'string') throw new Error('OCR frame not armed');
+          return token;
+        }),
+    };
+  // The widget reads in the page with the engine files of its folder.
+  if (services.context === 'widget') return { base: services.env.asset('ocr/') };
+  return {};
+}

@@ -7,18 +7,19 @@ import {
   parseFillItems,
   type StepHint,
 } from '../../../utils/ocr/fill/index';
-import { currentSession, isOurs } from '../guides/live';
+import type { PanelServices } from '../../app/services';
 import { preprocessWorker } from './preprocess-worker';
 import type { OcrBridge, PageTargets } from './protocol';
 
 /** The page's fields and the guide step's, from inside the page (widget panel or content script). */
-function pageSide() {
+function pageSide(ctx: PanelServices) {
   let elements = new Map<string, Element>();
   return {
-    targets(): PageTargets {
-      const found = discoverTargets(document, (el) => isOurs(el));
+    async targets(): Promise<PageTargets> {
+      const found = discoverTargets(document, (el) => ctx.isOurs(el));
       elements = found.elements;
-      const view = currentSession()?.view();
+      // The step the person is at, when a guide is followed here (the panel's guide service).
+      const view = (await ctx.guides()).current()?.view();
       const stepEl = view?.element;
       const stepKey = stepEl ? [...elements].find(([, el]) => el === stepEl)?.[0] : undefined;
       const validator = view?.state.step?.field?.validator;
@@ -29,7 +30,7 @@ function pageSide() {
     fill(items: FillItem[]): FillReport {
       // Keys are stable across re-renders: a page that redrew its form since the reading is looked at again.
       if (items.some((i) => !elements.get(i.targetKey)?.isConnected))
-        elements = discoverTargets(document, (el) => isOurs(el)).elements;
+        elements = discoverTargets(document, (el) => ctx.isOurs(el)).elements;
       return fillValues(items, elements);
     },
   };
@@ -40,17 +41,18 @@ function pageSide() {
  * to its chunks (resolved from this module's URL, so it follows the widget's folder). A page whose CSP or
  * origin refuses it gets preprocessing on its own thread (reading.ts falls back).
  */
-export function inPageBridge(assetsBase: string): OcrBridge {
-  const side = pageSide();
+export function inPageBridge(assetsBase: string, ctx: PanelServices): OcrBridge {
+  const side = pageSide(ctx);
   return {
     assetsBase,
-    targets: async () => side.targets(),
+    targets: () => side.targets(),
     fill: async (items) => side.fill(items),
     preprocessWorker,
   };
 }
 
-let shared: ReturnType<typeof pageSide> | undefined;
+/** One page side per panel: `fill` uses the elements its `targets` found. */
+const sides = new WeakMap<PanelServices, ReturnType<typeof pageSide>>();
 
 /** Hides (or shows again) everything of ours on the page; resolves once the page has been painted so. */
 function setOursHidden(hide: boolean): Promise<{ ok: true }> {
@@ -65,8 +67,15 @@ function setOursHidden(hide: boolean): Promise<{ ok: true }> {
  * One request from our extension to this page (from ocr.html or the side panel, relayed by the background
  * through the page script and the panel's handle): the page's fields, the fill, hiding ours for a capture.
  */
-export function pageCommand(command: unknown): PageTargets | FillReport | Promise<{ ok: true }> | undefined {
-  shared ??= pageSide();
+export function pageCommand(
+  command: unknown,
+  ctx: PanelServices,
+): Promise<PageTargets> | FillReport | Promise<{ ok: true }> | undefined {
+  let shared = sides.get(ctx);
+  if (!shared) {
+    shared = pageSide(ctx);
+    sides.set(ctx, shared);
+  }
   const m = command as { action?: unknown; items?: unknown } | null;
   if (m?.action === 'targets') return shared.targets();
   if (m?.action === 'fill') return shared.fill(parseFillItems(m.items));

@@ -10,7 +10,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { dir } from '../../../utils/i18n';
 import { displayValue, type PageField } from '../../../utils/progress/page-fields';
 import type { FieldValue } from '../../../utils/storage';
-import type { PanelServices } from '../../app/services';
+import { type PanelServices, ServicesContext } from '../../app/services';
 import { attachOurShadow, modeFor } from '../../app/shadow-root';
 import { ignoreUntrustedEvents } from '../../app/trusted-events';
 import panelCss from '../../styles/panel.css?inline';
@@ -19,7 +19,7 @@ import { errorMessage, type T, translatorFor } from './messages';
 import { PinForm } from './PinForm';
 import type { SessionEvent } from './PublicSection';
 import progressCss from './progress.css?inline';
-import { SessionFrame } from './SessionFrame';
+import { SessionFrame, sessionPageOf } from './SessionFrame';
 
 function shown(t: T, field: PageField | undefined, value: FieldValue): string {
   const v = displayValue(field, value);
@@ -44,7 +44,7 @@ function BannerView({ agent, services }: { agent: Agent; services: PanelServices
 
   if (state.kind === 'hidden') return null;
   // The extension on a web page: the PIN is typed in our own frame, out of the page's reach.
-  const sessionPage = services.context === 'page' ? services.sessionPage : undefined;
+  const sessionPage = sessionPageOf(services);
   const comfort = settings.value.comfort;
   const close = () => {
     agent.banner.value = { kind: 'hidden' };
@@ -226,7 +226,13 @@ export function mountProgressBanner(
     });
     // First in the body: the banner comes first when the person tabs through the page.
     (doc.body ?? doc.documentElement).prepend(host);
-    render(<BannerView agent={agent} services={services} />, shadow);
+    // The PIN form and our frame take the panel's services (storage, env) from the context.
+    render(
+      <ServicesContext.Provider value={services}>
+        <BannerView agent={agent} services={services} />
+      </ServicesContext.Provider>,
+      shadow,
+    );
     return host;
   };
   const stop = effect(() => {

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../../utils/i18n';
-import { progressClient } from './client';
+import { useServices } from '../../app/services';
 import { errorMessage, type T } from './messages';
 
 let ids = 0;
@@ -19,6 +19,7 @@ export function PinForm({
   onDone: () => void;
   onSkip?: () => void;
 }) {
+  const { storage } = useServices();
   const [id] = useState(() => `pp-pin-${++ids}`);
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');
@@ -41,7 +42,7 @@ export function PinForm({
     }
     setBusy(true);
     try {
-      const client = await progressClient();
+      const client = await storage();
       if (kind === 'choose') await client.choosePin(pin);
       else await client.unlock(pin);
       setPin('');

@@ -4,12 +4,11 @@ import { HOURS_RANGE, IDLE_RANGE, parsePublicComputer } from '../../../utils/pro
 import type { PublicComputerConfig } from '../../../utils/progress/types';
 import { useServices } from '../../app/services';
 import { useAdoptedSheet } from '../../app/use-adopted-sheet';
-import { progressClient } from './client';
 import { errorMessage, translatorFor } from './messages';
 import progressCss from './progress.css?inline';
 
 export function PublicComputerOptions() {
-  const { lang, announce } = useServices();
+  const { lang, announce, storage } = useServices();
   const t = translatorFor(() => lang.value);
   const [config, setConfig] = useState<PublicComputerConfig | null>(null);
   const [status, setStatus] = useState('');
@@ -19,7 +18,7 @@ export function PublicComputerOptions() {
 
   useAdoptedSheet(progressCss, ref);
   useEffect(() => {
-    progressClient()
+    storage()
       .then((c) => c.publicComputer())
       .then(setConfig, (e: unknown) => setError(errorMessage(lang.value, e)));
   }, []);
@@ -30,7 +29,7 @@ export function PublicComputerOptions() {
     setError('');
     try {
       const checked = parsePublicComputer(config).config;
-      await (await progressClient()).setPublicComputer(checked);
+      await (await storage()).setPublicComputer(checked);
       setConfig(checked);
       setStatus(t('progress.options.saved'));
       announce(t('progress.options.saved'));
@@ -41,7 +40,7 @@ export function PublicComputerOptions() {
   const wipe = async () => {
     setError('');
     try {
-      await (await progressClient()).wipe();
+      await (await storage()).wipe();
       setConfirming(false);
       setStatus(t('progress.options.wiped'));
       announce(t('progress.options.wiped'));

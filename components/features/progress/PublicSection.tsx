@@ -7,8 +7,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../../utils/i18n';
 import type { ProgressMode } from '../../../utils/progress/types';
+import { useServices } from '../../app/services';
 import { Confirm } from './Confirm';
-import { progressClient } from './client';
 import type { T } from './messages';
 import { PinForm } from './PinForm';
 
@@ -38,6 +38,7 @@ export function PublicSection({
   announce: (m: string) => void;
   onEvent?: (event: SessionEvent) => void;
 }) {
+  const { storage } = useServices();
   const [confirming, setConfirming] = useState(false);
   const [ended, setEnded] = useState(false);
   const endButton = useRef<HTMLButtonElement>(null);
@@ -53,7 +54,7 @@ export function PublicSection({
     ) : null;
   }
   const end = async () => {
-    const client = await progressClient();
+    const client = await storage();
     const result = await client.wipe();
     onEvent?.('ended');
     setConfirming(false);
@@ -115,7 +116,7 @@ export function PublicSection({
               class="pp-button"
               data-action="lock"
               onClick={async () => {
-                await (await progressClient()).lock();
+                await (await storage()).lock();
                 onEvent?.('locked');
                 onChange();
               }}

@@ -6,7 +6,7 @@
  * works only after the background armed it for this tab (a frame the page made itself stays inert).
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { extensionRuntime } from './client';
+import { type PanelServices, useServices } from '../../app/services';
 import type { SessionEvent } from './PublicSection';
 
 export type SessionView = 'banner' | 'tab';
@@ -31,19 +31,27 @@ export function frameOrigin(page: string, extensionId: string | undefined): stri
     : url.origin;
 }
 
+/** Our `session.html`, where the extension on a web page shows the shared computer's PIN and controls; absent elsewhere. */
+export function sessionPageOf(services: Pick<PanelServices, 'context' | 'env'>): string | undefined {
+  return services.context === 'page' && services.env.background
+    ? services.env.asset('session.html')
+    : undefined;
+}
+
 export function SessionFrame({
   page: sessionPage,
   view,
   title,
   onEvent,
 }: {
-  /** Our `session.html` (services.sessionPage). */
+  /** Our `session.html` (sessionPageOf). */
   page: string;
   view: SessionView;
   /** The frame's accessible name. */
   title: string;
   onEvent: (event: SessionEvent) => void;
 }) {
+  const { env } = useServices();
   const hostRef = useRef<HTMLSpanElement>(null);
   const frameRef = useRef<HTMLIFrameElement | null>(null);
   const eventRef = useRef(onEvent);
@@ -51,8 +59,10 @@ export function SessionFrame({
 
   useEffect(() => {
     const host = hostRef.current;
-    const runtime = extensionRuntime();
-    if (!host || !sessionPage || !runtime) return;
+    const background = env.background;
+    if (!host || !sessionPage || !background) return;
+    // The extension's id: the host of its own address (a file that is not web-accessible).
+    const extensionId = new URL(env.asset('')).host;
     const shadow = host.attachShadow({ mode: 'closed' });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(FRAME_CSS);
@@ -73,7 +83,7 @@ export function SessionFrame({
       if (data.ready === true && tokenFor)
         frame.contentWindow?.postMessage(
           { pasapas: 'session-token', token: tokenFor },
-          frameOrigin(sessionPage, runtime.id),
+          frameOrigin(sessionPage, extensionId),
         );
       if (typeof data.height === 'number' && Number.isFinite(data.height))
         frame.style.height = `${Math.min(MAX_HEIGHT, Math.max(40, Math.ceil(data.height)))}px`;
@@ -83,8 +93,7 @@ export function SessionFrame({
     window.addEventListener('message', onMessage);
     // Armed first: the background gives this page script a token, which only our frame receives
     // (a message to our origin, which the page cannot read); the frame claims its place with it.
-    runtime
-      .sendMessage({ type: 'pasapas:session-arm', view })
+    background({ type: 'pasapas:session-arm', view })
       .catch(() => undefined)
       .then((answer: unknown) => {
         const token = (answer as { token?: unknown } | undefined)?.token;

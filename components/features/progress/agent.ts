@@ -28,9 +28,8 @@ import { createSaveQueue } from '../../../utils/progress/save-queue';
 import { LAST_PAGE_IDENTITY, type ProgressClient, type ProgressMode } from '../../../utils/progress/types';
 import type { Procedure, RestoreConflict, RestoreItem } from '../../../utils/storage';
 import { fieldKey } from '../../../utils/storage/field-identity';
-import { guideSources, guidesBase } from '../guides/config';
-import { guidesOnce, hasGuideSources, isOurs, pickGuide } from '../guides/live';
-import { inExtension, progressClient, SAVED_HINT_KEY } from './client';
+import { SAVED_HINT_KEY } from '../../../utils/storage/saved-hint';
+import type { PanelServices } from '../../app/services';
 
 export type Banner =
   | { kind: 'hidden' }
@@ -64,16 +63,28 @@ export type Agent = {
   dispose(): Promise<void>;
 };
 
-let agent: Agent | undefined;
-const listeners = new Set<(a: Agent) => void>();
+/** What the agent uses of the panel's services: its storage, its guides, its language, what is ours. */
+export type AgentServices = Pick<PanelServices, 'lang' | 'storage' | 'guides' | 'isOurs' | 'env'>;
 
-export function currentAgent(): Agent | undefined {
-  return agent;
+/** One agent per panel (its page), found by the "Mes démarches" tab of the same panel. */
+const agents = new WeakMap<AgentServices, { agent?: Agent; listeners: Set<(a: Agent) => void> }>();
+function slot(services: AgentServices) {
+  let found = agents.get(services);
+  if (!found) {
+    found = { listeners: new Set() };
+    agents.set(services, found);
+  }
+  return found;
 }
-export function onAgent(listener: (a: Agent) => void): () => void {
-  if (agent) listener(agent);
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+
+export function currentAgent(services: AgentServices): Agent | undefined {
+  return agents.get(services)?.agent;
+}
+export function onAgent(services: AgentServices, listener: (a: Agent) => void): () => void {
+  const s = slot(services);
+  if (s.agent) listener(s.agent);
+  s.listeners.add(listener);
+  return () => s.listeners.delete(listener);
 }
 
 function tabStorage(): Storage | undefined {
@@ -84,10 +95,15 @@ function tabStorage(): Storage | undefined {
   }
 }
 
-export type AgentOptions = { lang: ReadonlySignal<Lang>; doc?: Document };
+export type AgentOptions = { services: AgentServices; doc?: Document };
 
 export function startProgressAgent(options: AgentOptions): Agent {
-  if (agent) return agent;
+  const { services } = options;
+  const here = slot(services);
+  if (here.agent) return here.agent;
+  const lang: ReadonlySignal<Lang> = services.lang;
+  const isOurs = services.isOurs;
+  const progressClient = services.storage;
   const doc = options.doc ?? document;
   const win = doc.defaultView ?? window;
   const origin = win.location.origin;
@@ -245,7 +261,7 @@ export function startProgressAgent(options: AgentOptions): Agent {
    */
   let keepAlive: ReturnType<typeof setInterval> | undefined;
   function watchWorker(mode: ProgressMode) {
-    if (!inExtension() || mode.kind !== 'unlocked' || keepAlive) return;
+    if (!services.env.background || mode.kind !== 'unlocked' || keepAlive) return;
     keepAlive = setInterval(() => {
       if (doc.visibilityState !== 'visible' || !client) return;
       client.mode().then(
@@ -278,13 +294,14 @@ export function startProgressAgent(options: AgentOptions): Agent {
   async function start() {
     client = await progressClient();
     let guide: Target | null = null;
-    // The same sources (and the same cached load) as the guides tab.
-    if (hasGuideSources(guidesBase(), guideSources())) {
+    // The same sources (and the same cached load) as the guides tab: the panel's guide service.
+    const guides = await services.guides();
+    if (guides.available) {
       try {
-        const data = await guidesOnce(guidesBase(), guideSources());
-        const { matching, chosen } = pickGuide(data.guides);
+        const data = await guides.load();
+        const { matching, chosen } = guides.pick(data.guides);
         const g = chosen ?? matching[0];
-        if (g) guide = { guideId: g.id, title: localize(g.title, options.lang.value) };
+        if (g) guide = { guideId: g.id, title: localize(g.title, lang.value) };
       } catch {
         // Guides unreachable: only a site the person chose is followed.
       }
@@ -388,11 +405,11 @@ export function startProgressAgent(options: AgentOptions): Agent {
       doc.removeEventListener('submit', onSubmit, true);
       win.removeEventListener('pagehide', onSubmit);
       await saver.flush().catch(() => {});
-      agent = undefined;
+      if (here.agent === self) here.agent = undefined;
     },
   };
-  agent = self;
-  for (const l of listeners) l(self);
+  here.agent = self;
+  for (const l of here.listeners) l(self);
   start().catch((error: unknown) => {
     // Only what the person can act on is shown; an unreachable background is said when they act.
     const code = (error as { code?: string } | null)?.code;

@@ -32,7 +32,7 @@ export default function ReadableTab() {
   const open = async (formOnly: boolean) => {
     setMessage('');
     setBusy(true);
-    const url = services.config?.glossaryUrl;
+    const url = services.env.asset('glossary/fr.json');
     // Without the glossary the view still opens: the words are simply not explained.
     const glossary = url ? await loadGlossary(url).catch(() => undefined) : undefined;
     try {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { features } from '../../../components/features';
 import {
   createExtensionSettingsStore,
   createLocalSettingsStore,
@@ -8,50 +9,83 @@ import {
   readLocalSettingsSync,
   SETTINGS_KEY,
 } from '../../../utils/settings/settings';
-import {
-  configFromDataset,
-  DEFAULT_FEATURES,
-  formatProblems,
-  parseWidgetConfig,
-} from '../../../utils/widget/config';
+import { configFromDataset, formatProblems, parseWidgetConfig } from '../../../utils/widget/config';
+import { parseHandedOptions } from '../../../utils/widget/handover';
+
+/** The registered features: their ids and options are what the configuration accepts. */
+const known = features.all();
 
 describe('widget configuration', () => {
   test('a good configuration has no problem', () => {
-    const { config, problems } = parseWidgetConfig({
-      features: 'comfort, speech',
-      lang: 'ar',
-      position: 'left',
-    });
+    const { config, problems } = parseWidgetConfig(
+      {
+        features: 'comfort, speech',
+        lang: 'ar',
+        position: 'left',
+      },
+      known,
+    );
     expect(problems).toEqual([]);
     expect(config).toMatchObject({ features: ['comfort', 'speech'], lang: 'ar', position: 'left' });
   });
   test('a bad one reports each problem in French and English, and keeps the valid part', () => {
-    const { config, problems } = parseWidgetConfig({
-      features: 'comfort,teleport',
-      lang: 'xx',
-      position: 'top',
-      catalog: 'javascript:alert(1)',
-      colour: 'red',
-    });
+    const { config, problems } = parseWidgetConfig(
+      {
+        features: 'comfort,teleport',
+        lang: 'xx',
+        position: 'top',
+        catalog: 'javascript:alert(1)',
+        colour: 'red',
+      },
+      known,
+    );
     expect(config.features).toEqual(['comfort']);
     expect(config.lang).toBeUndefined();
     expect(config.position).toBe('right');
-    expect(config.catalog).toBeUndefined();
+    // The catalog is the guides feature's option: checked by its schema, left out when bad.
+    expect(config.options.guides).toEqual({ urls: [], trustedKeys: [] });
     expect(problems.map((p) => p.field)).toEqual(['features', 'lang', 'position', 'catalog', 'colour']);
     const text = formatProblems(problems);
     expect(text).toContain('fonctionnalité inconnue : teleport');
     expect(text).toContain('unknown feature: teleport');
   });
   test('no valid feature at all falls back to every feature', () => {
-    const { config, problems } = parseWidgetConfig({ features: 'nope' });
-    expect(config.features).toEqual(DEFAULT_FEATURES);
+    const { config, problems } = parseWidgetConfig({ features: 'nope' }, known);
+    expect(config.features).toEqual(features.ids);
     expect(problems).toHaveLength(2);
   });
   test('reads data-* attributes', () => {
     const el = document.createElement('div');
     el.setAttribute('data-features', 'speech');
     el.setAttribute('data-trusted-keys', 'abc');
-    expect(configFromDataset(el.dataset)).toEqual({ features: 'speech', trustedKeys: 'abc' });
+    el.setAttribute('data-colour', 'red');
+    expect(configFromDataset(el.dataset, known)).toEqual({ features: 'speech', trustedKeys: 'abc' });
+  });
+  test('each feature reads its own options; a feature with none needs no key', () => {
+    const { config, problems } = parseWidgetConfig(
+      {
+        guides: 'https://admin.example/g/a.json, javascript:alert(1)',
+        catalog: '/catalogue/catalog.json',
+        trustedKeys: 'abc',
+      },
+      known,
+    );
+    expect(config.options.guides).toEqual({
+      urls: ['https://admin.example/g/a.json'],
+      catalog: '/catalogue/catalog.json',
+      trustedKeys: [],
+    });
+    expect(problems.map((p) => p.field)).toEqual(['guides', 'trustedKeys']);
+    // A feature without options is not in the list, and its id is still a valid feature.
+    expect(Object.keys(config.options)).toEqual(known.filter((f) => f.config).map((f) => f.id));
+  });
+  test('what a widget hands over to the extension is kept as a plain object, or ignored', () => {
+    expect(parseHandedOptions(JSON.stringify({ guides: ['/g/a.json'], catalog: '/c.json' }))).toEqual({
+      guides: ['/g/a.json'],
+      catalog: '/c.json',
+    });
+    for (const bad of [undefined, '{', 'null', '[1]', '"text"', { guides: ['x'] }, `"${'x'.repeat(70_000)}"`])
+      expect(parseHandedOptions(bad)).toBeUndefined();
   });
 });
 

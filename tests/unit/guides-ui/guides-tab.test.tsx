@@ -7,21 +7,18 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { PanelServices } from '../../../components/app/services';
-import { shadowOf } from '../../../components/app/shadow-root';
 import { ServicesContext } from '../../../components/app/services';
-import { setGuidesBase } from '../../../components/features/guides/config';
+import { shadowOf } from '../../../components/app/shadow-root';
 import GuidesTab from '../../../components/features/guides/GuidesTab';
-import { stopSession } from '../../../components/features/guides/live';
 import { guidesMessages } from '../../../components/features/guides/messages';
+import { drawGuideOnPage } from '../../../components/features/guides/page-work';
 import { translateUi } from '../../../components/i18n';
 import { type DemoServer, startDemoServer } from '../../../demo/server.js';
 import { missingKeys } from '../../../utils/i18n';
-import { parseSettings } from '../../../utils/settings/settings';
 import { httpGet } from '../guides/helpers';
+import { type TestServices, testServices } from '../panel-services';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const BASE = `${location.origin}/pasapas/guides/`;
@@ -43,7 +40,6 @@ beforeAll(async () => {
       return new Response('', { status: 404 });
     }
   });
-  setGuidesBase(BASE);
 });
 afterAll(async () => {
   vi.unstubAllGlobals();
@@ -51,16 +47,10 @@ afterAll(async () => {
 });
 
 const announced: string[] = [];
-function services(voices: unknown[] = []): PanelServices {
-  const settings = signal(parseSettings(undefined));
-  const lang = signal<'fr' | 'en' | 'ar'>('fr');
-  return {
-    context: 'widget',
-    store: { load: async () => settings.value, save: async () => {}, subscribe: () => () => {} },
-    settings,
-    lang,
-    t: (key, params) => translateUi(lang.value, key, params),
-    update: () => {},
+/** The panel's context, as mountPanel makes it: the bundled guides, a speech engine with the given voices. */
+function services(voices: unknown[] = []): TestServices {
+  return testServices({
+    guideSources: { base: BASE },
     announce: (m) => announced.push(m),
     speech: {
       synth: {
@@ -74,10 +64,12 @@ function services(voices: unknown[] = []): PanelServices {
       } as never,
       makeUtterance: (text: string) => ({ text }) as never,
     },
-  } as PanelServices;
+  });
 }
 
 let host: HTMLElement;
+let ctx: TestServices;
+let pageWork: AbortController;
 function mount(url: string) {
   history.replaceState(null, '', url);
   document.body.innerHTML = pageHtml;
@@ -85,17 +77,22 @@ function mount(url: string) {
   host.setAttribute('data-pasapas-host', 'widget');
   document.body.append(host);
   const shadow = host.attachShadow({ mode: 'open' });
+  ctx = services();
+  // The guides feature's page work, as mountPanel starts it: the highlight on the page.
+  pageWork = new AbortController();
+  void drawGuideOnPage(ctx, pageWork.signal);
   render(
-    <ServicesContext.Provider value={services()}>
+    <ServicesContext.Provider value={ctx}>
       <GuidesTab />
     </ServicesContext.Provider>,
     shadow,
   );
   return shadow;
 }
-afterEach(() => {
+afterEach(async () => {
   render(null, host.shadowRoot as ShadowRoot);
-  stopSession();
+  pageWork.abort();
+  (await ctx.guideService()).dispose();
   sessionStorage.clear();
   announced.length = 0;
 });

@@ -8,11 +8,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { setGuideSources, setGuidesBase } from '../../../components/features/guides/config';
-import { stopSession } from '../../../components/features/guides/live';
 import { checklist } from '../../../components/features/guides/page-sync';
 import { guideCommand } from '../../../components/features/guides/remote-host';
 import { type DemoServer, startDemoServer } from '../../../demo/server.js';
+import { testServices } from '../panel-services';
 import { httpGet } from './helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -21,6 +20,8 @@ const GUIDE_ID = JSON.parse(readFileSync(path.join(ROOT, 'public/guides/fr.demo.
   .id as string;
 
 let server: DemoServer;
+/** The panel's context on this page: the bundled guides only. */
+const ctx = testServices({ guideSources: { base: BASE } });
 beforeAll(async () => {
   server = await startDemoServer({ port: 0 });
   const html = await httpGet(`${server.url}/aide-logement/identite.html?widget=0`);
@@ -35,11 +36,9 @@ beforeAll(async () => {
   });
   history.replaceState(null, '', '/aide-logement/identite.html');
   document.body.innerHTML = /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
-  setGuidesBase(BASE);
-  setGuideSources({});
 });
 afterAll(async () => {
-  stopSession();
+  (await ctx.guideService()).dispose();
   vi.unstubAllGlobals();
   await server.close();
 });
@@ -49,14 +48,14 @@ afterEach(() => {
 
 describe('guideCommand (page side)', () => {
   it('ticks the followed guide’s documents in the page’s own checklist, and ignores anything else', async () => {
-    const first = await guideCommand({ action: 'state' }, 'fr');
+    const first = await guideCommand({ action: 'state' }, ctx);
     expect(first.current?.guideId).toBe(GUIDE_ID);
     expect(first.ticked).toEqual([]);
     expect(first.key).not.toBe('');
 
     const ticked = await guideCommand(
       { action: 'tick', guideId: GUIDE_ID, documentId: 'rib', ticked: true },
-      'fr',
+      ctx,
     );
     expect(ticked.ticked).toEqual(['rib']);
     expect([...checklist.get(GUIDE_ID)]).toEqual(['rib']);
@@ -68,7 +67,7 @@ describe('guideCommand (page side)', () => {
       { action: 'tick', guideId: GUIDE_ID, documentId: 'rib', ticked: 'non' },
       { action: 'tick', guideId: GUIDE_ID, documentId: 'avis-impot' },
     ]) {
-      const answer = await guideCommand(bad, 'fr');
+      const answer = await guideCommand(bad, ctx);
       expect(answer.status).toBe('ready');
       expect(answer.ticked).toEqual(['rib']);
     }
@@ -76,10 +75,10 @@ describe('guideCommand (page side)', () => {
   });
 
   it('holds a watch until the in-page tab ticks a document, answers a stale one at once', async () => {
-    const shown = await guideCommand({ action: 'state' }, 'fr');
+    const shown = await guideCommand({ action: 'state' }, ctx);
     let answered: Awaited<ReturnType<typeof guideCommand>> | undefined;
     const subscribe = vi.spyOn(checklist, 'subscribe');
-    const watching = guideCommand({ action: 'watch', since: shown.key }, 'fr').then((a) => {
+    const watching = guideCommand({ action: 'watch', since: shown.key }, ctx).then((a) => {
       answered = a;
       return a;
     });
@@ -93,7 +92,7 @@ describe('guideCommand (page side)', () => {
     expect(answer.ticked).toEqual(['avis-impot']);
     expect(answer.current?.index).toBe(shown.current?.index);
 
-    const stale = await guideCommand({ action: 'watch', since: shown.key }, 'fr');
+    const stale = await guideCommand({ action: 'watch', since: shown.key }, ctx);
     expect(stale.key).toBe(answer.key);
   });
 });

@@ -168,26 +168,6 @@ describe('collectGuides', () => {
   });
 });
 
-describe('guidesFromWidgetConfig', () => {
-  it('reads the guides an administration’s widget hands over to the extension, ignores the rest', async () => {
-    const { guidesFromWidgetConfig } = await import('../../../utils/guides/widget-handover.ts');
-    const detail = JSON.stringify({
-      features: ['guides'],
-      guides: ['/g/a.json', 42],
-      catalog: '/catalog/catalog.json',
-      trustedKeys: ['k'],
-    });
-    expect(guidesFromWidgetConfig(detail)).toEqual({
-      urls: ['/g/a.json'],
-      catalog: '/catalog/catalog.json',
-      trustedKeys: ['k'],
-    });
-    expect(guidesFromWidgetConfig(JSON.stringify({ features: ['comfort'], guides: [] }))).toBeUndefined();
-    for (const bad of [undefined, '{', 'null', '[1]', { guides: ['x'] }])
-      expect(guidesFromWidgetConfig(bad)).toBeUndefined();
-  });
-});
-
 describe('guides served by the site that embeds the widget (issue 13, problem 11)', () => {
   const page = 'https://mairie.example.fr';
   async function setup() {

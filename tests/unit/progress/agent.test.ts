@@ -4,18 +4,26 @@
  * tab, later pages fill silently, what the site shows is asked about, and on a shared computer
  * nothing is kept before a PIN (and "Ne rien garder" stops asking).
  */
-import { signal } from '@preact/signals';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Agent, startProgressAgent } from '../../../components/features/progress/agent';
-import { progressClient, useProgressClient } from '../../../components/features/progress/client';
 import { SITE_GUIDE_ID } from '../../../utils/progress/guide';
 import { PUBLIC_DEFAULTS } from '../../../utils/progress/public-config';
 import { createProgressService } from '../../../utils/progress/service';
+import type { ProgressClient } from '../../../utils/progress/types';
 import { openDatabase } from '../../../utils/storage/db';
+import { testServices } from '../panel-services';
 
 let counter = 0;
 let agent: Agent | undefined;
+/** The storage client the panel's context gives the agent (the widget's, on a fake IndexedDB). */
+let storage: ProgressClient | undefined;
+const ctx = testServices({
+  storage: async () => {
+    if (!storage) throw new Error('no storage yet');
+    return storage;
+  },
+});
 
 function service(enabled = false) {
   const db = openDatabase(`agent-${++counter}`, { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -35,7 +43,7 @@ function service(enabled = false) {
       };
     },
   });
-  useProgressClient(seen);
+  storage = seen;
   return { db, client, calls };
 }
 
@@ -56,7 +64,7 @@ afterEach(async () => {
   await agent?.dispose();
   agent = undefined;
   sessionStorage.clear();
-  useProgressClient(undefined);
+  storage = undefined;
 });
 
 describe('page agent', () => {
@@ -64,7 +72,7 @@ describe('page agent', () => {
     const { client } = service();
     const origin = location.origin;
     form();
-    agent = startProgressAgent({ lang: signal('fr') });
+    agent = startProgressAgent({ services: ctx });
     await agent.keepThisSite();
     type('nom', 'Martin');
     type('ville', 'Paris');
@@ -91,7 +99,7 @@ describe('page agent', () => {
 
     // Back later: the site shows another town; nothing is written before the person answers.
     form({ ville: 'Lyon' });
-    agent = startProgressAgent({ lang: signal('fr') });
+    agent = startProgressAgent({ services: ctx });
     await vi.waitFor(() => expect(agent?.banner.value.kind).toBe('offer'));
     expect(input('nom').value).toBe('');
     agent.answerOffer(true);
@@ -107,7 +115,7 @@ describe('page agent', () => {
 
     // Same tab, next page load: accepted already, so empty fields fill without asking.
     form();
-    agent = startProgressAgent({ lang: signal('fr') });
+    agent = startProgressAgent({ services: ctx });
     await vi.waitFor(() => expect(input('nom').value).toBe('Martin'));
     expect(agent.banner.value.kind).toBe('hidden');
   });
@@ -115,7 +123,7 @@ describe('page agent', () => {
   it('shared computer: nothing kept before a PIN; "Ne rien garder" stops asking; a PIN saves what waited', async () => {
     const { db, calls } = service(true);
     form();
-    agent = startProgressAgent({ lang: signal('fr') });
+    agent = startProgressAgent({ services: ctx });
     await agent.keepThisSite().catch(() => {});
     // What typing does before "Ne rien garder": the input event asks the service, there and then.
     const beforeTyping = calls.filter((c) => c === 'startOrGet').length;
@@ -131,7 +139,7 @@ describe('page agent', () => {
     expect(agent.banner.value.kind).toBe('hidden');
 
     // The person changes their mind and chooses a PIN from "Mes démarches".
-    await (await progressClient()).choosePin('246813');
+    await (await ctx.storage()).choosePin('246813');
     await agent.resumeAfterPin();
     type('nom', 'Zorglub3');
     await vi.waitFor(async () => expect(await db.fieldValues.count()).toBeGreaterThan(0), { timeout: 3000 });

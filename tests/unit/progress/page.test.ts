@@ -209,15 +209,15 @@ describe('public-computer configuration', () => {
   });
 
   it('is a widget option with fr/en problem messages', () => {
-    expect(parseWidgetConfig({ publicComputer: 'true' })).toMatchObject({
+    expect(parseWidgetConfig({ publicComputer: 'true' }, [])).toMatchObject({
       config: { publicComputer: { enabled: true } },
       problems: [],
     });
-    const bad = parseWidgetConfig({ publicComputer: 'peut-être' });
+    const bad = parseWidgetConfig({ publicComputer: 'peut-être' }, []);
     expect(bad.config.publicComputer?.enabled).toBe(false);
     expect(bad.problems[0]?.field).toBe('publicComputer');
     expect(bad.problems[0]?.message.fr).toMatch(/ordinateur public/);
     expect(bad.problems[0]?.message.en).toMatch(/public computer/);
-    expect(parseWidgetConfig({}).config.publicComputer).toBeUndefined();
+    expect(parseWidgetConfig({}, []).config.publicComputer).toBeUndefined();
   });
 });

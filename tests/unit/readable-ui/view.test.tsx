@@ -4,7 +4,7 @@
  * own changes and error messages come back, secrets are written through but never read back, the
  * big "Suivant" clicks the site's button, and read aloud speaks the view's own text.
  */
-import { computed, signal } from '@preact/signals';
+import { computed } from '@preact/signals';
 import DOMPurify from 'dompurify';
 import { options, render } from 'preact';
 import { act } from 'preact/test-utils';
@@ -16,8 +16,8 @@ import { compileGlossary } from '../../../utils/glossary';
 import { createTranslator, type Lang, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
 import { extractReadable } from '../../../utils/readable/extract';
-import { parseSettings } from '../../../utils/settings/settings';
 import type { SynthLike, UtteranceLike } from '../../../utils/speech/speaker';
+import { testServices } from '../panel-services';
 
 const translate = createTranslator(uiMessages, readableMessages);
 const t = (key: string, params?: Params) => translate('fr', key, params);
@@ -86,17 +86,7 @@ function fakeSpeech(withVoice: boolean) {
 }
 
 function services(withVoice = true): PanelServices {
-  const settings = signal(parseSettings(undefined));
-  return {
-    context: 'widget',
-    store: {} as PanelServices['store'],
-    settings,
-    lang: computed<Lang>(() => 'fr'),
-    t,
-    update: () => {},
-    announce: () => {},
-    speech: fakeSpeech(withVoice),
-  };
+  return testServices({ lang: computed<Lang>(() => 'fr'), t, speech: fakeSpeech(withVoice) });
 }
 
 async function show(withVoice = true, live = false) {

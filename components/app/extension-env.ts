@@ -1,0 +1,11 @@
+import { browser } from 'wxt/browser';
+import { extensionUrl } from './extension-url';
+import type { PanelEnv } from './services';
+
+/** The extension's environment for its own pages: its files and its background. */
+export function extensionEnv(): PanelEnv {
+  return {
+    asset: (path) => extensionUrl(`/${path}`),
+    background: (message) => browser.runtime.sendMessage(message),
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * The guides this panel can use and the one followed on this page: a service of the panel's
+ * context, shared by the guides tab, the side panel's page commands, progress (which procedure this
+ * page belongs to) and OCR (the step's field). Made per panel from mountPanel's options, so there is
+ * no module-level state: two panels, or two tests, each have their own. Loaded on first use (its
+ * own chunk). The highlight on the page is the guides feature's: it follows `onSession`.
+ */
+import { controlsOf } from '../../utils/guides/field-value';
+import type { Guide } from '../../utils/guides/format';
+import { type LoadedGuides, loadGuides } from '../../utils/guides/loading';
+import { guidesForPage } from '../../utils/guides/match';
+import { readPosition } from '../../utils/guides/position-store';
+import { createGuideSession, type GuideSession } from '../../utils/guides/session';
+import {
+  browserCatalogFetch,
+  type ConfiguredGuides,
+  collectGuides,
+  type InstalledEntry,
+  loadConfiguredGuides,
+} from '../../utils/guides/sources';
+
+/**
+ * Where the guides come from. `base`: the bundled guides (`<widget base>/guides/`, or the
+ * extension's). `installed`: the mediator's guides, asked from the background (extension).
+ * `configured`: the administration's guides and catalog (widget, or handed over to the extension).
+ */
+export type GuideSources = {
+  base?: string;
+  installed?: () => Promise<readonly InstalledEntry[]>;
+  configured?: ConfiguredGuides;
+};
+
+export type GuideService = {
+  /** True when this panel has any guide to offer (bundled, installed or configured). */
+  readonly available: boolean;
+  /** The guides, loaded once (bundled, installed, configured, merged); a failed load can be retried. */
+  load(): Promise<LoadedGuides>;
+  /** The guide to follow here: the one already running, else one already started in this tab, else the only match. */
+  pick(guides: readonly Guide[]): { matching: Guide[]; chosen: Guide | null };
+  current(): GuideSession | null;
+  /** Starts (or keeps) the session for a guide. */
+  start(guide: Guide): GuideSession;
+  stop(): void;
+  /** Each session started (null when it stops), and the current one at once. */
+  onSession(listener: (session: GuideSession | null) => void): () => void;
+  /** The panel unmounts: the session ends, the listeners go. */
+  dispose(): void;
+};
+
+/**
+ * When the person last pressed a pointer on the page. A step done on leaving a field moves focus
+ * to the next step's field, unless the person just chose where to go with the mouse or a finger.
+ */
+const CHOSEN_MS = 1500;
+
+function tabStorage(win: Window): Storage | undefined {
+  try {
+    return win.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An administration may write addresses relative to its page. */
+function absolute(config: ConfiguredGuides, baseURI: string): ConfiguredGuides {
+  const resolve = (url: string) => {
+    try {
+      return new URL(url, baseURI).href;
+    } catch {
+      return url;
+    }
+  };
+  const out: ConfiguredGuides = { ...config, urls: (config.urls ?? []).map(resolve) };
+  if (config.catalog) out.catalog = resolve(config.catalog);
+  return out;
+}
+
+export function createGuideService(options: {
+  doc: Document;
+  isOurs: (node: Node | null) => boolean;
+  sources: GuideSources;
+  fetch?: typeof fetch;
+}): GuideService {
+  const { doc, isOurs, sources } = options;
+  const win = doc.defaultView ?? window;
+  const browserFetch = browserCatalogFetch((url, init) => (options.fetch ?? fetch)(url, init));
+  const configured = sources.configured;
+  const hasConfigured = !!(configured && (configured.catalog || configured.urls?.length));
+  let loading: Promise<LoadedGuides> | undefined;
+  let session: GuideSession | null = null;
+  const listeners = new Set<(session: GuideSession | null) => void>();
+  let lastPointer = Number.NEGATIVE_INFINITY;
+  const onPointer = (e: Event) => {
+    // Our panel's buttons ("Aller au champ") are not a place the person chose on the page.
+    if (!isOurs(e.target as Node | null)) lastPointer = performance.now();
+  };
+  let pointerWatched = false;
+
+  const tell = () => {
+    for (const listener of [...listeners]) listener(session);
+  };
+
+  const service: GuideService = {
+    available: !!(sources.base || sources.installed || hasConfigured),
+    load() {
+      loading ??= collectGuides({
+        builtin: sources.base ? () => loadGuides(sources.base as string, browserFetch) : undefined,
+        installed: sources.installed,
+        configured:
+          configured && hasConfigured
+            ? () => loadConfiguredGuides(absolute(configured, doc.baseURI), { fetch: browserFetch })
+            : undefined,
+      }).catch((error: unknown) => {
+        loading = undefined;
+        throw error;
+      });
+      return loading;
+    },
+    pick(guides) {
+      const matching = guidesForPage(guides, { url: win.location.href, document: doc });
+      if (session && matching.some((g) => g.id === session?.guide.id)) {
+        return { matching, chosen: session.guide };
+      }
+      const storage = tabStorage(win);
+      const started = matching.find((g) => readPosition(storage, g));
+      return { matching, chosen: started ?? (matching.length === 1 ? (matching[0] ?? null) : null) };
+    },
+    current: () => session,
+    start(guide) {
+      if (session?.guide.id === guide.id) return session;
+      service.stop();
+      if (!pointerWatched) {
+        pointerWatched = true;
+        doc.addEventListener('pointerdown', onPointer, true);
+      }
+      const started: GuideSession = createGuideSession(guide, {
+        doc,
+        win,
+        storage: tabStorage(win),
+        isOurs,
+        onAutoAdvance(view) {
+          // After the event that moved the step (a Tab key moves focus after "change").
+          setTimeout(() => {
+            if (session !== started || !view.element) return;
+            const active = doc.activeElement;
+            if (active && isOurs(active)) return; // the person is in the panel: leave them there
+            if (performance.now() - lastPointer < CHOSEN_MS) return; // they clicked where they wanted to be
+            if (
+              active &&
+              (view.element.contains(active) || controlsOf(view.element).includes(active as never))
+            )
+              return;
+            started.focusTarget();
+          }, 0);
+        },
+      });
+      session = started;
+      tell();
+      return started;
+    },
+    stop() {
+      if (!session) return;
+      session.dispose();
+      session = null;
+      tell();
+    },
+    onSession(listener) {
+      listeners.add(listener);
+      listener(session);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      service.stop();
+      listeners.clear();
+      doc.removeEventListener('pointerdown', onPointer, true);
+    },
+  };
+  return service;
+}
