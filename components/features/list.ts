@@ -7,6 +7,7 @@
 export { comfort } from './comfort/feature';
 export { guides } from './guides/feature';
 export { ocr } from './ocr/feature';
+export { print } from './print/feature';
 export { progress } from './progress/feature';
 export { readable } from './readable/feature';
 export { speech } from './speech/feature';
