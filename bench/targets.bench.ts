@@ -115,7 +115,9 @@ type Version = { doc: Document; originals?: Element[] };
 type Mutation = { kind: string; apply: (doc: Document, rand: () => number) => Array<Document | Version> };
 
 const groupsOf = (doc: Document) =>
-  Array.from(doc.querySelectorAll('main form > fieldset > .fr-fieldset__element, main form .fr-fieldset__element'))
+  Array.from(
+    doc.querySelectorAll('main form > fieldset > .fr-fieldset__element, main form .fr-fieldset__element'),
+  )
     .filter((el) => el.parentElement?.closest('.fr-fieldset__element') === null)
     .filter((el) => el.querySelector('input, select, textarea'));
 
@@ -151,7 +153,9 @@ function renameIdsAndClasses(doc: Document, rand: () => number) {
 }
 
 function insertWrappers(doc: Document, rand: () => number) {
-  for (const control of Array.from(doc.querySelectorAll('main form input, main form select, main form textarea'))) {
+  for (const control of Array.from(
+    doc.querySelectorAll('main form input, main form select, main form textarea'),
+  )) {
     const wrap = doc.createElement('div');
     wrap.className = word(rand);
     control.replaceWith(wrap);
@@ -200,7 +204,12 @@ function rewordLabels(doc: Document) {
 }
 
 function changeHints(doc: Document, rand: () => number) {
-  const hints = ['Vérifiez avant de continuer', 'Comme sur vos papiers', 'Sans espace', 'Voir votre courrier'];
+  const hints = [
+    'Vérifiez avant de continuer',
+    'Comme sur vos papiers',
+    'Sans espace',
+    'Voir votre courrier',
+  ];
   for (const hint of Array.from(doc.querySelectorAll('.fr-hint-text')))
     hint.textContent = hints[Math.floor(rand() * hints.length)] ?? '';
   return [doc];
@@ -323,6 +332,73 @@ function bigPage(groups: number, renamed = false): string {
   return `<!doctype html><html lang="fr"><body><main><h1>Formulaire</h1><form>${parts.join('')}</form></main></body></html>`;
 }
 
+/**
+ * A page of 5,000 elements as administration sites make them: a header menu, text, a table, and a
+ * form of 120 fields whose labels share their words ("Nom du conjoint", "Nom de l’enfant 2"…).
+ */
+export function realisticPage(): { html: string; wanted: string } {
+  const rand = rng(SEED + 1);
+  const subjects = [
+    'du demandeur',
+    'du conjoint',
+    'de l’enfant 1',
+    'de l’enfant 2',
+    'de l’enfant 3',
+    'du parent',
+  ];
+  const fields = [
+    'Nom',
+    'Prénom',
+    'Date de naissance',
+    'Lieu de naissance',
+    'Numéro de sécurité sociale',
+    'Nationalité',
+    'Situation professionnelle',
+    'Revenus mensuels',
+    'Adresse électronique',
+    'Numéro de téléphone',
+    'Numéro d’allocataire',
+    'Organisme de rattachement',
+    'Date d’entrée en France',
+    'Niveau de formation',
+    'Taux d’invalidité',
+    'Pension alimentaire',
+    'Numéro fiscal',
+    'Revenu fiscal de référence',
+    'IBAN',
+    'Titulaire du compte',
+  ];
+  const parts: string[] = ['<header><nav><ul>'];
+  for (let i = 0; i < 400; i++) parts.push(`<li><a href="/rubrique-${i}">Rubrique ${i}</a></li>`);
+  parts.push('</ul></nav></header><main><h1>Demande d’allocation</h1>');
+  for (let i = 0; i < 700; i++)
+    parts.push(`<p>Paragraphe ${i} <span>explicatif</span> avec un <a href="#n${i}">renvoi</a>.</p>`);
+  parts.push('<table>');
+  for (let r = 0; r < 230; r++) {
+    parts.push('<tr>');
+    for (let c = 0; c < 5; c++) parts.push(`<td>${Math.floor(rand() * 1000)}</td>`);
+    parts.push('</tr>');
+  }
+  parts.push('</table><form>');
+  let n = 0;
+  let wanted = '';
+  for (const subject of subjects) {
+    parts.push(
+      `<fieldset class="fr-fieldset"><legend>Informations ${subject}</legend><h2>Personne ${subject}</h2>`,
+    );
+    for (const label of fields) {
+      const id = `f${n++}`;
+      if (label === 'Numéro de sécurité sociale' && subject === 'de l’enfant 2') wanted = id;
+      parts.push(
+        `<div class="fr-fieldset__element"><div class="fr-input-group"><label class="fr-label" for="${id}">${label} ${subject}<span class="fr-hint-text">Comme sur vos papiers</span></label><input class="fr-input" id="${id}" name="${id}" aria-describedby="${id}-m"><div class="fr-messages-group" id="${id}-m"></div></div></div>`,
+      );
+    }
+    parts.push('</fieldset>');
+  }
+  parts.push('<button type="submit">Envoyer</button></form></main>');
+  return { html: `<!doctype html><html lang="fr"><body>${parts.join('')}</body></html>`, wanted };
+}
+
 export default async function () {
   const server = await startDemoServer({ port: 0 });
   let browser: Browser | null = null;
@@ -369,7 +445,10 @@ export default async function () {
           page: key,
           index,
           what: `${c.tag}${c.type ? `[${c.type}]` : ''} « ${c.label ?? c.accessibleName ?? '?'} »`,
-          strict: !!name && strictFields.has(name) && isStrictValidator(name === 'numero_fiscal' ? 'fiscal-number' : name),
+          strict:
+            !!name &&
+            strictFields.has(name) &&
+            isStrictValidator(name === 'numero_fiscal' ? 'fiscal-number' : name),
           target,
         });
       }
@@ -451,21 +530,48 @@ export default async function () {
     const plain = new JSDOM(bigPage(1000), { url: 'http://127.0.0.1/' }).window.document;
     const renamed = new JSDOM(bigPage(1000, true), { url: 'http://127.0.0.1/' }).window.document;
     const elements = plain.querySelectorAll('*').length;
+    const elementsOf = (doc: Document) => doc.querySelectorAll('*').length;
     const capture = captureClues(plain.getElementById(`champ-${wanted}`) as Element);
     if (!capture.ok) throw new Error('capture failed on the big page');
     const captured: Target = { clues: capture.clues, id: `champ-${wanted}`, name: `champ${wanted}` };
     const handWritten: Target = { label: `Champ numéro ${wanted}` };
+    const real = realisticPage();
+    const realDoc = new JSDOM(real.html, { url: 'http://127.0.0.1/' }).window.document;
+    const realCapture = captureClues(realDoc.getElementById(real.wanted) as Element);
+    if (!realCapture.ok) throw new Error('capture failed on the realistic page');
+    const realRenamed = new JSDOM(real.html.replace(/(id|name|for|aria-describedby)="f(\d+)/g, '$1="g$2'), {
+      url: 'http://127.0.0.1/',
+    }).window.document;
+    const realTarget: Target = { clues: realCapture.clues, id: real.wanted, name: real.wanted };
     const cases: Array<[string, Target, Document, string]> = [
-      ['recorded target, page unchanged', captured, plain, `champ-${wanted}`],
-      ['recorded target, ids and names renamed', captured, renamed, `n${wanted}x`],
-      ['hand-written { label }', handWritten, plain, `champ-${wanted}`],
+      ['realistic page, recorded target', realTarget, realDoc, real.wanted],
+      [
+        'realistic page, recorded target, ids and names renamed',
+        realTarget,
+        realRenamed,
+        `g${real.wanted.slice(1)}`,
+      ],
+      [
+        'realistic page, hand-written { label }',
+        { label: realCapture.clues.label ?? '' },
+        realDoc,
+        real.wanted,
+      ],
+      ['1,000 near-identical labels, recorded target', captured, plain, `champ-${wanted}`],
+      [
+        '1,000 near-identical labels, recorded target, ids and names renamed',
+        captured,
+        renamed,
+        `n${wanted}x`,
+      ],
+      ['1,000 near-identical labels, hand-written { label }', handWritten, plain, `champ-${wanted}`],
     ];
     for (const [what, target, doc, id] of cases) {
       const decision = decideTarget(target, doc);
       if (decision.element?.id !== id) throw new Error(`${what}: ${decision.status} ${decision.element?.id}`);
       timing.push({
         case: `${what} (jsdom)`,
-        elements,
+        elements: elementsOf(doc),
         'scoring median ms': Math.round((await timeIt(() => decideTarget(target, doc))) * 1000) / 1000,
         'first-match median ms':
           Math.round((await timeIt(() => resolveFirstMatch(target, doc))) * 1000) / 1000,
@@ -497,9 +603,9 @@ export default async function () {
         if (!d.element || d.element.id !== id) throw new Error('wrong or no element: ' + d.status);
       };
       check(hand, 'champ-' + wanted);
-      out.push(['hand-written { label }', med(() => api.decideTarget(hand, document)), med(() => api.resolveFirstMatch(hand, document))]);
+      out.push(['1,000 near-identical labels, hand-written { label }', med(() => api.decideTarget(hand, document)), med(() => api.resolveFirstMatch(hand, document))]);
       check(captured, 'champ-' + wanted);
-      out.push(['recorded target, page unchanged', med(() => api.decideTarget(captured, document)), med(() => api.resolveFirstMatch(captured, document))]);
+      out.push(['1,000 near-identical labels, recorded target', med(() => api.decideTarget(captured, document)), med(() => api.resolveFirstMatch(captured, document))]);
       for (const input of Array.from(document.querySelectorAll('input'))) {
         const i = input.id.replace(/\\D/g, '');
         const label = document.querySelector('label[for="' + input.id + '"]');
@@ -508,9 +614,54 @@ export default async function () {
         if (label) label.setAttribute('for', input.id);
       }
       check(captured, 'n' + wanted + 'x');
-      out.push(['recorded target, ids and names renamed', med(() => api.decideTarget(captured, document)), med(() => api.resolveFirstMatch(captured, document))]);
+      out.push(['1,000 near-identical labels, recorded target, ids and names renamed', med(() => api.decideTarget(captured, document)), med(() => api.resolveFirstMatch(captured, document))]);
       return out;
     })()`)) as Array<[string, number, number]>;
+    await page.setContent(real.html);
+    await page.addScriptTag({ content: resolverCode });
+    const inReal = (await page.evaluate(`(() => {
+      const api = window.PasapasTargets;
+      const med = (fn) => {
+        for (let i = 0; i < 3; i++) fn();
+        const times = [];
+        for (let i = 0; i < ${RUNS}; i++) {
+          const t = performance.now();
+          fn();
+          times.push(performance.now() - t);
+        }
+        times.sort((a, b) => a - b);
+        return times[Math.floor(times.length / 2)];
+      };
+      const wanted = ${JSON.stringify(real.wanted)};
+      const capture = api.captureClues(document.getElementById(wanted));
+      const captured = { clues: capture.clues, id: wanted, name: wanted };
+      const hand = { label: capture.clues.label };
+      const check = (target, id) => {
+        const d = api.decideTarget(target, document);
+        if (!d.element || d.element.id !== id) throw new Error('wrong or no element: ' + d.status);
+      };
+      const out = [];
+      check(captured, wanted);
+      out.push(['realistic page, recorded target', med(() => api.decideTarget(captured, document)), med(() => api.resolveFirstMatch(captured, document))]);
+      check(hand, wanted);
+      out.push(['realistic page, hand-written { label }', med(() => api.decideTarget(hand, document)), med(() => api.resolveFirstMatch(hand, document))]);
+      for (const el of Array.from(document.querySelectorAll('[id^="f"], [for^="f"]'))) {
+        for (const attr of ['id', 'name', 'for', 'aria-describedby']) {
+          const v = el.getAttribute(attr);
+          if (v && /^f\\d/.test(v)) el.setAttribute(attr, 'g' + v.slice(1));
+        }
+      }
+      check(captured, 'g' + wanted.slice(1));
+      out.push(['realistic page, recorded target, ids and names renamed', med(() => api.decideTarget(captured, document)), med(() => api.resolveFirstMatch(captured, document))]);
+      return [out, document.querySelectorAll('*').length];
+    })()`)) as [Array<[string, number, number]>, number];
+    for (const [what, ours, old] of inReal[0])
+      timing.push({
+        case: `${what} (Chromium)`,
+        elements: inReal[1],
+        'scoring median ms': Math.round(ours * 1000) / 1000,
+        'first-match median ms': Math.round(old * 1000) / 1000,
+      });
     for (const [what, ours, old] of inPage)
       timing.push({
         case: `${what} (Chromium)`,

@@ -44,9 +44,19 @@ const MAX_TEXT = 200;
 const PATH_DEPTH = 5;
 export const CONTROL_SELECTOR =
   'input:not([type="hidden"]), select, textarea, button, a[href], [role="button"], [role="link"], [role="textbox"], [role="combobox"], [role="checkbox"], [role="radio"], [role="switch"], [contenteditable="true"]';
-// Parts of a label that are not its name: hints, messages, "required" marks, controls.
-const NOT_LABEL =
-  '.fr-hint-text, .fr-message, .fr-messages-group, .fr-error-text, [aria-hidden="true"], abbr[title], .required, input, select, textarea, button, script, style, template';
+// Parts of a label that are not its name: hints, messages, "required" marks, controls. Tested by
+// tag and class rather than a selector: labels are read by the thousand on big pages.
+const NOT_LABEL_TAGS = new Set(['input', 'select', 'textarea', 'button', 'script', 'style', 'template']);
+const NOT_LABEL_CLASSES = ['fr-hint-text', 'fr-message', 'fr-messages-group', 'fr-error-text', 'required'];
+
+function notLabel(el: Element): boolean {
+  if (NOT_LABEL_TAGS.has(el.localName)) return true;
+  if (el.localName === 'abbr' && el.hasAttribute('title')) return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const list = el.classList;
+  if (list && list.length > 0) for (const name of NOT_LABEL_CLASSES) if (list.contains(name)) return true;
+  return false;
+}
 const HINT_PARTS = '.fr-hint-text';
 const ERROR_PARTS = '.fr-message--error, .fr-error-text, [role="alert"]';
 const DSFR_GROUPS =
@@ -120,12 +130,13 @@ export function kindsCompatible(a: FieldKind, b: FieldKind): boolean {
  * controls (a textarea's text is what the person typed; a select's options are not its name).
  */
 export function ownText(el: Element): string {
+  if (el.childElementCount === 0) return clean(el.textContent);
   let out = '';
   const walk = (node: Node, depth: number) => {
     if (depth > 20) return;
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) out += child.nodeValue ?? '';
-      else if (child.nodeType === 1 && !matches(child as Element, NOT_LABEL)) {
+      else if (child.nodeType === 1 && !notLabel(child as Element)) {
         out += ' ';
         walk(child, depth + 1);
         out += ' ';

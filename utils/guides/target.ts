@@ -162,6 +162,8 @@ const LEGACY_CONTROLS =
   'input:not([type="hidden"]), select, textarea, button, [contenteditable="true"], [role="textbox"]';
 const DSFR_GROUPS =
   '.fr-input-group, .fr-select-group, .fr-upload-group, .fr-fieldset, .fr-checkbox-group, .fr-radio-group, .fr-toggle, .fr-password, .fr-range-group';
+const CAPTIONED =
+  'button, a[href], input[type="submit"], input[type="button"], input[type="reset"], input[type="image"], [role="button"], [role="link"]';
 const MAX_SCOPES = 200;
 const MAX_CANDIDATES = 2000;
 const MIN_FULLY_SCORED = 3;
@@ -388,8 +390,8 @@ class Candidate {
   readonly sims = new Map<ClueKey, number>();
   kind: FieldKind | null;
   shown: boolean | undefined;
-  private cache = new Map<string, unknown>();
-  private votes = new Map<ClueKey, number>();
+  private cache: Map<string, unknown> | null = null;
+  private votes: Partial<Record<ClueKey, number>> = {};
   constructor(
     readonly el: Element,
     readonly scope: Scope,
@@ -400,12 +402,13 @@ class Candidate {
   }
   /** A text clue's similarity with one of the element's texts: the best one counts. */
   vote(key: ClueKey, sim: number) {
-    if (sim > (this.votes.get(key) ?? 0)) this.votes.set(key, sim);
+    if (sim > (this.votes[key] ?? 0)) this.votes[key] = sim;
   }
   voteOf(key: ClueKey): number {
-    return this.votes.get(key) ?? 0;
+    return this.votes[key] ?? 0;
   }
   private memo<T>(key: string, make: () => T): T {
+    this.cache ??= new Map();
     if (this.cache.has(key)) return this.cache.get(key) as T;
     const value = make();
     this.cache.set(key, value);
@@ -581,7 +584,7 @@ function* textEntries(scope: Scope, sources: ReadonlySet<TextSource>): Generator
     }
   }
   if (sources.has('caption')) {
-    for (const el of [...queryAll(scope, 'button, a, input'), ...queryAll(scope, '[role]')]) {
+    for (const el of queryAll(scope, CAPTIONED)) {
       const kind = kindOf(el);
       if (kind !== 'button' && kind !== 'link') continue;
       const raw = el.localName === 'input' ? (el.getAttribute('value') ?? '') : (el.textContent ?? '');
@@ -613,7 +616,9 @@ const ALSO: Record<string, string> = {
 
 /** A quick test on raw text: does it hold at least one of the words (any accent, case, plural)? */
 function rawFilter(words: Words): RegExp {
-  const parts = words.list.map((word) => {
+  // Numbers and short words are everywhere on a page: they only count when there is nothing else.
+  const telling = words.list.filter((word) => word.length > 2 && !/^\d+$/.test(word));
+  const parts = (telling.length > 0 ? telling : words.list).map((word) => {
     const base = word.replace(/[^a-z0-9]/g, '').replace(/[aceiou]/g, (ch) => ACCENTS[ch] ?? ch);
     return ALSO[word] ? `${base}|${ALSO[word]}` : base;
   });
@@ -672,6 +677,10 @@ function nominateExact(run: Run, scopes: Array<[Scope, TargetScope]>) {
 function nominateByText(run: Run, scopes: Array<[Scope, TargetScope]>) {
   const textClues = run.wanted.filter((w) => w.nominates && w.words && SOURCES_OF[w.key]);
   const sources = new Set(textClues.flatMap((w) => SOURCES_OF[w.key] ?? []));
+  // A recorded field is never named by a button's caption, nor a button by a placeholder.
+  const clickable = run.wantedKind === 'button' || run.wantedKind === 'link';
+  if (run.wantedKind && !clickable) sources.delete('caption');
+  if (clickable) sources.delete('placeholder');
   const filters = textClues.map((w) => rawFilter(w.words as Words));
   for (const [scope, where] of scopes) {
     for (const entry of textEntries(scope, sources)) {
