@@ -29,6 +29,7 @@ import {
   TrustLine,
 } from './parts';
 import { RemoteGuides, remoteOf } from './RemoteGuides';
+import { TargetWords } from './TargetWords';
 
 const translate = createTranslator(uiMessages, guidesMessages);
 type T = (key: string, params?: Params) => string;
@@ -299,6 +300,7 @@ function GuideView({
             <FieldHint step={step} lang={lang} answer={answer} t={t} />
             <CheckLine text={checkText} ok={!!check?.ok} />
             <TargetNote target={view.target} notFound={notFound} t={t} />
+            <TargetWords view={view} t={t} />
             <div class="pp-row">
               {step.target && view.target !== 'sensitive' && (
                 <button
