@@ -1,0 +1,6 @@
+/** The guide studio's core: a draft guide, what the recorder proposes, advice, export, picking. */
+export * from './draft.ts';
+export * from './export.ts';
+export * from './picker.ts';
+export * from './plain.ts';
+export * from './propose.ts';

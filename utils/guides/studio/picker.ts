@@ -1,0 +1,201 @@
+/**
+ * The recorder's picking mode on the page, framework-free (any DOM, jsdom included): the author
+ * points at a field with the mouse, or moves through the page's fields with Tab or the arrow keys
+ * and picks one with Enter (Escape stops). The page's own handlers do not see these keys and
+ * clicks while picking, so nothing is submitted or opened. What comes back is `captureClues` of
+ * the picked element and the page's address without its query: never a value.
+ */
+import {
+  type CapturedClues,
+  CONTROL_SELECTOR,
+  captureClues,
+  type FieldKind,
+  headingBefore,
+  headingsIn,
+} from '../clues.ts';
+import { isShown } from '../target.ts';
+import type { PickedPage } from './propose.ts';
+
+export type PickOutcome =
+  | { ok: true; clues: CapturedClues & { inputmode?: string }; kind: FieldKind; page: PickedPage }
+  | { ok: false; reason: 'sensitive' | 'not-a-target' | 'cancelled' };
+
+export type PickerOptions = {
+  doc: Document;
+  /** Our own UI (the highlight): never a candidate. */
+  isOurs?: (node: Node) => boolean;
+  /** The element now shown to the author (null: none), its place and how many there are. */
+  show?: (el: Element | null, index: number, count: number) => void;
+  done: (outcome: PickOutcome) => void;
+};
+
+export type Picker = {
+  move(delta: number): Element | null;
+  choose(): void;
+  cancel(): void;
+  current(): Element | null;
+  candidates(): Element[];
+};
+
+/** The fields and buttons a person can see on the page and in its open shadow roots, in page order. */
+export function pickableIn(doc: Document, isOurs: (node: Node) => boolean = () => false): Element[] {
+  const out: Element[] = [];
+  const visit = (root: Document | ShadowRoot, depth: number) => {
+    if (depth > 8) return;
+    let all: Element[];
+    try {
+      all = Array.from(root.querySelectorAll('*'));
+    } catch {
+      return;
+    }
+    for (const el of all) {
+      if (isOurs(el)) continue;
+      const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+      if (el.matches(CONTROL_SELECTOR) && isShown(el)) out.push(el);
+      if (shadow) visit(shadow, depth + 1);
+    }
+  };
+  visit(doc, 0);
+  return out;
+}
+
+/** A heading's lead words: its own text nodes ("Votre identité" of "Votre identité <span>Étape 1 sur 6</span>"). */
+export function headingLead(heading: Element): string {
+  let own = '';
+  for (let child = heading.firstChild; child; child = child.nextSibling)
+    if (child.nodeType === 3) own += child.nodeValue ?? '';
+  const text = own.replace(/\s+/g, ' ').trim();
+  return text || (heading.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The page part of a pick: the address without query or fragment, and the field's section heading. */
+export function pageOf(el: Element, doc: Document): PickedPage {
+  const location = doc.location;
+  const url = location ? `${location.origin}${location.pathname}` : '';
+  const root = el.getRootNode() as Document | ShadowRoot;
+  const heading = headingBefore(el, headingsIn(root.nodeType === 11 ? doc : root));
+  const page: PickedPage = { url };
+  const lead = heading ? headingLead(heading).slice(0, 200) : '';
+  if (lead) page.heading = lead;
+  return page;
+}
+
+/** What the author pointed at, as a pick (refusals included). */
+export function pickElement(el: Element, doc: Document): PickOutcome {
+  const captured = captureClues(el);
+  if (!captured.ok) return { ok: false, reason: captured.reason };
+  const clues: CapturedClues & { inputmode?: string } = { ...captured.clues };
+  // The field's own input mode helps guess its validator (a numeric code, a phone number).
+  const control = el.matches(CONTROL_SELECTOR) ? el : el.querySelector(CONTROL_SELECTOR);
+  const mode = control?.getAttribute('inputmode');
+  if (mode) clues.inputmode = mode.slice(0, 20);
+  return { ok: true, clues, kind: captured.kind, page: pageOf(control ?? el, doc) };
+}
+
+const NEXT = new Set(['Tab', 'ArrowDown', 'ArrowRight']);
+const PREVIOUS = new Set(['ArrowUp', 'ArrowLeft']);
+
+/** Starts the picking mode on a page; it ends at the first pick or cancel (listeners removed). */
+export function startPicker(options: PickerOptions): Picker {
+  const { doc, show = () => {}, done } = options;
+  const isOurs = options.isOurs ?? (() => false);
+  const win = doc.defaultView;
+  let list = pickableIn(doc, isOurs);
+  let index = -1;
+  let finished = false;
+
+  const refresh = () => {
+    // The page may have changed (a field shown, a section opened): the list is read again.
+    const current = list[index];
+    list = pickableIn(doc, isOurs);
+    index = current ? list.indexOf(current) : -1;
+  };
+  const highlight = () => show(list[index] ?? null, index, list.length);
+  const move = (delta: number): Element | null => {
+    refresh();
+    if (list.length === 0) {
+      index = -1;
+    } else if (index < 0) index = delta >= 0 ? 0 : list.length - 1;
+    else index = (index + delta + list.length) % list.length;
+    highlight();
+    return list[index] ?? null;
+  };
+  const finish = (outcome: PickOutcome) => {
+    if (finished) return;
+    finished = true;
+    doc.removeEventListener('keydown', onKey, true);
+    win?.removeEventListener('click', onClick, true);
+    doc.removeEventListener('mouseover', onHover, true);
+    for (const type of ['mousedown', 'pointerdown', 'mouseup', 'pointerup'] as const)
+      win?.removeEventListener(type, swallow, true);
+    show(null, -1, list.length);
+    done(outcome);
+  };
+  const choose = () => {
+    const el = list[index];
+    if (el) finish(pickElement(el, doc));
+  };
+  const stop = (e: Event) => {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (NEXT.has(e.key) && !(e.key === 'Tab' && e.shiftKey)) {
+      stop(e);
+      move(1);
+    } else if (PREVIOUS.has(e.key) || (e.key === 'Tab' && e.shiftKey)) {
+      stop(e);
+      move(-1);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      stop(e);
+      choose();
+    } else if (e.key === 'Escape') {
+      stop(e);
+      finish({ ok: false, reason: 'cancelled' });
+    }
+  };
+  const targetOf = (e: Event): Element | null => {
+    for (const node of e.composedPath()) {
+      const el = node as Element;
+      if (el.nodeType !== 1) continue;
+      if (isOurs(el)) return null;
+      if (list.includes(el)) return el;
+      // A label names its field: pointing at it picks the field.
+      if (el.localName === 'label') return el;
+    }
+    const first = e.composedPath()[0] as Element | undefined;
+    return first?.nodeType === 1 ? first : null;
+  };
+  const onClick = (e: MouseEvent) => {
+    const el = targetOf(e);
+    if (!el) return;
+    stop(e);
+    finish(pickElement(el, doc));
+  };
+  // The page must not react to the press that picks (a button's own mousedown handler, a drag).
+  const swallow = (e: Event) => {
+    if (targetOf(e)) stop(e);
+  };
+  const onHover = (e: MouseEvent) => {
+    const el = targetOf(e);
+    const at = el ? list.indexOf(el) : -1;
+    if (at >= 0 && at !== index) {
+      index = at;
+      highlight();
+    }
+  };
+  doc.addEventListener('keydown', onKey, true);
+  win?.addEventListener('click', onClick, true);
+  doc.addEventListener('mouseover', onHover, true);
+  for (const type of ['mousedown', 'pointerdown', 'mouseup', 'pointerup'] as const)
+    win?.addEventListener(type, swallow, true);
+
+  return {
+    move,
+    choose,
+    cancel: () => finish({ ok: false, reason: 'cancelled' }),
+    current: () => list[index] ?? null,
+    candidates: () => [...list],
+  };
+}
