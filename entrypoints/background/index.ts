@@ -7,7 +7,9 @@ import './expiry';
 import './guides';
 import './ocr';
 import './pages';
+import './panel';
 import './session';
+import './studio';
 import { startProgress } from './progress';
 
 /**

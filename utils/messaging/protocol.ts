@@ -87,6 +87,15 @@ export const PROTOCOL = {
     from: { pages: [SESSION_PAGE] },
     payload: sessionFrame,
   },
+  /**
+   * The page script: whether the panel was open on this tab's previous page of the same site (no
+   * `open`), or the person just opened or closed it (`open`): kept by tab in the extension's
+   * session storage, never in the page (background/panel.ts).
+   */
+  'pasapas:panel-open': {
+    from: { content: true },
+    payload: v.object({ open: v.optional(v.boolean()) }),
+  },
   /** The page script places our OCR frame: the background arms one frame for that tab (ocr.ts). */
   'pasapas:ocr-arm': { from: { content: true }, payload: v.object({}) },
   /** Our OCR frame, on load: claims the armed frame (once) with the token its page script gave it. */
@@ -112,6 +121,25 @@ export const PROTOCOL = {
       windowId: v.optional(v.number()),
       items: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(200))),
     }),
+  },
+  /**
+   * The guide studio in the side panel: pick a field in the tab it helps with (the background
+   * injects the picking script there), move the highlight, choose, stop. Answers are clues, never values.
+   */
+  'pasapas:studio-page': {
+    from: { pages: ['/sidepanel.html'] },
+    payload: v.object({
+      action: v.picklist(['pick', 'move', 'choose', 'cancel']),
+      tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      delta: v.optional(v.pipe(v.number(), v.integer(), v.minValue(-1), v.maxValue(1))),
+      /** The highlight's words, in the author's language. */
+      hint: v.optional(shortString(200)),
+    }),
+  },
+  /** The studio installs the guide it exported, like a file the mediator chose (library.installFile). */
+  'pasapas:studio-install': {
+    from: { pages: ['/sidepanel.html'] },
+    payload: v.object({ text: v.pipe(v.string(), v.minLength(2), v.maxLength(512 * 1024)) }),
   },
 } as const satisfies Record<string, { from: SenderPolicy; payload: v.GenericSchema }>;
 
