@@ -242,6 +242,31 @@ function insertSimilar(doc: Document) {
   return [doc];
 }
 
+/**
+ * A site that numbers its fields: a look-alike inserted before each field takes over its id and
+ * name, and the field itself gets the next ones. Ids and names now point at the wrong field.
+ */
+function insertSimilarShifted(doc: Document) {
+  insertSimilar(doc);
+  for (const copy of Array.from(doc.querySelectorAll('[name$="_conjoint"]'))) {
+    const name = (copy.getAttribute('name') ?? '').replace(/_conjoint$/, '');
+    const originals = Array.from(doc.querySelectorAll(`[name="${name}"]`));
+    for (const original of originals) original.setAttribute('name', `${name}_2`);
+    copy.setAttribute('name', name);
+  }
+  for (const copy of Array.from(doc.querySelectorAll('[id$="-conjoint"]'))) {
+    const id = copy.id.replace(/-conjoint$/, '');
+    const original = doc.getElementById(id);
+    if (original) {
+      original.id = `${id}-2`;
+      for (const el of Array.from(doc.querySelectorAll(`[for="${id}"]`))) el.setAttribute('for', `${id}-2`);
+    }
+    copy.id = id;
+    for (const el of Array.from(doc.querySelectorAll(`[for="${id}-conjoint"]`))) el.setAttribute('for', id);
+  }
+  return [doc];
+}
+
 function intoFieldsets(doc: Document) {
   const groups = groupsOf(doc);
   for (let i = 0; i < groups.length; i += 2) {
@@ -285,6 +310,7 @@ const MUTATIONS: Mutation[] = [
   { kind: 'labels reworded', apply: (d) => rewordLabels(d) },
   { kind: 'hints changed', apply: changeHints },
   { kind: 'similar field inserted before', apply: (d) => insertSimilar(d) },
+  { kind: 'similar field inserted before, taking its id and name', apply: (d) => insertSimilarShifted(d) },
   { kind: 'moved into a fieldset', apply: (d) => intoFieldsets(d) },
   { kind: 'page split in two', apply: (d) => splitPage(d) },
 ];

@@ -9,7 +9,6 @@ import './ocr';
 import './pages';
 import './panel';
 import './session';
-import './studio';
 import { startProgress } from './progress';
 
 /**

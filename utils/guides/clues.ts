@@ -147,6 +147,19 @@ export function ownText(el: Element): string {
   return clean(out);
 }
 
+/**
+ * The words a label starts with, before its first element: "IBAN" in
+ * `<label>IBAN <span>Il commence par FR76</span></label>`, even when the hint's class is unknown.
+ */
+export function leadingText(el: Element): string {
+  let out = '';
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 1) break;
+    if (child.nodeType === 3) out += child.nodeValue ?? '';
+  }
+  return clean(out);
+}
+
 /** The label elements of a control: label[for], and the label wrapping it. */
 export function labelElements(el: Element): Element[] {
   const out: Element[] = [];

@@ -27,6 +27,7 @@ import {
   kindOfClues,
   kindsCompatible,
   labelElements,
+  leadingText,
   ownText,
   type Position,
   pathOf,
@@ -420,7 +421,11 @@ class Candidate {
   }
   labelWords(): Words[] {
     return this.memo('label', () => {
-      const texts = labelElements(this.el).map(ownText);
+      const texts: string[] = [];
+      for (const label of labelElements(this.el)) {
+        texts.push(ownText(label));
+        if (label.childElementCount > 0) texts.push(leadingText(label));
+      }
       const labelledBy = this.el.hasAttribute('aria-labelledby') ? visibleLabel(this.el, this.kind) : '';
       if (labelledBy) texts.push(labelledBy);
       if (this.kind === 'button' || this.kind === 'link') texts.push(visibleLabel(this.el, this.kind));
@@ -539,7 +544,15 @@ const SOURCES_OF: Partial<Record<ClueKey, TextSource[]>> = {
   dsfrGroup: ['legend'],
 };
 
-type TextEntry = { el: Element; source: TextSource; raw: string; node: Element; text: () => string };
+type TextEntry = {
+  el: Element;
+  source: TextSource;
+  raw: string;
+  node: Element;
+  text: () => string;
+  /** Which reading of the node this is, for the words kept per resolution. */
+  reading?: string;
+};
 
 /** Every text that names a control in a scope, for the sources asked: raw text only, read lazily. */
 function* textEntries(scope: Scope, sources: ReadonlySet<TextSource>): Generator<TextEntry> {
@@ -550,7 +563,19 @@ function* textEntries(scope: Scope, sources: ReadonlySet<TextSource>): Generator
       const text = () => ownText(label);
       if (sources.has('label')) {
         const control = controlOfLabel(label, scope);
-        if (control) yield { el: control, source: 'label', raw, node: label, text };
+        if (control) {
+          yield { el: control, source: 'label', raw, node: label, text };
+          // Its first words too: a hint whose class the site renamed is still not the label.
+          if (label.childElementCount > 0)
+            yield {
+              el: control,
+              source: 'label',
+              raw,
+              node: label,
+              text: () => leadingText(label),
+              reading: 'lead',
+            };
+        }
       }
       const parent = label.parentElement;
       if (sources.has('legend') && parent && matchesSafe(parent, DSFR_GROUPS))
@@ -689,7 +714,7 @@ function nominateByText(run: Run, scopes: Array<[Scope, TargetScope]>) {
         const w = textClues[i] as Wanted;
         if (!SOURCES_OF[w.key]?.includes(entry.source)) continue;
         if (!(filters[i] as RegExp).test(entry.raw)) continue;
-        words ??= run.page.words(entry.node, entry.source, entry.text);
+        words ??= run.page.words(entry.node, entry.reading ?? entry.source, entry.text);
         const sim = wordsSimilarity(w.words as Words, words);
         if (sim <= 0) continue;
         const c = nominate(run, entry.el, scope, where);
@@ -754,6 +779,25 @@ function anchored(run: Run, c: Candidate): boolean {
   return false;
 }
 
+/**
+ * A recorded field whose visible label says something else is not that field, whatever its id or
+ * name: sites renumber their fields, and the person reads the label, not the id. A candidate
+ * whose own label has other words than the recorded one keeps at most half its score.
+ */
+function contradiction(run: Run, c: Candidate, alive: ReadonlySet<ClueKey>): number {
+  if (!run.captured || !alive.has('label')) return 1;
+  const wanted = run.wanted.find((w) => w.key === 'label');
+  if (!wanted) return 1;
+  const labels = c.labelWords();
+  if (labels.length === 0) return 1;
+  const words = wanted.words as Words;
+  // The same words, in any order or spelling. "Nom de naissance du conjoint" is not "Nom de
+  // naissance": an extra word is how a site tells two fields apart, however long the label.
+  if (labels.some((l) => l.set.size === words.set.size && [...words.set].every((w) => l.set.has(w))))
+    return 1;
+  return 0.5 * clueSim(run, c, wanted);
+}
+
 function radioGroupKey(el: Element): string | null {
   const type = (el.getAttribute('type') ?? '').toLowerCase();
   const name = el.getAttribute('name');
@@ -815,7 +859,8 @@ function scoreAll(run: Run, rules: { threshold: number; margin: number }, alive:
       unknown -= w.weight;
     }
     // Whether a hopeless candidate is shown does not matter (and asking costs a style lookup).
-    const score = toScore(known, full ? c.isShown() : true, denom);
+    const score =
+      toScore(known, full ? c.isShown() : true, denom) * (full ? contradiction(run, c, alive) : 1);
     if (full && score > leader && anchored(run, c)) leader = score;
     scored.push({ c, score, full });
   }

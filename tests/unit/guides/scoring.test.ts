@@ -87,6 +87,17 @@ const CASES: Case[] = [
     'nom-enfant',
   ],
   [
+    'a look-alike inserted before takes the field’s id and name (a site that numbers its fields)',
+    () => ({
+      target: record(
+        `<h2>Votre identité</h2><form>${field('nom', 'Nom de naissance', 'autocomplete="family-name"', 'Comme sur la pièce d’identité')}</form>`,
+        'nom',
+      ),
+      page: `<h2>Votre identité</h2><form>${field('nom', 'Nom de naissance du conjoint', 'autocomplete="family-name"', 'Comme sur la pièce d’identité')}${field('nom-2', 'Nom de naissance', 'autocomplete="family-name"', 'Comme sur la pièce d’identité')}</form>`,
+    }),
+    'nom-2',
+  ],
+  [
     'label reworded (word order, punctuation, N°) and ids renamed',
     () => ({
       target: record(
@@ -203,11 +214,16 @@ describe('decideTarget, both ways', () => {
   });
 
   it('asks more of sensitive steps: same page, same clues, refused only when strict', () => {
-    // The label alone fits two fields a little ("Numéro fiscal" in both); one of them better.
-    const target: Target = { clues: { label: 'Numéro fiscal', tag: 'input', hint: '13 chiffres' } };
-    const page = `<form>${field('a', 'Numéro fiscal du déclarant', '', '13 chiffres')}${field('b', 'Numéro fiscal du conjoint')}</form>`;
-    expect(decideTarget(target, load(page)).status).toBe('found');
-    expect(decideTarget(target, load(page), { strict: true }).status).not.toBe('found');
+    // Ids renamed, hint and heading changed: only the label and the field's place still agree.
+    const target = record(
+      `<h2>Vos revenus</h2><form>${field('fiscal', 'Numéro fiscal', '', '13 chiffres')}</form>`,
+      'fiscal',
+    );
+    const page = `<h2>Impôts</h2><form>${field('x', 'Numéro fiscal', '', 'Sur votre avis')}</form>`;
+    const normal = decideTarget(target, load(page));
+    expect(normal).toMatchObject({ status: 'found', element: { id: 'x' } });
+    expect(normal.score).toBeLessThan(0.7);
+    expect(decideTarget(target, load(page), { strict: true }).status).toBe('missing');
     expect(['iban', 'nir', 'fiscal-number', 'caf-number'].every(isStrictValidator)).toBe(true);
     expect(['email', 'postcode', undefined].some(isStrictValidator)).toBe(false);
   });
