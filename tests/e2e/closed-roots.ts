@@ -10,7 +10,7 @@
  *
  * Clicks and keys still go through the browser's real input: trusted, like a person's.
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
 const UTILITY_PREFIX = '__playwright_utility_world_';
 
@@ -124,4 +124,10 @@ export async function followClosedRoots(page: Page, options: { mainWorld?: boole
   await cdp.send('DOM.enable');
   await cdp.send('Runtime.enable');
   await refresh();
+}
+
+/** Every page of a context, those open now and those to come. */
+export async function followClosedRootsIn(context: BrowserContext, options: { mainWorld?: boolean } = {}) {
+  context.on('page', (page) => void followClosedRoots(page, options));
+  await Promise.all(context.pages().map((page) => followClosedRoots(page, options)));
 }

@@ -136,13 +136,21 @@ describe('guides in the extension: options page', () => {
       );
 
       // Progress keeps answers on the sites of installed guides: none installed for this page yet.
-      // Whether the panel's code loaded (closed) on a fresh page: it marks the document then.
+      // Whether the panel's code loaded (closed) on a fresh page: it marks the document then. Judged
+      // against a page a guide knows, opened after it: the agent's rule (a second after load, then an
+      // idle moment) is the same on both, so once that page has loaded its panel, this one had its
+      // chance first. A positive signal instead of a fixed wait.
+      const loadedHere = (tab: Page) =>
+        tab.evaluate(() => document.documentElement.hasAttribute('data-pasapas-fonts'));
       const panelLoadedOn = async (path: string) => {
         const tab = await session.context.newPage();
         await tab.goto(`${demo.url}${path}`, { waitUntil: 'load' });
         await launcher(tab).waitFor();
-        await tab.waitForTimeout(3500); // the agent waits 1 s after load, then for an idle moment (1 s at most)
-        const loaded = await tab.evaluate(() => document.documentElement.hasAttribute('data-pasapas-fonts'));
+        const control = await session.context.newPage();
+        await control.goto(`${demo.url}/aide-logement/identite.html?widget=0`, { waitUntil: 'load' });
+        await expect.poll(() => loadedHere(control), { timeout: 20_000 }).toBe(true);
+        const loaded = await loadedHere(tab);
+        await control.close();
         await tab.close();
         return loaded;
       };

@@ -234,7 +234,9 @@ describe('guides in the widget', () => {
     // not pull focus back to "prenom" under the person's typing.
     await page.locator('input[name="email"]').click();
     await expectStep(page, 'prenom');
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+    // The step moved on leaving "nom", in the same event that would schedule pulling focus to
+    // "prenom" (a 0 ms timer): a timer of ours queued now runs after it, whatever the machine's load.
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
     expect((await pageFocus(page))?.name).toBe('email');
     await page.keyboard.type('lea@exemple.fr');
     expect(await page.locator('input[name="email"]').inputValue()).toBe('lea@exemple.fr');

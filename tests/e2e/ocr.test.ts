@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { chromium, type Frame, type Page, type Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_ARGS, renderOne, renderPdfs } from '../fixtures/ocr-docs/render';
+import { followClosedRootsIn } from './closed-roots';
 import { type Demo, startDemoServer } from './demo';
 import {
   axe,
@@ -656,6 +657,8 @@ async function launchExtension(extraArgs: string[]) {
     if (!local(r.url())) outside.push(r.url());
   });
   await context.route('**/*', (r) => (local(r.request().url()) ? r.continue() : r.abort()));
+  // Our UI on the page is in closed shadow roots: the test's way in (closed-roots.ts).
+  await followClosedRootsIn(context);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return {
     context,

@@ -250,7 +250,15 @@ describe('readable mode in the widget', () => {
     expect(await content.locator('a[href^="javascript"]').count()).toBe(0);
     await content.getByText('Cliquez ici pour continuer').click();
     await content.getByText('Autre lien piégé').click();
-    await page.waitForTimeout(300);
+    // A positive signal first: a `javascript:` link of the page itself, pressed after ours, runs. The
+    // browser runs such links in the order they were pressed: ours had their chance before it.
+    await page.evaluate(() => {
+      const control = document.createElement('a');
+      control.href = 'javascript:window.__control=1';
+      document.body.append(control);
+      control.click();
+    });
+    await expect.poll(() => page.evaluate(() => (window as { __control?: number }).__control)).toBe(1);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
     expect(await axe(page, VIEW)).toEqual([]);
