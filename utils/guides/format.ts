@@ -170,7 +170,11 @@ export const GuideSchema = v.pipe(
     title: ltext(LIMITS.shortText),
     summary: ltext(LIMITS.mediumText),
     publisher: v.strictObject({
-      name: text(LIMITS.shortText),
+      // One name, or one per language: a panel in Arabic shows the Arabic name when there is one.
+      name: v.pipe(
+        v.union([text(LIMITS.shortText), ltext(LIMITS.shortText)]),
+        v.description('Who wrote the guide: a name, or a name per language ({ "fr": …, "en": …, "ar": … }).'),
+      ),
       url: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.url), v.url())),
     }),
     matches: v.strictObject({

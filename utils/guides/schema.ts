@@ -138,6 +138,20 @@ function issueToError(issue: v.BaseIssue<unknown>): GuideError {
     case 'min_value':
     case 'max_value':
       return guideError(path, 'bad-number', { expected: String(issue.expected ?? '') });
+    case 'union': {
+      // Wrong for every option (a name as text, or one per language): the option it came closest
+      // to, the deepest issue, says why ("publisher.name.fr: required").
+      let deepest: v.BaseIssue<unknown> | undefined;
+      for (const sub of issue.issues ?? [])
+        if (!deepest || (sub.path?.length ?? 0) > (deepest.path?.length ?? 0)) deepest = sub;
+      // The option's issues are placed from the union's value: put the union's own path first.
+      return deepest
+        ? issueToError({
+            ...deepest,
+            path: [...(issue.path ?? []), ...(deepest.path ?? [])],
+          } as v.BaseIssue<unknown>)
+        : guideError(path, 'bad-format');
+    }
     default:
       return guideError(path, 'bad-format');
   }
@@ -216,6 +230,12 @@ export function parseGuideText(text: string, options: ParseGuideOptions = {}): P
 }
 
 /** The text in the wanted language, or French when that language is missing. */
+/** Who wrote the guide, in the language when the guide gives it (else French, or the one name). */
+export function publisherName(guide: Pick<Guide, 'publisher'>, lang: Lang | string): string {
+  const name = guide.publisher.name;
+  return typeof name === 'string' ? name : localize(name, lang);
+}
+
 export function localize(text: LText | undefined, lang: Lang | string): string {
   if (!text) return '';
   const value = (text as Record<string, string | undefined>)[lang];

@@ -54,7 +54,9 @@ export function checkGuideSemantics(guide: Guide): SemanticProblem[] {
 
   checkLText(guide.title, ['title']);
   checkLText(guide.summary, ['summary'], true);
-  checkText(guide.publisher.name, ['publisher', 'name'], false);
+  const publisher = guide.publisher.name;
+  if (typeof publisher === 'string') checkText(publisher, ['publisher', 'name'], false);
+  else checkLText(publisher, ['publisher', 'name']);
   if (guide.publisher.url !== undefined && !/^https?:\/\//i.test(guide.publisher.url)) {
     add(['publisher', 'url'], 'bad-url');
   }

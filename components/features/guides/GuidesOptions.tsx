@@ -9,7 +9,7 @@ import {
 } from '../../../utils/guides/library';
 import { libraryMessage } from '../../../utils/guides/library-messages';
 import { guideMessage } from '../../../utils/guides/messages';
-import { localize } from '../../../utils/guides/schema';
+import { localize, publisherName } from '../../../utils/guides/schema';
 import { GuideLibraryError } from '../../../utils/guides/sources';
 import { createTranslator, dateParams, type Lang, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
@@ -294,7 +294,7 @@ export function GuidesOptions() {
                 <p class="pp-guide-name">{title}</p>
                 <p>
                   {t('gopt.installed.version', { version: g.version })} ·{' '}
-                  {t('gopt.installed.publisher', { name: g.guide.publisher.name })}
+                  {t('gopt.installed.publisher', { name: publisherName(g.guide, lang.value) })}
                 </p>
                 <p>
                   {g.source === 'file'

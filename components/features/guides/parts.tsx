@@ -2,7 +2,7 @@ import type { Ref } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AnswerKind } from '../../../utils/guides/field-value';
 import { pagePosition } from '../../../utils/guides/page-count';
-import { type Guide, localize } from '../../../utils/guides/schema';
+import { type Guide, localize, publisherName } from '../../../utils/guides/schema';
 import type { TrustState } from '../../../utils/guides/sources';
 import type { Lang, Params } from '../../../utils/i18n';
 import { markdownToText, parseSafeMarkdown, renderMarkdown } from '../../../utils/markdown';
@@ -37,11 +37,12 @@ export function Markdown({
 
 /** Who wrote the guide and whether its signature proves it (vérifié / non vérifié). */
 export function TrustLine({ guide, trust, t }: { guide: Guide; trust: TrustState | undefined; t: T }) {
+  const { lang } = useServices();
   const state = trust ?? 'builtin';
   return (
     <p class={`pp-guide-trust is-${state}`} data-testid="guide-trust" data-trust={state}>
       <span aria-hidden="true">{state === 'verified' ? '✓ ' : state === 'unverified' ? '! ' : ''}</span>
-      {t(`guides.trust.${state}`)} {t('guides.publisher', { name: guide.publisher.name })}
+      {t(`guides.trust.${state}`)} {t('guides.publisher', { name: publisherName(guide, lang.value) })}
     </p>
   );
 }

@@ -24,7 +24,7 @@ g.id = id;
 g.version = "1.1.0";
 g.title.fr += " — " + suffix.split("|")[0];
 g.title.en += " — " + suffix.split("|")[1];
-g.publisher = { name: "Catalogue de démonstration (site fictif)" };
+g.publisher = { name: { fr: "Catalogue de démonstration (site fictif)", en: "Demonstration catalog (fictitious site)", ar: "فهرس تجريبي (موقع وهمي)" } };
 fs.writeFileSync(out, JSON.stringify(g, null, 2) + "\n");
 ' public/guides/fr.demo.aide-logement.json "$TMP/aide-logement.json" fr.demo.aide-logement "catalogue signé|signed catalog"
 node -e '
@@ -35,7 +35,7 @@ g.id = id;
 g.version = "1.1.0";
 g.title.fr += " — " + suffix.split("|")[0];
 g.title.en += " — " + suffix.split("|")[1];
-g.publisher = { name: "Catalogue de démonstration (site fictif)" };
+g.publisher = { name: { fr: "Catalogue de démonstration (site fictif)", en: "Demonstration catalog (fictitious site)", ar: "فهرس تجريبي (موقع وهمي)" } };
 fs.writeFileSync(out, JSON.stringify(g, null, 2) + "\n");
 ' public/guides/fr.demo.emploi.json "$DIR/guides/emploi.json" fr.demo.emploi "catalogue, non signé|catalog, unsigned"
 cp "$TMP/aide-logement.json" "$TMP/modifie.json"
