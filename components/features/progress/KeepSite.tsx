@@ -1,14 +1,18 @@
 /** "Garder mes réponses sur ce site": a site no guide knows, kept at the person's request; or when it was last saved. */
+import { formatHour } from '../../../utils/i18n';
+import { useServices } from '../../app/services';
 import type { Agent } from './agent';
 import type { Act } from './format';
 import type { T } from './messages';
 
 export function KeepSite({ agent, t, onDone, act }: { agent: Agent; t: T; onDone: () => void; act: Act }) {
+  const { lang } = useServices();
   if (agent.target.value && agent.procedure.value) {
     const at = agent.savedAt.value;
     return at ? (
       <p class="pp-progress-muted" data-testid="saved-at">
-        {t('progress.saved', { time: new Date(at).toLocaleTimeString() })}
+        {/* The hour in the panel's language (Intl), not the browser's default locale with seconds. */}
+        {t('progress.saved', { time: formatHour(lang.value, at) })}
       </p>
     ) : null;
   }
