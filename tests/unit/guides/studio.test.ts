@@ -475,3 +475,17 @@ describe('the picking mode', () => {
     expect(headingLead(doc.querySelector('h3') as Element)).toBe('Seul');
   });
 });
+
+describe('the picking mode, one field after another', () => {
+  it('showAfter starts just after the last picked field; the pick names the element', () => {
+    const doc = load('<form><input id="a" name="a"><input id="b" name="b"><input id="c" name="c"></form>');
+    const picked: Array<string | null> = [];
+    const picker = startPicker({ doc, done: (_o, el) => picked.push(el?.id ?? null) });
+    expect(picker.showAfter(doc.querySelector('#a'))?.id).toBe('b');
+    expect(picker.showAfter(doc.querySelector('#c'))?.id).toBe('a');
+    expect(picker.showAfter(null)?.id).toBe('a');
+    picker.move(1);
+    picker.choose();
+    expect(picked).toEqual(['b']);
+  });
+});

@@ -20,17 +20,32 @@ export type PickOutcome =
   | { ok: true; clues: CapturedClues & { inputmode?: string }; kind: FieldKind; page: PickedPage }
   | { ok: false; reason: 'sensitive' | 'not-a-target' | 'cancelled' };
 
+/** Where the injected picking script (entrypoints/studio-picker.ts) keeps its handle, in the isolated world. */
+export const STUDIO_HANDLE = '__pasapasStudio';
+
+/** What the background asks of the picking script in a tab. */
+export type StudioHandle = {
+  /** Starts picking (or joins the pick under way); `hint` is the highlight's words. */
+  pick(hint: string): Promise<PickOutcome>;
+  move(delta: number): boolean;
+  choose(): boolean;
+  cancel(): boolean;
+};
+
 export type PickerOptions = {
   doc: Document;
   /** Our own UI (the highlight): never a candidate. */
   isOurs?: (node: Node) => boolean;
   /** The element now shown to the author (null: none), its place and how many there are. */
   show?: (el: Element | null, index: number, count: number) => void;
-  done: (outcome: PickOutcome) => void;
+  /** The outcome, and the element picked (the field a pointed label names), if any. */
+  done: (outcome: PickOutcome, element: Element | null) => void;
 };
 
 export type Picker = {
   move(delta: number): Element | null;
+  /** Shows the field after this one (the next to record after the last pick), else the first. */
+  showAfter(el: Element | null): Element | null;
   choose(): void;
   cancel(): void;
   current(): Element | null;
@@ -120,7 +135,7 @@ export function startPicker(options: PickerOptions): Picker {
     highlight();
     return list[index] ?? null;
   };
-  const finish = (outcome: PickOutcome) => {
+  const finish = (outcome: PickOutcome, element: Element | null = null) => {
     if (finished) return;
     finished = true;
     doc.removeEventListener('keydown', onKey, true);
@@ -129,11 +144,13 @@ export function startPicker(options: PickerOptions): Picker {
     for (const type of ['mousedown', 'pointerdown', 'mouseup', 'pointerup'] as const)
       win?.removeEventListener(type, swallow, true);
     show(null, -1, list.length);
-    done(outcome);
+    const picked =
+      element?.localName === 'label' ? ((element as HTMLLabelElement).control ?? element) : element;
+    done(outcome, picked);
   };
   const choose = () => {
     const el = list[index];
-    if (el) finish(pickElement(el, doc));
+    if (el) finish(pickElement(el, doc), el);
   };
   const stop = (e: Event) => {
     e.preventDefault();
@@ -171,7 +188,7 @@ export function startPicker(options: PickerOptions): Picker {
     const el = targetOf(e);
     if (!el) return;
     stop(e);
-    finish(pickElement(el, doc));
+    finish(pickElement(el, doc), el);
   };
   // The page must not react to the press that picks (a button's own mousedown handler, a drag).
   const swallow = (e: Event) => {
@@ -193,6 +210,11 @@ export function startPicker(options: PickerOptions): Picker {
 
   return {
     move,
+    showAfter(el) {
+      refresh();
+      index = el ? list.indexOf(el) : -1;
+      return move(1);
+    },
     choose,
     cancel: () => finish({ ok: false, reason: 'cancelled' }),
     current: () => list[index] ?? null,
