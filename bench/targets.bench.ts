@@ -703,7 +703,7 @@ export default async function () {
       '"right" = the recorded field itself; on the half of a split page that lacks the field, refusing is right and pointing at anything is WRONG. "refused" = the step says it cannot find the field with certainty (ambiguous or missing) and highlights nothing.',
       'The first-match resolver replays the same targets through its hand-written clues (id, name, label), which the recorder also writes.',
       'Same-origin iframe and shadow-root fields are not in this replay (the serialized page does not carry them); unit tests cover them.',
-      `Timing: median of ${RUNS} runs after 3 warm-up runs, wall time. "Realistic page": 5,000 elements (menu, text, table) with a form of 120 fields whose labels share their words ("Numéro de sécurité sociale de l’enfant 2"). "1,000 near-identical labels": field ${wanted} of 1,000 DSFR groups labelled "Champ numéro N", the worst case for word matching. "ids and names renamed" makes the resolver read every text of the page. Load average when timing started: ${loadavg()
+      `Timing: median of ${RUNS} runs after 3 warm-up runs, wall time. "Realistic page": 5,000 elements (menu, text, table) with a form of 120 fields whose labels share their words ("Numéro de sécurité sociale de l’enfant 2"). "1,000 near-identical labels": field ${wanted} of 1,000 DSFR groups labelled "Champ numéro N", the worst case for word matching. "ids and names renamed" makes the resolver read every text of the page. Load average at the end of the run: ${loadavg()
         .map((n) => n.toFixed(1))
         .join(
           ' ',

@@ -160,7 +160,10 @@ export function leadingText(el: Element): string {
   return clean(out);
 }
 
-/** The label elements of a control: label[for], and the label wrapping it. */
+/**
+ * The label elements of a control: label[for], and the label wrapping it. (`el.labels` is exact
+ * but each call scans the page in browsers: the resolver passes its own index instead.)
+ */
 export function labelElements(el: Element): Element[] {
   const out: Element[] = [];
   const labels = (el as HTMLInputElement).labels;
@@ -228,11 +231,38 @@ function captionOf(el: Element): string {
   return ownText(el);
 }
 
+/** An index of a page's labels: one pass, then each control's labels without a page scan. */
+export function labelIndex(root: ParentNode): (el: Element) => Element[] {
+  const byFor = new Map<string, Element[]>();
+  let labels: Element[] = [];
+  try {
+    labels = Array.from(root.querySelectorAll('label[for]'));
+  } catch {
+    // no labels
+  }
+  for (const label of labels) {
+    const id = label.getAttribute('for') as string;
+    const list = byFor.get(id);
+    if (list) list.push(label);
+    else byFor.set(id, [label]);
+  }
+  return (el: Element) => {
+    const out = [...(byFor.get(el.getAttribute('id') ?? '') ?? [])];
+    const wrapping = el.parentElement?.closest('label');
+    if (wrapping && !out.includes(wrapping) && !wrapping.hasAttribute('for')) out.push(wrapping);
+    return out;
+  };
+}
+
 /** The visible label: aria-labelledby, label[for] or wrapping label, else a button's caption. */
-export function visibleLabel(el: Element, kind: FieldKind | null = kindOf(el)): string {
+export function visibleLabel(
+  el: Element,
+  kind: FieldKind | null = kindOf(el),
+  labelsOf: (el: Element) => Element[] = labelElements,
+): string {
   const labelledBy = referencedText(el, 'aria-labelledby', true);
   if (labelledBy) return labelledBy;
-  const labels = labelElements(el).map(ownText).filter(Boolean);
+  const labels = labelsOf(el).map(ownText).filter(Boolean);
   if (labels.length > 0) return clean(labels.join(' '));
   if (kind === 'button' || kind === 'link') return captionOf(el);
   return '';
@@ -242,12 +272,16 @@ export function visibleLabel(el: Element, kind: FieldKind | null = kindOf(el)): 
  * The name a screen reader gives, cheaply: the order of the accessible-name computation for form
  * controls, buttons and links, without its full generality (used on many candidates at once).
  */
-export function quickAccessibleName(el: Element, kind: FieldKind | null = kindOf(el)): string {
+export function quickAccessibleName(
+  el: Element,
+  kind: FieldKind | null = kindOf(el),
+  labelsOf: (el: Element) => Element[] = labelElements,
+): string {
   const labelledBy = referencedText(el, 'aria-labelledby', false);
   if (labelledBy) return labelledBy;
   const aria = clean(el.getAttribute('aria-label'));
   if (aria) return aria;
-  const labels = labelElements(el)
+  const labels = labelsOf(el)
     .map((l) => refText(l))
     .filter(Boolean);
   if (labels.length > 0) return clean(labels.join(' '));
@@ -278,11 +312,11 @@ export function dsfrGroupOf(el: Element): Element | null {
 }
 
 /** Hint text: aria-describedby (error messages left out), and the DSFR hint of the field. */
-export function hintOf(el: Element): string {
+export function hintOf(el: Element, labelsOf: (el: Element) => Element[] = labelElements): string {
   const parts: string[] = [];
   const described = referencedText(el, 'aria-describedby', false);
   if (described) parts.push(described);
-  const places: Element[] = [...labelElements(el)];
+  const places: Element[] = [...labelsOf(el)];
   const group = dsfrGroupOf(el);
   if (group) places.push(group);
   for (const place of places) {

@@ -26,7 +26,7 @@ import {
   kindOf,
   kindOfClues,
   kindsCompatible,
-  labelElements,
+  labelIndex,
   leadingText,
   ownText,
   type Position,
@@ -351,6 +351,17 @@ class PageMemo {
   private positions = new Map<ParentNode, Map<Element, Position>>();
   private headings = new Map<Scope, Element[]>();
   private texts = new Map<string, WeakMap<Element, Words>>();
+  private labelIndexes = new Map<Node, (el: Element) => Element[]>();
+  /** A control's labels, from one index of its page's labels (el.labels scans the page each time). */
+  labelsOf = (el: Element): Element[] => {
+    const root = el.getRootNode();
+    let index = this.labelIndexes.get(root);
+    if (!index) {
+      index = labelIndex(root as ParentNode);
+      this.labelIndexes.set(root, index);
+    }
+    return index(el);
+  };
   /** The words of an element's text, read once per resolution whatever asks for them. */
   words(node: Element, kind: string, read: () => string): Words {
     let map = this.texts.get(kind);
@@ -398,6 +409,7 @@ class Candidate {
     readonly scope: Scope,
     readonly where: TargetScope,
     readonly order: number,
+    readonly page: PageMemo,
   ) {
     this.kind = kindOf(el);
   }
@@ -422,25 +434,29 @@ class Candidate {
   labelWords(): Words[] {
     return this.memo('label', () => {
       const texts: string[] = [];
-      for (const label of labelElements(this.el)) {
+      for (const label of this.page.labelsOf(this.el)) {
         texts.push(ownText(label));
         if (label.childElementCount > 0) texts.push(leadingText(label));
       }
-      const labelledBy = this.el.hasAttribute('aria-labelledby') ? visibleLabel(this.el, this.kind) : '';
+      const labelledBy = this.el.hasAttribute('aria-labelledby')
+        ? visibleLabel(this.el, this.kind, this.page.labelsOf)
+        : '';
       if (labelledBy) texts.push(labelledBy);
-      if (this.kind === 'button' || this.kind === 'link') texts.push(visibleLabel(this.el, this.kind));
+      if (this.kind === 'button' || this.kind === 'link')
+        texts.push(visibleLabel(this.el, this.kind, this.page.labelsOf));
       return texts.filter(Boolean).map(toWords);
     });
   }
   ariaWords(): Words[] {
     return this.memo('aria', () => {
       const texts = [clean(this.el.getAttribute('aria-label'))];
-      if (this.el.hasAttribute('aria-labelledby')) texts.push(visibleLabel(this.el, this.kind));
+      if (this.el.hasAttribute('aria-labelledby'))
+        texts.push(visibleLabel(this.el, this.kind, this.page.labelsOf));
       return texts.filter(Boolean).map(toWords);
     });
   }
   accessibleWords(): Words {
-    return this.memo('acc', () => toWords(quickAccessibleName(this.el, this.kind)));
+    return this.memo('acc', () => toWords(quickAccessibleName(this.el, this.kind, this.page.labelsOf)));
   }
   /** Labels and legends of the DSFR groups (or fieldsets) this element is the first control of. */
   dsfrGroupWords(): Words[] {
@@ -460,7 +476,7 @@ class Candidate {
     });
   }
   hintWords(): Words {
-    return this.memo('hint', () => toWords(hintOf(this.el)));
+    return this.memo('hint', () => toWords(hintOf(this.el, this.page.labelsOf)));
   }
   groupWords(): Words {
     return this.memo('group', () => toWords(groupOf(this.el)));
@@ -555,7 +571,11 @@ type TextEntry = {
 };
 
 /** Every text that names a control in a scope, for the sources asked: raw text only, read lazily. */
-function* textEntries(scope: Scope, sources: ReadonlySet<TextSource>): Generator<TextEntry> {
+function* textEntries(
+  scope: Scope,
+  sources: ReadonlySet<TextSource>,
+  labelsOf: (el: Element) => Element[],
+): Generator<TextEntry> {
   if (sources.has('label') || sources.has('legend')) {
     for (const label of queryAll(scope, 'label')) {
       const raw = label.textContent ?? '';
@@ -598,7 +618,7 @@ function* textEntries(scope: Scope, sources: ReadonlySet<TextSource>): Generator
   }
   if (sources.has('labelledby')) {
     for (const el of queryAll(scope, '[aria-labelledby]')) {
-      const text = visibleLabel(el, kindOf(el));
+      const text = visibleLabel(el, kindOf(el), labelsOf);
       yield { el, source: 'labelledby', raw: text, node: el, text: () => text };
     }
   }
@@ -613,7 +633,7 @@ function* textEntries(scope: Scope, sources: ReadonlySet<TextSource>): Generator
       const kind = kindOf(el);
       if (kind !== 'button' && kind !== 'link') continue;
       const raw = el.localName === 'input' ? (el.getAttribute('value') ?? '') : (el.textContent ?? '');
-      yield { el, source: 'caption', raw, node: el, text: () => visibleLabel(el, kind) };
+      yield { el, source: 'caption', raw, node: el, text: () => visibleLabel(el, kind, labelsOf) };
     }
   }
   if (sources.has('placeholder')) {
@@ -671,7 +691,7 @@ function nominate(run: Run, el: Element, scope: Scope, where: TargetScope): Cand
   if (c) return c;
   if (run.candidates.size >= MAX_CANDIDATES) return null;
   if (run.ignore?.(el)) return null;
-  c = new Candidate(el, scope, where, run.order++);
+  c = new Candidate(el, scope, where, run.order++, run.page);
   // A captured target knows what it points at: a button is never a text box.
   if (run.wantedKind && (!c.kind || !kindsCompatible(run.wantedKind, c.kind))) return null;
   run.candidates.set(el, c);
@@ -702,13 +722,14 @@ function nominateExact(run: Run, scopes: Array<[Scope, TargetScope]>) {
 function nominateByText(run: Run, scopes: Array<[Scope, TargetScope]>) {
   const textClues = run.wanted.filter((w) => w.nominates && w.words && SOURCES_OF[w.key]);
   const sources = new Set(textClues.flatMap((w) => SOURCES_OF[w.key] ?? []));
-  // A recorded field is never named by a button's caption, nor a button by a placeholder.
+  // A recorded field is never named by a button's caption, nor a button by a placeholder; a
+  // hand-written label names a field, as it always did (buttons are written with a selector).
   const clickable = run.wantedKind === 'button' || run.wantedKind === 'link';
-  if (run.wantedKind && !clickable) sources.delete('caption');
+  if (!clickable) sources.delete('caption');
   if (clickable) sources.delete('placeholder');
   const filters = textClues.map((w) => rawFilter(w.words as Words));
   for (const [scope, where] of scopes) {
-    for (const entry of textEntries(scope, sources)) {
+    for (const entry of textEntries(scope, sources, run.page.labelsOf)) {
       let words: Words | null = null;
       for (let i = 0; i < textClues.length; i++) {
         const w = textClues[i] as Wanted;
