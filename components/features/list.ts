@@ -11,3 +11,4 @@ export { print } from './print/feature';
 export { progress } from './progress/feature';
 export { readable } from './readable/feature';
 export { speech } from './speech/feature';
+export { studio } from './studio/feature';

@@ -8,6 +8,10 @@ import { addHandlers } from './router';
  * run on the page's origin) get them from here, checked again against the trusted keys.
  */
 let library: ReturnType<typeof createGuideLibrary> | undefined;
+/** The one library of the background (the guide studio installs through it too). */
+export function guideLibrary() {
+  return guides();
+}
 function guides() {
   library ??= createGuideLibrary(database(), {
     fetch: browserCatalogFetch((url, init) => fetch(url, init)),

@@ -9,6 +9,7 @@ import './ocr';
 import './pages';
 import './panel';
 import './session';
+import './studio';
 import { startProgress } from './progress';
 
 /**

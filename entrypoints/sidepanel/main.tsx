@@ -6,6 +6,7 @@ import type { PageSnapshot } from '../../components/features/guides/page-sync';
 import type { GuidesLink } from '../../components/features/guides/RemoteGuides';
 import type { OcrLink } from '../../components/features/ocr/config';
 import { sidePanelBridge } from '../../components/features/ocr/sidepanel-bridge';
+import type { StudioLink } from '../../components/features/studio/StudioTab';
 import { createExtensionSettingsStore } from '../../utils/settings/settings';
 
 // The side panel shows the panel docked; features that need the page itself stay in the page.
@@ -15,7 +16,7 @@ const store = createExtensionSettingsStore(browser.storage.local, browser.storag
  * as a tab, as the tests do), the tab used just before it. Null when no page answers (no content
  * script on browser pages).
  */
-async function sendToPage(command: unknown): Promise<unknown> {
+async function pageTab(): Promise<number | null> {
   const tabs = await browser.tabs.query({ currentWindow: true });
   const self = (await browser.tabs.getCurrent?.().catch(() => undefined))?.id;
   let target = tabs.find((tab) => tab.active);
@@ -24,9 +25,14 @@ async function sendToPage(command: unknown): Promise<unknown> {
       .filter((tab) => tab.id !== self)
       .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
   }
-  if (target?.id === undefined) return null;
+  return target?.id ?? null;
+}
+
+async function sendToPage(command: unknown): Promise<unknown> {
+  const tabId = await pageTab();
+  if (tabId === null) return null;
   try {
-    return (await tellTab(target.id, { type: 'pasapas:feature', feature: 'guides', command })) ?? null;
+    return (await tellTab(tabId, { type: 'pasapas:feature', feature: 'guides', command })) ?? null;
   } catch {
     return null;
   }
@@ -78,6 +84,8 @@ if (root) {
       guides: {
         remote: { send: (command) => ask(command) as Promise<PageSnapshot | null> },
       } satisfies GuidesLink,
+      // The guide studio records the same page; it reaches it through the background (studio.ts).
+      studio: { pageTab } satisfies StudioLink,
     },
   });
 }
