@@ -59,13 +59,18 @@ function file(name: string, text: string) {
   return { name, mimeType: 'application/json', buffer: Buffer.from(text) };
 }
 
-/** The demo page with the widget tag carrying the administration's catalog (and keys). */
+/**
+ * The demo page with the widget tag carrying a catalog (and keys) served from another origin (the
+ * same server reached as `localhost`), as a mediators' network would host it: a catalog on the
+ * page's own origin is the site's own, vouched for by the page (« Guide de ce site »).
+ */
 async function withCatalog(page: Page, keys: string) {
+  const catalog = `${demo.url.replace('127.0.0.1', 'localhost')}/catalog/catalog.json`;
   await page.route(/\/(aide-logement|emploi)\/[a-z-]+\.html/, async (route) => {
     const response = await route.fetch();
     const body = (await response.text()).replace(
       'data-lang="fr"',
-      `data-lang="fr" data-catalog="/catalog/catalog.json"${keys ? ` data-trusted-keys="${keys}"` : ''}`,
+      `data-lang="fr" data-catalog="${catalog}"${keys ? ` data-trusted-keys="${keys}"` : ''}`,
     );
     await route.fulfill({ response, body });
   });
@@ -129,7 +134,7 @@ describe('guides in the extension: options page', () => {
         .setInputFiles(file('casse.json', JSON.stringify(broken)));
       await expect
         .poll(() => alert.textContent())
-        .toContain('Ce guide est mal écrit (2 erreur(s)). Rien n’a été installé.');
+        .toContain('Ce guide est mal écrit : 2 erreurs. Rien n’a été installé.');
       expect(await alert.textContent()).toContain('$.steps[0].title : ');
       expect(await alert.textContent()).toContain(
         '$.couleur : Ce champ n’existe pas dans le format des guides.',
@@ -275,7 +280,7 @@ describe('guides in the extension: options page', () => {
         .poll(async () =>
           (await page.locator('[data-testid^="catalog-feedback-"]').allTextContents()).join(' '),
         )
-        .toContain(`Catalogue « ${CATALOG_NAME} » ajouté : 3 guide(s) installé(s).`);
+        .toContain(`Catalogue « ${CATALOG_NAME} » ajouté. 3 guides sont installés.`);
       expect(await installedItem(page, 'fr.demo.aide-logement').getAttribute('data-trust')).toBe(
         'unverified',
       );
@@ -310,7 +315,7 @@ describe('guides in the extension: options page', () => {
         (await page.locator('[data-testid^="catalog-feedback-"]').allTextContents()).join(' ');
       await expect
         .poll(() => alert.textContent())
-        .toContain(`Catalogue « ${CATALOG_NAME} » ajouté : 2 guide(s) installé(s).`);
+        .toContain(`Catalogue « ${CATALOG_NAME} » ajouté. 2 guides sont installés.`);
       // The guide changed after signing is refused with its message; the others are installed.
       expect(await alert.textContent()).toContain(
         'La signature du guide « fr.demo.modifie » est fausse : le guide a été modifié. Il est refusé.',
@@ -350,7 +355,7 @@ describe('guides in the extension: options page', () => {
         .poll(() => site.locator('[data-testid="guide-title"]').textContent())
         .toBe('Demande d’aide au logement (démo) — catalogue signé');
       expect(await site.locator('[data-testid="guide-trust"]').textContent()).toContain(
-        'Guide vérifié : sa signature est bonne.',
+        'Guide vérifié. Nous savons qui l’a écrit. Personne ne l’a changé.',
       );
       expect(await axe(site)).toEqual([]);
 

@@ -10,12 +10,25 @@ import { axe, deepActive, launch, launchBrowser, launcher, panel, ROOT, tabTo } 
 
 type GuideJson = {
   id: string;
-  steps: Array<{ id: string; target?: { name?: string }; done: { kind: string } }>;
+  steps: Array<{ id: string; target?: { name?: string }; done: { kind: string }; when?: unknown }>;
 };
 const guidePath = join(ROOT, 'public/guides/fr.demo.aide-logement.json');
 const GUIDE = JSON.parse(readFileSync(guidePath, 'utf8')) as GuideJson;
-const TOTAL = GUIDE.steps.length;
 const indexOf = (id: string) => GUIDE.steps.findIndex((s) => s.id === id);
+/**
+ * Our counter counts the steps of this page only (the site shows its own "Étape 1 sur 6"): the run
+ * of steps around `id` that share its page condition.
+ */
+function pageCount(id: string): string {
+  const at = indexOf(id);
+  const same = (i: number) =>
+    JSON.stringify(GUIDE.steps[i]?.when) === JSON.stringify(GUIDE.steps[at]?.when) && !!GUIDE.steps[i];
+  let first = at;
+  while (same(first - 1)) first--;
+  let last = at;
+  while (same(last + 1)) last++;
+  return `Question ${at - first + 1} sur ${last - first + 1} de cette page`;
+}
 
 /** What a person types in each field of the demo procedure (valid values). */
 const VALUES: Record<string, string> = {
@@ -76,7 +89,7 @@ async function pressPanelButton(page: Page, text: string) {
 
 async function expectStep(page: Page, id: string) {
   await expect.poll(() => stepId(page), { timeout: 8000 }).toBe(id);
-  expect(await counter(page)).toBe(`Étape ${indexOf(id) + 1} sur ${TOTAL}`);
+  expect(await counter(page)).toBe(pageCount(id));
 }
 
 /** The page's focused element (outside our UI). */
@@ -123,9 +136,12 @@ async function walkPage(page: Page, checkNir = false) {
     }
     expect(focused?.name, `focus for step ${id}`).toBe(name);
     if (focused?.type === 'radio' || focused?.type === 'checkbox') {
+      // A choice counts when the person leaves it, never on the key that chose (issue 13).
       await page.keyboard.press('Space');
+      await page.keyboard.press('Tab');
     } else if (focused?.tag === 'select') {
       await page.keyboard.type('Cé');
+      await page.keyboard.press('Tab');
     } else if (focused?.type === 'file') {
       // Playwright turns file-chooser interception on asynchronously: arm it first (a listener and
       // one round trip), else the key press can open a real dialog the test never sees.
@@ -164,7 +180,7 @@ async function walkPage(page: Page, checkNir = false) {
     // The move is announced in the panel's live region.
     await expect
       .poll(() => page.locator('[data-pasapas="panel"] [role="status"][aria-live="polite"]').textContent())
-      .toContain(`Étape faite. Étape ${before + 2} sur ${TOTAL}`);
+      .toContain(`Étape faite. ${pageCount(next)}`);
     id = next;
   }
   throw new Error(`page not finished, at step ${id}`);
@@ -227,8 +243,9 @@ describe('guides in the widget', () => {
     await openPanel(page);
     await expectStep(page, 'civilite');
     await page.locator('fieldset[data-field="civilite"] label', { hasText: 'Madame' }).click();
-    await expectStep(page, 'nom');
+    // The choice counts once the person leaves it: here, by clicking into the name.
     await page.locator('input[name="nom"]').click();
+    await expectStep(page, 'nom');
     await page.keyboard.type('Martin');
     // Skips the first name: the mouse goes to the e-mail field; the step done on leaving "nom" must
     // not pull focus back to "prenom" under the person's typing.
@@ -251,15 +268,16 @@ describe('guides in the widget', () => {
     hostile.steps[1].body.fr = '<script>window.__pwned=1</script> Cochez une case.';
     const text = JSON.stringify(hostile);
     const index = JSON.parse(readFileSync(join(ROOT, 'public/guides/index.json'), 'utf8'));
+    // The demo site serves its own guides (data-catalog="/demo-guides/index.json").
     for (const entry of index.guides) {
       if (entry.id === hostile.id) entry.sha256 = createHash('sha256').update(text).digest('hex');
     }
     const ctx = await browser.context();
     const page = await ctx.newPage();
-    await page.route('**/pasapas/guides/index.json', (r) =>
+    await page.route('**/demo-guides/index.json', (r) =>
       r.fulfill({ contentType: 'application/json', body: JSON.stringify(index) }),
     );
-    await page.route('**/pasapas/guides/fr.demo.aide-logement.json', (r) =>
+    await page.route('**/demo-guides/fr.demo.aide-logement.json', (r) =>
       r.fulfill({ contentType: 'application/json', body: text }),
     );
     await page.goto(`${demo.url}/aide-logement/identite.html`);
@@ -332,9 +350,7 @@ describe('guides in the extension', () => {
         .poll(() => side.locator('[data-testid="guide-title"]').textContent(), { timeout: 10_000 })
         .toBe('Demande d’aide au logement (démo)');
       await expect.poll(() => side.locator('section[data-step]').getAttribute('data-step')).toBe('civilite');
-      expect(await side.locator('[data-testid="guide-count"]').textContent()).toBe(
-        `Étape ${indexOf('civilite') + 1} sur ${TOTAL}`,
-      );
+      expect(await side.locator('[data-testid="guide-count"]').textContent()).toBe(pageCount('civilite'));
       // The highlight is drawn on the page itself.
       await expect.poll(() => site.locator('[data-pasapas="highlight"]').isVisible()).toBe(true);
       expect(await axe(side)).toEqual([]);
@@ -436,6 +452,7 @@ describe('guides in the extension', () => {
       await page.locator('[data-action="go-to-field"]').click();
       await expect.poll(() => pageFocus(page)).toMatchObject({ name: 'civilite' });
       await page.keyboard.press('Space');
+      await page.keyboard.press('Tab');
       await expectStep(page, 'nom');
       await expect.poll(() => pageFocus(page)).toMatchObject({ name: 'nom' });
       // Reading the step aloud: headless Chromium has no voice, and the person is told so.

@@ -160,7 +160,7 @@ describe('OCR in the side panel', () => {
       await side.keyboard.press('Enter');
       await expect
         .poll(() => side.locator('[data-testid="ocr-filled"]').textContent(), { timeout: 10_000 })
-        .toMatch(/case\(s\) remplie/);
+        .toMatch(/(case est remplie|cases sont remplies)/);
       expect(await site.locator('input[name="iban"]').inputValue()).toBe(IBAN);
       expect(await site.locator('input[name="bic"]').inputValue()).toBe(BIC);
       expect(await other.locator('body').textContent()).not.toContain(IBAN);

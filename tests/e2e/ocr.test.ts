@@ -243,7 +243,7 @@ describe('OCR in the widget', () => {
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.locator('[data-testid="ocr-filled"]').textContent())
-      .toMatch(/case\(s\) remplie/);
+      .toMatch(/(case est remplie|cases sont remplies)/);
     expect(await page.locator('input[name="iban"]').inputValue()).toBe(IBAN);
     expect(await page.locator('input[name="bic"]').inputValue()).toBe('AGRIFRPP');
     // The site's own check ran on blur and accepted it.
