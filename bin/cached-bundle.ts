@@ -11,7 +11,7 @@
  * flags. An unwritable folder only means no cache.
  */
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire, getCompileCacheDir } from 'node:module';
+import * as nodeModule from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -27,7 +27,7 @@ export function loadCachedBundle<T>(file: string): CachedBundle<T> {
   const { size, mtimeMs } = statSync(file);
   const prefix = `${basename(file)}.`;
   const key = `${process.version}-${process.arch}-${size}-${Math.trunc(mtimeMs)}`;
-  const cacheFile = getCompileCacheDir() ? join(folder, `${prefix}${key}.v8cache`) : undefined;
+  const cacheFile = nodeModule.getCompileCacheDir?.() ? join(folder, `${prefix}${key}.v8cache`) : undefined;
   let cachedData: Buffer | undefined;
   if (cacheFile) {
     try {
@@ -47,7 +47,7 @@ export function loadCachedBundle<T>(file: string): CachedBundle<T> {
     filename: string,
     dirname: string,
   ) => void;
-  wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  wrapper.call(module.exports, module.exports, nodeModule.createRequire(file), module, file, dirname(file));
   return {
     exports: module.exports,
     saveCache() {
