@@ -28,7 +28,11 @@ export default defineUnlistedScript(() => {
   const handle: StudioHandle = {
     pick(hint) {
       if (pending) return pending;
-      highlight ??= createHighlight(document);
+      if (!highlight) {
+        highlight = createHighlight(document);
+        // Told apart from the guide's own highlight, which may be on the page too.
+        highlight.host.setAttribute('data-pasapas-host', 'studio-highlight');
+      }
       const shown = highlight;
       pending = new Promise<PickOutcome>((resolve) => {
         const started = startPicker({

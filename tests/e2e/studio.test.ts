@@ -1,0 +1,157 @@
+/**
+ * The guide studio (« Créer un guide », issue 12 item 1) in the extension's side panel, keyboard
+ * only: the identity page of the demo's housing procedure recorded field by field (the page's
+ * picking mode: Tab moves, Enter picks), the guide exported and checked by the same reading as
+ * `pasapas guide validate`, its targets found again on the page by the scoring resolver, the guide
+ * installed, axe-core on the studio, and no request leaving the machine.
+ */
+import { readFileSync } from 'node:fs';
+import { JSDOM } from 'jsdom';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseGuide } from '../../utils/guides/schema';
+import { decideTarget, isStrictValidator } from '../../utils/guides/target';
+import { type Demo, startDemoServer } from './demo';
+import { axe, launch, launcher, tabTo } from './harness';
+
+let demo: Demo;
+beforeAll(async () => {
+  demo = await startDemoServer({ port: 0 });
+});
+afterAll(async () => {
+  await demo?.close();
+});
+
+const IDENTITY = '/aide-logement/identite.html';
+/** The identity page's fields, in the page's order (one radio of the « Civilité » group). */
+const FIELDS = ['civilite-madame', 'nom', 'prenom', 'date_naissance', 'nir', 'email', 'telephone'];
+
+/** The side panel page in a tab, as the side panel shows it, on the studio's tab (keyboard). */
+async function openStudio(page: Page, extensionId: string | undefined) {
+  await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  const tab = page.locator('[role=tab][data-feature="studio"]');
+  await tab.waitFor({ timeout: 10_000 });
+  await tab.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid="studio"]').waitFor();
+}
+
+/** Keyboard: Tab until the focused element's text is this, then Enter. */
+async function pressButton(page: Page, text: string) {
+  await page.bringToFront();
+  await tabTo(page, (el) => el.tag === 'button' && el.text === text, 200);
+  await page.keyboard.press('Enter');
+}
+
+/** The field the page's highlight is on now: the one whose box holds the field's centre. */
+const studioHighlight = (site: Page) =>
+  site.locator('[data-pasapas-host="studio-highlight"]').locator('[data-pasapas="highlight"]');
+
+async function highlighted(site: Page): Promise<string | null> {
+  const box = await studioHighlight(site)
+    .boundingBox({ timeout: 1000 })
+    .catch(() => null);
+  if (!box) return null;
+  return site.evaluate(({ x, y, width, height }) => {
+    for (const el of Array.from(document.querySelectorAll('input, select, textarea, button, a[href]'))) {
+      const r = el.getBoundingClientRect();
+      const cx = r.left + r.width / 2;
+      const cy = r.top + r.height / 2;
+      if (r.width > 0 && cx >= x && cx <= x + width && cy >= y && cy <= y + height && el.id) return el.id;
+    }
+    return null;
+  }, box);
+}
+
+describe('guide studio in the side panel', () => {
+  test('the identity page recorded by keyboard, exported, valid, its targets found; installed; axe clean; nothing leaves', async () => {
+    const session = await launch({ extension: true });
+    try {
+      const site = await session.context.newPage();
+      await site.goto(`${demo.url}${IDENTITY}?widget=0`);
+      await launcher(site).waitFor();
+      const side = await session.context.newPage();
+      await openStudio(side, session.extensionId);
+      expect(await axe(side)).toEqual([]);
+
+      // A title, then « Commencer un guide », keyboard only.
+      await side.getByLabel('Titre du guide').focus();
+      await side.keyboard.type('Aide au logement : votre identité');
+      await side.keyboard.press('Tab');
+      await side.keyboard.type('France Services de démonstration');
+      await pressButton(side, 'Commencer un guide');
+      await side.locator('[data-action="studio-pick"]').waitFor();
+
+      const started = Date.now();
+      for (const [i, id] of FIELDS.entries()) {
+        await pressButton(side, 'Montrer une case sur la page');
+        await side.locator('[data-testid="studio-picking"]').waitFor();
+        // In the page: Tab until the highlight is on the field, then Enter.
+        await site.bringToFront();
+        let presses = 0;
+        // The picking mode is on once the highlight shows (the first field may be off screen: a skip link).
+        await studioHighlight(site).waitFor({ state: 'visible', timeout: 10_000 });
+        while ((await highlighted(site)) !== id) {
+          if (++presses > 60) throw new Error(`field ${id} not reached by keyboard`);
+          await site.keyboard.press('Tab');
+        }
+        await site.keyboard.press('Enter');
+        await expect.poll(() => side.locator('[data-testid="studio-steps"] > li').count()).toBe(i + 1);
+      }
+      const recordingMs = Date.now() - started;
+      console.info(`studio: ${FIELDS.length} fields recorded by keyboard in ${recordingMs} ms`);
+      // Picking is over: the page's keys are its own again (Tab moves the page's focus).
+      await expect.poll(() => highlighted(site)).toBeNull();
+
+      // The proposed steps: titles from the labels, a sensitive validator guessed.
+      const titles = await side.locator('[data-testid="studio-steps"] > li h3').allTextContents();
+      expect(titles).toEqual([
+        'Étape 1 : Civilité',
+        'Étape 2 : Nom de naissance',
+        'Étape 3 : Prénom',
+        'Étape 4 : Date de naissance',
+        'Étape 5 : Numéro de sécurité sociale',
+        'Étape 6 : Adresse électronique',
+        'Étape 7 : Numéro de téléphone',
+      ]);
+      expect(await axe(side)).toEqual([]);
+
+      // Export: a download, and the same text shown in the studio.
+      const download = side.waitForEvent('download', { timeout: 10_000 });
+      await pressButton(side, 'Vérifier et télécharger le guide');
+      const file = await download;
+      const text = readFileSync(await file.path(), 'utf8');
+      expect(await side.locator('[data-testid="studio-json"]').inputValue()).toBe(text);
+      const parsed = parseGuide(JSON.parse(text));
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors, null, 2));
+      const guide = parsed.guide;
+      expect(file.suggestedFilename()).toBe(`${guide.id}.json`);
+      expect(guide.matches.urls).toEqual(['http://127.0.0.1/aide-logement/*']);
+      expect(guide.steps.find((s) => s.field?.validator === 'nir')?.id).toBe('nir');
+      // No value was read: nothing typed in the page could be in the guide (nothing was typed),
+      // and the address has no query.
+      expect(text).not.toContain('widget=0');
+
+      // Every target is found again, on the right field, by the scoring resolver.
+      const html = await (await fetch(`${demo.url}${IDENTITY}`)).text();
+      const doc = new JSDOM(html, { url: `${demo.url}${IDENTITY}` }).window.document;
+      guide.steps.forEach((step, i) => {
+        const decision = decideTarget(step.target ?? {}, doc, {
+          strict: isStrictValidator(step.field?.validator),
+        });
+        expect([step.id, decision.status, decision.element?.id]).toEqual([step.id, 'found', FIELDS[i]]);
+      });
+
+      // Installed on this computer through the guide library.
+      await pressButton(side, 'Installer le guide sur cet ordinateur');
+      await expect
+        .poll(() => side.locator('[data-testid="studio-install-status"]').textContent())
+        .toBe('Guide installé. Il s’affiche sur les pages de la démarche.');
+      expect(await axe(side)).toEqual([]);
+
+      expect(session.outside).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  }, 180_000);
+});
