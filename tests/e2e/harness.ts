@@ -66,6 +66,8 @@ export async function launchBrowser() {
         locale: options.locale ?? 'fr-FR',
       });
       await guardNetwork(context, outside);
+      // The guide's highlight is in a closed root, the widget's too (closed-roots.ts).
+      await followClosedRootsIn(context);
       return context;
     },
     close: () => browser.close(),

@@ -523,13 +523,14 @@ describe('widget', () => {
   test('public computer by configuration: PIN first, nothing in clear in the site origin, locked after a reload', async () => {
     const fresh = await browser.context();
     const page = await fresh.newPage();
-    // A page of the administration, under the guide's addresses, with the mode turned on.
+    // A page of the administration, under the addresses of its own guide (the widget ships none: the
+    // site gives its catalog), with the mode turned on.
     const path = '/aide-logement/essai-public.html';
     await page.route(`${demo.url}${path}`, (route) =>
       route.fulfill({
         contentType: 'text/html; charset=utf-8',
         body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Essai</title>
-<script src="/pasapas/widget.js" data-features="progress,comfort" data-public-computer="true"></script></head>
+<script src="/pasapas/widget.js" data-features="progress,comfort" data-catalog="/demo-guides/index.json" data-public-computer="true"></script></head>
 <body><main><h1>Essai</h1><form><label for="nom">Nom</label><input id="nom" name="nom"></form></main></body></html>`,
       }),
     );
