@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+// @vitest-environment happy-dom
 /**
  * The reading screen wired to its flow, with the engine replaced (reading.ts mocked): a file gives the
  * values, « Remplir » sends the chosen ones once through the bridge, a refusal is a new alert each press,
