@@ -38,8 +38,27 @@ async function openOptions(page: Page, extensionId: string | undefined) {
 }
 
 async function openGuidesTab(page: Page) {
-  await launcher(page).waitFor();
-  await page.keyboard.press('Alt+Shift+KeyP');
+  await launcher(page).waitFor({ state: 'attached' });
+  // The help may open again by itself on a procedure's next page: the shortcut (a toggle) is pressed
+  // only while it is closed.
+  await expect
+    .poll(
+      async () => {
+        if (
+          await panel(page)
+            .isVisible()
+            .catch(() => false)
+        )
+          return true;
+        await page.keyboard.press('Alt+Shift+KeyP');
+        return panel(page)
+          .waitFor({ timeout: 2000 })
+          .then(() => true)
+          .catch(() => false);
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
   await expect.poll(() => panel(page).count()).toBe(1);
   await page
     .locator('[data-testid="guide-title"], [data-testid="guides-none"]')
