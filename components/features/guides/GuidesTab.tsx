@@ -1,19 +1,15 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { answerKind, checkMessage } from '../../../utils/guides/field-value';
 import { type LoadedGuides, loadProblemText } from '../../../utils/guides/loading';
 import { pagePosition } from '../../../utils/guides/page-count';
 import { type Guide, localize } from '../../../utils/guides/schema';
 import type { GuideSession, SessionView } from '../../../utils/guides/session';
 import type { TrustState } from '../../../utils/guides/sources';
-import { stepLine } from '../../../utils/guides/step-line';
 import { createTranslator, type Lang, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
 import type { GuideService } from '../../app/guide-service';
 import { useServices } from '../../app/services';
 import { useAdoptedSheet } from '../../app/use-adopted-sheet';
-import { useFit } from '../../panel/fit';
-import compactCss from './compact.css?inline';
-import { compactMessages } from './compact-messages';
 import guidesCss from './guides.css?inline';
 import { guidesMessages } from './messages';
 import { checklist } from './page-sync';
@@ -35,7 +31,7 @@ import {
 import { RemoteGuides, remoteOf } from './RemoteGuides';
 import { TargetWords } from './TargetWords';
 
-const translate = createTranslator(uiMessages, guidesMessages, compactMessages);
+const translate = createTranslator(uiMessages, guidesMessages);
 type T = (key: string, params?: Params) => string;
 
 type Load =
@@ -59,7 +55,6 @@ function PageGuides() {
   const [choosing, setChoosing] = useState(false);
 
   useAdoptedSheet(guidesCss, rootRef);
-  useAdoptedSheet(compactCss, rootRef);
 
   useEffect(() => {
     let alive = true;
@@ -233,14 +228,6 @@ function GuideView({
 }) {
   const { announce } = useServices();
   const view = useView(session);
-  // A phone or a zoomed screen (components/panel/fit.ts): the step in a few lines, the rest on demand.
-  const placing = useFit();
-  const fit = placing?.fit.value;
-  const sheet = fit === 'sheet' || fit === 'bar';
-  const [more, setMore] = useState(false);
-  // The bar shows only the step's title and check: always compact.
-  const compact = fit === 'bar' || (fit === 'sheet' && !more);
-  const land = placing?.land.value;
   const guide = session.guide;
   const { state } = view;
   const step = state.step;
@@ -264,14 +251,10 @@ function GuideView({
 
   // Each new step is announced; moves the person made in the panel are announced too.
   const lastIndex = useRef(index);
-  // The step the panel reopened on was said with the reopening: not twice.
-  const resumedAt = useRef<number | null>(null);
   useEffect(() => {
     setNotFound(false);
     if (lastIndex.current === index && view.moved === 'start') return;
     lastIndex.current = index;
-    if (resumedAt.current === index) return;
-    resumedAt.current = null;
     const here = pagePosition(guide, index);
     const text = t('guides.announce', { current: here.current, total: here.total, title: stepTitle });
     announce(view.moved === 'auto' ? t('guides.announceDone', { next: text }) : text);
@@ -279,24 +262,6 @@ function GuideView({
   useEffect(() => {
     if (state.finished) announce(t('guides.finished'));
   }, [state.finished]);
-
-  // The panel reopened by itself on the procedure's next page, or the bar grew back: focus goes to
-  // the step, and a reopening is said once (a layout effect: before the panel's own focus on its title).
-  useLayoutEffect(() => {
-    if (!land || !placing) return;
-    const target = state.finished ? finishedRef.current : headingRef.current;
-    if (!target) return;
-    placing.land.value = null;
-    target.focus();
-    if (land !== 'resumed' || state.finished) return;
-    resumedAt.current = index;
-    const here = pagePosition(guide, index);
-    announce(
-      t('guides.resumed', {
-        step: t('guides.announce', { current: here.current, total: here.total, title: stepTitle }),
-      }),
-    );
-  }, [land, index, state.finished]);
 
   const goToField = () => {
     if (view.element) view.element.scrollIntoView({ block: 'center' });
@@ -309,12 +274,10 @@ function GuideView({
     check?.result && !check.empty ? (check.ok ? t('guides.checkOk') : checkMessage(lang, step, check)) : '';
   const doneCount = state.done.size;
   const answer = answerKind(view.element, step?.done.kind);
-  const body = step ? localize(step.body, lang) : '';
-  // The whole step and every step, or (compact) its title, one line, its check and the moves.
-  const line = compact && step ? stepLine(body) : null;
-  const header = <GuideHeader guide={guide} trust={trust} lang={lang} index={index} t={t} />;
-  const steps = (
-    <>
+
+  return (
+    <div class="pp-stack" data-guide={guide.id}>
+      <GuideHeader guide={guide} trust={trust} lang={lang} index={index} t={t} />
       <progress class="pp-guide-meter" max={state.total} value={doneCount} aria-hidden="true" />
       <StepList
         guide={guide}
@@ -325,36 +288,16 @@ function GuideView({
         onGo={(i) => act(() => session.goTo(i))}
         t={t}
       />
-    </>
-  );
 
-  return (
-    <div class="pp-stack pp-guide-view" data-guide={guide.id} data-compact={compact ? '' : undefined}>
-      {compact ? (
-        // Headings stay in order for screen readers (the panel's h2, this h3, the step's h4).
-        <h3 class="pp-sr-only pp-guide-sr">{localize(guide.title, lang)}</h3>
-      ) : (
-        header
-      )}
       {state.finished ? (
         <Finished t={t} finishedRef={finishedRef} onRestart={() => act(() => session.goTo(0))} />
       ) : (
         step && (
-          <section
-            class="pp-guide-step"
-            aria-labelledby="pp-guide-step-title"
-            data-step={step.id}
-            data-bar-view=""
-          >
+          <section class="pp-guide-step" aria-labelledby="pp-guide-step-title" data-step={step.id}>
             <StepHeading title={stepTitle} done={state.done.has(step.id)} headingRef={headingRef} />
-            {line !== null ? (
-              <p class="pp-guide-line" data-testid="step-line">
-                {line}
-              </p>
-            ) : (
-              <Markdown text={body} class="pp-guide-body" testId="step-body" />
-            )}
-            {!compact && <FieldHint step={step} lang={lang} answer={answer} t={t} />}
+            <Markdown text={localize(step.body, lang)} class="pp-guide-body" testId="step-body" />
+            <ReadStep step={step} lang={lang} t={t} />
+            <FieldHint step={step} lang={lang} answer={answer} t={t} />
             <CheckLine text={checkText} ok={!!check?.ok} />
             <TargetNote target={view.target} notFound={notFound} t={t} />
             <TargetWords view={view} t={t} />
@@ -386,32 +329,18 @@ function GuideView({
               onNext={() => act(() => session.next())}
               t={t}
             />
-            {!compact && <ReadStep step={step} lang={lang} t={t} />}
-            {sheet && (
-              <button
-                type="button"
-                class="pp-button pp-guide-more"
-                aria-expanded={more}
-                data-action="more"
-                onClick={() => setMore(!more)}
-              >
-                {t(more ? 'guides.less' : 'guides.more')}
-              </button>
-            )}
           </section>
         )
       )}
-      {!compact && steps}
-      {!compact && (
-        <DocumentChecklist
-          guide={guide}
-          lang={lang}
-          ticked={ticked}
-          onToggle={(id, on) => checklist.set(guide.id, id, on)}
-          t={t}
-        />
-      )}
-      {others && !compact && (
+
+      <DocumentChecklist
+        guide={guide}
+        lang={lang}
+        ticked={ticked}
+        onToggle={(id, on) => checklist.set(guide.id, id, on)}
+        t={t}
+      />
+      {others && (
         <button type="button" class="pp-button" onClick={onChooseOther}>
           {t('guides.otherGuide')}
         </button>
