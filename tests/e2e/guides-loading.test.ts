@@ -10,7 +10,17 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateKeyPair, signGuide } from '../../utils/guides/signature';
 import { type Demo, startDemoServer } from './demo';
-import { axe, deepActive, launch, launchBrowser, launcher, panel, ROOT, tabTo } from './harness';
+import {
+  axe,
+  deepActive,
+  launch,
+  launchBrowser,
+  launcher,
+  openByShortcut,
+  panel,
+  ROOT,
+  tabTo,
+} from './harness';
 
 const builtin = () =>
   JSON.parse(readFileSync(join(ROOT, 'public/guides/fr.demo.aide-logement.json'), 'utf8'));
@@ -38,27 +48,7 @@ async function openOptions(page: Page, extensionId: string | undefined) {
 }
 
 async function openGuidesTab(page: Page) {
-  await launcher(page).waitFor({ state: 'attached' });
-  // The help may open again by itself on a procedure's next page: the shortcut (a toggle) is pressed
-  // only while it is closed.
-  await expect
-    .poll(
-      async () => {
-        if (
-          await panel(page)
-            .isVisible()
-            .catch(() => false)
-        )
-          return true;
-        await page.keyboard.press('Alt+Shift+KeyP');
-        return panel(page)
-          .waitFor({ timeout: 2000 })
-          .then(() => true)
-          .catch(() => false);
-      },
-      { timeout: 20_000 },
-    )
-    .toBe(true);
+  await openByShortcut(page);
   await expect.poll(() => panel(page).count()).toBe(1);
   await page
     .locator('[data-testid="guide-title"], [data-testid="guides-none"]')

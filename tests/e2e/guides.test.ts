@@ -6,7 +6,17 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { uiMessages } from '../../utils/i18n/ui';
 import { validate, validationMessage } from '../../utils/validators';
 import { type Demo, startDemoServer } from './demo';
-import { axe, deepActive, launch, launchBrowser, launcher, panel, ROOT, tabTo } from './harness';
+import {
+  axe,
+  deepActive,
+  launch,
+  launchBrowser,
+  launcher,
+  openByShortcut,
+  panel,
+  ROOT,
+  tabTo,
+} from './harness';
 
 type GuideJson = {
   id: string;
@@ -74,27 +84,7 @@ const counter = (page: Page) => page.locator('[data-testid="guide-count"]').text
 
 /** Opens the panel with its keyboard shortcut and waits for the guide to show. */
 async function openPanel(page: Page) {
-  await launcher(page).waitFor({ state: 'attached' });
-  // The help follows the procedure: open before the page changed, it opens again by itself. The
-  // shortcut is pressed only while it is closed (it toggles).
-  await expect
-    .poll(
-      async () => {
-        if (
-          await panel(page)
-            .isVisible()
-            .catch(() => false)
-        )
-          return true;
-        await page.keyboard.press('Alt+Shift+KeyP');
-        return panel(page)
-          .waitFor({ timeout: 2000 })
-          .then(() => true)
-          .catch(() => false);
-      },
-      { timeout: 20_000 },
-    )
-    .toBe(true);
+  await openByShortcut(page);
   await expect.poll(() => panel(page).count()).toBe(1);
   await guidesTab(page).waitFor();
   await page.locator('[data-testid="guide-title"], [data-testid="guides-none"]').first().waitFor();
@@ -271,8 +261,7 @@ describe('guides in the widget', () => {
     await page.locator('input[name="email"]').click();
     await expectStep(page, 'prenom');
     // The step moved on leaving "nom", in the same event that would schedule pulling focus to
-    // "prenom" (a 0 ms timer): a timer of ours queued now runs after it, whatever the machine's load.
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+    // "prenom" (a 0 ms timer): every round trip since (the panel read above, this one) ran after it.
     expect((await pageFocus(page))?.name).toBe('email');
     await page.keyboard.type('lea@exemple.fr');
     expect(await page.locator('input[name="email"]').inputValue()).toBe('lea@exemple.fr');

@@ -185,6 +185,32 @@ export async function sessionFrame(page: Page, view: 'banner' | 'tab'): Promise<
 export const launcher = (page: Page) => page.locator('[data-pasapas="launcher"]');
 export const panel = (page: Page) => page.locator('[data-pasapas="panel"]');
 
+/**
+ * Opens the help by its keyboard shortcut, which toggles: pressed only while the help is closed
+ * (it may be opening by itself at that moment, on a procedure's next page).
+ */
+export async function openByShortcut(page: Page) {
+  await launcher(page).waitFor({ state: 'attached' });
+  await expect
+    .poll(
+      async () => {
+        if (
+          await panel(page)
+            .isVisible()
+            .catch(() => false)
+        )
+          return true;
+        await page.keyboard.press('Alt+Shift+KeyP');
+        return panel(page)
+          .waitFor({ timeout: 2000 })
+          .then(() => true)
+          .catch(() => false);
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+}
+
 /** Opens the panel (it may be mounting, closed, at that very moment: tries again) on one feature's tab. */
 export async function openPanelTab(page: Page, feature: string) {
   await expect
