@@ -103,13 +103,22 @@ export async function followClosedRoots(page: Page, options: { mainWorld?: boole
     worlds.set(aux.frameId, w);
     schedule();
   });
+  // Context ids and node ids start again from 1 in a new renderer process (a navigation to another
+  // site, or back): what was given in a gone context must not count as given in its namesake.
+  const forget = (context: number) => {
+    for (const key of given) if (key.startsWith(`${context}:`)) given.delete(key);
+  };
   cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) => {
+    forget(executionContextId);
     for (const w of worlds.values()) {
       if (w.utility === executionContextId) w.utility = undefined;
       if (w.main === executionContextId) w.main = undefined;
     }
   });
-  cdp.on('Runtime.executionContextsCleared', () => worlds.clear());
+  cdp.on('Runtime.executionContextsCleared', () => {
+    worlds.clear();
+    given.clear();
+  });
   for (const event of [
     'DOM.documentUpdated',
     'DOM.childNodeInserted',
