@@ -38,6 +38,8 @@ export type ExtractedField = {
   box?: OcrBox;
   /** True when OCR confusions (O→0, l→1…) were corrected to get `value`. */
   repaired?: boolean;
+  /** Where the value comes from: read by OCR (default), or from a signed 2D-Doc code. */
+  source?: 'ocr' | '2ddoc';
 };
 
 export type DocumentType =
