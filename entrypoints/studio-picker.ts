@@ -10,8 +10,8 @@ import {
 } from '../utils/guides/studio/picker';
 
 /**
- * The guide studio's picking mode, injected into a tab only when the author asks (background/
- * studio.ts), in the extension's isolated world: the site's script cannot see or call it. It
+ * The guide studio's picking mode, injected into a tab only when the author asks (components/features/studio/
+ * background.ts), in the extension's isolated world: the site's script cannot see or call it. It
  * highlights one field at a time with the guides' own highlight and answers with the picked
  * field's clues (utils/guides/studio/picker.ts), never a value.
  */

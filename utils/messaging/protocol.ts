@@ -58,7 +58,7 @@ export const PROTOCOL = {
     payload: v.object({
       method: v.picklist(PROGRESS_METHODS),
       args,
-      /** Our PIN frame names its claimed place (background/session.ts checks it). */
+      /** Our PIN frame names its claimed place (progress/background-session.ts checks it). */
       frame: v.optional(sessionFrame),
     }),
   },
@@ -96,7 +96,7 @@ export const PROTOCOL = {
     from: { content: true },
     payload: v.object({ open: v.optional(v.boolean()) }),
   },
-  /** The page script places our OCR frame: the background arms one frame for that tab (ocr.ts). */
+  /** The page script places our OCR frame: the background arms one frame for that tab (features/ocr/background.ts). */
   'pasapas:ocr-arm': { from: { content: true }, payload: v.object({}) },
   /** Our OCR frame, on load: claims the armed frame (once) with the token its page script gave it. */
   'pasapas:ocr-claim': { from: { pages: [OCR_PAGE] }, payload: v.object({ token: frameToken }) },

@@ -1,12 +1,15 @@
 /**
  * "Mes démarches" (every site's procedures, export, import) opens in an extension tab at the page
- * panel's request, never inside the web page (entrypoints/background/pages.ts), on the fake
+ * panel's request, never inside the web page (components/features/progress/background-demarches.ts), on the fake
  * browser's tabs.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import '../../../entrypoints/background/pages';
-import { contentSender, EXTENSION, pageSender, send } from './senders';
+import 'fake-indexeddb/auto';
+import { contentSender, EXTENSION, pageSender, send, startBackground } from './senders';
+
+// The progress feature's background part owns this message (components/features/progress/background.ts).
+startBackground(['progress']);
 
 const DEMARCHES = `${EXTENSION}/demarches.html`;
 const OPEN = { type: 'pasapas:open-demarches' };

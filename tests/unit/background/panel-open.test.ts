@@ -4,8 +4,9 @@
  * page script may, for its own tab and site; the page itself never sees it.
  */
 import { describe, expect, it } from 'vitest';
-import '../../../entrypoints/background/panel';
-import { contentSender, pageSender, send } from './senders';
+import { contentSender, pageSender, send, startBackground } from './senders';
+
+startBackground(['panel']);
 
 const SITE = 'https://www.caf.fr';
 

@@ -6,10 +6,11 @@
  */
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import '../../../entrypoints/background/progress';
 import type { Procedure } from '../../../utils/storage/codec';
 import type { ProcedureSummary } from '../../../utils/storage/progress';
-import { answered, contentSender, errorCode, pageSender, progress, send } from './senders';
+import { answered, contentSender, errorCode, pageSender, progress, send, startBackground } from './senders';
+
+startBackground(['progress']);
 
 const A = 'https://www.caf.fr';
 const B = 'https://evil.example';

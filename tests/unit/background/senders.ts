@@ -4,8 +4,31 @@
  * the router's table, the classification and the handlers run exactly as in the extension.
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type RouteResult, route, type Sender } from '../../../entrypoints/background/router';
+import { createRouter, type RouteResult, type Sender } from '../../../components/app/background/router';
+import { createBackgroundServices } from '../../../components/app/background/services';
+import { featureBackgrounds } from '../../../components/features/backgrounds';
+import { panelOpenHandlers } from '../../../entrypoints/background/panel';
 import type { CallAnswer } from '../../../utils/progress/remote';
+
+let router = createRouter();
+
+/**
+ * Starts the background parts a test needs, as the background entrypoint does: registered
+ * features by id (their `background.ts`), and `panel`, the shell's own handler.
+ */
+export function startBackground(owners: readonly string[]): void {
+  router = createRouter();
+  const services = createBackgroundServices();
+  for (const owner of owners) {
+    if (owner === 'panel') {
+      router.add('panel', panelOpenHandlers());
+      continue;
+    }
+    const feature = featureBackgrounds.find((f) => f.id === owner);
+    if (!feature) throw new Error(`No background part for ${owner}`);
+    router.add(owner, feature.start(services));
+  }
+}
 
 /** `fakeBrowser.runtime.id`: what our own senders carry. */
 export const SELF = fakeBrowser.runtime.id;
@@ -52,7 +75,7 @@ export async function send(
   sender: Sender,
   selfId = SELF,
 ): Promise<unknown> {
-  const result: RouteResult = await route(message, sender, selfId);
+  const result: RouteResult = await router.route(message, sender, selfId);
   return result.answered ? result.value : result.refusal;
 }
 

@@ -1,14 +1,15 @@
 /**
  * Our PIN frame (`/session.html`) placed in a web page: heard only once the page script of that
  * tab armed a place and the frame claimed it with the token, and then only for the PIN, the lock
- * and the end of the session (entrypoints/background/session.ts, progress.ts).
+ * and the end of the session (components/features/progress/background-session.ts, background.ts).
  */
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import '../../../entrypoints/background/progress';
-import { SESSION_METHODS } from '../../../entrypoints/background/session';
+import { SESSION_METHODS } from '../../../components/features/progress/background-session';
 import { PROGRESS_METHODS } from '../../../utils/progress/types';
-import { answered, contentSender, errorCode, pageSender, progress, send } from './senders';
+import { answered, contentSender, errorCode, pageSender, progress, send, startBackground } from './senders';
+
+startBackground(['progress']);
 
 const SITE = 'https://www.caf.fr';
 const TAB = 21;

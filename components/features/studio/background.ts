@@ -1,10 +1,9 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { CapturedCluesSchema } from '../../utils/guides/format';
-import { GuideLibraryError } from '../../utils/guides/sources';
-import { STUDIO_HANDLE, type StudioHandle } from '../../utils/guides/studio/picker';
-import { guideLibrary } from './guides';
-import { addHandlers } from './router';
+import { CapturedCluesSchema } from '../../../utils/guides/format';
+import { GuideLibraryError } from '../../../utils/guides/sources';
+import { STUDIO_HANDLE, type StudioHandle } from '../../../utils/guides/studio/picker';
+import { defineBackgroundPart } from '../define-background';
 
 /**
  * The guide studio (side panel) reaches the page it records through here: the picking script is
@@ -65,7 +64,7 @@ async function callPicker(
   }
 }
 
-addHandlers({
+export default defineBackgroundPart(({ guideLibrary }) => ({
   'pasapas:studio-page': async ({ action, tabId, delta, hint }) => {
     if (action !== 'pick') return { ok: (await callPicker(tabId, action, delta ?? 1)) === true };
     if (!(await injectPicker(tabId))) return { ok: false, reason: 'no-page' } satisfies StudioPickAnswer;
@@ -85,4 +84,4 @@ addHandlers({
       };
     }
   },
-});
+}));

@@ -5,10 +5,10 @@
  * framed by the page itself knows no token and stays inert (utils/messaging/frame-claims.ts).
  */
 import { browser } from 'wxt/browser';
-import { createFrameClaims, type FrameClaims } from '../../utils/messaging/frame-claims';
-import type { SESSION_VIEWS } from '../../utils/messaging/protocol';
-import type { Caller } from '../../utils/messaging/sender';
-import { addHandlers } from './router';
+import { createFrameClaims, type FrameClaims } from '../../../utils/messaging/frame-claims';
+import type { SESSION_VIEWS } from '../../../utils/messaging/protocol';
+import type { Caller } from '../../../utils/messaging/sender';
+import type { Handlers } from '../define-background';
 
 type View = (typeof SESSION_VIEWS)[number];
 
@@ -21,11 +21,6 @@ const claims: Record<View, FrameClaims> = {
   banner: createFrameClaims({ kind: 'session-banner', store }),
   tab: createFrameClaims({ kind: 'session-tab', store }),
 };
-
-const forget = (tabId: number) => {
-  for (const c of Object.values(claims)) void c.forget(tabId).catch(() => undefined);
-};
-browser.tabs.onRemoved.addListener(forget);
 
 /** The methods our PIN frame may call: nothing that shows or exports anyone's answers. */
 export const SESSION_METHODS: ReadonlySet<string> = new Set([
@@ -47,19 +42,25 @@ export async function isClaimedSessionFrame(
   return claims[frame.view].isClaimed({ tabId: caller.tabId, frameId: caller.frameId, token: frame.token });
 }
 
-addHandlers({
-  'pasapas:session-arm': async (message, _sender, caller) => {
-    if (caller.kind !== 'content') return {};
-    return { token: await claims[message.view].arm(caller.tabId) };
-  },
-  'pasapas:session-claim': async (message, _sender, caller) => {
-    // At the top of a tab (frame 0) it is not in a page: nothing to claim.
-    if (caller.kind !== 'page' || caller.tabId === undefined || !caller.frameId) return { claimed: false };
-    const claimed = await claims[message.view].claim({
-      tabId: caller.tabId,
-      frameId: caller.frameId,
-      token: message.token,
-    });
-    return { claimed };
-  },
-});
+/** The page script arms our PIN frame's places; the frame claims one. Forgotten with their tab. */
+export function sessionFrameHandlers(): Handlers {
+  browser.tabs.onRemoved.addListener((tabId) => {
+    for (const c of Object.values(claims)) void c.forget(tabId).catch(() => undefined);
+  });
+  return {
+    'pasapas:session-arm': async (message, _sender, caller) => {
+      if (caller.kind !== 'content') return {};
+      return { token: await claims[message.view].arm(caller.tabId) };
+    },
+    'pasapas:session-claim': async (message, _sender, caller) => {
+      // At the top of a tab (frame 0) it is not in a page: nothing to claim.
+      if (caller.kind !== 'page' || caller.tabId === undefined || !caller.frameId) return { claimed: false };
+      const claimed = await claims[message.view].claim({
+        tabId: caller.tabId,
+        frameId: caller.frameId,
+        token: message.token,
+      });
+      return { claimed };
+    },
+  };
+}

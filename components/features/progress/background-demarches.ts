@@ -3,11 +3,11 @@
  * export, import) lives only in an extension page, which no web page can read or drive.
  */
 import { browser } from 'wxt/browser';
-import { addHandlers } from './router';
+import type { Handlers } from '../define-background';
 
 const demarchesPage = () => (browser.runtime.getURL as (p: string) => string)('/demarches.html');
 
-addHandlers({
+export const demarchesHandlers = (): Handlers => ({
   'pasapas:open-demarches': async (_message, sender) => {
     const existing = await browser.tabs.query({ url: demarchesPage() }).catch(() => []);
     const tab = existing[0];
