@@ -9,7 +9,7 @@ import type { SynthLike, UtteranceLike } from '../../utils/speech/speaker';
 import { features } from '../features';
 import type { GuideService, GuideSources } from './guide-service';
 import { isOurs } from './is-ours';
-import type { PanelEnv, PanelServices } from './services';
+import type { FrontPage, PanelEnv, PanelServices } from './services';
 import { storageClient } from './storage-client';
 
 export type ServicesOptions = {
@@ -20,8 +20,8 @@ export type ServicesOptions = {
   lang?: Lang;
   /** Raw options (the widget's, or those a widget handed to the extension): each feature's schema reads its own. */
   options?: Readonly<Record<string, unknown>>;
-  /** Per-feature wiring from an extension page, by feature id (PanelServices.links). */
-  links?: Readonly<Record<string, unknown>>;
+  /** The side panel's way to the tab in front (PanelServices.frontPage). */
+  frontPage?: FrontPage;
   /** A storage client of the caller's own (our PIN frame's, bound to the place it claimed). */
   storage?: () => Promise<ProgressClient>;
   /** The widget's public-computer mode, for the storage it keeps in the site's origin. */
@@ -109,7 +109,7 @@ export async function createServices(options: ServicesOptions): Promise<{
       }, 50);
     },
     config,
-    links: options.links ?? {},
+    frontPage: options.frontPage,
     isOurs,
     guides,
     storage:

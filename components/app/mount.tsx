@@ -10,14 +10,14 @@ import hostCss from '../styles/host.css?inline';
 import panelCss from '../styles/panel.css?inline';
 import { createServices } from './create-services';
 import { installPanelFonts } from './panel-fonts';
-import { type PanelEnv, ServicesContext } from './services';
+import { type FrontPage, type PanelEnv, ServicesContext } from './services';
 import { attachOurShadow, modeFor } from './shadow-root';
 import type { StorageClientOptions } from './storage-client';
 import { ignoreUntrustedEvents } from './trusted-events';
 
 /**
  * What an entry (the extension's page script or side panel, the widget loader) tells the panel.
- * No feature is named here: each derives what it needs from `env`, `options` and `links`.
+ * No feature is named here: each derives what it needs from `env`, `options` and `frontPage`.
  */
 export type MountOptions = {
   context: FeatureContext;
@@ -38,8 +38,8 @@ export type MountOptions = {
    * each feature's schema reads its own (FeatureDefinition.config).
    */
   options?: Readonly<Record<string, unknown>>;
-  /** Per-feature wiring from an extension page, by feature id (the side panel's link to the page…). */
-  links?: Readonly<Record<string, unknown>>;
+  /** The side panel's way to the tab in front of it (PanelServices.frontPage). */
+  frontPage?: FrontPage;
   /** Widget configuration: public-computer mode of what it keeps in the site (the extension reads the mediator's setting itself). */
   publicComputer?: StorageClientOptions['publicComputer'];
 };
@@ -88,7 +88,7 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
     store: options.store,
     lang: options.lang,
     options: options.options,
-    links: options.links,
+    frontPage: options.frontPage,
     publicComputer: options.publicComputer,
     page: onPage ? doc : undefined,
   });

@@ -18,6 +18,21 @@ export type PanelEnv = {
 };
 
 /**
+ * The extension's side panel helps with the tab in front of it: the features reach that page
+ * through this, by their own id, so the side panel's entry names none of them.
+ */
+export type FrontPage = {
+  /** That tab's id; null when there is none. */
+  tabId(): Promise<number | null>;
+  /** The side panel's window: the background checks the tab in front there. */
+  windowId(): Promise<number | undefined>;
+  /** A command to one feature on that page (its `FeatureDefinition.command`); null when no page answers. */
+  send(feature: string, command: unknown): Promise<unknown>;
+  /** Calls back at each change of page (another tab in front, a navigation, a closed tab); returns the stop. */
+  onChange(listener: () => void): () => void;
+};
+
+/**
  * The panel's context: what its features may use. Made by mountPanel (or an extension page) from
  * its options and passed down, never set on modules, so a test builds one instead of resetting
  * globals. Page services are absent where there is no page (options, side panel).
@@ -34,8 +49,8 @@ export type PanelServices = {
   announce(message: string): void;
   /** Each feature's configuration by feature id: the options its schema parsed (FeatureDefinition.config), else its defaults. */
   config: Readonly<Record<string, unknown>>;
-  /** What an extension page wires in for one feature, by feature id (the side panel: the guides' link to the page, OCR's bridge). */
-  links: Readonly<Record<string, unknown>>;
+  /** The side panel's way to the tab it helps with (the guide shown there, the studio, OCR's fill); absent elsewhere. */
+  frontPage?: FrontPage;
   /** Our own DOM (panel, highlight, banner, readable view): page work leaves it alone. */
   isOurs(node: Node | null): boolean;
   /** The guides this panel can use and the one followed on this page (loaded on first use). */

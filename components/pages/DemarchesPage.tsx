@@ -1,20 +1,15 @@
-import { useEffect } from 'preact/hooks';
 import { useServices } from '../app/services';
-import { translatorFor } from '../features/progress/messages';
-import ProgressTab from '../features/progress/ProgressTab';
+import { useFeatureViews } from './feature-views';
 
 /**
  * "Mes démarches" for every site: an extension page, because the list of all sites, the export
- * and the import must never be in DOM that a web page can reach (the page's panel shows only
- * that site's procedures and opens this page for the rest).
+ * and the import must never be in DOM that a web page can reach (the page's panel shows only that
+ * site's procedures and opens this page for the rest). Its content is the features' views for it
+ * (FeatureDefinition.pages.demarches).
  */
 export function DemarchesPage({ announcement }: { announcement: { value: string } }) {
-  const { settings, lang } = useServices();
-  const t = translatorFor(() => lang.value);
-  const title = t('progress.list.title');
-  useEffect(() => {
-    document.title = `${title} — Pas à pas`;
-  }, [title]);
+  const { settings } = useServices();
+  const views = useFeatureViews((f) => f.pages?.demarches);
   return (
     <main
       class="pp-root pp-docked pp-page"
@@ -22,8 +17,9 @@ export function DemarchesPage({ announcement }: { announcement: { value: string 
       data-theme={settings.value.comfort.theme}
       data-testid="demarches-page"
     >
-      <h1>{title}</h1>
-      <ProgressTab />
+      {views?.map((View, i) => (
+        <View key={i} />
+      ))}
       <div class="pp-sr-only" role="status" aria-live="polite">
         {announcement.value}
       </div>

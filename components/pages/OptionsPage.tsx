@@ -1,31 +1,14 @@
-import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../../utils/i18n';
 import { LANGS } from '../../utils/i18n';
 import { themeOf } from '../../utils/settings/page';
 import { useServices } from '../app/services';
-import { features } from '../features';
-
-/** Each feature's options section, from the registry, in panel order (loaded with this page). */
-function useOptionSections(): ComponentType[] | undefined {
-  const [sections, setSections] = useState<ComponentType[] | undefined>(undefined);
-  useEffect(() => {
-    let alive = true;
-    const loaders = features.all().flatMap((f) => (f.loadOptions ? [f.loadOptions] : []));
-    Promise.all(loaders.map((load) => load().then((m) => m.default)))
-      .then((list) => alive && setSections(list))
-      .catch(() => alive && setSections([]));
-    return () => {
-      alive = false;
-    };
-  }, []);
-  return sections;
-}
+import { useFeatureViews } from './feature-views';
 
 /** The mediator's and the person's settings page: the language, then each feature's section (its defaults for every site…). */
 export function OptionsPage({ announcement }: { announcement: { value: string } }) {
   const { t, settings, update } = useServices();
-  const sections = useOptionSections();
+  // Each feature's options section, from the registry, in panel order (loaded with this page).
+  const sections = useFeatureViews((f) => f.loadOptions);
   return (
     <main class="pp-root pp-docked pp-page" lang={settings.value.lang} data-theme={themeOf(settings.value)}>
       <h1>{t('options.title')}</h1>

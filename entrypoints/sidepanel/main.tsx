@@ -1,12 +1,8 @@
 import { browser } from 'wxt/browser';
 import { extensionUrl } from '../../components/app/extension-url';
 import { mountPanel } from '../../components/app/mount';
+import type { FrontPage } from '../../components/app/services';
 import { tellTab } from '../../components/app/tell-tab';
-import type { PageSnapshot } from '../../components/features/guides/page-sync';
-import type { GuidesLink } from '../../components/features/guides/RemoteGuides';
-import type { OcrLink } from '../../components/features/ocr/config';
-import { sidePanelBridge } from '../../components/features/ocr/sidepanel-bridge';
-import type { StudioLink } from '../../components/features/studio/StudioTab';
 import { createExtensionSettingsStore } from '../../utils/settings/settings';
 
 // The side panel shows the panel docked; features that need the page itself stay in the page.
@@ -28,20 +24,10 @@ async function pageTab(): Promise<number | null> {
   return target?.id ?? null;
 }
 
-async function sendToPage(command: unknown): Promise<unknown> {
-  const tabId = await pageTab();
-  if (tabId === null) return null;
-  try {
-    return (await tellTab(tabId, { type: 'pasapas:feature', feature: 'guides', command })) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-/** Held 'watch' questions, answered early when the person switches tabs or a tab navigates. */
-const waiting = new Set<() => void>();
+/** Who hears of a change of page: another tab in front, a navigation, a closed tab or window. */
+const listeners = new Set<() => void>();
 const pageChanged = () => {
-  for (const wake of [...waiting]) wake();
+  for (const listener of [...listeners]) listener();
 };
 browser.tabs.onActivated.addListener(pageChanged);
 browser.tabs.onUpdated.addListener((_id, info) => {
@@ -50,21 +36,24 @@ browser.tabs.onUpdated.addListener((_id, info) => {
 browser.tabs.onRemoved.addListener(pageChanged);
 browser.windows?.onFocusChanged?.addListener(pageChanged);
 
-/** The page answers 'watch' on a change; a new tab or page answers the state instead. */
-async function ask(command: unknown): Promise<unknown> {
-  if ((command as { action?: unknown } | null)?.action !== 'watch') return sendToPage(command);
-  let wake: () => void = () => {};
-  const changed = new Promise<'changed'>((resolve) => {
-    wake = () => resolve('changed');
-    waiting.add(wake);
-  });
-  try {
-    const first = await Promise.race([sendToPage(command), changed]);
-    return first === 'changed' ? sendToPage({ action: 'state' }) : first;
-  } finally {
-    waiting.delete(wake);
-  }
-}
+/** The tab in front, for the features: each speaks to its own part of the page by its id. */
+const frontPage: FrontPage = {
+  tabId: pageTab,
+  windowId: async () => (await browser.windows?.getCurrent?.().catch(() => undefined))?.id,
+  async send(feature, command) {
+    const tabId = await pageTab();
+    if (tabId === null) return null;
+    try {
+      return (await tellTab(tabId, { type: 'pasapas:feature', feature, command })) ?? null;
+    } catch {
+      return null;
+    }
+  },
+  onChange(listener) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
 
 const root = document.getElementById('app');
 if (root) {
@@ -77,15 +66,6 @@ if (root) {
       asset: (path) => extensionUrl(`/${path}`),
       background: (message) => browser.runtime.sendMessage(message),
     },
-    links: {
-      // Documents are read right here (an extension page); the background fills only the tab in front.
-      ocr: { bridge: sidePanelBridge } satisfies OcrLink,
-      // Guides run in the active tab's page; the side panel shows the steps and sends the moves.
-      guides: {
-        remote: { send: (command) => ask(command) as Promise<PageSnapshot | null> },
-      } satisfies GuidesLink,
-      // The guide studio records the same page; it reaches it through the background (studio.ts).
-      studio: { pageTab } satisfies StudioLink,
-    },
+    frontPage,
   });
 }

@@ -42,7 +42,6 @@ export function testServices(
     },
     announce: () => {},
     config: {},
-    links: {},
     isOurs,
     guides: guideService,
     storage: () => Promise.reject(new Error('no storage in this test')),

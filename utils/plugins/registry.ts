@@ -62,7 +62,16 @@ export type FeatureDefinition<Id extends string = string, Tab = unknown, Ctx = u
   command?: (command: unknown, ctx: Ctx) => Promise<unknown>;
   /** The feature's section of the extension's options page, loaded when that page opens. */
   loadOptions?: () => Promise<Tab>;
+  /** Its views in our other extension pages (see ExtensionPage), each loaded when that page opens. */
+  pages?: Partial<Record<ExtensionPage, () => Promise<Tab>>>;
 };
+
+/**
+ * Our extension pages that show what features contribute: `demarches`, every site's saved
+ * procedures (an extension tab, out of any web page's reach); `session`, the frame our page script
+ * places in a web page's panel for what that page must not see (a PIN).
+ */
+export type ExtensionPage = 'demarches' | 'session';
 
 /** Keeps the id's literal type: `defineFeature({ id: 'print', … })` has the id `'print'`. */
 export function defineFeature<const Id extends string, Tab, Ctx>(

@@ -37,16 +37,36 @@ const RETRY_MS = 700;
 type Load = { status: 'loading' } | { status: 'no-page' } | { status: 'ready'; snapshot: PageSnapshot };
 
 /** The side panel's link to the page: the guide runs in the active tab's page; this sends it commands (null: no page answers). */
-export type GuidesLink = { remote: { send(command: PageCommand): Promise<PageSnapshot | null> } };
+export type GuidesRemote = { send(command: PageCommand): Promise<unknown> };
 
-/** The link the side panel wired in for this feature (PanelServices.links), if any. */
-export function remoteOf(services: PanelServices): GuidesLink['remote'] | undefined {
-  return (services.links.guides as GuidesLink | undefined)?.remote;
+/**
+ * In the side panel (PanelServices.frontPage): the guide of the tab in front. The page answers
+ * 'watch' when something changes there; another tab or page answers with its state instead.
+ */
+export function remoteOf(services: PanelServices): GuidesRemote | undefined {
+  const front = services.frontPage;
+  if (!front) return undefined;
+  const ask = (command: PageCommand) => front.send('guides', command);
+  return {
+    async send(command) {
+      if ((command as { action?: unknown }).action !== 'watch') return ask(command);
+      let stop: () => void = () => {};
+      const changed = new Promise<'changed'>((resolve) => {
+        stop = front.onChange(() => resolve('changed'));
+      });
+      try {
+        const first = await Promise.race([ask(command), changed]);
+        return first === 'changed' ? ask({ action: 'state' }) : first;
+      } finally {
+        stop();
+      }
+    },
+  };
 }
 
 /** The answer crosses from the page (possibly an older version of it): the extras are filled in. */
 async function sendToPage(
-  remote: GuidesLink['remote'] | undefined,
+  remote: GuidesRemote | undefined,
   command: PageCommand,
 ): Promise<PageSnapshot | null> {
   const answer = remote ? ((await remote.send(command)) as Partial<PageSnapshot> | null) : null;

@@ -1,11 +1,12 @@
 /**
  * Where OCR runs. Widget: in the page, engine files from `<widget base>/ocr/`. Extension: in our own
  * `ocr.html` frame (a content script cannot start the engine's worker, and the document must not touch
- * the page's origin), or right in the side panel (an extension page) with its own bridge, which the
- * side panel wires in (PanelServices.links). Derived from the panel's services: no module-level state.
+ * the page's origin), or right in the side panel (an extension page) with its own bridge to the tab in
+ * front (PanelServices.frontPage). Derived from the panel's services: no module-level state.
  */
 import type { PanelServices } from '../../app/services';
 import { OCR_MESSAGES, type OcrBridge } from './protocol';
+import { sidePanelBridge } from './sidepanel-bridge';
 
 export type OcrConfig = {
   base?: string;
@@ -16,13 +17,12 @@ export type OcrConfig = {
   bridge?: () => OcrBridge;
 };
 
-/** What the side panel wires in for OCR: it reads documents in itself, with this bridge to the tab in front. */
-export type OcrLink = { bridge: () => OcrBridge };
-
 export function ocrConfigOf(services: PanelServices): OcrConfig {
-  const link = services.links.ocr as OcrLink | undefined;
-  if (link?.bridge) return { bridge: link.bridge };
   const background = services.env.background;
+  const front = services.frontPage;
+  // The side panel reads documents in itself; the background fills only the tab in front.
+  if (background && front && services.context === 'sidepanel')
+    return { bridge: () => sidePanelBridge({ ...services.env, background }, front) };
   // The extension on a web page: our own reading page, framed; only the frame we arm may fill this tab.
   if (background && services.context === 'page')
     return {

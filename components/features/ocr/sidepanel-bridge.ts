@@ -4,32 +4,30 @@
  * through the background, which records the tab in front when a reading starts and refuses to fill or shoot
  * any other tab (utils/ocr/front-tab).
  */
-import { browser } from 'wxt/browser';
 import type { FillReport } from '../../../utils/ocr/fill/index';
 import { FrontTabError, parseRefusal } from '../../../utils/ocr/front-tab/index';
+import type { FrontPage, PanelEnv } from '../../app/services';
 import { preprocessWorker } from './preprocess-worker';
 import { OCR_MESSAGES, type OcrBridge, type PageTargets } from './protocol';
 
-/** The side panel's window: the background looks for the tab in front there. */
-async function windowId(): Promise<number | undefined> {
-  return (await browser.windows?.getCurrent?.().catch(() => undefined))?.id;
-}
-
-async function ask(action: 'targets' | 'fill' | 'capture', extra: Record<string, unknown> = {}) {
-  const answer = (await browser.runtime.sendMessage({
-    type: OCR_MESSAGES.side,
-    action,
-    windowId: await windowId(),
-    ...extra,
-  })) as unknown;
-  const refused = parseRefusal(answer);
-  if (refused) throw new FrontTabError(refused);
-  return answer as Record<string, unknown> | undefined;
-}
-
-export function sidePanelBridge(): OcrBridge {
+export function sidePanelBridge(
+  env: PanelEnv & { background: NonNullable<PanelEnv['background']> },
+  front: FrontPage,
+): OcrBridge {
+  const ask = async (action: 'targets' | 'fill' | 'capture', extra: Record<string, unknown> = {}) => {
+    // The side panel's window: the background looks for the tab in front there.
+    const answer = await env.background({
+      type: OCR_MESSAGES.side,
+      action,
+      windowId: await front.windowId(),
+      ...extra,
+    });
+    const refused = parseRefusal(answer);
+    if (refused) throw new FrontTabError(refused);
+    return answer as Record<string, unknown> | undefined;
+  };
   return {
-    assetsBase: (browser.runtime.getURL as (p: string) => string)('/ocr/'),
+    assetsBase: env.asset('ocr/'),
     preprocessWorker,
     // Asked when a reading starts: the background records the tab in front then.
     async targets() {

@@ -24,4 +24,6 @@ export const progress = definePanelFeature({
       else signal.addEventListener('abort', stop, { once: true });
     }),
   loadOptions: () => import('./PublicComputerOptions').then((m) => ({ default: m.PublicComputerOptions })),
+  // Every site's procedures in their own extension tab; the PIN in our frame on a web page.
+  pages: { demarches: () => import('./DemarchesView'), session: () => import('./SessionView') },
 });

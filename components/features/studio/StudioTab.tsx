@@ -34,9 +34,6 @@ import { studioMessages } from './messages';
 const translate = createTranslator(studioMessages);
 type T = (key: string, params?: Params) => string;
 
-/** What the side panel wires in (entrypoints/sidepanel/main.tsx): the tab the studio records. */
-export type StudioLink = { pageTab(): Promise<number | null> };
-
 type PickAnswer = PickOutcome | { ok: false; reason: 'no-page' };
 
 // The draft survives the side panel being closed: plain data (clues, never a value) in this
@@ -275,7 +272,8 @@ export default function StudioTab() {
   const services = useServices();
   const { env, announce } = services;
   const t: T = (key, params) => translate(services.lang.value, key, params);
-  const link = services.links.studio as StudioLink | undefined;
+  // The tab the studio records: the one in front of the side panel (PanelServices.frontPage).
+  const front = services.frontPage;
   const [draft, setDraftState] = useState<Draft | null>(loadDraft);
   const [textLang, setTextLang] = useState<DraftLang>('fr');
   const [picking, setPicking] = useState<number | null>(null);
@@ -326,7 +324,7 @@ export default function StudioTab() {
   const background = (message: unknown) => env.background?.(message) ?? Promise.resolve(null);
 
   const pick = async () => {
-    const tabId = (await link?.pageTab()) ?? null;
+    const tabId = (await front?.tabId()) ?? null;
     if (tabId === null) {
       say(t('studio.noPage'));
       return;

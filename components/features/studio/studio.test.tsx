@@ -10,10 +10,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testServices } from '../../../tests/unit/panel-services';
 import { parseGuideText } from '../../../utils/guides/schema';
 import { missingKeys } from '../../../utils/i18n';
-import { ServicesContext } from '../../app/services';
+import { type FrontPage, ServicesContext } from '../../app/services';
 import { features } from '../index';
 import { studioMessages } from './messages';
-import StudioTab, { type StudioLink } from './StudioTab';
+import StudioTab from './StudioTab';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -59,13 +59,18 @@ function mount() {
     'fetch',
     vi.fn(async () => new Response('{"terms":[]}', { status: 200 })),
   );
-  const link: StudioLink = { pageTab: async () => 42 };
+  const frontPage: FrontPage = {
+    tabId: async () => 42,
+    windowId: async () => 1,
+    send: async () => null,
+    onChange: () => () => {},
+  };
   const host = document.createElement('div');
   document.body.append(host);
   const services = testServices({
     context: 'sidepanel',
     env: { asset: (p) => `/x/${p}`, background },
-    links: { studio: link },
+    frontPage,
   });
   render(
     <ServicesContext.Provider value={services}>
