@@ -48,6 +48,22 @@ function readableEngineBundle(): Plugin {
               b.onLoad({ filter: /.*/, namespace: 'no-canvas' }, () => ({
                 contents: 'throw new Error("no canvas in the command line");',
               }));
+              // undici is jsdom's network (subresources, fetch, XHR, WebSocket): readable loads no
+              // subresource and runs no page script, so it never asks the network. Its ~1 MB was the
+              // biggest part of the engine's start-up after jsdom itself (module set-up at each run);
+              // jsdom only needs its classes to exist, and a request would fail plainly.
+              b.onResolve({ filter: /^undici$/ }, () => ({ path: 'undici', namespace: 'no-network' }));
+              b.onLoad({ filter: /.*/, namespace: 'no-network' }, () => ({
+                contents: [
+                  "const { EventEmitter } = require('node:events');",
+                  "const none = () => { throw new Error('pasapas readable: no network'); };",
+                  'class Dispatcher extends EventEmitter { dispatch() { none(); } }',
+                  'class DecoratorHandler { constructor(handler) { this.handler = handler; } }',
+                  'class WebSocket { constructor() { none(); } }',
+                  'module.exports = { Dispatcher, DecoratorHandler, WebSocket, getGlobalDispatcher: () => new Dispatcher() };',
+                ].join('\n'),
+                loader: 'js',
+              }));
               // Synchronous XHR runs a worker file that loads jsdom from its own folder; page scripts
               // never run here, so the file beside the bundle only says so if it is ever started.
               b.onResolve({ filter: /^\.\/xhr-sync-worker\.js$/ }, () => ({
