@@ -17,6 +17,7 @@ import {
 import type { Guide } from './format.ts';
 import { type MatchContext, stepApplies } from './match.ts';
 import { readPosition, type StorageLike, writePosition } from './position-store.ts';
+import { watchRoute } from './route-watch.ts';
 import { createGuideRun, type DoneContext, type GuideRun, type GuideRunState, isStepDone } from './run.ts';
 import { isSensitiveElement } from './sensitive-target.ts';
 import {
@@ -25,9 +26,8 @@ import {
   isStrictValidator,
   type TargetDecision,
   type TargetDescription,
-  waitForDecision,
-  watchRoute,
 } from './target.ts';
+import { waitForDecision } from './target-wait.ts';
 
 /**
  * 'sensitive': the step's element is a password, card or one-time-code field; never pointed at.

@@ -12,8 +12,9 @@
  * person, most robust first: their weights follow that order and the score is counted against
  * the strongest clue that finds anything on the page, so one clue is enough, as before.
  *
- * Looks in the page, its open shadow roots and its same-origin iframes. Never throws. No
- * `instanceof` checks: elements of an iframe belong to another window.
+ * Looks in the page, its open shadow roots and its same-origin iframes (target-dom.ts). Never
+ * throws. No `instanceof` checks: elements of an iframe belong to another window. Waiting for a
+ * target to appear is in target-wait.ts; following a single-page app's route, in route-watch.ts.
  */
 import {
   clean,
@@ -36,10 +37,25 @@ import {
   visibleLabel,
 } from './clues.ts';
 import type { Target, TargetClues } from './format.ts';
+import {
+  byId,
+  byName,
+  collectScopes,
+  controlOfLabel,
+  frameDocument,
+  isShown,
+  LEGACY_CONTROLS,
+  matchesSafe,
+  query,
+  queryAll,
+  type Scope,
+  type TargetScope,
+} from './target-dom.ts';
 import { toWords, type Words, wordsSimilarity } from './words.ts';
 
+export { isShown, type TargetScope } from './target-dom.ts';
+
 export type TargetStrategy = 'id' | 'name' | 'label' | 'aria' | 'dsfrGroup' | 'selector';
-export type TargetScope = 'document' | 'shadow' | 'frame';
 export type ResolvedTarget = {
   element: Element;
   /** The strongest of the target's clues that matched the element. */
@@ -47,7 +63,6 @@ export type ResolvedTarget = {
   scope: TargetScope;
   decision: TargetDecision;
 };
-type Scope = Document | ShadowRoot;
 
 export type ClueKey =
   | 'id'
@@ -159,121 +174,12 @@ const STRATEGY_ORDER: Array<[TargetStrategy, ClueKey[]]> = [
   ['dsfrGroup', ['dsfrGroup', 'group']],
   ['selector', ['selector']],
 ];
-const LEGACY_CONTROLS =
-  'input:not([type="hidden"]), select, textarea, button, [contenteditable="true"], [role="textbox"]';
 const DSFR_GROUPS =
   '.fr-input-group, .fr-select-group, .fr-upload-group, .fr-fieldset, .fr-checkbox-group, .fr-radio-group, .fr-toggle, .fr-password, .fr-range-group';
 const CAPTIONED =
   'button, a[href], input[type="submit"], input[type="button"], input[type="reset"], input[type="image"], [role="button"], [role="link"]';
-const MAX_SCOPES = 200;
 const MAX_CANDIDATES = 2000;
 const MIN_FULLY_SCORED = 3;
-
-// ---------------------------------------------------------------------------------------------
-// Small DOM helpers
-
-function query(scope: ParentNode, selector: string): Element | null {
-  try {
-    return scope.querySelector(selector);
-  } catch {
-    return null;
-  }
-}
-
-function queryAll(scope: ParentNode, selector: string): Element[] {
-  try {
-    return Array.from(scope.querySelectorAll(selector));
-  } catch {
-    return [];
-  }
-}
-
-function quote(value: string): string {
-  return `"${value.replace(/["\\]/g, '\\$&').replace(/\n/g, '\\a ')}"`;
-}
-
-function byId(scope: Scope, id: string): Element | null {
-  const get = (scope as { getElementById?: (id: string) => Element | null }).getElementById;
-  if (typeof get === 'function') return get.call(scope, id);
-  return query(scope, `[id=${quote(id)}]`);
-}
-
-/** Elements by name: the document's own index where there is one (far faster than a selector). */
-function byName(scope: Scope, name: string): Element[] {
-  const get = (scope as { getElementsByName?: (name: string) => NodeListOf<Element> }).getElementsByName;
-  if (typeof get === 'function') return Array.from(get.call(scope, name));
-  return queryAll(scope, `[name=${quote(name)}]`);
-}
-
-function matchesSafe(el: Element, selector: string): boolean {
-  try {
-    return el.matches(selector);
-  } catch {
-    return false;
-  }
-}
-
-function controlOfLabel(label: Element, scope: Scope): Element | null {
-  const htmlFor = label.getAttribute('for');
-  if (htmlFor) {
-    const el = byId(scope, htmlFor);
-    if (el) return el;
-  }
-  return query(label, LEGACY_CONTROLS);
-}
-
-/**
- * Whether the element is shown. Sites often keep hidden copies of a form (mobile and desktop);
- * a shown candidate wins over a hidden one of the same quality. Uses checkVisibility() where the
- * browser has it, else the hidden attribute, aria-hidden and inline styles.
- */
-export function isShown(el: Element): boolean {
-  const check = (el as Element & { checkVisibility?: () => boolean }).checkVisibility;
-  if (typeof check === 'function') {
-    try {
-      return check.call(el);
-    } catch {
-      // fall through to the attribute checks
-    }
-  }
-  if (el.closest('[hidden], [aria-hidden="true"]')) return false;
-  for (let node: Element | null = el; node; node = node.parentElement) {
-    const style = node.getAttribute('style');
-    if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return false;
-  }
-  return true;
-}
-
-function frameDocument(frame: Element): Document | null {
-  try {
-    // Cross-origin frames give null or throw: they are out of reach, by design.
-    return (frame as HTMLIFrameElement).contentDocument ?? null;
-  } catch {
-    return null;
-  }
-}
-
-/** Every place to look, page first, then open shadow roots and same-origin iframes (depth-first). */
-function collectScopes(
-  root: Scope,
-  kind: TargetScope,
-  out: Array<[Scope, TargetScope]>,
-  ignore: ((node: Node) => boolean) | undefined,
-) {
-  if (out.length >= MAX_SCOPES) return;
-  out.push([root, kind]);
-  const nested: Array<[Scope, TargetScope]> = [];
-  for (const el of queryAll(root, '*')) {
-    if (ignore && (el.shadowRoot || el.localName === 'iframe') && ignore(el)) continue;
-    const shadow = (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot;
-    if (shadow) nested.push([shadow, kind === 'frame' ? 'frame' : 'shadow']);
-    if (el.localName === 'iframe' || el.localName === 'frame') {
-      const doc = frameDocument(el);
-      if (doc) nested.push([doc, 'frame']);
-    }
-  }
-  for (const [scope, k] of nested) collectScopes(scope, k, out, ignore);
-}
 
 // ---------------------------------------------------------------------------------------------
 // The clues wanted, and the candidates' side of each
@@ -1083,160 +989,4 @@ export function describeTarget(target: Target): TargetDescription | null {
   const candidates = [clues.group, clues.heading, target.dsfrGroup].map((t) => clean(t)).filter(Boolean);
   const under = candidates.find((t) => !same(t));
   return under ? { kind, label, under } : { kind, label };
-}
-
-// ---------------------------------------------------------------------------------------------
-export type WaitOptions = DecideOptions & { timeoutMs?: number; signal?: AbortSignal; pollMs?: number };
-
-/**
- * Decides on the target as soon as it is found: checked now, on every DOM mutation (coalesced),
- * and by a slow poll for what a MutationObserver on the document cannot see (shadow roots,
- * iframes). Gives the last decision (ambiguous or missing) after `timeoutMs` or when `signal`
- * aborts; never rejects.
- */
-export function waitForDecision(
-  target: Target,
-  root: Document,
-  options: WaitOptions = {},
-): Promise<TargetDecision> {
-  const { timeoutMs = 10_000, signal, pollMs = 300 } = options;
-  const decide = () => decideTarget(target, root, { strict: options.strict, ignore: options.ignore });
-  return new Promise((resolve) => {
-    let last = decide();
-    if (last.status === 'found' || signal?.aborted) {
-      resolve(last);
-      return;
-    }
-    const win = root.defaultView;
-    let finished = false;
-    let scheduled = false;
-    let observer: MutationObserver | null = null;
-    const timers: Array<ReturnType<typeof setTimeout>> = [];
-    const finish = () => {
-      if (finished) return;
-      finished = true;
-      observer?.disconnect();
-      for (const t of timers) clearTimeout(t);
-      clearInterval(poll);
-      signal?.removeEventListener('abort', finish);
-      resolve(last);
-    };
-    const check = () => {
-      scheduled = false;
-      if (finished) return;
-      last = decide();
-      if (last.status === 'found') finish();
-    };
-    signal?.addEventListener('abort', finish, { once: true });
-    const Observer =
-      (win as (Window & typeof globalThis) | null)?.MutationObserver ?? globalThis.MutationObserver;
-    if (Observer) {
-      observer = new Observer(() => {
-        if (scheduled) return;
-        scheduled = true;
-        // Many mutations arrive in bursts: one lookup per burst is enough.
-        timers.push(setTimeout(check, 16));
-      });
-      observer.observe(root, {
-        childList: true,
-        subtree: true,
-        attributes: true,
-        attributeFilter: [
-          'id',
-          'name',
-          'for',
-          'aria-label',
-          'aria-labelledby',
-          'aria-describedby',
-          'class',
-          'hidden',
-        ],
-      });
-    }
-    const poll = setInterval(check, pollMs);
-    timers.push(setTimeout(finish, timeoutMs));
-  });
-}
-
-/** The element as soon as it is found with certainty; null after `timeoutMs` or on abort. */
-export async function waitForTarget(
-  target: Target,
-  root: Document,
-  options: WaitOptions = {},
-): Promise<ResolvedTarget | null> {
-  const decision = await waitForDecision(target, root, options);
-  if (decision.status !== 'found' || !decision.element) return null;
-  return {
-    element: decision.element,
-    strategy: decision.strategy ?? 'label',
-    scope: decision.scope ?? 'document',
-    decision,
-  };
-}
-
-/**
- * Calls `onChange(url, previousUrl)` when the page's URL changes without a reload (single-page
- * apps). Wraps history.pushState/replaceState when they are reachable (the widget, same world),
- * listens to popstate/hashchange and the Navigation API, and polls location.href because a
- * content script lives in an isolated world where the page's own pushState calls are invisible.
- */
-export function watchRoute(
-  win: Window,
-  onChange: (url: string, previous: string) => void,
-  { pollMs = 500 } = {},
-): () => void {
-  let last = win.location.href;
-  let active = true;
-  const check = () => {
-    if (!active) return;
-    let now: string;
-    try {
-      now = win.location.href;
-    } catch {
-      return;
-    }
-    if (now === last) return;
-    const previous = last;
-    last = now;
-    try {
-      onChange(now, previous);
-    } catch {
-      // A failing listener must not stop route watching.
-    }
-  };
-  const history = win.history;
-  const original = { pushState: history.pushState, replaceState: history.replaceState };
-  const wrap = (name: 'pushState' | 'replaceState') => {
-    const fn = original[name];
-    const wrapped = function (this: History, ...args: Parameters<History['pushState']>) {
-      const out = fn.apply(this, args);
-      queueMicrotask(check);
-      return out;
-    };
-    try {
-      history[name] = wrapped;
-    } catch {
-      return null;
-    }
-    return wrapped;
-  };
-  const wrappedPush = wrap('pushState');
-  const wrappedReplace = wrap('replaceState');
-  const onEvent = () => check();
-  win.addEventListener('popstate', onEvent);
-  win.addEventListener('hashchange', onEvent);
-  const navigation = (win as Window & { navigation?: EventTarget }).navigation;
-  navigation?.addEventListener?.('currententrychange', onEvent);
-  const timer = setInterval(check, pollMs);
-  return () => {
-    active = false;
-    clearInterval(timer);
-    win.removeEventListener('popstate', onEvent);
-    win.removeEventListener('hashchange', onEvent);
-    navigation?.removeEventListener?.('currententrychange', onEvent);
-    // Only undo our own wrapper: someone may have wrapped it again after us.
-    if (wrappedPush && history.pushState === wrappedPush) history.pushState = original.pushState;
-    if (wrappedReplace && history.replaceState === wrappedReplace)
-      history.replaceState = original.replaceState;
-  };
 }

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it, vi } from 'vitest';
-import { resolveTarget, waitForTarget, watchRoute } from '../../../utils/guides/target.ts';
+import { watchRoute } from '../../../utils/guides/route-watch.ts';
+import { resolveTarget } from '../../../utils/guides/target.ts';
+import { waitForTarget } from '../../../utils/guides/target-wait.ts';
 import { fixturePath } from './helpers.ts';
 
 const formHtml = readFileSync(fixturePath('dsfr-form.html'), 'utf8');
