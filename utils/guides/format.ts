@@ -39,6 +39,10 @@ export const LIMITS = {
   id: 64,
   guideId: 128,
   example: 200,
+  afterSteps: 30,
+  helplines: 10,
+  helpServices: 10,
+  phone: 30,
 } as const;
 
 export const GUIDE_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
@@ -155,6 +159,40 @@ export const GlossaryEntrySchema = v.strictObject({
   definition: ltext(LIMITS.mediumText),
 });
 
+/** What happens after the last step (an answer by post, a visit), with its delays and deadlines: the recap prints them. */
+export const AfterStepSchema = v.pipe(
+  v.strictObject({
+    id: itemId,
+    title: ltext(LIMITS.shortText),
+    body: ltext(LIMITS.mediumText),
+    delay: v.optional(ltext(LIMITS.shortText)),
+    deadline: v.optional(ltext(LIMITS.shortText)),
+  }),
+  v.description(
+    'A thing that happens after the procedure (what the administration does, what the person must still do). `delay`: how long it takes; `deadline`: a date limit the person must keep.',
+  ),
+);
+
+/** A national helpline (phone or web) the procedure's administration runs. */
+export const HelplineSchema = v.strictObject({
+  id: itemId,
+  name: ltext(LIMITS.shortText),
+  phone: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.phone), v.regex(/^\+?[0-9][0-9 .]{1,28}$/))),
+  url: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.url), v.url())),
+  hours: v.optional(ltext(LIMITS.shortText)),
+  cost: v.optional(ltext(LIMITS.shortText)),
+});
+
+export const HelpSchema = v.pipe(
+  v.strictObject({
+    services: v.optional(v.pipe(v.array(text(LIMITS.shortText)), v.maxLength(LIMITS.helpServices))),
+    helplines: v.optional(v.pipe(v.array(HelplineSchema), v.maxLength(LIMITS.helplines))),
+  }),
+  v.description(
+    'Where to get help: `services` names the services of the national schema of digital-mediation places (« lieux de médiation numérique », field `services`) that fit this procedure; `helplines` are national phone or web helplines.',
+  ),
+);
+
 export const SignatureSchema = v.strictObject({
   keyId: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id)),
   alg: v.literal('Ed25519'),
@@ -176,6 +214,13 @@ export const GuideSchema = v.pipe(
         v.description('Who wrote the guide: a name, or a name per language ({ "fr": …, "en": …, "ar": … }).'),
       ),
       url: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.url), v.url())),
+      contact: v.optional(
+        v.pipe(
+          v.string(),
+          v.maxLength(LIMITS.url),
+          v.description('Where mediators send feedback on the guide: an e-mail address or an https address.'),
+        ),
+      ),
     }),
     matches: v.strictObject({
       urls: v.pipe(
@@ -188,6 +233,8 @@ export const GuideSchema = v.pipe(
     documents: v.pipe(v.array(DocumentSchema), v.maxLength(LIMITS.documents)),
     glossary: v.pipe(v.array(GlossaryEntrySchema), v.maxLength(LIMITS.glossary)),
     steps: v.pipe(v.array(StepSchema), v.minLength(1), v.maxLength(LIMITS.steps)),
+    afterSteps: v.optional(v.pipe(v.array(AfterStepSchema), v.maxLength(LIMITS.afterSteps))),
+    help: v.optional(HelpSchema),
     signature: v.optional(SignatureSchema),
   }),
   v.title('Pas à pas guide'),
@@ -207,4 +254,6 @@ export type DateRule = v.InferOutput<typeof DateRuleSchema>;
 export type DoneKind = (typeof DONE_KINDS)[number];
 export type GuideValidatorId = (typeof VALIDATOR_IDS)[number];
 export type OcrDocumentType = (typeof OCR_DOCUMENT_TYPES)[number];
+export type AfterStep = v.InferOutput<typeof AfterStepSchema>;
+export type Helpline = v.InferOutput<typeof HelplineSchema>;
 export type GuideSignature = v.InferOutput<typeof SignatureSchema>;

@@ -60,6 +60,8 @@ export function checkGuideSemantics(guide: Guide): SemanticProblem[] {
   if (guide.publisher.url !== undefined && !/^https?:\/\//i.test(guide.publisher.url)) {
     add(['publisher', 'url'], 'bad-url');
   }
+  const contact = guide.publisher.contact;
+  if (contact !== undefined && !isContact(contact)) add(['publisher', 'contact'], 'bad-contact');
   guide.matches.urls.forEach((pattern, i) => {
     checkPattern(pattern, ['matches', 'urls', i], true);
   });
@@ -107,5 +109,34 @@ export function checkGuideSemantics(guide: Guide): SemanticProblem[] {
       }
     }
   });
+  const afterIds = new Set<string>();
+  guide.afterSteps?.forEach((after, i) => {
+    const at = (...rest: PathKey[]): PathKey[] => ['afterSteps', i, ...rest];
+    if (afterIds.has(after.id)) add(at('id'), 'duplicate-id', { id: after.id });
+    afterIds.add(after.id);
+    checkLText(after.title, at('title'));
+    checkLText(after.body, at('body'), true);
+    if (after.delay) checkLText(after.delay, at('delay'));
+    if (after.deadline) checkLText(after.deadline, at('deadline'));
+  });
+  const lineIds = new Set<string>();
+  guide.help?.helplines?.forEach((line, i) => {
+    const at = (...rest: PathKey[]): PathKey[] => ['help', 'helplines', i, ...rest];
+    if (lineIds.has(line.id)) add(at('id'), 'duplicate-id', { id: line.id });
+    lineIds.add(line.id);
+    checkLText(line.name, at('name'));
+    if (line.hours) checkLText(line.hours, at('hours'));
+    if (line.cost) checkLText(line.cost, at('cost'));
+    if (line.url !== undefined && !/^https:\/\//i.test(line.url)) add(at('url'), 'bad-url');
+    if (line.phone === undefined && line.url === undefined) add(at('phone'), 'helpline-empty');
+  });
+  for (const [i, service] of (guide.help?.services ?? []).entries())
+    checkText(service, ['help', 'services', i], false);
   return problems;
+}
+
+/** An e-mail address, or an https address (a form on the publisher's site). */
+function isContact(value: string): boolean {
+  if (/^https:\/\/[^\s]+$/i.test(value)) return true;
+  return /^[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}$/i.test(value);
 }
