@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseGuide } from '../../../utils/guides/schema.ts';
 import { demoGuide } from './helpers.ts';
 
-const after = (id: string) => ({
+const afterStep = (id: string) => ({
   id,
   title: { fr: 'La caisse vous répond' },
   body: { fr: 'Vous recevez la réponse par courrier.' },
@@ -18,7 +18,7 @@ describe('guide afterSteps, help and publisher.contact', () => {
   it('accepts what happens next, helplines, services and a contact', () => {
     const guide = demoGuide();
     guide.publisher.contact = 'guides@exemple.fr';
-    guide.afterSteps = [after('reponse'), { ...after('pieces'), deadline: { fr: 'Sous 15 jours' } }];
+    guide.afterSteps = [afterStep('reponse'), { ...afterStep('pieces'), deadline: { fr: 'Sous 15 jours' } }];
     guide.help = {
       services: ['Aide aux démarches administratives'],
       helplines: [
@@ -36,7 +36,7 @@ describe('guide afterSteps, help and publisher.contact', () => {
   it('says where each mistake is', () => {
     const guide = demoGuide();
     guide.publisher.contact = 'écrivez-nous';
-    guide.afterSteps = [after('a'), after('a'), { id: 'b', title: { fr: '' }, body: { fr: 'x' }, oops: 1 }];
+    guide.afterSteps = [afterStep('a'), afterStep('a'), { id: 'b', title: { fr: '' }, body: { fr: 'x' }, oops: 1 }];
     guide.help = {
       helplines: [
         { id: 'l', name: { fr: 'Sans moyen' } },
@@ -80,7 +80,7 @@ describe('pasapas guide validate', { timeout: 120_000 }, () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   it('reports afterSteps and help problems with their path', () => {
     const guide = demoGuide();
-    guide.afterSteps = [after('x'), after('x')];
+    guide.afterSteps = [afterStep('x'), afterStep('x')];
     const file = join(dir, 'g.json');
     writeFileSync(file, JSON.stringify(guide));
     const root = fileURLToPath(new URL('../../../', import.meta.url));
