@@ -17,7 +17,9 @@ describe('background parts', () => {
   it('belong to registered features, and together answer every message type once', () => {
     const ids = featureBackgrounds.map((f) => f.id);
     for (const id of ids) expect(features.has(id), id).toBe(true);
-    expect([...ids].sort()).toEqual(['guides', 'ocr', 'progress', 'studio']);
+    // Those of today at least; a new feature's own background.ts joins without editing this list.
+    expect(ids).toEqual(expect.arrayContaining(['guides', 'ocr', 'progress', 'studio']));
+    expect(new Set(ids).size).toBe(ids.length);
 
     const router = createRouter();
     const services = createBackgroundServices();
