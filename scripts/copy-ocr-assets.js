@@ -9,6 +9,8 @@
 //                                     PASAPAS_OCR_FULL_CORE=1 to ship them anyway (+13 MB).
 //   public/ocr/lang/<l>.traineddata.gz  LSTM-only "best_int" data (fra 0.7 MB)
 //   public/ocr/pdf.worker.min.mjs, standard_fonts/  pdf.js worker and fonts, for PDF uploads
+//   public/ocr/zxing_reader.wasm      zxing-wasm's DataMatrix reader (the signed 2D-Doc code), which
+//                                     would otherwise be fetched from a CDN
 import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -50,6 +52,8 @@ copy(join(pdfjs, 'build', 'pdf.worker.min.mjs'), join(out, 'pdf.worker.min.mjs')
 for (const file of readdirSync(join(pdfjs, 'standard_fonts'))) {
   copy(join(pdfjs, 'standard_fonts', file), join(out, 'standard_fonts', file));
 }
+
+copy(require.resolve('zxing-wasm/reader/zxing_reader.wasm'), join(out, 'zxing_reader.wasm'));
 
 const mb = (n) => `${(n / 1024 / 1024).toFixed(2)} MB`;
 for (const [file, size] of copied) console.log(`${mb(size).padStart(9)}  ${file}`);

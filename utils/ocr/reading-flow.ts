@@ -21,12 +21,21 @@ import { FrontTabError } from './front-tab/index.ts';
 import type { DocumentReading } from './index.ts';
 import type { GrayImage, RgbaImage } from './preprocess/image.ts';
 import { OcrImageError } from './preprocess/image.ts';
+import type { CodeOutcome } from './with-code.ts';
 
 /** Where the reading is, for the progress screen. */
 export type Stage = { stage: 'preparing' | 'pdf' | 'loading' | 'recognizing'; progress: number };
 
-/** What a reading gives the screen: the fields and the preprocessed image their boxes refer to. */
-export type Read = { reading: DocumentReading; image: GrayImage | null; pdfPages: number };
+/**
+ * What a reading gives the screen: the fields and the preprocessed image their boxes refer to, and the
+ * document's signed 2D-Doc when it has one (its values are already in the fields).
+ */
+export type Read = {
+  reading: DocumentReading;
+  image: GrayImage | null;
+  pdfPages: number;
+  code?: CodeOutcome | null;
+};
 
 /** The fields of the page that can receive a value, and the guide's current step if any. */
 export type PageTargets = { targets: FillTarget[]; step?: StepHint };

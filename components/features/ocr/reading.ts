@@ -5,7 +5,7 @@
 import { createBrowserOcr } from '../../../utils/ocr/engine/browser';
 import { checkImageSize } from '../../../utils/ocr/image-size';
 import type { GrayImage, OcrEngine, OcrProgress, RgbaImage } from '../../../utils/ocr/index';
-import { readDocument } from '../../../utils/ocr/index';
+import { OcrCancelledError, readDocument } from '../../../utils/ocr/index';
 import { preprocessInWorker } from '../../../utils/ocr/preprocess/in-worker';
 import {
   type AnyImage,
@@ -15,6 +15,9 @@ import {
   preprocess,
 } from '../../../utils/ocr/preprocess/index';
 import { type Read, ReadInputError, type ReadingSource, type Stage } from '../../../utils/ocr/reading-flow';
+import { withCode } from '../../../utils/ocr/with-code';
+import { TwoDDocError } from '../../../utils/twoddoc/errors';
+import type { TwoDDocReading } from '../../../utils/twoddoc/read';
 
 export type { Read, Stage } from '../../../utils/ocr/reading-flow';
 export { ReadInputError };
@@ -89,10 +92,28 @@ async function runPreprocess(img: AnyImage, o: PreprocessOptions, opts: ReadOpts
   return preprocess(img, o);
 }
 
-/** Reads one image: preprocessing (kept to draw the boxes on), OCR, fields. */
+/**
+ * The document's 2D-Doc, if it has one: zxing's WebAssembly comes from our own `ocr/` folder (never its
+ * CDN default), and loads only here, on the first reading.
+ */
+async function readCode(pixels: RgbaImage, assetsBase: string): Promise<TwoDDocReading | null> {
+  const { readTwoDDoc } = await import('../../../utils/twoddoc/read');
+  const base = assetsBase.endsWith('/') ? assetsBase : `${assetsBase}/`;
+  try {
+    return await readTwoDDoc(pixels, { wasm: { wasmUrl: `${base}zxing_reader.wasm` } });
+  } catch (error) {
+    // The reader could not start: say so, and read the text all the same.
+    if (error instanceof TwoDDocError) return { ok: false, error: error.code, durationMs: 0 };
+    throw error;
+  }
+}
+
+/** Reads one image: its signed code if any, then preprocessing (kept to draw the boxes on), OCR, fields. */
 export async function readImage(pixels: RgbaImage, opts: ReadOpts): Promise<Read> {
   onStage = opts.onStage;
   opts.onStage({ stage: 'preparing', progress: 0 });
+  const code = await readCode(pixels, opts.assetsBase);
+  if (opts.signal.aborted) throw new OcrCancelledError();
   let image: GrayImage | null = null;
   const reading = await readDocument(pixels, engineFor(opts.assetsBase), {
     signal: opts.signal,
@@ -103,7 +124,8 @@ export async function readImage(pixels: RgbaImage, opts: ReadOpts): Promise<Read
       return out;
     },
   });
-  return { reading, image, pdfPages: 0 };
+  const combined = withCode(reading, code);
+  return { reading: combined.reading, image, pdfPages: 0, code: combined.code };
 }
 
 /** A file from the picker or a paste: an image, or the first pages of a PDF (text layer used when present). */

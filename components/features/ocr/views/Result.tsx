@@ -9,6 +9,7 @@ import type { FillTarget } from '../../../../utils/ocr/fill/index';
 import { frontTabMessage } from '../../../../utils/ocr/front-tab/index';
 import { qualityMessages } from '../../../../utils/ocr/index';
 import type { PageTargets, Read, ResultNotice, Row } from '../../../../utils/ocr/reading-flow';
+import { CodeNotice, codeVerified, SourceMark } from './Code';
 import { DocImage } from './DocImage';
 import { Heading, type T, useFocusOnShow } from './parts';
 
@@ -56,6 +57,7 @@ export function Result(props: {
       <p data-testid="ocr-doctype">
         {t('ocr.docType', { type: documentTypeLabel(lang, reading.documentType.labelKey) })}
       </p>
+      {read.code && <CodeNotice lang={lang} code={read.code} />}
       {quality.map((q) => (
         <p key={q} class="pp-message pp-message--error" data-testid="ocr-quality">
           {q}
@@ -82,6 +84,7 @@ export function Result(props: {
                 t={t}
                 lang={lang}
                 row={r}
+                fromCode={codeVerified(read.code)}
                 page={page}
                 onEdit={props.onEdit}
                 onTarget={props.onTarget}
@@ -131,6 +134,7 @@ function FieldRow({
   t,
   lang,
   row,
+  fromCode,
   page,
   onEdit,
   onTarget,
@@ -138,12 +142,16 @@ function FieldRow({
   t: T;
   lang: Lang;
   row: Row;
+  /** The code's signature was verified: its values are « lu dans le code signé ». */
+  fromCode: boolean;
   page: PageTargets;
   onEdit: (n: number, value: string) => void;
   onTarget: (n: number, targetKey: string) => void;
 }) {
   const id = `pp-ocr-value-${row.n}`;
   const stepKey = page.step?.targetKey;
+  // Marked as from the code while it is the code's value; a corrected value is the person's own.
+  const marked = row.field.source === '2ddoc' && row.value === row.field.value;
   return (
     <li class="pp-ocr-field" data-kind={row.field.kind} data-valid={String(row.valid)}>
       <label for={id}>
@@ -159,10 +167,11 @@ function FieldRow({
         value={row.value}
         spellcheck={false}
         autocomplete="off"
-        aria-describedby={`${id}-state`}
+        aria-describedby={marked ? `${id}-source ${id}-state` : `${id}-state`}
         aria-invalid={row.valid ? undefined : 'true'}
         onInput={(e) => onEdit(row.n, (e.currentTarget as HTMLInputElement).value)}
       />
+      {marked && <SourceMark lang={lang} id={`${id}-source`} verified={fromCode} />}
       <p id={`${id}-state`} class={row.valid ? 'pp-ocr-ok' : 'pp-ocr-check'} data-testid="ocr-state">
         {row.valid ? t('ocr.valid') : `${t('ocr.uncertain')} : ${t('ocr.uncertainHelp')}`}
       </p>

@@ -1,0 +1,219 @@
+/**
+ * The signed 2D-Doc of a tax notice: a document image rendered here with a DataMatrix we generate and
+ * sign with the demo's test key, read by the real engine and zxing-wasm (its WebAssembly from our own
+ * files: every request outside localhost is blocked and counted), then filled into the demo form after
+ * « Remplir ». A changed code is refused plainly; a code that disagrees with the printed text is told.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Frame, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { CHROMIUM_ARGS } from '../fixtures/ocr-docs/render';
+import { codeSvg, signedCode } from '../fixtures/twoddoc/make';
+import { type Demo, startDemoServer } from './demo';
+import { axe, chromiumPath, launch, launchBrowser, launcher, panel, type Session } from './harness';
+
+const READ_TIMEOUT = 120_000;
+const FIXTURES = join(import.meta.dirname, '../fixtures/ocr-docs');
+
+/** The printed tax notice's values (tests/fixtures/ocr-docs/avis-imposition.html), as its code carries them. */
+const FIELDS: Array<[string, string]> = [
+  ['43', '1,5'],
+  ['44', '2675A12345678'],
+  ['45', '2025'],
+  ['46', 'EXEMPLE CAMILLE'],
+  ['4A', '31072026'],
+  ['47', '3023217600053'],
+  ['41', '24350'],
+  ['4V', '1126'],
+  ['4Y', '12 RUE DES LILAS 75011 PARIS'],
+];
+
+let demo: Demo;
+let tmp: string;
+const images = { signed: '', tampered: '', disagreeing: '' };
+
+/** The fictitious tax notice with the code printed in its top right corner, as a 200 dpi PNG. */
+async function renderWithCode(name: string, code: string): Promise<string> {
+  const svg = await codeSvg(code);
+  const html = readFileSync(join(FIXTURES, 'avis-imposition.html'), 'utf8').replace(
+    '<body>',
+    `<body><div style="position:absolute;top:24px;right:32px;width:150px;text-align:center;font:10px sans-serif">${svg}<div>2D-DOC</div></div>`,
+  );
+  writeFileSync(join(tmp, `${name}.html`), html);
+  copyFileSync(join(FIXTURES, 'style.css'), join(tmp, 'style.css'));
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 794, height: 1123 }, deviceScaleFactor: 2.1 });
+    await page.route('**/*', (r) => (r.request().url().startsWith('file:') ? r.continue() : r.abort()));
+    await page.goto(`file://${join(tmp, `${name}.html`)}`);
+    const path = join(tmp, `${name}.png`);
+    await page.screenshot({ path, fullPage: true });
+    return path;
+  } finally {
+    await browser.close();
+  }
+}
+
+beforeAll(async () => {
+  demo = await startDemoServer({ port: 0 });
+  tmp = mkdtempSync(join(tmpdir(), 'pasapas-2ddoc-e2e-'));
+  const signed = await signedCode(FIELDS);
+  images.signed = await renderWithCode('signed', signed);
+  // One value changed after signing: the revenu fiscal de référence, 24350 → 14350.
+  images.tampered = await renderWithCode('tampered', signed.replace('4124350', '4114350'));
+  // Signed, but not what the paper says (24 360 in the code, 24 350 printed).
+  images.disagreeing = await renderWithCode(
+    'disagreeing',
+    await signedCode(FIELDS.map(([id, v]) => [id, id === '41' ? '24360' : v])),
+  );
+});
+afterAll(async () => {
+  await demo?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+async function openOcrTab(page: Page) {
+  await launcher(page).click();
+  await expect.poll(() => panel(page).count()).toBe(1);
+  await page.locator('[role=tab][data-feature="ocr"]').click();
+}
+
+const field = (where: Page | Frame, kind: string) => where.locator(`.pp-ocr-field[data-kind="${kind}"]`);
+
+describe('2D-Doc in the widget', () => {
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  const pageErrors: string[] = [];
+  const wasmRequests: string[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+  afterAll(async () => {
+    expect(browser.outside).toEqual([]);
+    await browser?.close();
+  });
+
+  async function open(path: string): Promise<Page> {
+    const context = await browser.context();
+    context.on('request', (r) => {
+      if (r.url().endsWith('.wasm')) wasmRequests.push(r.url());
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
+    await page.goto(`${demo.url}${path}`);
+    await launcher(page).waitFor();
+    return page;
+  }
+
+  test('a tax notice with a signed code fills the form after « Remplir », each value marked from the code', async () => {
+    const page = await open('/aide-logement/ressources.html');
+    await openOcrTab(page);
+    await page.locator('[data-testid="ocr-file"]').setInputFiles(images.signed);
+    const status = page.locator('[data-testid="twoddoc-status"]');
+    await status.waitFor({ timeout: READ_TIMEOUT });
+    expect(await status.getAttribute('data-status')).toBe('verified');
+    expect(await status.textContent()).toBe(
+      'Code signé avec une clé de test : signature vérifiée, mais sans valeur officielle.',
+    );
+    // zxing's WebAssembly came from the widget's own folder.
+    expect(wasmRequests.filter((u) => u.endsWith('zxing_reader.wasm'))).toEqual([
+      `${demo.url}/pasapas/ocr/zxing_reader.wasm`,
+    ]);
+    expect(await page.locator('[data-testid="ocr-doctype"]').textContent()).toContain('avis d’impôt');
+    for (const [kind, value, name] of [
+      ['fiscal-number', '3023217600053', 'numero_fiscal'],
+      ['tax-notice-reference', '2675A12345678', 'reference_avis'],
+      ['reference-tax-income', '24350', 'revenu_fiscal_reference'],
+    ] as const) {
+      const row = field(page, kind).filter({ has: page.locator('[data-testid="ocr-source"]') });
+      expect(await row.count()).toBe(1);
+      expect(await row.locator('input').inputValue()).toBe(value);
+      expect(await row.locator('[data-testid="ocr-source"]').textContent()).toBe('lu dans le code signé');
+      expect(await row.locator('select').inputValue()).toContain(name);
+      // Only one value of each kind: the OCR's same reading was folded into the code's.
+      expect(await field(page, kind).count()).toBe(1);
+    }
+    // The printed text says the same as the code: nothing to tell.
+    expect(await page.locator('[data-testid="twoddoc-disagree"]').count()).toBe(0);
+    // Nothing is filled before « Remplir ».
+    expect(await page.locator('input[name="numero_fiscal"]').inputValue()).toBe('');
+    expect(await axe(page)).toEqual([]);
+
+    await page.locator('[data-action="ocr-fill"]').click();
+    await page.locator('[data-testid="ocr-filled"]').waitFor();
+    expect(await page.locator('input[name="numero_fiscal"]').inputValue()).toBe('3023217600053');
+    expect(await page.locator('input[name="reference_avis"]').inputValue()).toBe('2675A12345678');
+    expect(await page.locator('input[name="revenu_fiscal_reference"]').inputValue()).toBe('24350');
+  });
+
+  test('a changed code is refused plainly: none of its values is offered as read from the code', async () => {
+    const page = await open('/aide-logement/ressources.html');
+    await openOcrTab(page);
+    await page.locator('[data-testid="ocr-file"]').setInputFiles(images.tampered);
+    const status = page.locator('[data-testid="twoddoc-status"]');
+    await status.waitFor({ timeout: READ_TIMEOUT });
+    expect(await status.getAttribute('data-status')).toBe('bad-signature');
+    expect(await status.textContent()).toBe(
+      'Code signé : signature fausse. Le code a été modifié. Nous n’utilisons pas ses valeurs.',
+    );
+    expect(await page.locator('[data-testid="ocr-source"]').count()).toBe(0);
+    // The forged 14350 is nowhere; what is offered was read in the printed text.
+    const incomes = await field(page, 'reference-tax-income')
+      .locator('input')
+      .evaluateAll((els) => (els as HTMLInputElement[]).map((e) => e.value));
+    expect(incomes).not.toContain('14350');
+    expect(await axe(page)).toEqual([]);
+  });
+});
+
+describe('2D-Doc in the extension', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await launch({ extension: true });
+  });
+  afterAll(async () => {
+    expect(session.outside).toEqual([]);
+    await session?.close();
+  });
+
+  async function ocrFrame(page: Page): Promise<Frame> {
+    const find = () => page.frames().find((f) => /^chrome-extension:\/\/[a-z]+\/ocr\.html/.test(f.url()));
+    await expect.poll(() => find() !== undefined).toBe(true);
+    return find() as Frame;
+  }
+
+  test('a code that disagrees with the printed text: the person is told, the code’s value is kept', async () => {
+    const page = await session.context.newPage();
+    const wasm: string[] = [];
+    session.context.on('request', (r) => {
+      if (r.url().endsWith('zxing_reader.wasm')) wasm.push(r.url());
+    });
+    await page.goto(`${demo.url}/aide-logement/ressources.html?widget=0`);
+    await launcher(page).waitFor();
+    await openOcrTab(page);
+    const ocr = await ocrFrame(page);
+    await ocr.locator('[data-testid="ocr-file"]').setInputFiles(images.disagreeing);
+    const status = ocr.locator('[data-testid="twoddoc-status"]');
+    await status.waitFor({ timeout: READ_TIMEOUT });
+    expect(await status.getAttribute('data-status')).toBe('verified');
+    expect(wasm).toEqual([`chrome-extension://${session.extensionId}/ocr/zxing_reader.wasm`]);
+    const told = ocr.locator('[data-testid="twoddoc-disagree"]');
+    expect(await told.locator('li').allTextContents()).toEqual([
+      'revenu fiscal de référence : le code dit « 24360 », le texte dit « 24350 ».',
+    ]);
+    expect(await field(ocr, 'reference-tax-income').locator('input').inputValue()).toBe('24360');
+    expect(await axe(page)).toEqual([]);
+    await ocr.locator('[data-action="ocr-fill"]').click();
+    await ocr.locator('[data-testid="ocr-filled"]').waitFor();
+    expect(await page.locator('input[name="revenu_fiscal_reference"]').inputValue()).toBe('24360');
+    await page.close();
+  });
+});
