@@ -82,7 +82,13 @@ function generatedForm(count: number): string {
 
 export default async () => {
   const glossary = parseGlossaryFile(JSON.parse(readFileSync(join(ROOT, 'public/glossary/fr.json'), 'utf8')));
-  const fixtures = readdirSync(join(ROOT, 'tests/fixtures/pages')).filter((f) => f.endsWith('.html'));
+  // The fixture pages and the forms corpus of issue 14 (six design systems' markup).
+  const fixtures = [
+    ...readdirSync(join(ROOT, 'tests/fixtures/pages')).filter((f) => f.endsWith('.html')),
+    ...readdirSync(join(ROOT, 'tests/fixtures/pages/forms'))
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => `forms/${f}`),
+  ];
   const corpus = [
     ...DSFR_PAGES.map((p) => ({
       name: `dsfr/${p}`,

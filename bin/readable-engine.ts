@@ -72,6 +72,8 @@ export function readPage(html: string, options: { url?: string; glossary: unknow
       sections: result.sections,
       submitControls: result.submitControls.map(({ element: _e, ...rest }) => rest),
       glossaryMatches: result.glossaryMatches,
+      errorSummary: result.errorSummary,
+      dynamic: result.dynamic,
     };
   } finally {
     dom.window.close();

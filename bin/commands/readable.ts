@@ -99,6 +99,10 @@ function toText(result: ReadablePage, lang: Lang): string {
   out.push(`${label(lang, 'readable.title')} : ${result.title}`);
   if (result.heading && result.heading !== result.title)
     out.push(`${label(lang, 'readable.heading')} : ${result.heading}`);
+  if (result.errorSummary) {
+    out.push('', `== ${label(lang, 'readable.error-summary')} ==`, result.errorSummary.title);
+    for (const item of result.errorSummary.items) out.push(`- ${item.text}`);
+  }
   out.push('', `== ${label(lang, 'readable.text')} ==`, result.text || label(lang, 'readable.no-text'));
   out.push('', `== ${label(lang, 'readable.forms', { count: result.fields.length })} ==`);
   if (result.fields.length === 0) out.push(label(lang, 'readable.no-fields'));
@@ -113,6 +117,14 @@ function toText(result: ReadablePage, lang: Lang): string {
     if (field.options)
       out.push(`    ${field.options.map((o) => `${o.selected ? '(•)' : '( )'} ${o.label}`).join('  ')}`);
     if (field.sensitive) out.push(`    ${label(lang, 'readable.sensitive')}`);
+  }
+  if (result.dynamic.length > 0) {
+    out.push('', `== ${label(lang, 'readable.dynamic', { count: result.dynamic.length })} ==`);
+    out.push(label(lang, 'readable.dynamic-note'));
+    for (const d of result.dynamic)
+      out.push(
+        `- <${d.widget}>${d.label ? ` ${d.label}` : ''}${d.name ? ` (${label(lang, 'readable.name')} « ${d.name} »)` : ''}`,
+      );
   }
   if (result.submitControls.length > 0) {
     out.push('', `== ${label(lang, 'readable.buttons')} ==`);

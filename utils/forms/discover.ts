@@ -4,8 +4,17 @@
  * pages and in jsdom, and tolerates broken markup (no labels, duplicate ids, layout tables).
  */
 import { computeAccessibleName } from 'dom-accessibility-api';
-import { describeLabel, describeLegend, describeState, textWithoutHints } from './describe.ts';
+import {
+  ariaValue,
+  CONTROL_SELECTOR,
+  type ControlCounts,
+  countControls,
+  isControl,
+  isNative,
+} from './controls.ts';
+import { describeLabel, describeLegend, describeState, errorsInside, textWithoutHints } from './describe.ts';
 import { wasEverPassword } from './password-memory.ts';
+import { type RequiredConvention, readRequired, requiredConvention } from './required.ts';
 import { isSensitiveField } from './sensitive.ts';
 import { styleReader } from './style.ts';
 import { cleanText, foldText } from './text.ts';
@@ -13,25 +22,8 @@ import type { FieldConstraints, FieldGroup, FieldInfo, FieldOption, Serializable
 
 export type { FieldInfo, SerializableField } from './types.ts';
 
-const SKIPPED_INPUT_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image']);
-const ARIA_ROLES = ['textbox', 'combobox', 'checkbox', 'radio', 'switch'];
-// One simple selector (complex ones are slow in jsdom); ARIA roles are checked in code.
-const CONTROL_SELECTOR = 'input, textarea, select, [role][tabindex]';
 const DSFR_SELECTOR =
   '.fr-input-group, .fr-select-group, .fr-fieldset, .fr-radio-group, .fr-checkbox-group, .fr-toggle, .fr-upload-group, .fr-password, .fr-range, .fr-range-group, .fr-segmented, .fr-search-bar';
-const REQUIRED_MARK = /\s*(\*|\(\s*(obligatoire|requis|required)\s*\))\s*$/i;
-
-function isNative(el: Element): boolean {
-  return el.localName === 'input' || el.localName === 'select' || el.localName === 'textarea';
-}
-
-function isControl(el: Element): boolean {
-  if (el.localName === 'input') return !SKIPPED_INPUT_TYPES.has((el as HTMLInputElement).type);
-  if (el.localName === 'textarea' || el.localName === 'select') return true;
-  if (!ARIA_ROLES.includes(el.getAttribute('role') ?? '')) return false;
-  // ARIA widgets, but not their native look-alikes (an <input role="combobox"> is already an input).
-  return !el.closest('input, select, textarea, button');
-}
 
 function typeOf(el: Element): string {
   if (el.localName === 'input') return (el as HTMLInputElement).type;
@@ -251,15 +243,46 @@ function uniqueKeys(fields: Omit<FieldInfo, 'key'>[]): FieldInfo[] {
   });
 }
 
-function singleField(el: Element, paired: Map<Element, Element>): Omit<FieldInfo, 'key'> {
+/** What one discovery run shares between its fields: computed once per page. */
+type Context = {
+  paired: Map<Element, Element>;
+  counts: ControlCounts;
+  convention: () => RequiredConvention;
+};
+
+function labelElements(el: Element, paired: Map<Element, Element>): Element[] {
+  const own = paired.get(el);
+  if (own) return [own];
+  const labels = (el as HTMLInputElement).labels;
+  return labels ? [...labels] : [];
+}
+
+/** A listbox's options (`role="option"`), named by their text and selected by `aria-selected`. */
+function listboxOptions(el: Element): FieldOption[] {
+  return [...el.querySelectorAll('[role="option"]')].map((option) => {
+    const out: FieldOption = {
+      value: ariaValue(option),
+      label: describeLabel(option).label,
+      selected: option.getAttribute('aria-selected') === 'true',
+    };
+    if (option.getAttribute('aria-disabled') === 'true') out.disabled = true;
+    return out;
+  });
+}
+
+function singleField(el: Element, context: Context): Omit<FieldInfo, 'key'> {
+  const { paired } = context;
   const type = typeOf(el);
   const described = describeLabel(el, paired.get(el));
-  let label = described.label;
-  let required = isRequired(el);
-  if (REQUIRED_MARK.test(label)) {
-    required = true;
-    label = label.replace(REQUIRED_MARK, '');
-  }
+  const read = readRequired(described.label, {
+    marked: isRequired(el),
+    labelElements: labelElements(el, paired),
+    near: el,
+    toggle: type === 'checkbox' || type === 'switch',
+    convention: context.convention,
+  });
+  const label = read.label;
+  const required = read.required;
   const container = groupContainer(el);
   let group: FieldGroup | undefined;
   if (container) {
@@ -273,7 +296,7 @@ function singleField(el: Element, paired: Map<Element, Element>): Omit<FieldInfo
     const kind = boxes.length > 1 ? 'checkbox-group' : 'fieldset';
     group = { kind, legend, id: groupId(container, `${kind}:${slug(legend)}`) };
   }
-  const state = describeState(el, described.hints);
+  const state = describeState(el, described.hints, undefined, described.errors, context.counts);
   const name = attr(el, 'name');
   const id = attr(el, 'id');
   const constraints = constraintsOf(el);
@@ -312,10 +335,15 @@ function singleField(el: Element, paired: Map<Element, Element>): Omit<FieldInfo
   if (state.error) field.error = state.error;
   if (group) field.group = group;
   if (el.localName === 'select') field.options = selectOptions(el as HTMLSelectElement);
+  else if (type === 'listbox') {
+    field.options = listboxOptions(el);
+    if (el.getAttribute('aria-multiselectable') === 'true') field.constraints.multiple = true;
+  }
   return field;
 }
 
-function radioField(radios: Element[], paired: Map<Element, Element>): Omit<FieldInfo, 'key'> {
+function radioField(radios: Element[], context: Context): Omit<FieldInfo, 'key'> {
+  const { paired } = context;
   const first = radios[0] as Element;
   const container = first.closest('fieldset, [role="radiogroup"]');
   const legend = legendOf(container);
@@ -330,12 +358,19 @@ function radioField(radios: Element[], paired: Map<Element, Element>): Omit<Fiel
     label = textBefore(first);
     if (label) labelSource = 'nearby-text';
   }
-  let required = radios.some(isRequired) || (container !== null && isRequired(container));
-  if (REQUIRED_MARK.test(label)) {
-    required = true;
-    label = label.replace(REQUIRED_MARK, '');
-  }
-  const state = describeState(first, legend.hints, container);
+  const legendElement =
+    container?.localName === 'fieldset' ? container.querySelector(':scope > legend') : null;
+  const read = readRequired(label, {
+    marked: radios.some(isRequired) || (container !== null && isRequired(container)),
+    labelElements: legendElement ? [legendElement] : [],
+    near: container ?? first,
+    toggle: false,
+    convention: context.convention,
+  });
+  label = read.label;
+  const required = read.required;
+  const legendErrors = legendElement ? errorsInside(legendElement) : [];
+  const state = describeState(first, legend.hints, container, legendErrors);
   const options = radios.map((radio) => {
     const { label: optLabel, hint } = optionLabel(radio, paired);
     const option: FieldOption = { value: radioValue(radio), label: optLabel, selected: isChecked(radio) };
@@ -380,7 +415,16 @@ export function discoverFields(root: Document | Element, options: DiscoverOption
     controls.push(el);
     if (controls.length >= max) break;
   }
-  const paired = pairDuplicateIdLabels(root, controls);
+  const doc = (root as Node).nodeType === 9 ? (root as Document) : (root as Element).ownerDocument;
+  let convention: RequiredConvention | undefined;
+  const context: Context = {
+    paired: pairDuplicateIdLabels(root, controls),
+    counts: countControls(controls),
+    convention: () => {
+      if (convention === undefined) convention = requiredConvention(doc);
+      return convention;
+    },
+  };
   const fields: Omit<FieldInfo, 'key'>[] = [];
   const radioGroups = new Map<unknown, Element[]>();
   const containers = new Map<Element, number>();
@@ -398,10 +442,10 @@ export function discoverFields(root: Document | Element, options: DiscoverOption
       fields.push({ element: el, elements: radios } as Omit<FieldInfo, 'key'>);
       continue;
     }
-    fields.push(singleField(el, paired));
+    fields.push(singleField(el, context));
   }
   const built = fields.map((field) =>
-    field.type === undefined ? radioField(field.elements ?? [], paired) : field,
+    field.type === undefined ? radioField(field.elements ?? [], context) : field,
   );
   return uniqueKeys(built);
 }

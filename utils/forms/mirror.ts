@@ -3,6 +3,7 @@
  * Writes go through the native prototype setter, as a person's typing would, so sites built with
  * React or Vue (which trap `value` on the element) notice, then fire the events sites listen to.
  */
+import { ariaValue } from './controls.ts';
 import { describeLabel, describeLegend, describeState } from './describe.ts';
 import { FormsError } from './errors.ts';
 import { cleanText } from './text.ts';
@@ -77,10 +78,21 @@ export function radioGroupOf(el: Element): Element[] {
   );
 }
 
+/** Space, as a keyboard user toggles an ARIA widget whose script ignores clicks. */
+function pressSpace(el: Element): void {
+  const win = windowOf(el);
+  for (const type of ['keydown', 'keyup']) {
+    el.dispatchEvent(
+      new win.KeyboardEvent(type, { key: ' ', code: 'Space', bubbles: true, cancelable: true }),
+    );
+  }
+}
+
 function setChecked(el: Element, checked: boolean): void {
   if (isCheckedNow(el) === checked) return;
   // A click is what sites (React included) listen to for boxes: it toggles and fires click, input, change.
   (el as HTMLElement).click();
+  if (isCheckedNow(el) !== checked && el.localName !== 'input') pressSpace(el);
   if (isCheckedNow(el) !== checked && el.localName === 'input') {
     // The site cancelled the click or the control is inert to clicks: set it and tell it anyway.
     nativeSetter(el, 'checked')?.call(el, checked);
@@ -140,6 +152,8 @@ export function writeToReal(
     }
   } else if (el.localName === 'select') {
     setSelect(el as HTMLSelectElement, typeof value === 'boolean' ? String(value) : value);
+  } else if (isListbox(el)) {
+    setListbox(el, typeof value === 'boolean' ? String(value) : value);
   } else {
     setText(el, Array.isArray(value) ? value.join(' ') : String(value));
   }
@@ -151,7 +165,30 @@ export function writeToReal(
 
 function radioValueOf(el: Element): string {
   if (el.localName === 'input') return (el as HTMLInputElement).value;
-  return el.getAttribute('data-value') ?? el.getAttribute('value') ?? cleanText(el.textContent);
+  return ariaValue(el);
+}
+
+function isListbox(el: Element): boolean {
+  return el.localName !== 'select' && el.getAttribute('role') === 'listbox';
+}
+
+function listboxOptionsOf(el: Element): Element[] {
+  return [...el.querySelectorAll('[role="option"]')];
+}
+
+/** Picks options of an ARIA listbox the way a person does: a click on each option to change. */
+function setListbox(el: Element, value: string | string[]): void {
+  const wanted = new Set(Array.isArray(value) ? value : value.split(',').filter(Boolean));
+  const options = listboxOptionsOf(el);
+  for (const v of wanted)
+    if (!options.some((o) => ariaValue(o) === v)) throw new FormsError('unknown-option', v);
+  const multiple = el.getAttribute('aria-multiselectable') === 'true';
+  for (const option of options) {
+    const selected = option.getAttribute('aria-selected') === 'true';
+    const want = wanted.has(ariaValue(option));
+    if (selected === want || (!multiple && !want)) continue;
+    (option as HTMLElement).click();
+  }
 }
 
 /** Opens the site's own file picker: the file never passes through us. */
@@ -187,6 +224,11 @@ function currentValue(field: FieldInfo): string | undefined {
     return (el as HTMLInputElement).value;
   }
   if (isToggle(el)) return undefined;
+  if (isListbox(el))
+    return listboxOptionsOf(el)
+      .filter((o) => o.getAttribute('aria-selected') === 'true')
+      .map(ariaValue)
+      .join(',');
   return cleanText(el.textContent);
 }
 
@@ -198,7 +240,8 @@ export function readReal(field: FieldInfo): RealState {
     const container = el.closest('fieldset, [role="radiogroup"]');
     state = describeState(el, container ? describeLegend(container).hints : [], container);
   } else {
-    state = describeState(el, describeLabel(el).hints);
+    const label = describeLabel(el);
+    state = describeState(el, label.hints, undefined, label.errors);
   }
   const out: RealState = { invalid: state.invalid };
   const value = currentValue(field);
@@ -284,7 +327,10 @@ export function watchReal(
     for (const control of controls) {
       observer.observe(control, {
         attributes: true,
+        // A listbox's choice lives on its options.
+        subtree: isListbox(control),
         attributeFilter: [
+          'aria-selected',
           'value',
           'checked',
           'aria-checked',

@@ -13,6 +13,7 @@ export type LabelSource =
   | 'placeholder'
   | 'wrapping-label'
   | 'legend'
+  | 'content'
   | 'table-cell'
   | 'nearby-text'
   | 'none';

@@ -5,6 +5,7 @@
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { discoverFields } from '../forms/discover.ts';
+import { type DynamicField, findDynamicFields } from '../forms/dynamic.ts';
 import { findSubmitControls, type SubmitControl } from '../forms/mirror.ts';
 import { isVisible } from '../forms/style.ts';
 import { cleanText, foldText } from '../forms/text.ts';
@@ -14,6 +15,10 @@ import { findTerms, type GlossaryInput, toCompiled } from '../glossary/match.ts'
 import { ReadableError } from './errors.ts';
 import { assertReadableSize, measurePage, READABLE_LIMITS } from './limits.ts';
 import { type Purifier, sanitizeInPlace } from './sanitize.ts';
+import { type ErrorSummary, findSummaryElement, readErrorSummary } from './summary.ts';
+
+export type { DynamicField } from '../forms/dynamic.ts';
+export type { ErrorSummary, ErrorSummaryItem } from './summary.ts';
 
 export type ReadableOptions = {
   url?: string;
@@ -54,6 +59,10 @@ export type ReadableResult = {
   sections: ReadableSection[];
   submitControls: SubmitControl[];
   glossaryMatches: GlossaryHit[];
+  /** The page's list of what went wrong (Readability drops it), with each link's field. */
+  errorSummary: ErrorSummary | null;
+  /** Fields the page's scripts build, which this reading of the page may not show yet. */
+  dynamic: DynamicField[];
 };
 
 const CHROME_TAGS = new Set(['header', 'nav', 'footer', 'aside']);
@@ -103,6 +112,14 @@ const BLOCKS = new Set([
   'figure',
   'br',
   'hr',
+  // A question's legend and its options' labels are lines of their own, not "SexeFM".
+  'form',
+  'fieldset',
+  'legend',
+  'label',
+  'caption',
+  'td',
+  'th',
 ]);
 
 // Site chrome removed from the clone before Readability: menus, banners and footers are never the
@@ -156,6 +173,28 @@ export function isProbablyReadable(doc: Document): boolean {
     if (isVisible(el)) return true;
   }
   return false;
+}
+
+/** A name for a page whose <title> is empty and that has no h1: its first heading, else its form's legend. */
+function fallbackTitle(doc: Document, fields: FieldInfo[]): string {
+  for (const h of doc.querySelectorAll(HEADINGS)) {
+    if (outsideContent(h)) continue;
+    const text = cleanText(h.textContent);
+    if (text) return text;
+  }
+  for (const field of fields) if (field.group?.legend) return field.group.legend;
+  return '';
+}
+
+/** The same element in a clone of its document, by its path of child positions. */
+function sameInClone(el: Element, clone: Document): Element | null {
+  const path: number[] = [];
+  for (let node: Element | null = el; node?.parentElement; node = node.parentElement) {
+    path.unshift([...node.parentElement.children].indexOf(node));
+  }
+  let at: Element | null = clone.documentElement;
+  for (const i of path) at = at?.children[i] ?? null;
+  return at;
 }
 
 function mainHeading(doc: Document): string | null {
@@ -274,9 +313,14 @@ export function extractReadable(doc: Document, options: ReadableOptions): Readab
   const sections = sectionsOf(doc, fields);
   const submitControls = submitControlsOf(doc, fields);
   const heading = mainHeading(doc);
+  const summaryElement = findSummaryElement(doc, fields, isVisible);
+  const errorSummary = summaryElement ? readErrorSummary(summaryElement, fields) : null;
+  const dynamic = findDynamicFields(doc);
   // 2. Readability on a clone: it mutates what it parses. The article comes back as a node, so it
   // is sanitized where it is and serialized once.
   const clone = doc.cloneNode(true) as Document;
+  // The summary is shown apart, at the top: not a second time in the text.
+  if (summaryElement) sameInClone(summaryElement, clone)?.remove();
   stripChrome(clone);
   let article: ReturnType<Readability<Element>['parse']> = null;
   try {
@@ -308,7 +352,7 @@ export function extractReadable(doc: Document, options: ReadableOptions): Readab
   }
   const fieldTexts = fields.flatMap((f) => [f.label, f.hint ?? '', f.group?.legend ?? '']);
   const glossaryMatches = options.glossary ? countTerms([text, ...fieldTexts], options.glossary) : [];
-  const title = cleanText(article?.title) || cleanText(doc.title) || heading || '';
+  const title = cleanText(article?.title) || cleanText(doc.title) || heading || fallbackTitle(doc, fields);
   return {
     title,
     heading,
@@ -322,5 +366,7 @@ export function extractReadable(doc: Document, options: ReadableOptions): Readab
     sections,
     submitControls,
     glossaryMatches,
+    errorSummary,
+    dynamic,
   };
 }

@@ -164,10 +164,11 @@ describe('discoverFields on broken markup', () => {
     expect(enfants.labelSource).toBe('wrapping-label');
   });
 
-  it('pairs labels with elements sharing one id, in order, and reads a trailing * as required', () => {
+  it('pairs labels with elements sharing one id, in order; a trailing * without the page saying what it means is no "required"', () => {
     const allocataire = fieldByName(fields, 'allocataire');
     expect(allocataire.label).toBe('Numéro allocataire');
-    expect(allocataire.required).toBe(true);
+    // The page has no note such as "les champs marqués d'une * sont obligatoires" (issue 14, pattern 6).
+    expect(allocataire.required).toBe(false);
     expect(allocataire.constraints).toMatchObject({
       maxLength: 7,
       pattern: '[0-9]{7}',

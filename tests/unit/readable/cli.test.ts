@@ -45,6 +45,25 @@ describe('pasapas readable', () => {
     expect(doc.contentHtml).not.toContain('<script');
   }, 60_000);
 
+  it('says which fields the page builds by script, and keeps its error summary (JSON and text)', () => {
+    const page = join(process.cwd(), 'tests/fixtures/pages/forms/wet-canada-en.html');
+    const json = pasapas([page, '--json']);
+    expect(json.code).toBe(0);
+    const doc = JSON.parse(json.stdout);
+    expect(doc.dynamic).toEqual([{ widget: 'wb-fieldflow' }]);
+    expect(doc.errorSummary.title).toBe('The form could not be submitted because 2 errors were found.');
+    expect(doc.errorSummary.items[0]).toEqual({
+      text: 'Error 1: First name - This field is required.',
+      href: '#fname',
+      fieldKey: 'form:request/name:fname',
+    });
+    const text = pasapas([join(process.cwd(), 'tests/fixtures/pages/forms/dynamic-components-en.html')]);
+    expect(text.stdout).toContain('== Champs créés par la page après son chargement (2) ==');
+    expect(text.stdout).toContain('- <duet-date-picker> Expiry date (nom technique « expiry »)');
+    const summary = pasapas([page]);
+    expect(summary.stdout).toMatch(/== Erreurs signalées par la page ==\nThe form could not be submitted/);
+  }, 60_000);
+
   it('speaks English when asked', () => {
     const { code, stdout } = pasapas([LOGIN, '--lang', 'en']);
     expect(code).toBe(0);
