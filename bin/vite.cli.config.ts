@@ -1,8 +1,26 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
+
+/** The version of the package a resolved file belongs to (its nearest package.json with a name). */
+function packageVersion(file: string): string | undefined {
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name) return `${pkg.name}@${pkg.version}`;
+    } catch {
+      // no package.json here: one folder up
+    }
+  }
+  return undefined;
+}
+const sameVersion = (a: string, b: string) => a !== '' && packageVersion(a) === packageVersion(b);
 
 /**
  * readable's engine (bin/readable-engine.ts: jsdom, DOMPurify, Readability and our core) as one
@@ -64,6 +82,23 @@ function readableEngineBundle(): Plugin {
                 ].join('\n'),
                 loader: 'js',
               }));
+              // data-urls keeps its own copies of whatwg-url and tr46 (with tr46's Unicode tables),
+              // the same versions as jsdom's: one copy is read and set up, not two (checked below).
+              b.onResolve({ filter: /^(whatwg-url|tr46|webidl-conversions)(\/.*)?$/ }, async (args) => {
+                if (!args.importer.includes(`${sep}data-urls${sep}`) || args.pluginData === 'shared') return;
+                const jsdom = dirname(createRequire(import.meta.url).resolve('jsdom/package.json'));
+                const shared = await b.resolve(args.path, {
+                  kind: args.kind,
+                  resolveDir: jsdom,
+                  pluginData: 'shared',
+                });
+                const own = await b.resolve(args.path, {
+                  kind: args.kind,
+                  resolveDir: args.resolveDir,
+                  pluginData: 'shared',
+                });
+                return sameVersion(own.path, shared.path) ? shared : own;
+              });
               // Synchronous XHR runs a worker file that loads jsdom from its own folder; page scripts
               // never run here, so the file beside the bundle only says so if it is ever started.
               b.onResolve({ filter: /^\.\/xhr-sync-worker\.js$/ }, () => ({
