@@ -36,7 +36,11 @@ describe('guide afterSteps, help and publisher.contact', () => {
   it('says where each mistake is', () => {
     const guide = demoGuide();
     guide.publisher.contact = 'écrivez-nous';
-    guide.afterSteps = [afterStep('a'), afterStep('a'), { id: 'b', title: { fr: '' }, body: { fr: 'x' }, oops: 1 }];
+    guide.afterSteps = [
+      afterStep('a'),
+      afterStep('a'),
+      { id: 'b', title: { fr: '' }, body: { fr: 'x' }, oops: 1 },
+    ];
     guide.help = {
       helplines: [
         { id: 'l', name: { fr: 'Sans moyen' } },
