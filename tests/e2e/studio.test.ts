@@ -7,12 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseGuide } from '../../utils/guides/schema';
 import { decideTarget, isStrictValidator } from '../../utils/guides/target';
 import { type Demo, startDemoServer } from './demo';
-import { axe, launch, launcher, tabTo } from './harness';
+import { axe, launch, launcher } from './harness';
+import { highlighted, openStudio, pressButton, recordFields, startGuide } from './studio-helpers';
 
 let demo: Demo;
 beforeAll(async () => {
@@ -26,43 +26,6 @@ const IDENTITY = '/aide-logement/identite.html';
 /** The identity page's fields, in the page's order (one radio of the « Civilité » group). */
 const FIELDS = ['civilite-madame', 'nom', 'prenom', 'date_naissance', 'nir', 'email', 'telephone'];
 
-/** The side panel page in a tab, as the side panel shows it, on the studio's tab (keyboard). */
-async function openStudio(page: Page, extensionId: string | undefined) {
-  await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
-  const tab = page.locator('[role=tab][data-feature="studio"]');
-  await tab.waitFor({ timeout: 10_000 });
-  await tab.focus();
-  await page.keyboard.press('Enter');
-  await page.locator('[data-testid="studio"]').waitFor();
-}
-
-/** Keyboard: Tab until the focused element's text is this, then Enter. */
-async function pressButton(page: Page, text: string) {
-  await page.bringToFront();
-  await tabTo(page, (el) => el.tag === 'button' && el.text === text, 200);
-  await page.keyboard.press('Enter');
-}
-
-/** The field the page's highlight is on now: the one whose box holds the field's centre. */
-const studioHighlight = (site: Page) =>
-  site.locator('[data-pasapas-host="studio-highlight"]').locator('[data-pasapas="highlight"]');
-
-async function highlighted(site: Page): Promise<string | null> {
-  const box = await studioHighlight(site)
-    .boundingBox({ timeout: 1000 })
-    .catch(() => null);
-  if (!box) return null;
-  return site.evaluate(({ x, y, width, height }) => {
-    for (const el of Array.from(document.querySelectorAll('input, select, textarea, button, a[href]'))) {
-      const r = el.getBoundingClientRect();
-      const cx = r.left + r.width / 2;
-      const cy = r.top + r.height / 2;
-      if (r.width > 0 && cx >= x && cx <= x + width && cy >= y && cy <= y + height && el.id) return el.id;
-    }
-    return null;
-  }, box);
-}
-
 describe('guide studio in the side panel', () => {
   test('the identity page recorded by keyboard, exported, valid, its targets found; installed; axe clean; nothing leaves', async () => {
     const session = await launch({ extension: true });
@@ -75,29 +38,10 @@ describe('guide studio in the side panel', () => {
       expect(await axe(side)).toEqual([]);
 
       // A title, then « Commencer un guide », keyboard only.
-      await side.getByLabel('Titre du guide').focus();
-      await side.keyboard.type('Aide au logement : votre identité');
-      await side.keyboard.press('Tab');
-      await side.keyboard.type('France Services de démonstration');
-      await pressButton(side, 'Commencer un guide');
-      await side.locator('[data-action="studio-pick"]').waitFor();
+      await startGuide(side, 'Aide au logement : votre identité', 'France Services de démonstration');
 
       const started = Date.now();
-      for (const [i, id] of FIELDS.entries()) {
-        await pressButton(side, 'Montrer une case sur la page');
-        await side.locator('[data-testid="studio-picking"]').waitFor();
-        // In the page: Tab until the highlight is on the field, then Enter.
-        await site.bringToFront();
-        let presses = 0;
-        // The picking mode is on once the highlight shows (the first field may be off screen: a skip link).
-        await studioHighlight(site).waitFor({ state: 'visible', timeout: 10_000 });
-        while ((await highlighted(site)) !== id) {
-          if (++presses > 60) throw new Error(`field ${id} not reached by keyboard`);
-          await site.keyboard.press('Tab');
-        }
-        await site.keyboard.press('Enter');
-        await expect.poll(() => side.locator('[data-testid="studio-steps"] > li').count()).toBe(i + 1);
-      }
+      await recordFields(side, site, FIELDS);
       const recordingMs = Date.now() - started;
       console.info(`studio: ${FIELDS.length} fields recorded by keyboard in ${recordingMs} ms`);
       // Picking is over: the page's keys are its own again (Tab moves the page's focus).

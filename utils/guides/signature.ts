@@ -94,11 +94,31 @@ export async function signGuide<T extends object>(
   } catch {
     throw new SignatureError('bad-key-file', 'the private key cannot be read');
   }
+  return signGuideWithKey(guide, key.keyId, privateKey);
+}
+
+/**
+ * The same signature made with a key held as a CryptoKey (the studio's key, kept non-extractable
+ * in the extension): the key never exists as bytes outside the browser's crypto.
+ */
+export async function signGuideWithKey<T extends object>(
+  guide: T,
+  keyId: string,
+  privateKey: CryptoKey,
+): Promise<T & { signature: { keyId: string; alg: 'Ed25519'; value: string } }> {
+  if (!isRecord(guide)) throw new SignatureError('not-an-object', 'a guide must be an object');
   const content = withoutSignature(guide);
-  const value = toBase64(
-    await crypto.subtle.sign(ED25519, privateKey, canonicalBytes(content) as Uint8Array<ArrayBuffer>),
-  );
-  return { ...(content as T), signature: { keyId: key.keyId, alg: 'Ed25519', value } };
+  let signed: ArrayBuffer;
+  try {
+    signed = await crypto.subtle.sign(
+      ED25519,
+      privateKey,
+      canonicalBytes(content) as Uint8Array<ArrayBuffer>,
+    );
+  } catch {
+    throw new SignatureError('sign-failed', 'the key cannot sign');
+  }
+  return { ...(content as T), signature: { keyId, alg: 'Ed25519', value: toBase64(signed) } };
 }
 
 /** Never throws: anything malformed is 'invalid'. Only 'verified' proves who wrote the guide. */

@@ -141,6 +141,16 @@ export const PROTOCOL = {
     from: { pages: ['/sidepanel.html'] },
     payload: v.object({ text: v.pipe(v.string(), v.minLength(2), v.maxLength(512 * 1024)) }),
   },
+  /** The studio's signing key: whether there is one (its public part), or make it (once). */
+  'pasapas:studio-key': {
+    from: { pages: ['/sidepanel.html'] },
+    payload: v.object({ action: v.picklist(['status', 'create']) }),
+  },
+  /** The studio signs the guide it exported with the mediator's key (kept in the background). */
+  'pasapas:studio-sign': {
+    from: { pages: ['/sidepanel.html'] },
+    payload: v.object({ text: v.pipe(v.string(), v.minLength(2), v.maxLength(512 * 1024)) }),
+  },
 } as const satisfies Record<string, { from: SenderPolicy; payload: v.GenericSchema }>;
 
 export type MessageType = keyof typeof PROTOCOL;

@@ -30,6 +30,7 @@ import {
 import { createTranslator, type Params } from '../../../utils/i18n';
 import { useServices } from '../../app/services';
 import { studioMessages } from './messages';
+import { download, SignPanel } from './SignPanel';
 
 const translate = createTranslator(studioMessages);
 type T = (key: string, params?: Params) => string;
@@ -371,15 +372,7 @@ export default function StudioTab() {
       say(t('studio.exportErrors'));
       return;
     }
-    const url = URL.createObjectURL(new Blob([result.text], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = result.fileName;
-    a.hidden = true;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    download(result.fileName, result.text, 'application/json');
     say(t('studio.exported', { file: result.fileName }));
   };
   const install = async () => {
@@ -390,9 +383,15 @@ export default function StudioTab() {
       say(t('studio.exportErrors'));
       return;
     }
-    const answer = (await background({ type: 'pasapas:studio-install', text: result.text }).catch(
+    // Signed with the mediator's key when there is one (then « vérifié » here), else as it is.
+    const signed = (await background({ type: 'pasapas:studio-sign', text: result.text }).catch(
       () => null,
     )) as {
+      ok: boolean;
+      text?: string;
+    } | null;
+    const text = signed?.ok && signed.text ? signed.text : result.text;
+    const answer = (await background({ type: 'pasapas:studio-install', text }).catch(() => null)) as {
       ok: boolean;
       code?: string;
     } | null;
@@ -674,6 +673,18 @@ export default function StudioTab() {
           </ul>
         </div>
       )}
+      <SignPanel
+        exportNow={() => {
+          const result = exportGuide(draftRef.current ?? draft);
+          setExported(result);
+          if (!result.ok) say(t('studio.exportErrors'));
+          return result;
+        }}
+        background={background}
+        publisher={draft.publisher}
+        t={t}
+        say={say}
+      />
       {installMessage && (
         <p class="pp-message" role="status" data-testid="studio-install-status">
           {installMessage}

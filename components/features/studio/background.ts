@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { CapturedCluesSchema } from '../../../utils/guides/format';
 import { GuideLibraryError } from '../../../utils/guides/sources';
 import { STUDIO_HANDLE, type StudioHandle } from '../../../utils/guides/studio/picker';
+import { createSigningKeys, idbSigningKeyStore } from '../../../utils/guides/studio/signing-key';
 import { defineBackgroundPart } from '../define-background';
 
 /**
@@ -64,24 +65,63 @@ async function callPicker(
   }
 }
 
-export default defineBackgroundPart(({ guideLibrary }) => ({
-  'pasapas:studio-page': async ({ action, tabId, delta, hint }) => {
-    if (action !== 'pick') return { ok: (await callPicker(tabId, action, delta ?? 1)) === true };
-    if (!(await injectPicker(tabId))) return { ok: false, reason: 'no-page' } satisfies StudioPickAnswer;
-    const answer = await callPicker(tabId, 'pick', hint ?? '');
-    const parsed = v.safeParse(PickAnswer, answer);
-    // A page that went away (navigation) ends the pick without an answer.
-    return (parsed.success ? parsed.output : { ok: false, reason: 'cancelled' }) satisfies StudioPickAnswer;
-  },
-  'pasapas:studio-install': async ({ text }) => {
+// The mediator's signing key lives here, in the extension's own origin: the side panel only ever
+// gets the public part and signed texts.
+let keys: ReturnType<typeof createSigningKeys> | undefined;
+const signingKeys = () => {
+  keys ??= createSigningKeys(idbSigningKeyStore());
+  return keys;
+};
+
+export default defineBackgroundPart(({ guideLibrary }) => {
+  /** Our own key is trusted on this computer: a guide we signed shows « vérifié » here too. */
+  async function trustOwnKey(publicKey: string): Promise<void> {
     try {
-      const { guide, verification, replaced } = await guideLibrary().installFile(text);
-      return { ok: true, id: guide.id, version: guide.version, verification, replaced: replaced ?? null };
+      await guideLibrary().addTrustedKey(publicKey, 'Ma clé (créer un guide)');
     } catch (error) {
-      return {
-        ok: false,
-        code: error instanceof GuideLibraryError ? error.code : 'install-failed',
-      };
+      if (!(error instanceof GuideLibraryError && error.code === 'key-duplicate')) throw error;
     }
-  },
-}));
+  }
+  return {
+    'pasapas:studio-page': async ({ action, tabId, delta, hint }) => {
+      if (action !== 'pick') return { ok: (await callPicker(tabId, action, delta ?? 1)) === true };
+      if (!(await injectPicker(tabId))) return { ok: false, reason: 'no-page' } satisfies StudioPickAnswer;
+      const answer = await callPicker(tabId, 'pick', hint ?? '');
+      const parsed = v.safeParse(PickAnswer, answer);
+      // A page that went away (navigation) ends the pick without an answer.
+      return (parsed.success ? parsed.output : { ok: false, reason: 'cancelled' }) satisfies StudioPickAnswer;
+    },
+    'pasapas:studio-key': async ({ action }) => {
+      try {
+        const key = action === 'create' ? await signingKeys().ensure() : await signingKeys().current();
+        if (key && action === 'create') await trustOwnKey(key.publicKey);
+        return { ok: true, key };
+      } catch {
+        return { ok: false, code: 'key-failed' };
+      }
+    },
+    'pasapas:studio-sign': async ({ text }) => {
+      try {
+        const signed = await signingKeys().signText(text);
+        return { ok: true, text: signed.text, keyId: signed.keyId };
+      } catch {
+        return { ok: false, code: 'sign-failed' };
+      }
+    },
+    'pasapas:studio-install': async ({ text }) => {
+      try {
+        const own = await signingKeys()
+          .current()
+          .catch(() => null);
+        if (own) await trustOwnKey(own.publicKey);
+        const { guide, verification, replaced } = await guideLibrary().installFile(text);
+        return { ok: true, id: guide.id, version: guide.version, verification, replaced: replaced ?? null };
+      } catch (error) {
+        return {
+          ok: false,
+          code: error instanceof GuideLibraryError ? error.code : 'install-failed',
+        };
+      }
+    },
+  };
+});

@@ -53,6 +53,9 @@ function mount() {
     sent.push(m);
     if (m.type === 'pasapas:studio-page' && m.action === 'pick') return picks.shift();
     if (m.type === 'pasapas:studio-install') return { ok: true, id: 'x', version: '1.0.0' };
+    // No signing key on this computer yet: the guide is installed as exported.
+    if (m.type === 'pasapas:studio-key') return { ok: true, key: null };
+    if (m.type === 'pasapas:studio-sign') return { ok: false, code: 'sign-failed' };
     return { ok: true };
   });
   vi.stubGlobal(
@@ -91,7 +94,10 @@ describe('the studio tab', () => {
     await vi.waitFor(() =>
       expect(host.querySelectorAll('[data-testid="studio-steps"] > li')).toHaveLength(1),
     );
-    expect(sent[0]).toMatchObject({ type: 'pasapas:studio-page', action: 'pick', tabId: 42 });
+    expect(sent.find((m) => m.type === 'pasapas:studio-page')).toMatchObject({ action: 'pick', tabId: 42 });
+    expect(host.querySelector('[data-testid="studio-sign"]')?.textContent).toContain(
+      'Créer ma clé de signature',
+    );
     await act(async () => button('Montrer une case sur la page').click());
     await vi.waitFor(() =>
       expect(host.querySelector('[data-testid="studio-status"]')?.textContent).toContain(

@@ -1,6 +1,6 @@
 /**
  * The guide studio's messages (utils/messaging/protocol.ts): only the side panel may make the
- * background inject the picking script into a tab or install a guide; a web page's script cannot.
+ * background inject the picking script into a tab, install a guide or sign one; a web page’s script cannot.
  */
 import { describe, expect, it } from 'vitest';
 import { checkMessage } from '../../../utils/messaging/protocol.ts';
@@ -31,5 +31,20 @@ describe('studio messages', () => {
     expect(checkMessage({ ...install, text: 'x'.repeat(512 * 1024 + 1) }, page('/sidepanel.html')).ok).toBe(
       false,
     );
+  });
+
+  it('the signing key and signing: the side panel only (a page never gets a guide signed with our key)', () => {
+    const key = { type: 'pasapas:studio-key', action: 'create' };
+    const sign = { type: 'pasapas:studio-sign', text: '{"formatVersion":1}' };
+    const side = page('/sidepanel.html');
+    expect(checkMessage(key, side).ok).toBe(true);
+    expect(checkMessage({ ...key, action: 'status' }, side).ok).toBe(true);
+    expect(checkMessage({ ...key, action: 'export-private' }, side).ok).toBe(false);
+    expect(checkMessage(sign, side).ok).toBe(true);
+    for (const caller of [site, page('/options.html'), page('/ocr.html'), page('/session.html')]) {
+      expect(checkMessage(key, caller).ok).toBe(false);
+      expect(checkMessage(sign, caller).ok).toBe(false);
+    }
+    expect(checkMessage({ ...sign, text: 'x'.repeat(512 * 1024 + 1) }, side).ok).toBe(false);
   });
 });

@@ -1,0 +1,83 @@
+/** The guide studio driven by keyboard, as its end-to-end tests share it. */
+
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { tabTo } from './harness';
+
+/** The side panel page in a tab, as the side panel shows it, on the studio's tab (keyboard). */
+export async function openStudio(page: Page, extensionId: string | undefined) {
+  await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  const tab = page.locator('[role=tab][data-feature="studio"]');
+  await tab.waitFor({ timeout: 10_000 });
+  await tab.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid="studio"]').waitFor();
+}
+
+/** Keyboard: Tab until the focused element's text is this, then Enter. */
+export async function pressButton(page: Page, text: string) {
+  await page.bringToFront();
+  await tabTo(page, (el) => el.tag === 'button' && el.text === text, 200);
+  await page.keyboard.press('Enter');
+}
+
+/** The studio's highlight on the site's page. */
+export const studioHighlight = (site: Page) =>
+  site.locator('[data-pasapas-host="studio-highlight"]').locator('[data-pasapas="highlight"]');
+
+/** The field the page's highlight is on now: the one whose box holds the field's centre. */
+export async function highlighted(site: Page): Promise<string | null> {
+  const box = await studioHighlight(site)
+    .boundingBox({ timeout: 1000 })
+    .catch(() => null);
+  if (!box) return null;
+  return site.evaluate(({ x, y, width, height }) => {
+    for (const el of Array.from(document.querySelectorAll('input, select, textarea, button, a[href]'))) {
+      const r = el.getBoundingClientRect();
+      const cx = r.left + r.width / 2;
+      const cy = r.top + r.height / 2;
+      if (r.width > 0 && cx >= x && cx <= x + width && cy >= y && cy <= y + height && el.id) return el.id;
+    }
+    return null;
+  }, box);
+}
+
+/** Starts a guide by keyboard: its title, its author, « Commencer un guide ». */
+export async function startGuide(side: Page, title: string, publisher: string) {
+  await side.getByLabel('Titre du guide').focus();
+  await side.keyboard.type(title);
+  await side.keyboard.press('Tab');
+  await side.keyboard.type(publisher);
+  await pressButton(side, 'Commencer un guide');
+  await side.locator('[data-action="studio-pick"]').waitFor();
+}
+
+export const stepCount = (side: Page) => side.locator('[data-testid="studio-steps"] > li').count();
+
+/**
+ * Records one step per field, by keyboard: « Montrer une case sur la page » in the studio, then in
+ * the page Tab until the highlight is on the field (`isAt` tells, default: the highlighted id),
+ * and Enter.
+ */
+export async function recordFields(
+  side: Page,
+  site: Page,
+  ids: readonly string[],
+  isAt: (site: Page, id: string) => Promise<boolean> = async (s, id) => (await highlighted(s)) === id,
+) {
+  for (const id of ids) {
+    const before = await stepCount(side);
+    await pressButton(side, 'Montrer une case sur la page');
+    await side.locator('[data-testid="studio-picking"]').waitFor();
+    await site.bringToFront();
+    // The picking mode is on once the highlight shows (the first field may be off screen: a skip link).
+    await studioHighlight(site).waitFor({ state: 'visible', timeout: 10_000 });
+    let presses = 0;
+    while (!(await isAt(site, id))) {
+      if (++presses > 80) throw new Error(`field ${id} not reached by keyboard`);
+      await site.keyboard.press('Tab');
+    }
+    await site.keyboard.press('Enter');
+    await expect.poll(() => stepCount(side)).toBe(before + 1);
+  }
+}
