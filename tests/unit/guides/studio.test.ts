@@ -489,3 +489,51 @@ describe('the picking mode, one field after another', () => {
     expect(picked).toEqual(['b']);
   });
 });
+
+describe('the picking mode, into open shadow roots and same-origin iframes', () => {
+  it('lists, moves to and picks fields inside them; the picks are found again by the resolver', () => {
+    const doc = load(
+      '<h2>Votre CV</h2><form><input id="a" name="a"><iframe id="f" title="CV"></iframe><div id="host"></div></form>',
+      'http://127.0.0.1:8123/cv.html?x=1',
+    );
+    const frame = doc.querySelector('#f') as HTMLIFrameElement;
+    const inner = frame.contentDocument as Document;
+    inner.body.innerHTML = '<label for="metier">Métier recherché</label><input id="metier" name="metier">';
+    const shadow = (doc.querySelector('#host') as HTMLElement).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<label for="ecole">École de l’enfant</label><input id="ecole" name="ecole">';
+    expect(pickableIn(doc).map((el) => el.id)).toEqual(['a', 'metier', 'ecole']);
+
+    const outcomes: PickOutcome[] = [];
+    const picker = startPicker({ doc, done: (o) => outcomes.push(o) });
+    expect(picker.showAfter(doc.querySelector('#a'))?.id).toBe('metier');
+    // The author's keys in the frame (focus is there) drive the picker too; the frame never sees them.
+    let frameSaw = 0;
+    inner.addEventListener('keydown', () => frameSaw++);
+    const press = (key: string) => {
+      const view = inner.defaultView as Window & typeof globalThis;
+      const e = new view.KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+      inner.body.dispatchEvent(e);
+      return e;
+    };
+    expect(press('Tab').defaultPrevented).toBe(true);
+    expect(picker.current()?.id).toBe('ecole');
+    press('ArrowUp');
+    press('Enter');
+    expect(frameSaw).toBe(0);
+    const [outcome] = outcomes;
+    if (!outcome?.ok) throw new Error('no pick');
+    expect(outcome.clues).toMatchObject({ id: 'metier', label: 'Métier recherché' });
+    // The page of the pick is the top page, with its heading before the frame.
+    expect(outcome.page).toEqual({ url: 'http://127.0.0.1:8123/cv.html', heading: 'Votre CV' });
+    expect(decideTarget(outcome.clues, doc).element?.id).toBe('metier');
+
+    // The shadow root's field, by a second pick.
+    const again: PickOutcome[] = [];
+    const second = startPicker({ doc, done: (o) => again.push(o) });
+    second.showAfter(inner.querySelector('#metier'));
+    second.choose();
+    if (!again[0]?.ok) throw new Error('no pick');
+    expect(again[0].clues).toMatchObject({ id: 'ecole', label: 'École de l’enfant' });
+    expect(decideTarget(again[0].clues, doc).element?.id).toBe('ecole');
+  });
+});

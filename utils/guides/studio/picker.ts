@@ -52,7 +52,22 @@ export type Picker = {
   candidates(): Element[];
 };
 
-/** The fields and buttons a person can see on the page and in its open shadow roots, in page order. */
+/** A same-origin frame's document; null for another origin's frame (reading it throws or gives null). */
+export function frameDocument(el: Element): Document | null {
+  if (el.localName !== 'iframe' && el.localName !== 'frame') return null;
+  try {
+    const inner = (el as HTMLIFrameElement).contentDocument;
+    // A frame still on about:blank has nothing of the procedure yet.
+    return inner?.documentElement ? inner : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The fields and buttons a person can see on the page, in its open shadow roots and its
+ * same-origin iframes, in page order (the resolver, target.ts, looks in the same places).
+ */
 export function pickableIn(doc: Document, isOurs: (node: Node) => boolean = () => false): Element[] {
   const out: Element[] = [];
   const visit = (root: Document | ShadowRoot, depth: number) => {
@@ -68,9 +83,31 @@ export function pickableIn(doc: Document, isOurs: (node: Node) => boolean = () =
       const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
       if (el.matches(CONTROL_SELECTOR) && isShown(el)) out.push(el);
       if (shadow) visit(shadow, depth + 1);
+      const inner = frameDocument(el);
+      if (inner && isShown(el)) visit(inner, depth + 1);
     }
   };
   visit(doc, 0);
+  return out;
+}
+
+/** The page and its same-origin iframes' documents, where the picker listens. */
+export function documentsIn(doc: Document, isOurs: (node: Node) => boolean = () => false): Document[] {
+  const out = [doc];
+  for (let i = 0; i < out.length && out.length < 32; i++) {
+    const current = out[i] as Document;
+    let frames: Element[];
+    try {
+      frames = Array.from(current.querySelectorAll('iframe, frame'));
+    } catch {
+      continue;
+    }
+    for (const frame of frames) {
+      if (isOurs(frame)) continue;
+      const inner = frameDocument(frame);
+      if (inner && !out.includes(inner)) out.push(inner);
+    }
+  }
   return out;
 }
 
@@ -87,8 +124,14 @@ export function headingLead(heading: Element): string {
 export function pageOf(el: Element, doc: Document): PickedPage {
   const location = doc.location;
   const url = location ? `${location.origin}${location.pathname}` : '';
-  const root = el.getRootNode() as Document | ShadowRoot;
-  const heading = headingBefore(el, headingsIn(root.nodeType === 11 ? doc : root));
+  // The page's heading before the field: in a shadow root, the page's; in an iframe, the frame's
+  // own, else the page's heading before the frame.
+  const own = el.ownerDocument;
+  let heading = headingBefore(el, headingsIn(own));
+  if (!heading && own !== doc) {
+    const frame = own.defaultView?.frameElement ?? null;
+    if (frame) heading = headingBefore(frame, headingsIn(doc));
+  }
   const page: PickedPage = { url };
   const lead = heading ? headingLead(heading).slice(0, 200) : '';
   if (lead) page.heading = lead;
@@ -108,22 +151,24 @@ export function pickElement(el: Element, doc: Document): PickOutcome {
 }
 
 const NEXT = new Set(['Tab', 'ArrowDown', 'ArrowRight']);
+const PRESSES = ['mousedown', 'pointerdown', 'mouseup', 'pointerup'] as const;
 const PREVIOUS = new Set(['ArrowUp', 'ArrowLeft']);
 
 /** Starts the picking mode on a page; it ends at the first pick or cancel (listeners removed). */
 export function startPicker(options: PickerOptions): Picker {
   const { doc, show = () => {}, done } = options;
   const isOurs = options.isOurs ?? (() => false);
-  const win = doc.defaultView;
   let list = pickableIn(doc, isOurs);
   let index = -1;
   let finished = false;
+  const listening = new Set<Document>();
 
   const refresh = () => {
-    // The page may have changed (a field shown, a section opened): the list is read again.
+    // The page may have changed (a field shown, a section opened, a frame loaded): read again.
     const current = list[index];
     list = pickableIn(doc, isOurs);
     index = current ? list.indexOf(current) : -1;
+    if (!finished) for (const d of documentsIn(doc, isOurs)) listen(d);
   };
   const highlight = () => show(list[index] ?? null, index, list.length);
   const move = (delta: number): Element | null => {
@@ -138,11 +183,8 @@ export function startPicker(options: PickerOptions): Picker {
   const finish = (outcome: PickOutcome, element: Element | null = null) => {
     if (finished) return;
     finished = true;
-    doc.removeEventListener('keydown', onKey, true);
-    win?.removeEventListener('click', onClick, true);
-    doc.removeEventListener('mouseover', onHover, true);
-    for (const type of ['mousedown', 'pointerdown', 'mouseup', 'pointerup'] as const)
-      win?.removeEventListener(type, swallow, true);
+    for (const d of listening) unlisten(d);
+    listening.clear();
     show(null, -1, list.length);
     const picked =
       element?.localName === 'label' ? ((element as HTMLLabelElement).control ?? element) : element;
@@ -202,11 +244,25 @@ export function startPicker(options: PickerOptions): Picker {
       highlight();
     }
   };
-  doc.addEventListener('keydown', onKey, true);
-  win?.addEventListener('click', onClick, true);
-  doc.addEventListener('mouseover', onHover, true);
-  for (const type of ['mousedown', 'pointerdown', 'mouseup', 'pointerup'] as const)
-    win?.addEventListener(type, swallow, true);
+  // Every document the author may be in: the page and its same-origin iframes (a frame loaded
+  // later is reached at the next move, when the list is read again).
+  function listen(d: Document) {
+    if (listening.has(d)) return;
+    listening.add(d);
+    const w = d.defaultView;
+    d.addEventListener('keydown', onKey, true);
+    w?.addEventListener('click', onClick, true);
+    d.addEventListener('mouseover', onHover, true);
+    for (const type of PRESSES) w?.addEventListener(type, swallow, true);
+  }
+  function unlisten(d: Document) {
+    const w = d.defaultView;
+    d.removeEventListener('keydown', onKey, true);
+    w?.removeEventListener('click', onClick, true);
+    d.removeEventListener('mouseover', onHover, true);
+    for (const type of PRESSES) w?.removeEventListener(type, swallow, true);
+  }
+  for (const d of documentsIn(doc, isOurs)) listen(d);
 
   return {
     move,
