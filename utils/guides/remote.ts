@@ -8,6 +8,7 @@ import { type AnswerKind, answerKind, checkMessage } from './field-value.ts';
 import type { Guide } from './format.ts';
 import type { SessionView } from './session.ts';
 import type { TrustState } from './sources.ts';
+import type { TargetDescription } from './target.ts';
 
 export type GuideCommand =
   | { action: 'state' }
@@ -31,6 +32,8 @@ export type RemoteSnapshot = {
     finished: boolean;
     done: string[];
     target: SessionView['target'];
+    /** The step's field in words when it is not found with certainty (ambiguous or missing). */
+    description?: TargetDescription | null;
     check: null | { ok: boolean; text: string };
     /** What the person does with the step's element (write, choose, a button, a link): the panel's words follow it. */
     answer?: AnswerKind;
@@ -70,6 +73,7 @@ export function currentOf(
     finished: state.finished,
     done: [...state.done],
     target: view.target,
+    description: view.description ? { ...view.description } : null,
     check: check?.result && !check.empty ? { ok: check.ok, text } : null,
     answer: answerKind(view.element, state.step?.done.kind),
   };

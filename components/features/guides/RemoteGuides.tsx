@@ -24,6 +24,7 @@ import {
   TargetNote,
   TrustLine,
 } from './parts';
+import { TargetWords } from './TargetWords';
 
 const translate = createTranslator(uiMessages, guidesMessages);
 type T = (key: string, params?: Params) => string;
@@ -244,6 +245,10 @@ export function RemoteGuides() {
                   ok={!!current.check?.ok}
                 />
                 <TargetNote target={current.target} notFound={notFound} t={t} />
+                <TargetWords
+                  view={{ target: current.target, description: current.description ?? null }}
+                  t={t}
+                />
                 <div class="pp-row">
                   {step.target && current.target !== 'sensitive' && (
                     <button

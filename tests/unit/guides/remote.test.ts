@@ -64,5 +64,11 @@ describe('currentOf', () => {
     expect(JSON.parse(JSON.stringify(fr))).toEqual(fr);
     const empty = currentOf(guide.id, { ...view, check: checkField(step, '') }, 'fr');
     expect(empty.check).toBeNull();
+    expect(fr.description).toBeNull();
+    // Ambiguous: the side panel gets the field in words, as the page's own panel shows it.
+    const description = { kind: 'field' as const, label: 'Numéro fiscal', under: 'Vos revenus' };
+    const ambiguous = currentOf(guide.id, { ...view, target: 'ambiguous', element: null, description }, 'fr');
+    expect(ambiguous).toMatchObject({ target: 'ambiguous', description });
+    expect(JSON.parse(JSON.stringify(ambiguous))).toEqual(ambiguous);
   });
 });
