@@ -525,7 +525,7 @@ describe('the picking mode, into open shadow roots and same-origin iframes', () 
     expect(outcome.clues).toMatchObject({ id: 'metier', label: 'Métier recherché' });
     // The page of the pick is the top page, with its heading before the frame.
     expect(outcome.page).toEqual({ url: 'http://127.0.0.1:8123/cv.html', heading: 'Votre CV' });
-    expect(decideTarget(outcome.clues, doc).element?.id).toBe('metier');
+    expect(decideTarget({ clues: outcome.clues }, doc).element?.id).toBe('metier');
 
     // The shadow root's field, by a second pick.
     const again: PickOutcome[] = [];
@@ -534,6 +534,53 @@ describe('the picking mode, into open shadow roots and same-origin iframes', () 
     second.choose();
     if (!again[0]?.ok) throw new Error('no pick');
     expect(again[0].clues).toMatchObject({ id: 'ecole', label: 'École de l’enfant' });
-    expect(decideTarget(again[0].clues, doc).element?.id).toBe('ecole');
+    expect(decideTarget({ clues: again[0].clues }, doc).element?.id).toBe('ecole');
+  });
+});
+
+describe('recording on broken markup', () => {
+  it('labels wrapping inputs, aria-label only, placeholder only, a label in a table cell: every target found again', () => {
+    const doc = load(`<h1>Demande de carte</h1>
+      <form>
+        <p><label>Nom de famille <input type="text" name="nom"></label></p>
+        <p><input type="text" aria-label="Prénom"></p>
+        <p><input type="text" placeholder="Code postal"></p>
+        <p><input type="text" placeholder="Commune"></p>
+        <table>
+          <tr><td>Numéro fiscal</td><td><input type="text" name="champ3"></td></tr>
+          <tr><td><label for="t5">Téléphone</label></td><td><input type="text" id="t5"></td></tr>
+        </table>
+        <button>Envoyer</button>
+      </form>`);
+    const fields = pickableIn(doc);
+    expect(fields).toHaveLength(7);
+    let draft = newDraft({ title: 'Carte' });
+    for (const el of fields) {
+      const outcome = pickElement(el, doc);
+      if (!outcome.ok) throw new Error(outcome.reason);
+      draft = addStep(draft, proposeStep(outcome.clues, outcome.page));
+    }
+    // Titles from what a person reads: the wrapping label, the aria-label, the placeholder.
+    expect(draft.steps.map((s) => s.title.fr)).toEqual([
+      'Nom de famille',
+      'Prénom',
+      'Code postal',
+      'Commune',
+      // A label that is only text in the next cell is not tied to the field: the name stands in.
+      'Champ3',
+      'Téléphone',
+      'Envoyer',
+    ]);
+    const exported = exportGuide(draft);
+    if (!exported.ok) throw new Error(JSON.stringify(exported.errors));
+    // Found again on the page, each on its own element, with certainty.
+    exported.guide.steps.forEach((step, i) => {
+      const decision = decideTarget(step.target ?? {}, doc, {
+        strict: isStrictValidator(step.field?.validator),
+      });
+      expect([step.id, decision.status, decision.element === fields[i]]).toEqual([step.id, 'found', true]);
+    });
+    // The postcode was guessed from its placeholder alone.
+    expect(exported.guide.steps[2]?.field?.validator).toBe('postcode');
   });
 });
