@@ -81,6 +81,22 @@ const savedAt = (page: Page) =>
     .getAttribute('data-saved-at', { timeout: 500 })
     .catch(() => null);
 
+/** Whether the banner lies over the page's heading, and whether it fits the screen's width. */
+const bannerPlace = (page: Page) =>
+  page.evaluate(() => {
+    const section = document
+      .querySelector('[data-pasapas-host="progress"]')
+      ?.shadowRoot?.querySelector('[data-testid="progress-banner"]');
+    const heading = document.querySelector('main h1');
+    if (!section || !heading) return null;
+    const b = section.getBoundingClientRect();
+    const h = heading.getBoundingClientRect();
+    return {
+      overHeading: b.left < h.right && h.left < b.right && b.top < h.bottom && h.top < b.bottom,
+      inScreen: b.left >= 0 && b.right <= document.documentElement.clientWidth,
+    };
+  });
+
 /** The progress code is on the page (loaded because a guide matches or something is saved). */
 async function agentReady(page: Page) {
   await page.locator('html[data-pasapas-progress]').waitFor({ state: 'attached', timeout: 20_000 });
@@ -499,6 +515,11 @@ describe('widget', () => {
     await agentReady(page);
     await expect.poll(() => bannerState(page)).toBe('offer');
     expect(await axe(page, '[data-pasapas-host="progress"]')).toEqual([]);
+    // On a phone too, the offer covers none of the page's heading and shows whole (issue 13).
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expect.poll(() => bannerPlace(page)).toEqual({ overHeading: false, inScreen: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect.poll(() => bannerPlace(page)).toEqual({ overHeading: false, inScreen: true });
     // Keyboard only: the offer comes first in the page's tab order.
     await page.locator('body').focus();
     for (let i = 0; i < 10; i++) {
