@@ -66,7 +66,8 @@ describe('extension', () => {
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
 
     // A new page has them too, without opening the panel. (Whether they show on its very first
-    // frame is a race with the browser's first paint, measured by bench/comfort-first-frame.)
+    // frame is a race between the storage read at document_start and the browser's first paint:
+    // not asserted here, where a busy machine loses it; not yet measured by a benchmark either.)
     const next = await session.context.newPage();
     await next.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
     await expect
