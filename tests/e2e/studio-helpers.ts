@@ -81,3 +81,22 @@ export async function recordFields(
     await expect.poll(() => stepCount(side)).toBe(before + 1);
   }
 }
+
+/** Is the studio's highlight on the element this selector finds (its centre inside the highlight)? */
+export async function highlightIsOn(site: Page, selector: string): Promise<boolean> {
+  const box = await studioHighlight(site)
+    .boundingBox({ timeout: 1000 })
+    .catch(() => null);
+  if (!box) return false;
+  return site.evaluate(
+    ({ selector, x, y, width, height }) => {
+      const el = document.querySelector(selector);
+      if (!el) return false;
+      const r = el.getBoundingClientRect();
+      const cx = r.left + r.width / 2;
+      const cy = r.top + r.height / 2;
+      return r.width > 0 && cx >= x && cx <= x + width && cy >= y && cy <= y + height;
+    },
+    { selector, ...box },
+  );
+}
