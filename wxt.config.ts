@@ -24,6 +24,9 @@ export default defineConfig({
       'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
+    // Asked only when the mediator turns public-computer mode on (options page): the end of a
+    // session clears the sites' data and the session's history (background/session-end.ts).
+    optional_permissions: ['browsingData'],
     // The page script already runs on every site (content_scripts below): the same sites let our
     // pages talk to it (scripting), read a tab on request (OCR capture) and fetch guide catalogs.
     host_permissions: ['<all_urls>'],

@@ -11,6 +11,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { accountPageHtml, LOGIN_COOKIE, loggedIn, logIn, loginPageHtml, logOut } from './account.js';
 import { MultipartError, parseMultipart } from './multipart.js';
 import { CANTINE_FIELDS, findPage, PROCEDURES } from './procedures.js';
 import {
@@ -89,7 +90,7 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', root } = {
     // (WIDGET_TAG's data-catalog), as an administration would. The extension bundles the same files.
     guides: path.join(base, 'public', 'guides'),
   };
-  const state = { sessions: new Map(), submissions: [], counter: 0 };
+  const state = { sessions: new Map(), submissions: [], counter: 0, logins: new Map() };
 
   const server = createServer((req, res) => {
     handle(req, res, dirs, state).catch((error) => {
@@ -180,6 +181,8 @@ async function handle(req, res, dirs, state) {
   }
   if (pathname === '/aide-logement' || pathname === '/emploi')
     return redirect(res, 301, keepQuery(`${pathname}/`, ctx.query));
+
+  if (pathname === '/compte' || pathname.startsWith('/compte/')) return accountRoute(ctx, method);
 
   if (pathname === '/spa' || pathname.startsWith('/spa/')) {
     if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'method');
@@ -553,6 +556,36 @@ async function cvFrame(ctx, method) {
   return send(cvFrameHtml({ value, error: '', saved: true }));
 }
 
+/** "Mon espace (démo)": sign in (a cookie), the saved answers while signed in, sign out. */
+async function accountRoute(ctx, method) {
+  const { res, pathname, state } = ctx;
+  const render = (html, headers = {}) =>
+    sendHtml(res, 200, fillMarkers(html, { widget: ctx.widget }), headers);
+  const token = readCookie(ctx.req, LOGIN_COOKIE);
+  if (pathname === '/compte/connexion.html') {
+    if (method === 'GET' || method === 'HEAD') return render(loginPageHtml({ query: ctx.query }));
+    if (method !== 'POST') throw new HttpError(405, 'method');
+    const input = await readForm(ctx.req);
+    const name = (input.fields.identifiant ?? '').trim().slice(0, 100);
+    if (!name || !input.fields.mot_de_passe)
+      return render(loginPageHtml({ error: 'Écrivez un identifiant et un mot de passe.', query: ctx.query }));
+    return redirect(res, 303, keepQuery('/compte/', ctx.query), { 'Set-Cookie': logIn(state, name) });
+  }
+  if (pathname === '/compte/deconnexion.html' && method === 'POST')
+    return redirect(res, 303, keepQuery('/compte/connexion.html', ctx.query), {
+      'Set-Cookie': logOut(state, token),
+    });
+  if (pathname === '/compte/' || pathname === '/compte') {
+    if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'method');
+    const name = loggedIn(state, token);
+    // Signed out: nothing of the account shows, only the way in.
+    if (!name) return redirect(res, 303, keepQuery('/compte/connexion.html', ctx.query));
+    const session = getSession(ctx, false);
+    return render(accountPageHtml({ name, procedures: session?.procedures ?? {}, query: ctx.query }));
+  }
+  return notFound(ctx);
+}
+
 /** Forms of the CSP and hostile test pages: recorded as is, then back to the page. */
 async function simpleSubmit(ctx) {
   const session = getSession(ctx);
@@ -577,6 +610,7 @@ async function api(ctx, method) {
   }
   if (pathname === '/demo-api/reset' && method === 'POST') {
     state.sessions.clear();
+    state.logins.clear();
     state.submissions.length = 0;
     return sendJson(res, 200, { ok: true });
   }

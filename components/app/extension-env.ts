@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { extensionUrl } from './extension-url';
 import type { PanelEnv } from './services';
 
@@ -7,5 +7,7 @@ export function extensionEnv(): PanelEnv {
   return {
     asset: (path) => extensionUrl(`/${path}`),
     background: (message) => browser.runtime.sendMessage(message),
+    requestPermissions: (names) =>
+      browser.permissions.request({ permissions: [...names] as Browser.runtime.ManifestPermission[] }),
   };
 }

@@ -15,6 +15,11 @@ export type PanelEnv = {
   asset(path: string): string;
   /** The extension's background (absent in the widget): what lives in the extension, the arming of our frames. */
   background?: (message: unknown) => Promise<unknown>;
+  /**
+   * Asks the person for optional extension permissions (extension pages only, during a click):
+   * true when granted. Absent in the widget and on web pages.
+   */
+  requestPermissions?: (names: readonly string[]) => Promise<boolean>;
 };
 
 /**

@@ -11,6 +11,8 @@ export type SessionFrame = {
   view: 'banner' | 'tab';
   claimed: boolean;
   tell(message: { event?: string; height?: number }): void;
+  /** The extension's whole end of session, asked with this frame's claimed place (absent: unclaimed). */
+  endAll?: () => Promise<unknown>;
 };
 
 export const SessionFrameContext = createContext<SessionFrame | null>(null);

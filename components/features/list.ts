@@ -4,6 +4,7 @@
  * page script, the widget loader and the options page are composed from this list.
  */
 
+export { accompaniment } from './accompaniment/feature';
 export { comfort } from './comfort/feature';
 export { guides } from './guides/feature';
 export { ocr } from './ocr/feature';

@@ -18,10 +18,12 @@ export function SessionPage({
   view,
   claimed,
   announcement,
+  endAll,
 }: {
   view: SessionFrame['view'];
   claimed: boolean;
   announcement: { value: string };
+  endAll?: SessionFrame['endAll'];
 }) {
   const { lang, settings } = useServices();
   const views = useFeatureViews((f) => f.pages?.session);
@@ -44,7 +46,7 @@ export function SessionPage({
       data-testid="session-page"
       data-claimed={String(claimed)}
     >
-      <SessionFrameContext.Provider value={{ view, claimed, tell }}>
+      <SessionFrameContext.Provider value={{ view, claimed, tell, ...(endAll ? { endAll } : {}) }}>
         {views?.map((View, i) => (
           <View key={i} />
         ))}

@@ -36,7 +36,7 @@ function receiveToken(): Promise<string | undefined> {
 }
 
 /** Every call names the claimed place: the background answers only that frame, with that token. */
-type Claimed = ReturnType<typeof createRemoteClient>;
+type Claimed = { client: ReturnType<typeof createRemoteClient>; endAll: () => Promise<unknown> };
 
 async function claim(): Promise<Claimed | undefined> {
   if (window.parent === window) return undefined;
@@ -46,22 +46,32 @@ async function claim(): Promise<Claimed | undefined> {
     .sendMessage({ type: 'pasapas:session-claim', view, token })
     .catch(() => undefined)) as { claimed?: unknown } | undefined;
   if (answer?.claimed !== true) return undefined;
-  return createRemoteClient((message) => browser.runtime.sendMessage({ ...message, frame: { view, token } }));
+  return {
+    client: createRemoteClient((message) =>
+      browser.runtime.sendMessage({ ...message, frame: { view, token } }),
+    ),
+    endAll: () => browser.runtime.sendMessage({ type: 'pasapas:session-end', frame: { view, token } }),
+  };
 }
 
 const root = document.getElementById('app');
 if (root)
-  claim().then((client) =>
+  claim().then((claimed) =>
     renderExtensionPage(
       root,
       {
         store,
         env: extensionEnv(),
         // Unclaimed: the page says so and calls nothing; no client of the extension's own is made.
-        storage: () => (client ? Promise.resolve(client) : Promise.reject(new Error('not claimed'))),
+        storage: () => (claimed ? Promise.resolve(claimed.client) : Promise.reject(new Error('not claimed'))),
       },
       ({ announcement }) => (
-        <SessionPage view={view} claimed={client !== undefined} announcement={announcement} />
+        <SessionPage
+          view={view}
+          claimed={claimed !== undefined}
+          announcement={announcement}
+          endAll={claimed?.endAll}
+        />
       ),
     ),
   );

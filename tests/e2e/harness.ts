@@ -82,12 +82,15 @@ export async function launch(
     locale?: string;
     /** Our closed roots given to the page's own world too, for `evaluate` (see closed-roots.ts). */
     mainWorldRoots?: boolean;
+    /** Another copy of the built extension (default: .output/chrome-mv3). */
+    extensionDir?: string;
   } = {},
 ): Promise<Session> {
   const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'pasapas-profile-'));
   const args = [...BASE_ARGS];
+  const extensionDir = options.extensionDir ?? EXTENSION;
   if (options.extension)
-    args.push(`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`);
+    args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,

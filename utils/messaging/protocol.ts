@@ -23,6 +23,8 @@ export const TRUSTED_PAGES = ['/options.html', '/sidepanel.html', '/popup.html',
 /** Our PIN frame, placed in the page's panel by the page script (valid only once claimed). */
 export const SESSION_PAGE = '/session.html';
 export const OCR_PAGE = '/ocr.html';
+/** What the end of a session erased (and did not), shown after the sites' tabs closed. */
+export const SESSION_END_PAGE = '/session-end.html';
 
 /** What a web page's script may ask of progress: only about its own origin (site-scope.ts). */
 export const SITE_METHODS = [
@@ -96,6 +98,33 @@ export const PROTOCOL = {
     from: { content: true },
     payload: v.object({ open: v.optional(v.boolean()) }),
   },
+  /**
+   * "Terminer ma session" (our PIN frame, with its claimed place) or "Personne suivante" (our pages):
+   * Pas à pas's data, the settings, the sites' tabs, data and history (progress/background-session-end.ts).
+   */
+  'pasapas:session-end': {
+    from: { pages: [...TRUSTED_PAGES, SESSION_PAGE] },
+    payload: v.object({ frame: v.optional(sessionFrame), summaryTab: v.optional(v.boolean()) }),
+  },
+  /** The summary page reads the last end's report (names of the sites used: our pages only). */
+  'pasapas:session-report': {
+    from: { pages: [SESSION_END_PAGE, '/options.html'] },
+    payload: v.object({}),
+  },
+  /** The options page: the mediator's settings now become each new person's. */
+  'pasapas:session-defaults': { from: { pages: ['/options.html'] }, payload: v.object({}) },
+  /** The mediator says who did the procedure, for the activity report (or `skip`: not counted). */
+  'pasapas:activity-record': {
+    from: { pages: [SESSION_END_PAGE, '/options.html'] },
+    payload: v.object({ outcome: v.picklist(['alone', 'helped', 'for-them', 'skip']) }),
+  },
+  /** The options page: the activity report on or off (`on` absent: just read), its entries (anonymous). */
+  'pasapas:activity-settings': {
+    from: { pages: ['/options.html'] },
+    payload: v.object({ on: v.optional(v.boolean()) }),
+  },
+  /** Whether the last end of session waits for the mediator's answer (duration and themes only). */
+  'pasapas:activity-pending': { from: { pages: [SESSION_END_PAGE, '/options.html'] }, payload: v.object({}) },
   /** The page script places our OCR frame: the background arms one frame for that tab (features/ocr/background.ts). */
   'pasapas:ocr-arm': { from: { content: true }, payload: v.object({}) },
   /** Our OCR frame, on load: claims the armed frame (once) with the token its page script gave it. */

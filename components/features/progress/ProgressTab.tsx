@@ -74,6 +74,14 @@ export default function ProgressTab() {
               onChange={refresh}
               announce={announce}
               onEvent={onSessionEvent}
+              endAll={
+                // The side panel is ours: the whole end of session, its summary in a tab.
+                context === 'sidepanel' && services.env.background
+                  ? () =>
+                      services.env.background?.({ type: 'pasapas:session-end', summaryTab: true }) ??
+                      Promise.resolve()
+                  : undefined
+              }
             />
           )}
           {(load.mode.kind === 'clear' || load.mode.kind === 'unlocked') && (

@@ -2,21 +2,28 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { HOURS_RANGE, IDLE_RANGE, parsePublicComputer } from '../../../utils/progress/public-config';
 import type { PublicComputerConfig } from '../../../utils/progress/types';
+import { type EndReport, isEndReport } from '../../../utils/session-end/report';
 import { useServices } from '../../app/services';
-import { useAdoptedSheet } from '../../app/use-adopted-sheet';
+import { useAdoptedSheet as useSheet } from '../../app/use-adopted-sheet';
+import { EndSummary } from '../accompaniment/EndSummary';
+import { translatorFor as endTranslator } from '../accompaniment/messages';
 import { errorMessage, translatorFor } from './messages';
 import progressCss from './progress.css?inline';
 
 export function PublicComputerOptions() {
-  const { lang, announce, storage } = useServices();
+  const { lang, announce, storage, env } = useServices();
   const t = translatorFor(() => lang.value);
+  const te = endTranslator(() => lang.value);
+  const [permission, setPermission] = useState<'granted' | 'refused' | ''>('');
+  const [nextConfirm, setNextConfirm] = useState(false);
+  const [report, setReport] = useState<EndReport | null>(null);
   const [config, setConfig] = useState<PublicComputerConfig | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
   const [confirming, setConfirming] = useState(false);
   const ref = useRef<HTMLElement>(null);
 
-  useAdoptedSheet(progressCss, ref);
+  useSheet(progressCss, ref);
   useEffect(() => {
     storage()
       .then((c) => c.publicComputer())
@@ -27,9 +34,21 @@ export function PublicComputerOptions() {
     e.preventDefault();
     if (!config) return;
     setError('');
+    // Asked during the mediator's click, never before: clearing the sites' data and history at
+    // the end of each session. Not awaited: the prompt may stay open while the rest is saved.
+    if (config.enabled && env.requestPermissions)
+      env
+        .requestPermissions(['browsingData'])
+        .then((ok) => {
+          setPermission(ok ? 'granted' : 'refused');
+          announce(te(ok ? 'end.permission.granted' : 'end.permission.refused'));
+        })
+        .catch(() => setPermission('refused'));
     try {
       const checked = parsePublicComputer(config).config;
       await (await storage()).setPublicComputer(checked);
+      // The settings on this page now are each new person's (restored at each end of session).
+      if (checked.enabled) await env.background?.({ type: 'pasapas:session-defaults' });
       setConfig(checked);
       setStatus(t('progress.options.saved'));
       announce(t('progress.options.saved'));
@@ -44,6 +63,22 @@ export function PublicComputerOptions() {
       setConfirming(false);
       setStatus(t('progress.options.wiped'));
       announce(t('progress.options.wiped'));
+    } catch (err) {
+      setError(errorMessage(lang.value, err));
+    }
+  };
+
+  const nextPerson = async () => {
+    setError('');
+    setNextConfirm(false);
+    try {
+      const answer = (await env.background?.({ type: 'pasapas:session-end' })) as
+        | { report?: unknown }
+        | undefined;
+      if (isEndReport(answer?.report)) {
+        setReport(answer.report);
+        announce(te('end.title'));
+      }
     } catch (err) {
       setError(errorMessage(lang.value, err));
     }
@@ -92,6 +127,45 @@ export function PublicComputerOptions() {
             {t('progress.options.save')}
           </button>
         </form>
+      )}
+      {permission && (
+        <p class="pp-message" data-testid="public-permission" data-state={permission}>
+          {te(permission === 'granted' ? 'end.permission.granted' : 'end.permission.refused')}
+        </p>
+      )}
+      {config?.enabled && env.background && (
+        <section aria-labelledby="opt-next" class="pp-stack" data-testid="next-person">
+          <h3 id="opt-next">{te('end.next.title')}</h3>
+          <p>{te('end.next.intro')}</p>
+          {!nextConfirm ? (
+            <button
+              type="button"
+              class="pp-button pp-button--primary"
+              data-action="next-person"
+              onClick={() => setNextConfirm(true)}
+            >
+              {te('end.next.go')}
+            </button>
+          ) : (
+            <div class="pp-progress-confirm pp-stack">
+              <p>{te('end.next.confirm')}</p>
+              <div class="pp-row">
+                <button type="button" class="pp-button" onClick={() => setNextConfirm(false)}>
+                  {te('end.next.cancel')}
+                </button>
+                <button
+                  type="button"
+                  class="pp-button pp-button--primary"
+                  data-action="next-person-yes"
+                  onClick={nextPerson}
+                >
+                  {te('end.next.yes')}
+                </button>
+              </div>
+            </div>
+          )}
+          {report && <EndSummary report={report} t={te} headingLevel={3} />}
+        </section>
       )}
       {!confirming ? (
         <button type="button" class="pp-button" data-action="wipe-all" onClick={() => setConfirming(true)}>

@@ -30,6 +30,7 @@ export function PublicSection({
   onChange,
   announce,
   onEvent,
+  endAll,
 }: {
   mode: ProgressMode;
   t: T;
@@ -37,6 +38,11 @@ export function PublicSection({
   onChange: () => void;
   announce: (m: string) => void;
   onEvent?: (event: SessionEvent) => void;
+  /**
+   * The extension's whole end of session (background/session-end.ts): the sites' tabs, data and
+   * history too, then its summary in a tab of ours. Absent in the widget: only our data goes.
+   */
+  endAll?: () => Promise<unknown>;
 }) {
   const { storage } = useServices();
   const [confirming, setConfirming] = useState(false);
@@ -54,6 +60,14 @@ export function PublicSection({
     ) : null;
   }
   const end = async () => {
+    if (endAll) {
+      // This tab may close before an answer comes: the summary page tells what was done.
+      onEvent?.('ended');
+      await endAll().catch(() => undefined);
+      setConfirming(false);
+      onChange();
+      return;
+    }
     const client = await storage();
     const result = await client.wipe();
     onEvent?.('ended');

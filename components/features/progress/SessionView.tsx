@@ -15,7 +15,7 @@ import progressCss from './progress.css?inline';
  */
 export default function SessionView() {
   const { lang, announce, storage } = useServices();
-  const { view, claimed, tell } = useSessionFrame();
+  const { view, claimed, tell, endAll } = useSessionFrame();
   const t = translatorFor(() => lang.value);
   const [mode, setMode] = useState<ProgressMode | null>(null);
   const [error, setError] = useState('');
@@ -55,6 +55,7 @@ export default function SessionView() {
           announce={announce}
           onChange={() => setVersion((n) => n + 1)}
           onEvent={(event) => tell({ event })}
+          endAll={endAll}
         />
       )}
       {claimed && mode && view === 'banner' && mode.kind === 'needs-pin' && (

@@ -21,6 +21,7 @@ import { PUBLIC_CONFIG_KEY } from './background-config';
 import { demarchesHandlers } from './background-demarches';
 import { startExpiry } from './background-expiry';
 import { isClaimedSessionFrame, SESSION_METHODS, sessionFrameHandlers } from './background-session';
+import { sessionEndHandlers } from './background-session-end';
 
 /** The calls that may add or remove a site with saved answers. */
 const CHANGES_SITES = new Set(['startOrGet', 'deleteProcedure', 'wipe', 'importFile', 'choosePin']);
@@ -85,9 +86,17 @@ export default defineBackgroundPart(({ database, installedGuidePatterns, onInsta
     return value;
   }
 
+  /** "Terminer ma session" and "Personne suivante": the same wipe as the PIN frame's, then published. */
+  async function wipeForEnd(): Promise<void> {
+    const { nothingLeft } = await service.wipe();
+    await publishProcedureSites().catch(() => {});
+    if (!nothingLeft) throw new ProgressError('unavailable');
+  }
+
   return {
     ...sessionFrameHandlers(),
     ...demarchesHandlers(),
+    ...sessionEndHandlers(wipeForEnd),
     // Our extension pages (sender policy in utils/messaging/protocol.ts): every method.
     [CALL]: async (message, _sender, caller) => {
       // Our PIN frame sits in a web page: only the frame the page script armed, and only the PIN,

@@ -102,7 +102,7 @@ export const progressMessages = {
       'Terminer votre session ? Tout ce que Pas à pas a gardé pour vous sur cet ordinateur sera effacé.',
     'progress.public.endYes': 'Oui, tout effacer',
     'progress.public.ended':
-      'Votre session est terminée : ce que Pas à pas gardait pour vous est effacé. Les sites ne sont pas effacés : déconnectez-vous de chaque site, puis fermez le navigateur.',
+      'Pas à pas a effacé ce qu’il gardait pour vous. La page montre peut-être encore vos réponses : fermez cet onglet. Le site vous garde peut-être connecté : déconnectez-vous, puis fermez le navigateur.',
     'progress.keep.title': 'Garder ce que je tape sur ce site',
     'progress.keep.intro':
       'Aucun guide ne connaît ce site. Pas à pas peut quand même garder vos réponses ici.',
@@ -216,7 +216,7 @@ export const progressMessages = {
       'End your session? Everything Pas à pas kept for you on this computer will be erased.',
     'progress.public.endYes': 'Yes, erase everything',
     'progress.public.ended':
-      'Your session is over: what Pas à pas kept for you is erased. Websites are not erased: log out of each site, then close the browser.',
+      'Pas à pas erased what it kept for you. The page may still show your answers: close this tab. The site may keep you logged in: log out, then close the browser.',
     'progress.keep.title': 'Keep what I type on this site',
     'progress.keep.intro': 'No guide knows this site. Pas à pas can still keep your answers here.',
     'progress.keep.go': 'Keep my answers on this site',
@@ -327,7 +327,7 @@ export const progressMessages = {
     'progress.public.endConfirm': 'إنهاء جلستك؟ سيُمحى كل ما حفظه Pas à pas لك في هذا الحاسوب.',
     'progress.public.endYes': 'نعم، امحُ كل شيء',
     'progress.public.ended':
-      'انتهت جلستك: مُحي ما كان Pas à pas يحفظه لك. لم تُمحَ المواقع: اخرج من حسابك في كل موقع، ثم أغلق المتصفح.',
+      'محا Pas à pas ما كان يحفظه لك. ربما ما زالت الصفحة تعرض إجاباتك: أغلق هذا التبويب. ربما يُبقيك الموقع داخل حسابك: اخرج منه، ثم أغلق المتصفح.',
     'progress.keep.title': 'احفظ ما أكتبه في هذا الموقع',
     'progress.keep.intro': 'لا يعرف أي دليل هذا الموقع. يستطيع Pas à pas مع ذلك حفظ إجاباتك هنا.',
     'progress.keep.go': 'احفظ إجاباتي في هذا الموقع',

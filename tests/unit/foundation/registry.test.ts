@@ -64,7 +64,7 @@ describe('the product registry', () => {
         .all()
         .filter((f) => f.loadOptions)
         .map((f) => f.id),
-    ).toEqual(['guides', 'comfort', 'progress']);
+    ).toEqual(['guides', 'comfort', 'progress', 'accompaniment']);
     // Options: the guides' own schema; preload: progress's.
     expect(byId.guides?.config?.keys).toEqual(['guides', 'catalog', 'trustedKeys']);
     expect(byId.progress?.preload).toMatchObject({ firstInput: true });

@@ -1,0 +1,127 @@
+/**
+ * The mediator's activity report (opt-in, off by default): while public-computer mode and the
+ * report are on, the themes of the guides whose pages the person opened and the time of the first
+ * page are noted in memory storage; at the end of the session the mediator chooses who did the
+ * procedure, and one anonymous entry is added (utils/activity/report.ts). Nothing else is kept.
+ */
+import { browser } from 'wxt/browser';
+import { addEntry, dayOf, minutesBetween, type Outcome, parseEntries } from '../../../utils/activity/report';
+import { isTheme, type Theme, themeOf } from '../../../utils/activity/themes';
+import type { Guide } from '../../../utils/guides/format';
+import { loadGuides } from '../../../utils/guides/loading';
+import { patternMatchesUrl } from '../../../utils/guides/match-pattern';
+import { parsePublicComputer } from '../../../utils/progress/public-config';
+import { REPORT_KEY } from '../../../utils/session-end/keys';
+import { isEndReport } from '../../../utils/session-end/report';
+import { siteOrigin } from '../../../utils/session-end/sites';
+import { extensionUrl } from '../../app/extension-url';
+import { type BackgroundServices, defineBackgroundPart } from '../define-background';
+
+/** The mediator's public-computer setting (progress's, read here: a stored key, not its code). */
+const PUBLIC_CONFIG_KEY = 'pasapas:progress:publicComputer';
+export const ACTIVITY_ON_KEY = 'pasapas:activity:on';
+export const ACTIVITY_KEY = 'pasapas:activity:entries';
+const FIRST_AT_KEY = 'pasapas:activity:firstAt';
+const THEMES_KEY = 'pasapas:activity:themes';
+const PENDING_KEY = 'pasapas:activity:pending';
+
+type Pending = { at: number; minutes: number; themes: Theme[] };
+
+async function noting(): Promise<boolean> {
+  const local = await browser.storage.local.get([ACTIVITY_ON_KEY, PUBLIC_CONFIG_KEY]);
+  const config = local[PUBLIC_CONFIG_KEY];
+  return (
+    local[ACTIVITY_ON_KEY] === true && config !== undefined && parsePublicComputer(config).config.enabled
+  );
+}
+
+let bundled: ReturnType<typeof loadGuides> | undefined;
+function builtinGuides() {
+  const fetchLike = ((url: string) => fetch(url)) as unknown as Parameters<typeof loadGuides>[1];
+  bundled ??= loadGuides(extensionUrl('/guides/'), fetchLike).catch(() => ({ guides: [], problems: [] }));
+  return bundled;
+}
+
+async function guideThemes(url: string, guideLibrary: BackgroundServices['guideLibrary']): Promise<Theme[]> {
+  const installed = await guideLibrary()
+    .list()
+    .then((r) => r.guides.filter((g) => g.trust !== 'refused').map((g) => g.guide))
+    .catch(() => [] as Guide[]);
+  const all: Guide[] = [...(await builtinGuides()).guides, ...installed];
+  return [
+    ...new Set(
+      all
+        .filter((g) => g.matches.urls.some((p) => patternMatchesUrl(p, url)))
+        .map((g) => themeOf(`${g.id} ${JSON.stringify(g.title)}`)),
+    ),
+  ];
+}
+
+export default defineBackgroundPart(({ guideLibrary }) => {
+  let queue = Promise.resolve();
+  browser.tabs.onUpdated.addListener((_tabId, change) => {
+    const url = change.url;
+    if (!siteOrigin(url)) return;
+    queue = queue
+      .then(async () => {
+        if (!url || !(await noting())) return;
+        const session = await browser.storage.session.get([FIRST_AT_KEY, THEMES_KEY]);
+        const themes = new Set<Theme>((session[THEMES_KEY] as unknown[] | undefined)?.filter(isTheme) ?? []);
+        for (const t of await guideThemes(url, guideLibrary)) themes.add(t);
+        await browser.storage.session.set({
+          [FIRST_AT_KEY]: typeof session[FIRST_AT_KEY] === 'number' ? session[FIRST_AT_KEY] : Date.now(),
+          [THEMES_KEY]: [...themes],
+        });
+      })
+      .catch(() => undefined);
+  });
+
+  // A new end-of-session report (progress's background writes it): the mediator's question waits.
+  browser.storage.onChanged.addListener((changes, area) => {
+    const report = changes[REPORT_KEY]?.newValue;
+    if (area === 'session' && isEndReport(report))
+      queue = queue.then(() => atEnd(report.at).then(() => undefined)).catch(() => undefined);
+  });
+
+  /** At the end of a session: what the mediator will be asked to complete, or nothing when the report is off. */
+  async function atEnd(at: number): Promise<boolean> {
+    const session = await browser.storage.session.get([FIRST_AT_KEY, THEMES_KEY]);
+    await browser.storage.session.remove([FIRST_AT_KEY, THEMES_KEY]);
+    if (!(await noting()) || typeof session[FIRST_AT_KEY] !== 'number') return false;
+    const themes = (session[THEMES_KEY] as unknown[] | undefined)?.filter(isTheme) ?? [];
+    const pending: Pending = {
+      at,
+      minutes: minutesBetween(session[FIRST_AT_KEY], at),
+      themes: themes.length ? themes : ['autre'],
+    };
+    await browser.storage.session.set({ [PENDING_KEY]: pending });
+    return true;
+  }
+
+  return {
+    'pasapas:activity-record': async (message) => {
+      const pending = (await browser.storage.session.get(PENDING_KEY))[PENDING_KEY] as Pending | undefined;
+      if (!pending) return { ok: false };
+      await browser.storage.session.remove(PENDING_KEY);
+      if (message.outcome === 'skip') return { ok: true, recorded: false };
+      const list = parseEntries((await browser.storage.local.get(ACTIVITY_KEY))[ACTIVITY_KEY]);
+      const next = addEntry(list, {
+        date: dayOf(pending.at),
+        minutes: pending.minutes,
+        themes: pending.themes,
+        outcome: message.outcome as Outcome,
+      });
+      await browser.storage.local.set({ [ACTIVITY_KEY]: next });
+      return { ok: true, recorded: true };
+    },
+    'pasapas:activity-settings': async (message) => {
+      if (message.on !== undefined) await browser.storage.local.set({ [ACTIVITY_ON_KEY]: message.on });
+      const local = await browser.storage.local.get([ACTIVITY_ON_KEY, ACTIVITY_KEY]);
+      return { on: local[ACTIVITY_ON_KEY] === true, entries: parseEntries(local[ACTIVITY_KEY]) };
+    },
+    'pasapas:activity-pending': async () => {
+      const pending = (await browser.storage.session.get(PENDING_KEY))[PENDING_KEY] as Pending | undefined;
+      return { pending: pending ? { minutes: pending.minutes, themes: pending.themes } : null };
+    },
+  };
+});
