@@ -12,6 +12,8 @@
  * cancelled or replaced reading apart), and a `filling` phase carries the confirmed values to fill. Only
  * the `confirm` event (the person's press on « Remplir ») enters `filling`: nothing is filled otherwise.
  */
+
+import type { MrzReading } from '../mrz/read.ts';
 import { OcrCancelledError } from './engine/types.ts';
 import type { ExtractedField } from './extract/types.ts';
 import type { FillItem, FillReport, FillTarget, StepHint } from './fill/index.ts';
@@ -35,6 +37,8 @@ export type Read = {
   image: GrayImage | null;
   pdfPages: number;
   code?: CodeOutcome | null;
+  /** The machine-readable zone of an identity document, read again and checked (its values are in the fields). */
+  mrz?: MrzReading | null;
 };
 
 /** The fields of the page that can receive a value, and the guide's current step if any. */

@@ -16,6 +16,7 @@ import {
 } from '../../../utils/ocr/preprocess/index';
 import { type Read, ReadInputError, type ReadingSource, type Stage } from '../../../utils/ocr/reading-flow';
 import { withCode } from '../../../utils/ocr/with-code';
+import { readMrzZone, withMrz } from '../../../utils/ocr/with-mrz';
 import { TwoDDocError } from '../../../utils/twoddoc/errors';
 import type { TwoDDocReading } from '../../../utils/twoddoc/read';
 
@@ -124,8 +125,11 @@ export async function readImage(pixels: RgbaImage, opts: ReadOpts): Promise<Read
       return out;
     },
   });
-  const combined = withCode(reading, code);
-  return { reading: combined.reading, image, pdfPages: 0, code: combined.code };
+  // An identity document: its MRZ read again with the engine tuned for it, every check digit checked.
+  const shown = image as GrayImage | null;
+  const mrz = shown ? await readMrzZone(shown, reading.lines, engineFor(opts.assetsBase), opts.signal) : null;
+  const combined = withCode(withMrz(reading, mrz), code);
+  return { reading: combined.reading, image, pdfPages: 0, code: combined.code, mrz };
 }
 
 /** A file from the picker or a paste: an image, or the first pages of a PDF (text layer used when present). */

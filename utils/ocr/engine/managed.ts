@@ -4,6 +4,7 @@ import { OcrCancelledError, type OcrEngine, OcrError, type OcrImage, type OcrRes
 /** The part of a tesseract.js worker we use (kept narrow so tests can check the wiring). */
 export type TessWorker = {
   recognize(image: Uint8Array, options: object, output: object): Promise<{ data: unknown }>;
+  setParameters?(params: Record<string, string>): Promise<unknown>;
   terminate(): Promise<unknown>;
 };
 
@@ -66,7 +67,14 @@ export function managedEngine(spawn: () => Promise<TessWorker>, engineSignal?: A
         // Cancelled while the worker was loading: it is being terminated, do not post to it.
         if (worker !== current) throw new OcrCancelledError();
         try {
-          return await w.recognize(bytes, {}, { text: true, blocks: true });
+          if (!opts.charWhitelist) return await w.recognize(bytes, {}, { text: true, blocks: true });
+          // Tesseract keeps parameters between calls: set for this page only, then cleared.
+          await w.setParameters?.({ tessedit_char_whitelist: opts.charWhitelist });
+          try {
+            return await w.recognize(bytes, {}, { text: true, blocks: true });
+          } finally {
+            await w.setParameters?.({ tessedit_char_whitelist: '' });
+          }
         } catch (cause) {
           if (cause instanceof OcrError) throw cause;
           throw new OcrError('recognize-failed', `OCR failed: ${String(cause)}`, { cause });

@@ -25,7 +25,11 @@ export type OcrProgress = { stage: 'loading' | 'recognizing'; progress: number }
  */
 export type Thresholding = 'sauvola' | 'otsu';
 
-export type RecognizeOptions = { signal?: AbortSignal };
+export type RecognizeOptions = {
+  signal?: AbortSignal;
+  /** Only these characters may be read (the MRZ's A–Z0–9<); the default set is back after this call. */
+  charWhitelist?: string;
+};
 
 export interface OcrEngine {
   recognize(image: OcrImage, opts?: RecognizeOptions): Promise<OcrResult>;

@@ -11,7 +11,17 @@ import type { FieldKind } from './types.ts';
 export type IdCheck = { value: string; valid: boolean; validation?: ValidationResult; repaired: boolean };
 
 export type IdSpec = {
-  kind: Exclude<FieldKind, 'name' | 'address' | 'postcode' | 'date' | 'amount' | 'reference-tax-income'>;
+  kind: Exclude<
+    FieldKind,
+    | 'name'
+    | 'address'
+    | 'postcode'
+    | 'date'
+    | 'amount'
+    | 'reference-tax-income'
+    | 'nationality'
+    | 'document-number'
+  >;
   /** Can this token be part of the value? (`first`: it would be the first token.) */
   piece(text: string, first: boolean): boolean;
   /** Allowed lengths once joined, given the joined characters so far. */

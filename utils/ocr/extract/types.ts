@@ -18,7 +18,10 @@ export type FieldKind =
   | 'address'
   | 'postcode'
   | 'date'
-  | 'amount';
+  | 'amount'
+  /** Identity documents' machine-readable zone. */
+  | 'nationality'
+  | 'document-number';
 
 export type ExtractedField = {
   kind: FieldKind;
@@ -38,8 +41,8 @@ export type ExtractedField = {
   box?: OcrBox;
   /** True when OCR confusions (O→0, l→1…) were corrected to get `value`. */
   repaired?: boolean;
-  /** Where the value comes from: read by OCR (default), or from a signed 2D-Doc code. */
-  source?: 'ocr' | '2ddoc';
+  /** Where the value comes from: read by OCR (default), a signed 2D-Doc code, or a checked MRZ. */
+  source?: 'ocr' | '2ddoc' | 'mrz';
 };
 
 export type DocumentType =

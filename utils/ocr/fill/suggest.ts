@@ -62,6 +62,11 @@ const CLUES: Record<FieldKind, Clues> = {
   postcode: { label: /code postal/, name: /code[_-]?postal|postcode|zip|cp\b/, autocomplete: /postal-code/ },
   date: { label: /\bdate\b|\bne\(e\) le|\bnee? le\b/, name: /date|naissance/, autocomplete: /^bday/ },
   amount: { label: /montant|revenu|salaire|ressources|somme|\beuros?\b/, name: /montant|revenu|salaire/ },
+  nationality: { label: /nationalite/, name: /nationalit/, autocomplete: /^country$/ },
+  'document-number': {
+    label: /numero (de la |du )?(piece|carte|passeport|titre|document)/,
+    name: /num.*(piece|carte|passeport|titre)|document[_-]?num/,
+  },
 };
 
 /** Meanings that point to one precise field (a birth date is not any date). */

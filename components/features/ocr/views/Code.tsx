@@ -3,6 +3,8 @@
  * inconnu », « signature fausse ») or why it was not used, and the values the text read differently.
  */
 import type { Lang } from '../../../../utils/i18n';
+import { mrzSourceText, mrzStatusMessage } from '../../../../utils/mrz/messages';
+import type { MrzReading } from '../../../../utils/mrz/read';
 import { fieldLabel } from '../../../../utils/ocr/extract/index';
 import type { CodeOutcome } from '../../../../utils/ocr/with-code';
 import { twoDDocStatusMessage, twoDDocText } from '../../../../utils/twoddoc/messages';
@@ -45,11 +47,38 @@ export function CodeNotice({ lang, code }: { lang: Lang; code: CodeOutcome }) {
   );
 }
 
-/** The mark under a value taken from the code (gone once the person changes the value). */
-export function SourceMark({ lang, id, verified }: { lang: Lang; id: string; verified: boolean }) {
+/** The identity document's MRZ: all check digits right, or one wrong and none of its values used. */
+export function MrzNotice({ lang, mrz }: { lang: Lang; mrz: MrzReading }) {
+  return (
+    <p
+      class={mrz.valid ? 'pp-message' : 'pp-message pp-message--error'}
+      data-testid="mrz-status"
+      data-valid={String(mrz.valid)}
+    >
+      {mrzStatusMessage(lang, mrz)}
+    </p>
+  );
+}
+
+/** The mark under a value taken from the code or the MRZ (gone once the person changes the value). */
+export function SourceMark({
+  lang,
+  id,
+  source,
+  verified,
+}: {
+  lang: Lang;
+  id: string;
+  source: '2ddoc' | 'mrz';
+  verified: boolean;
+}) {
+  const text =
+    source === 'mrz'
+      ? mrzSourceText(lang)
+      : twoDDocText(lang, verified ? 'twoddoc.source' : 'twoddoc.sourceUnverified');
   return (
     <p id={id} class="pp-ocr-source" data-testid="ocr-source">
-      {twoDDocText(lang, verified ? 'twoddoc.source' : 'twoddoc.sourceUnverified')}
+      {text}
     </p>
   );
 }

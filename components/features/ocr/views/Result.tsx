@@ -9,7 +9,7 @@ import type { FillTarget } from '../../../../utils/ocr/fill/index';
 import { frontTabMessage } from '../../../../utils/ocr/front-tab/index';
 import { qualityMessages } from '../../../../utils/ocr/index';
 import type { PageTargets, Read, ResultNotice, Row } from '../../../../utils/ocr/reading-flow';
-import { CodeNotice, codeVerified, SourceMark } from './Code';
+import { CodeNotice, codeVerified, MrzNotice, SourceMark } from './Code';
 import { DocImage } from './DocImage';
 import { Heading, type T, useFocusOnShow } from './parts';
 
@@ -58,6 +58,7 @@ export function Result(props: {
         {t('ocr.docType', { type: documentTypeLabel(lang, reading.documentType.labelKey) })}
       </p>
       {read.code && <CodeNotice lang={lang} code={read.code} />}
+      {read.mrz && <MrzNotice lang={lang} mrz={read.mrz} />}
       {quality.map((q) => (
         <p key={q} class="pp-message pp-message--error" data-testid="ocr-quality">
           {q}
@@ -151,7 +152,8 @@ function FieldRow({
   const id = `pp-ocr-value-${row.n}`;
   const stepKey = page.step?.targetKey;
   // Marked as from the code while it is the code's value; a corrected value is the person's own.
-  const marked = row.field.source === '2ddoc' && row.value === row.field.value;
+  const source = row.field.source === '2ddoc' || row.field.source === 'mrz' ? row.field.source : null;
+  const marked = source !== null && row.value === row.field.value;
   return (
     <li class="pp-ocr-field" data-kind={row.field.kind} data-valid={String(row.valid)}>
       <label for={id}>
@@ -171,7 +173,7 @@ function FieldRow({
         aria-invalid={row.valid ? undefined : 'true'}
         onInput={(e) => onEdit(row.n, (e.currentTarget as HTMLInputElement).value)}
       />
-      {marked && <SourceMark lang={lang} id={`${id}-source`} verified={fromCode} />}
+      {marked && source && <SourceMark lang={lang} id={`${id}-source`} source={source} verified={fromCode} />}
       <p id={`${id}-state`} class={row.valid ? 'pp-ocr-ok' : 'pp-ocr-check'} data-testid="ocr-state">
         {row.valid ? t('ocr.valid') : `${t('ocr.uncertain')} : ${t('ocr.uncertainHelp')}`}
       </p>
