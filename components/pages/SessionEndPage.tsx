@@ -5,9 +5,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type EndReport, isEndReport } from '../../utils/session-end/report';
 import { useServices } from '../app/services';
+import { EndSummary } from '../app/session-end/EndSummary';
+import { translatorFor } from '../app/session-end/messages';
 import { ActivityQuestion } from '../features/accompaniment/ActivityQuestion';
-import { EndSummary } from '../features/accompaniment/EndSummary';
-import { translatorFor } from '../features/accompaniment/messages';
 
 export function SessionEndPage({ announcement }: { announcement: { value: string } }) {
   const { lang, env, settings } = useServices();

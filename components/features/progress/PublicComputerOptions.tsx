@@ -4,9 +4,9 @@ import { HOURS_RANGE, IDLE_RANGE, parsePublicComputer } from '../../../utils/pro
 import type { PublicComputerConfig } from '../../../utils/progress/types';
 import { type EndReport, isEndReport } from '../../../utils/session-end/report';
 import { useServices } from '../../app/services';
+import { EndSummary } from '../../app/session-end/EndSummary';
+import { translatorFor as endTranslator } from '../../app/session-end/messages';
 import { useAdoptedSheet as useSheet } from '../../app/use-adopted-sheet';
-import { EndSummary } from '../accompaniment/EndSummary';
-import { translatorFor as endTranslator } from '../accompaniment/messages';
 import { errorMessage, translatorFor } from './messages';
 import progressCss from './progress.css?inline';
 

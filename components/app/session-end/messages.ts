@@ -1,8 +1,8 @@
-/** Strings of the end of a session and the mediator's accompaniment (plain French first, then English and Arabic). */
+/** Strings of the end of a session, shared by the page that follows it and the mediator's options (plain French first, then English and Arabic). */
 import { type Catalogs, createTranslator, type Lang, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
 
-export const accompanimentMessages = {
+export const sessionEndMessages = {
   fr: {
     'end.title': 'Votre session est terminée',
     'end.erasedTitle': 'Ce qui est effacé',
@@ -102,7 +102,7 @@ export const accompanimentMessages = {
   },
 } satisfies Catalogs;
 
-const translate = createTranslator(uiMessages, accompanimentMessages);
+const translate = createTranslator(uiMessages, sessionEndMessages);
 
 export type T = (key: string, params?: Params) => string;
 
