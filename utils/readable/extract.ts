@@ -301,6 +301,27 @@ function submitControlsOf(doc: Document, fields: FieldInfo[]): SubmitControl[] {
   return out;
 }
 
+function formOf(doc: Document): PageForm & { summaryElement: Element | null } {
+  const fields = primaryFields(doc);
+  const submitControls = submitControlsOf(doc, fields);
+  const summaryElement = findSummaryElement(doc, fields, isVisible);
+  const errorSummary = summaryElement ? readErrorSummary(summaryElement, fields) : null;
+  return { fields, submitControls, errorSummary, summaryElement };
+}
+
+export type PageForm = Pick<ReadableResult, 'fields' | 'submitControls' | 'errorSummary'>;
+
+/**
+ * The page's form alone, as `extractReadable` reads it, without Readability: what the readable view
+ * reads again each time the page's scripts change the page (revealed questions, errors on submit).
+ */
+export function readPageForm(doc: Document): PageForm {
+  if (!isDocument(doc)) throw new ReadableError('not-a-document');
+  assertReadableSize(doc);
+  const { fields, submitControls, errorSummary } = formOf(doc);
+  return { fields, submitControls, errorSummary };
+}
+
 /** The main content, sanitized, with the page's fields in reading order and the glossary terms found. */
 export function extractReadable(doc: Document, options: ReadableOptions): ReadableResult {
   if (!isDocument(doc)) throw new ReadableError('not-a-document');
@@ -309,12 +330,9 @@ export function extractReadable(doc: Document, options: ReadableOptions): Readab
   // 0. Bounded work: a page too large or too deep is refused before any quadratic walk.
   assertReadableSize(doc);
   // 1. Forms from the original document, before anything is removed.
-  const fields = primaryFields(doc);
+  const { fields, submitControls, errorSummary, summaryElement } = formOf(doc);
   const sections = sectionsOf(doc, fields);
-  const submitControls = submitControlsOf(doc, fields);
   const heading = mainHeading(doc);
-  const summaryElement = findSummaryElement(doc, fields, isVisible);
-  const errorSummary = summaryElement ? readErrorSummary(summaryElement, fields) : null;
   const dynamic = findDynamicFields(doc);
   // 2. Readability on a clone: it mutates what it parses. The article comes back as a node, so it
   // is sanitized where it is and serialized once.

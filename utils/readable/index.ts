@@ -4,9 +4,11 @@ export {
   extractReadable,
   type GlossaryHit,
   isProbablyReadable,
+  type PageForm,
   type ReadableOptions,
   type ReadableResult,
   type ReadableSection,
+  readPageForm,
 } from './extract.ts';
 export { assertReadableSize, measurePage, type PageSize, READABLE_LIMITS } from './limits.ts';
 export { catalogs, label, message } from './messages.ts';

@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState } from 'preact/hooks';
 import { createTranslator, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
 import { ReadableError } from '../../../utils/readable/errors';
-import { extractReadable, isProbablyReadable } from '../../../utils/readable/extract';
+import { extractReadable, isProbablyReadable, readPageForm } from '../../../utils/readable/extract';
 import { measurePage } from '../../../utils/readable/limits';
 import { useServices } from '../../app/services';
 import { loadGlossary } from './glossary';
@@ -47,9 +47,8 @@ export default function ReadableTab() {
         announce(t('readable.nothing'));
         return;
       }
-      // Later reads need only the form: no glossary, and Readability's verdict does not matter.
-      const reextract = () =>
-        extractReadable(document, { url: location.href, purify: DOMPurify, charThreshold: 100_000 });
+      // Later reads need only the form (its fields, buttons and error summary): no Readability.
+      const reextract = () => readPageForm(document);
       openReadableView({ services, result, glossary, formOnly: formOnly || !result.article, t, reextract });
       if (url && !glossary) announce(t('readable.glossaryFailed'));
     } catch (error) {

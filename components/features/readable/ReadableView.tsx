@@ -10,13 +10,14 @@ import {
 import type { FieldInfo } from '../../../utils/forms/types';
 import type { CompiledGlossary } from '../../../utils/glossary/match';
 import { dir } from '../../../utils/i18n';
-import type { ReadableResult } from '../../../utils/readable/extract';
+import type { PageForm, ReadableResult } from '../../../utils/readable/extract';
 import { sanitizeToFragment } from '../../../utils/readable/sanitize';
 import { createSpeaker, type Speaker, type SpeakerState } from '../../../utils/speech/speaker';
 import { buildTextIndex, rangeFor, type TextIndex } from '../../../utils/speech/text-index';
 import { useServices } from '../../app/services';
 import { BigField, type TermContext, type Translate } from './BigField';
-import { cleanContent, fieldsInError, groupFields, sameControls, sameFields } from './model';
+import { cleanContent, fieldsInError, groupFields, sameControls, sameFields, sameSummary } from './model';
+import { PageErrors } from './PageErrors';
 import { enhanceTerms } from './terms';
 
 export type ReadableViewProps = {
@@ -27,8 +28,8 @@ export type ReadableViewProps = {
   t: Translate;
   onClose(): void;
   /** Reads the page's form again: fields that appear later (a choice that reveals a question, a
-   * single-page app) are added to the view. */
-  reextract?: () => Pick<ReadableResult, 'fields' | 'submitControls'>;
+   * single-page app) are added to the view, and the error summary the site shows on submit. */
+  reextract?: () => PageForm;
 };
 
 const HIGHLIGHT = 'pasapas-readable';
@@ -55,7 +56,11 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
   // One question at a time, for people who lose their place in a long form.
   const [oneByOne, setOneByOne] = useState(false);
   const [step, setStep] = useState(0);
-  const [form, setForm] = useState(() => ({ fields: result.fields, submitControls: result.submitControls }));
+  const [form, setForm] = useState<PageForm>(() => ({
+    fields: result.fields,
+    submitControls: result.submitControls,
+    errorSummary: result.errorSummary,
+  }));
   const fields = form.fields;
   const [states, setStates] = useState<Map<string, RealState>>(
     () => new Map(fields.map((f) => [f.key, readReal(f)])),
@@ -155,11 +160,20 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
       timer = undefined;
       try {
         const next = reextract();
-        setForm((prev) =>
-          sameFields(prev.fields, next.fields) && sameControls(prev.submitControls, next.submitControls)
-            ? prev
-            : { fields: next.fields, submitControls: next.submitControls },
-        );
+        setForm((prev) => {
+          // Unchanged parts keep their identity: the big fields and what is typed in them stay as they are.
+          const same = {
+            fields: sameFields(prev.fields, next.fields),
+            controls: sameControls(prev.submitControls, next.submitControls),
+            summary: sameSummary(prev.errorSummary, next.errorSummary),
+          };
+          if (same.fields && same.controls && same.summary) return prev;
+          return {
+            fields: same.fields ? prev.fields : next.fields,
+            submitControls: same.controls ? prev.submitControls : next.submitControls,
+            errorSummary: same.summary ? prev.errorSummary : next.errorSummary,
+          };
+        });
         setStates((prev) => {
           const out = new Map(prev);
           for (const f of next.fields) if (!out.has(f.key)) out.set(f.key, readReal(f));
@@ -169,14 +183,29 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
         // The view keeps what it has: a page in the middle of changing is read again next time.
       }
     };
-    const observer = new MutationObserver(() => {
-      if (timer === undefined) timer = setTimeout(refresh, 300);
+    // Our own hosts (this view, the panel) change too: only the page's changes count.
+    const ours = (node: Node) =>
+      (node instanceof Element ? node : node.parentElement)?.closest('[data-pasapas-host], [data-pasapas]') !=
+      null;
+    const observer = new MutationObserver((records) => {
+      if (timer !== undefined || records.every((r) => ours(r.target))) return;
+      timer = setTimeout(refresh, 300);
     });
     observer.observe(document.body ?? document.documentElement, {
       childList: true,
       subtree: true,
       attributes: true,
-      attributeFilter: ['hidden', 'style', 'disabled', 'type', 'open'],
+      // A question revealed by a class (`fr-hidden`, `d-none`), a field marked in error.
+      attributeFilter: [
+        'hidden',
+        'style',
+        'disabled',
+        'type',
+        'open',
+        'class',
+        'aria-invalid',
+        'aria-hidden',
+      ],
     });
     return () => {
       observer.disconnect();
@@ -282,11 +311,12 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
   };
 
   const title = result.heading ?? result.title;
+  const uidOf = (key: string) => `pp-rv-f${fields.findIndex((f) => f.key === key) + 1}`;
   const renderField = (field: FieldInfo) => {
     return (
       <BigField
         key={field.key}
-        uid={`pp-rv-f${fields.indexOf(field) + 1}`}
+        uid={uidOf(field.key)}
         field={field}
         state={states.get(field.key) ?? { invalid: false }}
         terms={terms}
@@ -349,6 +379,17 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
           <h1 id="pp-rv-title" class="pp-rv-title" tabIndex={-1} ref={titleRef}>
             {title}
           </h1>
+          {form.errorSummary && (
+            <PageErrors
+              summary={form.errorSummary}
+              shown={new Set(fields.map((f) => f.key))}
+              pageLang={result.lang ?? undefined}
+              lang={lang.value}
+              t={t}
+              controlId={(key) => `${uidOf(key)}-control`}
+              goTo={focusField}
+            />
+          )}
           {!formOnly && <div ref={contentRef} class="pp-rv-content" data-testid="readable-content" />}
         </div>
         {fields.length > 0 && (

@@ -5,6 +5,7 @@
  */
 import type { SubmitControl } from '../../../utils/forms/mirror';
 import type { FieldInfo } from '../../../utils/forms/types';
+import type { ErrorSummary } from '../../../utils/readable/summary';
 
 export type ControlKind =
   | 'text'
@@ -193,4 +194,25 @@ export function sameControls(a: readonly SubmitControl[], b: readonly SubmitCont
     a.length === b.length &&
     a.every((c, i) => b[i]?.element === c.element && b[i]?.label === c.label && b[i]?.disabled === c.disabled)
   );
+}
+
+/** The page's error summary says the same, with links to the same fields: nothing to redraw. */
+export function sameSummary(a: ErrorSummary | null, b: ErrorSummary | null): boolean {
+  if (a === null || b === null) return a === b;
+  return (
+    a.title === b.title &&
+    a.items.length === b.items.length &&
+    a.items.every((item, i) => item.text === b.items[i]?.text && item.fieldKey === b.items[i]?.fieldKey)
+  );
+}
+
+/**
+ * The summary's heading as the page wrote it, or none: a box without a heading gives its whole text
+ * as its title, which would only repeat its list.
+ */
+export function summaryHeading(summary: ErrorSummary): string | null {
+  const title = summary.title;
+  if (!title) return null;
+  if (summary.items.length > 0 && summary.items.every((item) => title.includes(item.text))) return null;
+  return title;
 }

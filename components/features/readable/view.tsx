@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import type { CompiledGlossary } from '../../../utils/glossary/match';
-import type { ReadableResult } from '../../../utils/readable/extract';
+import type { PageForm, ReadableResult } from '../../../utils/readable/extract';
 import { type PanelServices, ServicesContext } from '../../app/services';
 import { attachOurShadow, modeFor, shadowOf } from '../../app/shadow-root';
 import { ignoreUntrustedEvents } from '../../app/trusted-events';
@@ -31,7 +31,7 @@ export function openReadableView(options: {
   formOnly: boolean;
   t: Translate;
   doc?: Document;
-  reextract?: () => Pick<ReadableResult, 'fields' | 'submitControls'>;
+  reextract?: () => PageForm;
 }): ReadableViewHandle {
   current?.close();
   const doc = options.doc ?? document;

@@ -326,6 +326,77 @@ describe('readable view', () => {
     expect(big('nom').querySelector('[data-testid="readable-field-error"]')).not.toBeNull();
   });
 
+  test('the page’s error summary is at the top, its links take focus to the big fields, which still mirror', async () => {
+    real('#f').insertAdjacentHTML(
+      'afterbegin',
+      `<div class="fr-alert fr-alert--error" role="alert"><h2 class="fr-alert__title">Il y a 3 erreurs</h2>
+        <ul><li><a href="#nom">Indiquez votre nom de naissance</a></li><li><a href="#m">Choisissez votre civilité</a></li>
+        <li>Le service est fermé le dimanche</li></ul></div>`,
+    );
+    await show();
+    const box = container.querySelector('[data-testid="readable-page-errors"]') as HTMLElement;
+    expect(box.querySelector('h2')?.textContent).toBe('Il y a 3 erreurs');
+    // Before the page's text and its form.
+    const content = container.querySelector('[data-testid="readable-content"]') as HTMLElement;
+    expect(box.compareDocumentPosition(content) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const links = [...box.querySelectorAll('a')];
+    expect(links.map((a) => a.textContent)).toEqual([
+      'Indiquez votre nom de naissance',
+      'Choisissez votre civilité',
+    ]);
+    // An entry that names no field stays plain text.
+    expect(box.querySelectorAll('li')[2]?.textContent).toBe('Le service est fermé le dimanche');
+    // Not a second time in the page's text.
+    expect(content.textContent).not.toContain('Il y a 3 erreurs');
+    const nom = big('nom').querySelector('input') as HTMLInputElement;
+    expect(links[0]?.getAttribute('href')).toBe(`#${nom.id}`);
+    links[0]?.click();
+    await until(() => expect(document.activeElement).toBe(nom));
+    type(nom, 'Dupont');
+    expect(real('#nom').value).toBe('Dupont');
+    links[1]?.click();
+    await until(() => expect(document.activeElement).toBe(big('civ').querySelector('input')));
+  });
+
+  test('live: the summary the site adds on submit joins the view and leaves with it; a revealed question too; typed values stay', async () => {
+    real<HTMLFormElement>('#f').addEventListener('submit', () => {
+      real('#erreurs')?.remove();
+      if (real('#nom').value) return;
+      real('#f').insertAdjacentHTML(
+        'afterbegin',
+        '<div id="erreurs" class="govuk-error-summary"><h2>There is a problem</h2><ul><li><a href="#nom">Enter your name</a></li></ul></div>',
+      );
+    });
+    await show(true, true);
+    expect(container.querySelector('[data-testid="readable-page-errors"]')).toBeNull();
+    const mdp = big('mdp').querySelector('input') as HTMLInputElement;
+    type(mdp, 'secret-tape');
+    const next = [...container.querySelectorAll<HTMLButtonElement>('[data-action="readable-submit"]')].find(
+      (b) => b.textContent === 'Suivant',
+    );
+    next?.click();
+    await until(() =>
+      expect(container.querySelector('[data-testid="readable-page-errors"] a')?.textContent).toBe(
+        'Enter your name',
+      ),
+    );
+    // A question the script creates after the errors.
+    const group = document.createElement('div');
+    group.innerHTML = '<label for="enfants">Nombre d’enfants</label><input id="enfants" name="enfants">';
+    real('#ok').after(group);
+    await until(() => expect(big('enfants')).not.toBeNull());
+    // What the person typed is still there, in the view and on the page.
+    expect((big('mdp').querySelector('input') as HTMLInputElement).value).toBe('secret-tape');
+    expect(real('#mdp').value).toBe('secret-tape');
+    (container.querySelector('[data-testid="readable-page-errors"] a') as HTMLAnchorElement).click();
+    const nom = big('nom').querySelector('input') as HTMLInputElement;
+    await until(() => expect(document.activeElement).toBe(nom));
+    type(nom, 'Dupont');
+    next?.click();
+    await until(() => expect(container.querySelector('[data-testid="readable-page-errors"]')).toBeNull());
+    expect(submitted).toBe(1);
+  });
+
   test('the back button closes the view', async () => {
     const { onClose } = await show();
     (container.querySelector('[data-action="readable-close"]') as HTMLButtonElement).click();
