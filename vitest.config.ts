@@ -19,11 +19,7 @@ export default defineConfig({
           // One DOM emulation, jsdom: core code that reads pages builds its page with jsdom in the test,
           // as the command line does, and DOMPurify supports no other DOM in Node (happy-dom refuses
           // its in-place sanitizing); component files opt in with `// @vitest-environment jsdom`.
-          // Still on happy-dom: the files that name it, which were being edited when the others moved
-          // (all but guides-tab pass on jsdom as they are; it also needs a scrollIntoView stub, which
-          // jsdom lacks), ocr-flow/reader.test.tsx (on jsdom, which has no requestAnimationFrame,
-          // Preact's after-paint timer outlived the file and threw in a clean-clone run), and
-          // markdown.test.ts, which checks the renderer on both on purpose.
+          // happy-dom stays only in markdown.test.ts, which checks the renderer on both on purpose.
           environment: 'node',
           // Measured on the 2-core machine with both cores kept busy by another process: the jsdom pages,
           // property runs and key derivations take 3–8 s there (1–3 s idle), too close to the 5 s default.

@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @vitest-environment jsdom
 /**
  * Our shadow roots: closed on a web page (the extension), where the site's script must not walk
  * into them; open for the widget, which runs in the site's own world anyway. Our own code still

@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @vitest-environment jsdom
 /**
  * The guides tab rendered with Preact on a copy of the demo's identity page: the guide for the
  * page, the counter, the live check in plain words, "Aller au champ", "C'est fait", the
@@ -26,6 +26,8 @@ const BASE = `${location.origin}/pasapas/guides/`;
 let server: DemoServer;
 let pageHtml = '';
 beforeAll(async () => {
+  // jsdom has no layout, so no scrollIntoView: the tab scrolls the current step into view.
+  Element.prototype.scrollIntoView ??= () => {};
   server = await startDemoServer({ port: 0 });
   const html = await httpGet(`${server.url}/aide-logement/identite.html?widget=0`);
   pageHtml = /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '';

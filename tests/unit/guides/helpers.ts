@@ -11,7 +11,7 @@ export function demoGuide(): Record<string, any> {
   return JSON.parse(readFileSync(fixturePath('valid-demo.json'), 'utf8'));
 }
 
-/** Node's own HTTP (happy-dom's fetch applies the browser's same-origin policy). */
+/** Node's own HTTP, outside the DOM emulation (a page's fetch would apply the browser's same-origin policy). */
 export const httpGet = (url: string) =>
   new Promise<string>((resolve, reject) => {
     get(url, (res) => {

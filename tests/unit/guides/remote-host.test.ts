@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @vitest-environment jsdom
 /**
  * The page's side of the side panel, on a copy of the demo's identity page: the documents
  * checklist ticked by the side panel is the page's own, bad ticks are ignored, and a held

@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @vitest-environment jsdom
 /** The panel's words for a field it cannot point at: ambiguous or missing, never for a found field. */
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';

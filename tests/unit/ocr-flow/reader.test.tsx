@@ -1,10 +1,10 @@
-// @vitest-environment happy-dom
+// @vitest-environment jsdom
 /**
  * The reading screen wired to its flow, with the engine replaced (reading.ts mocked): a file gives the
  * values, « Remplir » sends the chosen ones once through the bridge, a refusal is a new alert each press,
  * cancel returns focus to the file picker, an image too large says so. The real engine runs in the e2e.
  */
-import { render } from 'preact';
+import { options, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OcrBridge } from '../../../components/features/ocr/protocol';
@@ -13,6 +13,11 @@ import type { FillItem } from '../../../utils/ocr/fill/index.ts';
 import { FrontTabError } from '../../../utils/ocr/front-tab/index.ts';
 import { OcrImageError } from '../../../utils/ocr/preprocess/image.ts';
 import type { Read } from '../../../utils/ocr/reading-flow.ts';
+
+// Preact runs after-paint effects on an animation frame raced with a 100 ms timer. Outside the
+// browser that timer can outlive this file and call jsdom's cancelAnimationFrame after teardown:
+// run them on the next task instead, as a frame would come in a quiet browser.
+options.requestAnimationFrame = (flush) => setTimeout(flush);
 
 const IBAN = 'FR7630006000011234567890189';
 const engine = vi.hoisted(() => ({

@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @vitest-environment jsdom
 /**
  * The page agent on a real DOM with the real service (fake-indexeddb): the offer comes once per
  * tab, later pages fill silently, what the site shows is asked about, and on a shared computer
