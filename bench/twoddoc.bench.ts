@@ -4,71 +4,30 @@
  * same run: time to the values (code: find + decode + parse + verify; OCR: preprocessing + tesseract +
  * extraction) and the expected fields right (value right and valid; from the code, only when verified).
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, DOCS, READABLE_VARIANTS } from '../tests/fixtures/ocr-docs/render.ts';
-import { codeSvg, readerWasm, signedCode } from '../tests/fixtures/twoddoc/make.ts';
+import { DOCS, docWithStamp, READABLE_VARIANTS, renderHtml } from '../tests/fixtures/ocr-docs/render.ts';
+import {
+  codeSvg,
+  PRINTED_TAX_NOTICE_FIELDS,
+  readerWasm,
+  signedCode,
+} from '../tests/fixtures/twoddoc/make.ts';
 import { decodeImage } from '../utils/ocr/engine/decode-node.ts';
 import { createNodeOcr } from '../utils/ocr/engine/node.ts';
 import { readDocument } from '../utils/ocr/index.ts';
 import { readTwoDDoc } from '../utils/twoddoc/read.ts';
-
-const FIXTURES = join(import.meta.dirname, '../tests/fixtures/ocr-docs');
-const FIELDS: Array<[string, string]> = [
-  ['43', '1,5'],
-  ['44', '2675A12345678'],
-  ['45', '2025'],
-  ['46', 'EXEMPLE CAMILLE'],
-  ['4A', '31072026'],
-  ['47', '3023217600053'],
-  ['41', '24350'],
-  ['4V', '1126'],
-  ['4Y', '12 RUE DES LILAS 75011 PARIS'],
-];
 
 type Field = { kind: string; value: string; valid: boolean };
 const expected = DOCS.find((d) => d.id === 'avis-imposition')?.fields ?? [];
 const right = (fields: Field[]) =>
   expected.filter((w) => fields.some((f) => f.kind === w.kind && f.value === w.value && f.valid)).length;
 
-async function renderVariants(dir: string): Promise<Array<{ variant: string; path: string }>> {
-  const svg = await codeSvg(await signedCode(FIELDS));
-  writeFileSync(
-    join(dir, 'avis.html'),
-    readFileSync(join(FIXTURES, 'avis-imposition.html'), 'utf8').replace(
-      '<body>',
-      `<body><div style="position:absolute;top:24px;right:32px;width:150px">${svg}</div>`,
-    ),
-  );
-  copyFileSync(join(FIXTURES, 'style.css'), join(dir, 'style.css'));
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-  const out: Array<{ variant: string; path: string }> = [];
-  try {
-    const page = await browser.newPage({ viewport: { width: 794, height: 1123 }, deviceScaleFactor: 2.1 });
-    await page.route('**/*', (r) => (r.request().url().startsWith('file:') ? r.continue() : r.abort()));
-    await page.goto(`file://${join(dir, 'avis.html')}`);
-    await page.addScriptTag({ path: join(FIXTURES, 'degrade.js') });
-    const png = await page.screenshot({ fullPage: true, type: 'png' });
-    const src = `data:image/png;base64,${png.toString('base64')}`;
-    for (const v of READABLE_VARIANTS) {
-      const path = join(dir, `avis.${v}.${v === 'jpeg40' || v === 'photo' ? 'jpg' : 'png'}`);
-      if (v === 'clean') writeFileSync(path, png);
-      else {
-        const url = (await page.evaluate(`degrade(${JSON.stringify(src)}, ${JSON.stringify(v)})`)) as string;
-        writeFileSync(path, Buffer.from(url.split(',')[1] ?? '', 'base64'));
-      }
-      out.push({ variant: v, path });
-    }
-  } finally {
-    await browser.close();
-  }
-  return out;
+/** The tax notice with its signed code, clean and degraded like the OCR bench's phone photos. */
+async function renderVariants(dir: string) {
+  const html = docWithStamp('avis-imposition', await codeSvg(await signedCode(PRINTED_TAX_NOTICE_FIELDS)));
+  return renderHtml(html, { dir, name: 'avis', variants: READABLE_VARIANTS });
 }
 
 export default async function twoDDocBench() {

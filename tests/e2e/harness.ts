@@ -10,10 +10,9 @@ import { followClosedRootsIn } from './closed-roots';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION = join(ROOT, '.output/chrome-mv3');
 
-/** Debian's Chromium here; elsewhere PASAPAS_CHROMIUM or Playwright's own (npx playwright install chromium). */
-export function chromiumPath(): string | undefined {
-  return process.env.PASAPAS_CHROMIUM ?? (process.platform === 'linux' ? '/usr/bin/chromium' : undefined);
-}
+import { chromiumPath } from '../fixtures/chromium';
+
+export { chromiumPath };
 
 const BASE_ARGS = [
   '--no-sandbox',
@@ -217,19 +216,28 @@ export async function openByShortcut(page: Page) {
 /** Opens the panel (it may be mounting, closed, at that very moment: tries again) on one feature's tab. */
 export async function openPanelTab(page: Page, feature: string) {
   await expect
-    .poll(async () => {
-      if (
-        !(await panel(page)
-          .isVisible()
-          .catch(() => false))
-      )
-        await launcher(page)
-          .click({ timeout: 2000 })
-          .catch(() => {});
-      return panel(page).isVisible();
-    })
+    .poll(
+      async () => {
+        if (
+          !(await panel(page)
+            .isVisible()
+            .catch(() => false))
+        )
+          await launcher(page)
+            .click({ timeout: 2000 })
+            .catch(() => {});
+        return panel(page).isVisible();
+      },
+      { timeout: 20_000 },
+    )
     .toBe(true);
   await page.locator(`[role=tab][data-feature="${feature}"]`).click();
+}
+
+/** « Terminer ma session » and its confirmation, in our session frame (sessionFrame). */
+export async function endSessionIn(frame: Frame) {
+  await frame.locator('[data-action="end-session"]').click();
+  await frame.locator('[data-testid="end-confirm"] [data-action="confirm-yes"]').click();
 }
 
 /** The element that has focus, seen through shadow roots (our closed ones: see closed-roots.ts). */

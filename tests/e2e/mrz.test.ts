@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { permitMrz, renderPermit } from '../fixtures/mrz/card';
 import { type Demo, startDemoServer } from './demo';
-import { axe, chromiumPath, launchBrowser, launcher, panel } from './harness';
+import { axe, launchBrowser, launcher, panel } from './harness';
 
 const READ_TIMEOUT = 120_000;
 let demo: Demo;
@@ -20,8 +20,8 @@ const images = { good: '', bad: '' };
 beforeAll(async () => {
   demo = await startDemoServer({ port: 0 });
   tmp = mkdtempSync(join(tmpdir(), 'pasapas-mrz-e2e-'));
-  images.good = await renderPermit(tmp, 'good', permitMrz(false), chromiumPath());
-  images.bad = await renderPermit(tmp, 'bad', permitMrz(true), chromiumPath());
+  images.good = await renderPermit(tmp, 'good', permitMrz(false));
+  images.bad = await renderPermit(tmp, 'bad', permitMrz(true));
 });
 afterAll(async () => {
   await demo?.close();

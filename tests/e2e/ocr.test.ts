@@ -5,13 +5,13 @@
  * Each reading takes a few seconds on 2 cores: few readings, generous timeouts.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Frame, type Page, type Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { CHROMIUM_ARGS, renderOne, renderPdfs } from '../fixtures/ocr-docs/render';
+import { CHROMIUM_ARGS, renderHtml, renderOne, renderPdfs } from '../fixtures/ocr-docs/render';
 import { followClosedRootsIn } from './closed-roots';
 import { type Demo, startDemoServer } from './demo';
 import {
@@ -48,23 +48,8 @@ async function renderBadIbanRib(dir: string): Promise<string> {
     'FR76 3000 6000 0112 3456 7890 189',
     'FR76 3000 6000 0112 3456 7890 188',
   );
-  writeFileSync(join(dir, 'rib-bad.html'), html);
-  copyFileSync(join(FIXTURES, 'style.css'), join(dir, 'style.css'));
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-  try {
-    const page = await browser.newPage({ viewport: { width: 794, height: 1123 }, deviceScaleFactor: 2.1 });
-    await page.route('**/*', (r) => (r.request().url().startsWith('file:') ? r.continue() : r.abort()));
-    await page.goto(`file://${join(dir, 'rib-bad.html')}`);
-    const path = join(dir, 'rib-bad.png');
-    await page.screenshot({ path, fullPage: true });
-    return path;
-  } finally {
-    await browser.close();
-  }
+  const [clean] = await renderHtml(html, { dir, name: 'rib-bad' });
+  return clean?.path ?? '';
 }
 
 beforeAll(async () => {

@@ -12,10 +12,11 @@ import {
   axe,
   axeFrame,
   deepActive,
+  endSessionIn,
   launch,
   launchBrowser,
   launcher,
-  panel,
+  openPanelTab,
   type Session,
   sessionFrame,
 } from './harness';
@@ -133,20 +134,7 @@ async function valuesOf(page: Page, names: readonly string[]) {
 
 /** Opens the panel on "Mes démarches". */
 async function progressTab(page: Page) {
-  // The panel may be mounting (closed) at this very moment for progress itself: try again until open.
-  await expect
-    .poll(
-      async () => {
-        if ((await panel(page).count()) === 0)
-          await launcher(page)
-            .click({ timeout: 2000 })
-            .catch(() => {});
-        return panel(page).isVisible();
-      },
-      { timeout: 15_000 },
-    )
-    .toBe(true);
-  await page.locator('[role=tab][data-feature="progress"]').click();
+  await openPanelTab(page, 'progress');
   await page.locator('[data-testid="progress-tab"]').waitFor();
 }
 
@@ -371,8 +359,7 @@ describe('extension', () => {
     // The page's panel hears that the session opened again: this site's procedure is listed.
     await expect.poll(() => page.locator('[data-testid="progress-list"] > li').count()).toBe(1);
 
-    await section.locator('[data-action="end-session"]').click();
-    await tabFrame.locator('[data-testid="end-confirm"] [data-action="confirm-yes"]').click();
+    await endSessionIn(tabFrame);
     // The whole end of session: this site's tab closes, our summary page opens
     // (tests/e2e/session-end.test.ts checks what it says and what it erased).
     await expect

@@ -18,8 +18,17 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Demo, startDemoServer } from './demo';
-import { axe, EXTENSION, launch, launcher, panel, type Session, sessionFrame } from './harness';
-import { encodings, find } from './profile-search';
+import {
+  axe,
+  EXTENSION,
+  endSessionIn,
+  launch,
+  launcher,
+  openPanelTab,
+  type Session,
+  sessionFrame,
+} from './harness';
+import { AFTER_SESSION_END, encodings, find, outsideBrowserOwned } from './profile-search';
 
 const TYPED = {
   identifiant: 'Hectorine.Zorglub',
@@ -145,22 +154,8 @@ async function personUsesTheSite(session: Session): Promise<Page> {
 
 /** "Terminer ma session" in our frame of the panel's "Mes démarches" tab. */
 async function endFromThePanel(page: Page) {
-  await expect
-    .poll(
-      async () => {
-        if ((await panel(page).count()) === 0)
-          await launcher(page)
-            .click({ timeout: 2000 })
-            .catch(() => {});
-        return panel(page).isVisible();
-      },
-      { timeout: 15_000 },
-    )
-    .toBe(true);
-  await page.locator('[role=tab][data-feature="progress"]').click();
-  const frame = await sessionFrame(page, 'tab');
-  await frame.locator('[data-action="end-session"]').click();
-  await frame.locator('[data-testid="end-confirm"] [data-action="confirm-yes"]').click();
+  await openPanelTab(page, 'progress');
+  await endSessionIn(await sessionFrame(page, 'tab'));
 }
 
 /** What the site keeps in this browser, read from a page of its origin. */
@@ -306,19 +301,11 @@ describe('the end of a session ends everything it can (Chromium)', () => {
       ...encodings('site address', `${demo.url}/aide-logement/`),
     });
     // Measured on Chromium 156, and said in the README: files the browser owns that no extension
-    // API reaches keep copies — its session-restore files (the forms of closed tabs), the LevelDB
-    // logs of local and session storage (deleted entries until compaction), the History database's
-    // freed pages. Anything elsewhere (cookies, saved logins, autofill, IndexedDB, the extension's
-    // own files) fails the test.
-    const BROWSER_OWNED = [
-      /^\/Default\/Sessions\//,
-      /^\/Default\/(Local Storage|Session Storage)\//,
-      /^\/Default\/History$/,
-      /^\/segmentation_platform\/ukm_db$/,
-    ];
-    const where = (hit: string) => hit.slice(hit.indexOf(' in ') + 4);
+    // API reaches keep copies (profile-search.ts, AFTER_SESSION_END). Anything elsewhere (cookies,
+    // saved logins, autofill, IndexedDB, the extension's own files) fails the test.
     console.info('[session-end] left in browser-owned files:', hits);
-    expect(hits.filter((h) => !BROWSER_OWNED.some((re) => re.test(where(h))))).toEqual([]);
+    expect(outsideBrowserOwned(hits, AFTER_SESSION_END)).toEqual([]);
+    const where = (hit: string) => hit.slice(hit.indexOf(' in ') + 4);
     for (const file of ['Cookies', 'Login Data', 'Web Data'])
       expect(hits.filter((h) => where(h) === `/Default/${file}`)).toEqual([]);
   }, 180_000);

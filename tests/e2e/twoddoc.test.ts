@@ -4,31 +4,19 @@
  * files: every request outside localhost is blocked and counted), then filled into the demo form after
  * « Remplir ». A changed code is refused plainly; a code that disagrees with the printed text is told.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Frame, type Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { CHROMIUM_ARGS } from '../fixtures/ocr-docs/render';
-import { codeSvg, signedCode } from '../fixtures/twoddoc/make';
+import { docWithStamp, renderHtml } from '../fixtures/ocr-docs/render';
+import { codeSvg, PRINTED_TAX_NOTICE_FIELDS, signedCode } from '../fixtures/twoddoc/make';
 import { type Demo, startDemoServer } from './demo';
-import { axe, chromiumPath, launch, launchBrowser, launcher, panel, type Session } from './harness';
+import { axe, launch, launchBrowser, launcher, panel, type Session } from './harness';
 
 const READ_TIMEOUT = 120_000;
-const FIXTURES = join(import.meta.dirname, '../fixtures/ocr-docs');
-
 /** The printed tax notice's values (tests/fixtures/ocr-docs/avis-imposition.html), as its code carries them. */
-const FIELDS: Array<[string, string]> = [
-  ['43', '1,5'],
-  ['44', '2675A12345678'],
-  ['45', '2025'],
-  ['46', 'EXEMPLE CAMILLE'],
-  ['4A', '31072026'],
-  ['47', '3023217600053'],
-  ['41', '24350'],
-  ['4V', '1126'],
-  ['4Y', '12 RUE DES LILAS 75011 PARIS'],
-];
+const FIELDS = PRINTED_TAX_NOTICE_FIELDS;
 
 let demo: Demo;
 let tmp: string;
@@ -36,28 +24,9 @@ const images = { signed: '', tampered: '', disagreeing: '' };
 
 /** The fictitious tax notice with the code printed in its top right corner, as a 200 dpi PNG. */
 async function renderWithCode(name: string, code: string): Promise<string> {
-  const svg = await codeSvg(code);
-  const html = readFileSync(join(FIXTURES, 'avis-imposition.html'), 'utf8').replace(
-    '<body>',
-    `<body><div style="position:absolute;top:24px;right:32px;width:150px;text-align:center;font:10px sans-serif">${svg}<div>2D-DOC</div></div>`,
-  );
-  writeFileSync(join(tmp, `${name}.html`), html);
-  copyFileSync(join(FIXTURES, 'style.css'), join(tmp, 'style.css'));
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-  try {
-    const page = await browser.newPage({ viewport: { width: 794, height: 1123 }, deviceScaleFactor: 2.1 });
-    await page.route('**/*', (r) => (r.request().url().startsWith('file:') ? r.continue() : r.abort()));
-    await page.goto(`file://${join(tmp, `${name}.html`)}`);
-    const path = join(tmp, `${name}.png`);
-    await page.screenshot({ path, fullPage: true });
-    return path;
-  } finally {
-    await browser.close();
-  }
+  const html = docWithStamp('avis-imposition', `${await codeSvg(code)}<div>2D-DOC</div>`);
+  const [clean] = await renderHtml(html, { dir: tmp, name });
+  return clean?.path ?? '';
 }
 
 beforeAll(async () => {

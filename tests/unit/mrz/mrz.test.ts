@@ -91,7 +91,7 @@ describe('MRZ', () => {
       'RÉPUBLIQUE FRANÇAISE',
       // « read for <<, and one filler lost at the end.
       (l1 as string).replace('<<', '«').slice(0, 28),
-      (l2 as string).slice(0, 10) + ' ' + (l2 as string).slice(10),
+      `${(l2 as string).slice(0, 10)} ${(l2 as string).slice(10)}`,
       (l3 as string).slice(0, 29),
     ];
     expect(mrzCandidates(ocr).map((x) => x.format)).toEqual(['TD1']);
