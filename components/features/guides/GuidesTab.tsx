@@ -12,6 +12,7 @@ import { useServices } from '../../app/services';
 import { useAdoptedSheet } from '../../app/use-adopted-sheet';
 import guidesCss from './guides.css?inline';
 import { guidesMessages } from './messages';
+import { numbersOf } from './numbers';
 import { checklist } from './page-sync';
 import {
   CheckLine,
@@ -28,10 +29,12 @@ import {
   TargetNote,
   TrustLine,
 } from './parts';
+import { RecapView } from './RecapView';
 import { RemoteGuides, remoteOf } from './RemoteGuides';
+import { recapMessages } from './recap-messages';
 import { TargetWords } from './TargetWords';
 
-const translate = createTranslator(uiMessages, guidesMessages);
+const translate = createTranslator(uiMessages, guidesMessages, recapMessages);
 type T = (key: string, params?: Params) => string;
 
 type Load =
@@ -235,6 +238,13 @@ function GuideView({
   const stepTitle = step ? localize(step.title, lang) : '';
   const ticked = useTicked(guide.id);
   const [notFound, setNotFound] = useState(false);
+  const [recapOpen, setRecapOpen] = useState(false);
+  const recapButton = useRef<HTMLButtonElement>(null);
+  const closeRecap = () => {
+    setRecapOpen(false);
+    // Back to the button that opened it, once it is drawn again.
+    requestAnimationFrame(() => recapButton.current?.focus());
+  };
   // After a move made in the panel, focus goes to the new step's title (the button may be gone).
   const focusAfterMove = useRef(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -289,8 +299,24 @@ function GuideView({
         t={t}
       />
 
-      {state.finished ? (
-        <Finished t={t} finishedRef={finishedRef} onRestart={() => act(() => session.goTo(0))} />
+      {recapOpen ? (
+        <RecapView
+          guide={guide}
+          lang={lang}
+          done={state.done}
+          finished={state.finished}
+          numbers={numbersOf(session).list()}
+          t={t}
+          onClose={closeRecap}
+        />
+      ) : state.finished ? (
+        <Finished
+          t={t}
+          finishedRef={finishedRef}
+          onRestart={() => act(() => session.goTo(0))}
+          onRecap={() => setRecapOpen(true)}
+          recapRef={recapButton}
+        />
       ) : (
         step && (
           <section class="pp-guide-step" aria-labelledby="pp-guide-step-title" data-step={step.id}>
@@ -333,6 +359,17 @@ function GuideView({
         )
       )}
 
+      {!recapOpen && !state.finished && (
+        <button
+          type="button"
+          class="pp-button"
+          data-action="recap-open"
+          ref={recapButton}
+          onClick={() => setRecapOpen(true)}
+        >
+          {t('recap.open')}
+        </button>
+      )}
       <DocumentChecklist
         guide={guide}
         lang={lang}

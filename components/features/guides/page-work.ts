@@ -9,6 +9,7 @@ import { createTranslator } from '../../../utils/i18n';
 import type { PanelServices } from '../../app/services';
 import { createHighlight, type Highlight } from './highlight';
 import { guidesMessages } from './messages';
+import { numbersOf } from './numbers';
 
 const translate = createTranslator(guidesMessages);
 
@@ -67,6 +68,7 @@ export async function drawGuideOnPage(
   };
   const onView = (view: SessionView) => {
     draw(view);
+    if (session) numbersOf(session).see(view);
     if (view.element && view.element !== shown) {
       shown = view.element;
       reveal(view.element);

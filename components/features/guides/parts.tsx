@@ -147,16 +147,32 @@ export function Finished({
   t,
   finishedRef,
   onRestart,
+  onRecap,
+  recapRef,
 }: {
   t: T;
   finishedRef: Ref<HTMLParagraphElement>;
   onRestart: () => void;
+  /** The side panel has no recap yet: the numbers it would offer live in the page. */
+  onRecap?: () => void;
+  recapRef?: Ref<HTMLButtonElement>;
 }) {
   return (
-    <div class="pp-message" data-testid="guide-finished">
+    <div class="pp-message pp-stack" data-testid="guide-finished">
       <p tabIndex={-1} ref={finishedRef}>
         {t('guides.finished')}
       </p>
+      {onRecap && (
+        <button
+          type="button"
+          class="pp-button pp-button--primary"
+          data-action="recap-open"
+          ref={recapRef}
+          onClick={onRecap}
+        >
+          {t('recap.open')}
+        </button>
+      )}
       <button type="button" class="pp-button" onClick={onRestart}>
         {t('guides.restart')}
       </button>
