@@ -2,23 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ExportResult } from '../../../utils/guides/studio';
 import { publishableZip } from '../../../utils/guides/studio/publish';
 import { publicKeyFile, type SigningKeyInfo } from '../../../utils/guides/studio/signing-key';
-import type { Params } from '../../../utils/i18n';
-
-type T = (key: string, params?: Params) => string;
-type Answer<V> = ({ ok: true } & V) | { ok: false; code?: string } | null;
-
-/** A file given to the person as a download (the side panel's own page). */
-export function download(fileName: string, data: BlobPart, type: string) {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { DownloadButton, type DownloadFile } from './DownloadButton';
+import type { StudioClient } from './studio-client';
+import type { T } from './t';
 
 /**
  * Signing and publishing: the mediator's key (made once, kept by the background, its private part
@@ -27,13 +13,13 @@ export function download(fileName: string, data: BlobPart, type: string) {
  */
 export function SignPanel({
   exportNow,
-  background,
+  client,
   publisher,
   t,
   say,
 }: {
   exportNow(): ExportResult | null;
-  background(message: unknown): Promise<unknown>;
+  client: StudioClient;
   publisher: string;
   t: T;
   say(message: string): void;
@@ -43,12 +29,9 @@ export function SignPanel({
 
   useEffect(() => {
     let live = true;
-    background({ type: 'pasapas:studio-key', action: 'status' })
-      .then((a) => {
-        const answer = a as Answer<{ key: SigningKeyInfo | null }>;
-        if (live) setKey(answer?.ok ? answer.key : null);
-      })
-      .catch(() => live && setKey(null));
+    client.keyStatus().then((answer) => {
+      if (live) setKey(answer?.ok ? answer.key : null);
+    });
     return () => {
       live = false;
     };
@@ -56,9 +39,7 @@ export function SignPanel({
 
   const create = async () => {
     setBusy(true);
-    const answer = (await background({ type: 'pasapas:studio-key', action: 'create' }).catch(
-      () => null,
-    )) as Answer<{ key: SigningKeyInfo }>;
+    const answer = await client.createKey();
     setBusy(false);
     if (answer?.ok && answer.key) {
       setKey(answer.key);
@@ -70,9 +51,7 @@ export function SignPanel({
   const signed = async (): Promise<{ id: string; text: string; fileName: string } | null> => {
     const exported = exportNow();
     if (!exported?.ok) return null;
-    const answer = (await background({ type: 'pasapas:studio-sign', text: exported.text }).catch(
-      () => null,
-    )) as Answer<{ text: string }>;
+    const answer = await client.sign(exported.text);
     if (!answer?.ok) {
       say(t('studio.signFailed'));
       return null;
@@ -80,25 +59,21 @@ export function SignPanel({
     return { id: exported.guide.id, text: answer.text, fileName: exported.fileName };
   };
 
-  const signAndDownload = async () => {
+  const signedFile = async (): Promise<DownloadFile | null> => {
     const guide = await signed();
-    if (!guide) return;
-    download(guide.fileName, guide.text, 'application/json');
-    say(t('studio.signed', { file: guide.fileName }));
+    return guide && { fileName: guide.fileName, data: guide.text, type: 'application/json' };
   };
 
-  const publish = async () => {
-    if (!key) return;
+  const publishedFile = async (): Promise<DownloadFile | null> => {
+    if (!key) return null;
     const guide = await signed();
-    if (!guide) return;
+    if (!guide) return null;
     const { bytes } = await publishableZip({
       guides: [guide],
       publicKey: publicKeyFile(key),
       name: publisher.trim() || guide.id,
     });
-    const fileName = `${guide.id}-a-publier.zip`;
-    download(fileName, bytes, 'application/zip');
-    say(t('studio.published', { file: fileName }));
+    return { fileName: `${guide.id}-a-publier.zip`, data: bytes, type: 'application/zip' };
   };
 
   if (key === undefined) return null;
@@ -125,29 +100,35 @@ export function SignPanel({
           <p data-testid="studio-key">{t('studio.keyIs', { keyId: key.keyId })}</p>
           {!key.protected && <p class="pp-message">{t('studio.keyUnprotected')}</p>}
           <div class="pp-row">
-            <button
-              type="button"
-              class="pp-button pp-button--primary"
-              data-action="studio-sign"
-              onClick={signAndDownload}
+            <DownloadButton
+              primary
+              action="studio-sign"
+              file={signedFile}
+              saved={(file) => t('studio.signed', { file })}
+              say={say}
             >
               {t('studio.signDownload')}
-            </button>
-            <button
-              type="button"
-              class="pp-button"
-              data-action="studio-public-key"
-              onClick={() => {
-                const name = `cle-publique-${key.keyId}.json`;
-                download(name, `${JSON.stringify(publicKeyFile(key), null, 2)}\n`, 'application/json');
-                say(t('studio.publicKeySaved', { file: name }));
-              }}
+            </DownloadButton>
+            <DownloadButton
+              action="studio-public-key"
+              file={() => ({
+                fileName: `cle-publique-${key.keyId}.json`,
+                data: `${JSON.stringify(publicKeyFile(key), null, 2)}\n`,
+                type: 'application/json',
+              })}
+              saved={(file) => t('studio.publicKeySaved', { file })}
+              say={say}
             >
               {t('studio.publicKey')}
-            </button>
-            <button type="button" class="pp-button" data-action="studio-publish" onClick={publish}>
+            </DownloadButton>
+            <DownloadButton
+              action="studio-publish"
+              file={publishedFile}
+              saved={(file) => t('studio.published', { file })}
+              say={say}
+            >
               {t('studio.publish')}
-            </button>
+            </DownloadButton>
           </div>
         </>
       )}
