@@ -69,7 +69,7 @@ try {
   server = await createServer({ root, browser, ...(noBrowser ? { webExt: { disabled: true } } : {}) });
   await server.start();
   console.log(
-    `[dev] ready: panel, command line and extension rebuild on change${noBrowser ? ' (no browser opened)' : ''}; Ctrl+C stops.`,
+    `[dev] ready: panel, command line and extension rebuild on change${noBrowser ? ' (no browser opened)' : ''}; extension pages served by ${server.origin}; Ctrl+C stops.`,
   );
 } catch (error) {
   console.error(error);
