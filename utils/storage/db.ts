@@ -8,6 +8,7 @@
  *       `identity`, procedure URL reduced to its origin, v1 `completedSteps` moved to stepProgress
  * v3  + vault (public-computer encryption meta); procedures indexed by `lookup` (guide + site,
  *       or an HMAC tag of them when encrypted) and `expiresAt` instead of `guideId`
+ * v4  + infos ("Mes informations", utils/infos): one sealed row per entry, no upgrade needed
  */
 import { Dexie, type Table, type Transaction } from 'dexie';
 import type { Sealed } from '../crypto/aead.ts';
@@ -16,7 +17,7 @@ import { isQuotaError, StorageFullError, translateWriteError } from './errors.ts
 import { type FieldIdentity, fieldKey } from './field-identity.ts';
 
 export const DB_NAME = 'pasapas';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export type FieldValue = string | boolean | string[];
 
@@ -87,6 +88,11 @@ export type VaultMetaRow = {
   idleMs: number;
 };
 
+/** One entry of "Mes informations": everything but its id is sealed (utils/infos/store.ts). */
+export type InfoRow = { id: string; sealed: Sealed; updatedAt: number };
+/** The additional data an entry is sealed with: a row moved under another id does not open. */
+export const infoAad = (id: string): string => `info:${id}`;
+
 export type PasapasDB = Dexie & {
   procedures: Table<ProcedureRow, string>;
   fieldValues: Table<FieldValueRow, [string, string]>;
@@ -96,11 +102,14 @@ export type PasapasDB = Dexie & {
   installedGuides: Table<InstalledGuideRow, string>;
   catalogs: Table<CatalogRow, string>;
   vault: Table<VaultMetaRow, string>;
+  infos: Table<InfoRow, string>;
 };
 
 /** Tables holding one person's procedure data (what expiry and `deleteProcedure` remove). */
 export const PROCEDURE_TABLES = ['procedures', 'fieldValues', 'stepProgress', 'documents'] as const;
-export const ALL_TABLES = [...PROCEDURE_TABLES, 'settings', 'installedGuides', 'catalogs', 'vault'] as const;
+/** Everything of one person, sealed by the same key: what a wipe, a session's end or a lost key removes. */
+export const PERSON_TABLES = [...PROCEDURE_TABLES, 'infos'] as const;
+export const ALL_TABLES = [...PERSON_TABLES, 'settings', 'installedGuides', 'catalogs', 'vault'] as const;
 export type TableName = (typeof ALL_TABLES)[number];
 
 export function lookupKey(guideId: string, origin: string): string {
@@ -222,6 +231,8 @@ function defineSchema(db: Dexie, upTo: number): void {
       vault: 'id',
     })
     .upgrade(upgradeToV3);
+  if (upTo < 4) return;
+  db.version(4).stores({ infos: 'id' });
 }
 
 export type OpenOptions = {

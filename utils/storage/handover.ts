@@ -99,13 +99,39 @@ export async function exportProcedures(
   const procedures = await store.exportBundle(options.procedureIds);
   if (procedures.length === 0) throw new HandoverError('empty');
   const payload: Payload = { app: 'pasapas', exportedAt: (options.clock ?? Date.now)(), procedures };
-  const params = newKdfParams(options.iterations ?? PBKDF2_ITERATIONS);
+  return sealHandover(payload, passphrase, options.iterations);
+}
+
+/**
+ * Any handover payload in the export file format, encrypted with the passphrase ("Mes informations"
+ * uses it too, with its own payload).
+ */
+export async function sealHandover(
+  payload: unknown,
+  passphrase: string,
+  iterations?: number,
+): Promise<string> {
+  assertPassphrase(passphrase);
+  const params = newKdfParams(iterations ?? PBKDF2_ITERATIONS);
   const keys = await deriveKeys(passphrase, params);
   const kdf: ExportKdf = { ...params, check: await macTag(keys.mac, CHECK_TEXT) };
   const header = { format: EXPORT_FORMAT, version: EXPORT_VERSION, kdf } as const;
   const sealed = await sealJson(keys.encryption, payload, headerAad(header));
   const file: ExportFile = { ...header, iv: sealed.iv, ciphertext: sealed.ct };
   return JSON.stringify(file);
+}
+
+/** The decrypted payload of an export file, not yet checked (HandoverError on a wrong passphrase or damage). */
+export async function openHandover(text: string, passphrase: string): Promise<unknown> {
+  const file = parseExportFile(text);
+  const keys = await deriveKeys(passphrase, file.kdf);
+  if (!(await verifyTag(keys.mac, CHECK_TEXT, file.kdf.check))) throw new HandoverError('wrong-passphrase');
+  try {
+    return await openJson(keys.encryption, { iv: file.iv, ct: file.ciphertext }, headerAad(file));
+  } catch (cause) {
+    if (cause instanceof DecryptError) throw new HandoverError('damaged', undefined, { cause });
+    throw cause;
+  }
 }
 
 /** Checks the outer shape (no passphrase needed). */
@@ -135,16 +161,7 @@ export function parseExportFile(text: string): ExportFile {
 
 /** Decrypts and validates, without touching any database. */
 export async function readExportFile(text: string, passphrase: string): Promise<BundleProcedure[]> {
-  const file = parseExportFile(text);
-  const keys = await deriveKeys(passphrase, file.kdf);
-  if (!(await verifyTag(keys.mac, CHECK_TEXT, file.kdf.check))) throw new HandoverError('wrong-passphrase');
-  let payload: unknown;
-  try {
-    payload = await openJson(keys.encryption, { iv: file.iv, ct: file.ciphertext }, headerAad(file));
-  } catch (cause) {
-    if (cause instanceof DecryptError) throw new HandoverError('damaged', undefined, { cause });
-    throw cause;
-  }
+  const payload = await openHandover(text, passphrase);
   const parsed = v.safeParse(payloadSchema, payload);
   if (!parsed.success) throw new HandoverError('damaged');
   return parsed.output.procedures.map((p) => {

@@ -6,7 +6,7 @@
  */
 import { decodeField, decodeProcedure, encodeField, encodeProcedure, type RowCipher } from './codec.ts';
 import { deviceCipher } from './data-key.ts';
-import { type PasapasDB, PROCEDURE_TABLES, writeTransaction } from './db.ts';
+import { type PasapasDB, PERSON_TABLES, writeTransaction } from './db.ts';
 import { NoVaultError, VaultRequiredError } from './errors.ts';
 import { write } from './progress-rows.ts';
 import type { Vault } from './vault.ts';
@@ -49,13 +49,14 @@ export function createRowSealing(
       if (await db.vault.get('meta')) return;
       const [procs, fields] = await Promise.all([db.procedures.toArray(), db.fieldValues.toArray()]);
       const clear = procs.some((r) => !r.sealed) || fields.some((r) => !r.sealed);
-      const sealed = procs.some((r) => r.sealed) || fields.some((r) => r.sealed);
+      const sealed =
+        procs.some((r) => r.sealed) || fields.some((r) => r.sealed) || (await db.infos.count()) > 0;
       const existing = sealed ? await deviceCipher(db, { create: false }) : null;
       if (sealed && !existing) {
         await write(() =>
-          writeTransaction(db, [...PROCEDURE_TABLES, 'vault'], async () => {
+          writeTransaction(db, [...PERSON_TABLES, 'vault'], async () => {
             if (await db.vault.get('meta')) return;
-            await Promise.all(PROCEDURE_TABLES.map((t) => db.table(t).clear()));
+            await Promise.all(PERSON_TABLES.map((t) => db.table(t).clear()));
           }),
         );
         return;

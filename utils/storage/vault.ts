@@ -34,7 +34,15 @@ import {
   keyFilesFor,
   VAULT_KEY_FILE,
 } from './data-key.ts';
-import { type PasapasDB, PROCEDURE_TABLES, type VaultMetaRow, writeTransaction } from './db.ts';
+import {
+  type InfoRow,
+  infoAad,
+  type PasapasDB,
+  PERSON_TABLES,
+  PROCEDURE_TABLES,
+  type VaultMetaRow,
+  writeTransaction,
+} from './db.ts';
 import {
   NoVaultError,
   PinRuleError,
@@ -164,8 +172,8 @@ export async function wipeProcedureData(db: PasapasDB, onlyVault?: Sealed): Prom
     const files = await keyFilesFor(db);
     await files.remove(VAULT_KEY_FILE);
     await destroyDeviceKey(db);
-    return writeTransaction(db, [...PROCEDURE_TABLES, 'vault'], async () => {
-      await Promise.all([...PROCEDURE_TABLES, 'vault' as const].map((t) => db.table(t).clear()));
+    return writeTransaction(db, [...PERSON_TABLES, 'vault'], async () => {
+      await Promise.all([...PERSON_TABLES, 'vault' as const].map((t) => db.table(t).clear()));
       return true;
     });
   });
@@ -285,19 +293,32 @@ export async function createVault(
     // Seal the rows first (WebCrypto cannot run inside the transaction), then swap them in one
     // transaction; retry if a tab wrote in between.
     for (let attempt = 0; ; attempt++) {
-      const [procs, fields] = await Promise.all([db.procedures.toArray(), db.fieldValues.toArray()]);
+      const [procs, fields, infos] = await Promise.all([
+        db.procedures.toArray(),
+        db.fieldValues.toArray(),
+        db.infos.toArray(),
+      ]);
       const clearProcs = await Promise.all(procs.map((r) => decodeProcedure(r, from)));
       const clearFields = await Promise.all(fields.map((r) => decodeField(r, from)));
       const sealedProcs = await Promise.all(clearProcs.map((p) => encodeProcedure(p, vault)));
       const sealedFields = await Promise.all(clearFields.map((f) => encodeField(f, vault)));
+      // "Mes informations" rows move to the vault's key too (without the old key, none is readable).
+      const sealedInfos = from ? await Promise.all(infos.map((r) => resealRow(r, from, vault))) : [];
       try {
-        const done = await writeTransaction(db, ['procedures', 'fieldValues', 'vault'], async () => {
+        const tables = ['procedures', 'fieldValues', 'infos', 'vault'] as const;
+        const done = await writeTransaction(db, tables, async () => {
           if (await db.vault.get('meta')) throw new VaultExistsError();
-          const [pc, fc] = await Promise.all([db.procedures.count(), db.fieldValues.count()]);
-          if (pc !== procs.length || fc !== fields.length) return false;
+          const [pc, fc, ic] = await Promise.all([
+            db.procedures.count(),
+            db.fieldValues.count(),
+            db.infos.count(),
+          ]);
+          if (pc !== procs.length || fc !== fields.length || ic !== infos.length) return false;
           await db.fieldValues.bulkDelete(fields.map((f) => [f.procedureId, f.fieldKey] as [string, string]));
           await db.procedures.bulkPut(sealedProcs);
           await db.fieldValues.bulkPut(sealedFields);
+          await db.infos.clear();
+          await db.infos.bulkPut(sealedInfos);
           await db.vault.put(meta);
           return true;
         });
@@ -310,6 +331,12 @@ export async function createVault(
     await destroyDeviceKey(db);
     return vault;
   });
+}
+
+/** An entry of "Mes informations" opened with one key and sealed with another (same additional data). */
+async function resealRow(row: InfoRow, from: RowCipher, to: RowCipher): Promise<InfoRow> {
+  const aad = infoAad(row.id);
+  return { ...row, sealed: await to.seal(await from.open(row.sealed, aad), aad) };
 }
 
 /** Wrong PINs so far, the one being tried included. Counted before the slow work, so many tries at once still count one by one. */

@@ -15,6 +15,7 @@ describe('schema versions', () => {
         'catalogs',
         'documents',
         'fieldValues',
+        'infos',
         'installedGuides',
         'procedures',
         'settings',
@@ -81,7 +82,7 @@ describe('upgrade from v1 (as shipped)', () => {
 
     const db = dbOn(factory, 'pasapas');
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(DB_VERSION);
 
     const p1 = await db.procedures.get('p1');
     expect(p1).toMatchObject({
@@ -171,7 +172,7 @@ describe('upgrade from v1 (as shipped)', () => {
 
     const db = dbOn(factory, 'pasapas');
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(DB_VERSION);
     expect(
       await db.procedures.where('lookup').equals(lookupKey('ants-titre', 'https://ants.gouv.fr')).count(),
     ).toBe(1);
@@ -198,6 +199,30 @@ describe('upgrade from v1 (as shipped)', () => {
     const db = dbOn(factory, 'pasapas');
     const rows = await db.fieldValues.toArray();
     expect(rows.map((r) => r.value)).toEqual(['récent']);
+    db.close();
+  });
+});
+
+describe('upgrade to v4 ("Mes informations")', () => {
+  it('keeps a v3 database as it was and adds an empty infos table', async () => {
+    const factory = freshFactory();
+    const v3 = dbOn(factory, 'pasapas', { upToVersion: 3 });
+    await v3.table('procedures').add({
+      id: 'p',
+      lookup: lookupKey('g', 'https://a.fr'),
+      guideId: 'g',
+      origin: 'https://a.fr',
+      title: 't',
+      currentStep: null,
+      startedAt: 1,
+      updatedAt: 1,
+    });
+    v3.close();
+    const db = dbOn(factory, 'pasapas');
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.procedures.count()).toBe(1);
+    expect(await db.infos.count()).toBe(0);
     db.close();
   });
 });

@@ -14,6 +14,11 @@ export type IdSpec = {
   kind: Exclude<
     FieldKind,
     | 'name'
+    | 'family-name'
+    | 'given-name'
+    | 'city'
+    | 'email'
+    | 'phone'
     | 'address'
     | 'postcode'
     | 'date'

@@ -21,7 +21,13 @@ export type FieldKind =
   | 'amount'
   /** Identity documents' machine-readable zone. */
   | 'nationality'
-  | 'document-number';
+  | 'document-number'
+  /** Not read from documents yet: the meanings "Mes informations" (utils/infos) also looks for. */
+  | 'family-name'
+  | 'given-name'
+  | 'city'
+  | 'email'
+  | 'phone';
 
 export type ExtractedField = {
   kind: FieldKind;

@@ -15,6 +15,8 @@ export const VALIDATED_KINDS: Partial<Record<FieldKind, ValidatorId>> = {
   siret: 'siret',
   postcode: 'postcode',
   date: 'date',
+  email: 'email',
+  phone: 'phone',
 };
 
 /**

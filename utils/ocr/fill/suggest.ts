@@ -67,6 +67,29 @@ const CLUES: Record<FieldKind, Clues> = {
     label: /numero (de la |du )?(piece|carte|passeport|titre|document)/,
     name: /num.*(piece|carte|passeport|titre)|document[_-]?num/,
   },
+  'family-name': {
+    label: /\bnom\b/,
+    name: /(^|[_-])nom($|[_-])|family|last[_-]?name|surname/,
+    autocomplete: /^family-name$/,
+    not: /prenom|date|lieu|commune|ville|banque|titulaire|\bnom et\b/,
+  },
+  'given-name': { label: /prenoms?\b/, name: /prenom|given|first[_-]?name/, autocomplete: /^given-name$/ },
+  city: {
+    label: /\bcommune\b|\bville\b|localite/,
+    name: /commune|ville|city|localite/,
+    autocomplete: /address-level2/,
+    not: /naissance/,
+  },
+  email: {
+    label: /e-?mail|courriel|adresse electronique|\bmel\b/,
+    name: /e-?mail|courriel/,
+    autocomplete: /^email$/,
+  },
+  phone: {
+    label: /telephone|\btel\b|portable|mobile/,
+    name: /tel(ephone)?|phone|portable|mobile/,
+    autocomplete: /^tel(-national)?$/,
+  },
 };
 
 /** Meanings that point to one precise field (a birth date is not any date). */
