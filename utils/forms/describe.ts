@@ -419,3 +419,35 @@ export function describeLegend(container: Element): { legend: string; hints: str
   const text = refs.map((r) => textWithoutHints(r)).filter(Boolean);
   return { legend: text.join(' '), hints: refs.flatMap((r) => hintsInside(r)) };
 }
+
+/**
+ * A checkbox group's own hint and error, said once for the group rather than on each box: in its
+ * legend (`fr-hint-text`), referenced by the group (`aria-describedby`, DSFR's messages named in
+ * `aria-labelledby`), or written as the group's own blocks before its boxes (a `govuk-hint`,
+ * `usa-hint`, `form-text` under the legend, a messages group, an error message) without being tied.
+ */
+export function describeGroup(container: Element): StateResult {
+  const invalidAttr = container.getAttribute('aria-invalid');
+  const marked = (invalidAttr !== null && invalidAttr !== 'false') || container.matches(DSFR_ERROR_GROUP);
+  const legend = container.localName === 'fieldset' ? container.querySelector(':scope > legend') : null;
+  const hints = [...describeLegend(container).hints];
+  const errors = [...errorsInside(legend)];
+  const labelledBy = idRefs(container, 'aria-labelledby');
+  const refs = [
+    ...labelledBy.filter((r) => r.localName !== 'legend' && r.matches('.fr-messages-group, .fr-error-text')),
+    ...idRefs(container, 'aria-describedby').filter((r) => !labelledBy.includes(r)),
+  ];
+  // The group's own message blocks: its direct children that hold no control and no label.
+  for (const child of container.children) {
+    if (child === legend || refs.some((r) => r === child || r.contains(child) || child.contains(r))) continue;
+    if (child.querySelector('input, select, textarea, button, label, [role]')) continue;
+    const cls = classOf(child);
+    if (child.matches('.fr-messages-group, .fr-error-text') || HINTISH.test(cls) || namedAsError(child))
+      refs.push(child);
+  }
+  const messages = readMessages(refs, marked);
+  hints.push(...messages.hints);
+  errors.push(...messages.errors);
+  const error = joinUnique(errors.map(cleanText));
+  return { hint: joinUnique(hints), error, invalid: marked || error !== undefined };
+}

@@ -12,7 +12,14 @@ import {
   isControl,
   isNative,
 } from './controls.ts';
-import { describeLabel, describeLegend, describeState, errorsInside, textWithoutHints } from './describe.ts';
+import {
+  describeGroup,
+  describeLabel,
+  describeLegend,
+  describeState,
+  errorsInside,
+  textWithoutHints,
+} from './describe.ts';
 import { wasEverPassword } from './password-memory.ts';
 import { type RequiredConvention, readRequired, requiredConvention } from './required.ts';
 import { isSensitiveField } from './sensitive.ts';
@@ -248,6 +255,7 @@ type Context = {
   paired: Map<Element, Element>;
   counts: ControlCounts;
   convention: () => RequiredConvention;
+  groups: Map<Element, ReturnType<typeof describeGroup>>;
 };
 
 function labelElements(el: Element, paired: Map<Element, Element>): Element[] {
@@ -295,6 +303,16 @@ function singleField(el: Element, context: Context): Omit<FieldInfo, 'key'> {
         : [];
     const kind = boxes.length > 1 ? 'checkbox-group' : 'fieldset';
     group = { kind, legend, id: groupId(container, `${kind}:${slug(legend)}`) };
+    if (kind === 'checkbox-group') {
+      // Read once per group, not once per box.
+      let own = context.groups.get(container);
+      if (!own) {
+        own = describeGroup(container);
+        context.groups.set(container, own);
+      }
+      if (own.hint) group.hint = own.hint;
+      if (own.error) group.error = own.error;
+    }
   }
   const state = describeState(el, described.hints, undefined, described.errors, context.counts);
   const name = attr(el, 'name');
@@ -331,7 +349,8 @@ function singleField(el: Element, context: Context): Omit<FieldInfo, 'key'> {
   };
   if (name) field.name = name;
   if (id) field.id = id;
-  if (state.hint) field.hint = state.hint;
+  // The group's hint, found again next to its first box (untied hints), is the group's, not the box's.
+  if (state.hint && !group?.hint?.includes(state.hint)) field.hint = state.hint;
   if (state.error) field.error = state.error;
   if (group) field.group = group;
   if (el.localName === 'select') field.options = selectOptions(el as HTMLSelectElement);
@@ -424,6 +443,7 @@ export function discoverFields(root: Document | Element, options: DiscoverOption
       if (convention === undefined) convention = requiredConvention(doc);
       return convention;
     },
+    groups: new Map(),
   };
   const fields: Omit<FieldInfo, 'key'>[] = [];
   const radioGroups = new Map<unknown, Element[]>();

@@ -31,7 +31,14 @@ export type FieldConstraints = {
   multiple?: boolean;
 };
 
-export type FieldGroup = { kind: 'fieldset' | 'radio-group' | 'checkbox-group'; legend: string; id: string };
+export type FieldGroup = {
+  kind: 'fieldset' | 'radio-group' | 'checkbox-group';
+  legend: string;
+  id: string;
+  /** A checkbox group's own hint and error, said once for its boxes. */
+  hint?: string;
+  error?: string;
+};
 
 export type FieldOption = {
   value: string;

@@ -4,7 +4,7 @@ import type { FieldInfo } from '../../../utils/forms/types';
 import { markTerms } from '../../../utils/glossary/mark';
 import type { CompiledGlossary } from '../../../utils/glossary/match';
 import type { Lang } from '../../../utils/i18n';
-import { controlKind, inputModeOf, valueForReal, valueFromReal } from './model';
+import { controlKind, inputModeOf, notTheGroups, valueForReal, valueFromReal } from './model';
 import { enhanceTerms } from './terms';
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -50,7 +50,8 @@ export function TermText({
     });
     return dispose;
   }, [text, terms.glossary, terms.lang, terms.speak, id, terms.t, tips]);
-  return <span id={id} ref={ref} />;
+  // The page's words keep their own direction in a view laid out right to left, and the reverse.
+  return <span id={id} ref={ref} dir="auto" />;
 }
 
 type Props = {
@@ -86,8 +87,8 @@ export function BigField({ field, uid, state, terms, write, openPicker }: Props)
       setText(valueFromReal(kind, realType, state.value));
   }, [state.value]);
 
-  const hint = state.hint ?? field.hint;
-  const error = state.error ?? (state.invalid ? field.error : undefined);
+  const hint = notTheGroups(field, 'hint', state.hint ?? field.hint);
+  const error = notTheGroups(field, 'error', state.error ?? (state.invalid ? field.error : undefined));
   const invalid = state.invalid || Boolean(state.error);
   const describedBy = [
     hint || kind === 'date' ? ids.hint : '',
@@ -108,7 +109,7 @@ export function BigField({ field, uid, state, terms, write, openPicker }: Props)
     <>
       <div class="pp-term-tips" ref={tips} />
       {(hint || kind === 'date') && (
-        <p class="pp-rv-hint" id={ids.hint}>
+        <p class="pp-rv-hint" id={ids.hint} dir="auto">
           {[hint, kind === 'date' && !hint ? t('readable.dateHint') : ''].filter(Boolean).join(' ')}
         </p>
       )}
@@ -119,7 +120,7 @@ export function BigField({ field, uid, state, terms, write, openPicker }: Props)
       )}
       {error && (
         <p class="pp-rv-error" id={ids.error} data-testid="readable-field-error">
-          <strong>{t('readable.error')}</strong> {error}
+          <strong>{t('readable.error')}</strong> <span dir="auto">{error}</span>
         </p>
       )}
       {failed && <p class="pp-rv-error">{t('readable.writeFailed')}</p>}
@@ -148,7 +149,7 @@ export function BigField({ field, uid, state, terms, write, openPicker }: Props)
               id={i === 0 ? ids.control : undefined}
               onChange={() => send(option.value)}
             />
-            <span>{option.label}</span>
+            <span dir="auto">{option.label}</span>
           </label>
         ))}
       </fieldset>

@@ -10,6 +10,7 @@ type Props = {
   pageLang?: string;
   /** The view's own language, for our heading when the page's box has none. */
   lang: string;
+  uiDir: 'ltr' | 'rtl';
   t: Translate;
   /** The id of the big control standing for a field, for the link's address. */
   controlId(key: string): string;
@@ -21,7 +22,7 @@ type Props = {
  * The page's own list of what went wrong, at the top of the view (Readability drops it). Each entry
  * that names a field is a link to its big control: the real field stays behind, mirrored as always.
  */
-export function PageErrors({ summary, shown, pageLang, lang, t, controlId, goTo }: Props) {
+export function PageErrors({ summary, shown, pageLang, lang, uiDir, t, controlId, goTo }: Props) {
   const heading = summaryHeading(summary);
   return (
     <section
@@ -29,11 +30,16 @@ export function PageErrors({ summary, shown, pageLang, lang, t, controlId, goTo 
       aria-labelledby="pp-rv-page-errors-title"
       data-testid="readable-page-errors"
     >
-      <h2 id="pp-rv-page-errors-title" class="pp-rv-page-errors-title" lang={heading ? pageLang : lang}>
+      <h2
+        id="pp-rv-page-errors-title"
+        class="pp-rv-page-errors-title"
+        lang={heading ? pageLang : lang}
+        dir={heading ? 'auto' : uiDir}
+      >
         {heading ?? t('readable.pageErrors')}
       </h2>
       {summary.items.length > 0 && (
-        <ul lang={pageLang}>
+        <ul lang={pageLang} dir="auto">
           {summary.items.map((item, i) => {
             const key = item.fieldKey;
             return (

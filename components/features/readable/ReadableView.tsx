@@ -16,7 +16,15 @@ import { createSpeaker, type Speaker, type SpeakerState } from '../../../utils/s
 import { buildTextIndex, rangeFor, type TextIndex } from '../../../utils/speech/text-index';
 import { useServices } from '../../app/services';
 import { BigField, type TermContext, type Translate } from './BigField';
-import { cleanContent, fieldsInError, groupFields, sameControls, sameFields, sameSummary } from './model';
+import {
+  cleanContent,
+  type FieldBlock,
+  fieldsInError,
+  groupFields,
+  sameControls,
+  sameFields,
+  sameSummary,
+} from './model';
 import { PageErrors } from './PageErrors';
 import { enhanceTerms } from './terms';
 
@@ -312,6 +320,12 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
 
   const title = result.heading ?? result.title;
   const uidOf = (key: string) => `pp-rv-f${fields.findIndex((f) => f.key === key) + 1}`;
+  const groupUid = (block: Extract<FieldBlock, { kind: 'group' }>) =>
+    `${uidOf(block.fields[0]?.key ?? '')}-group`;
+  const groupMessages = (block: Extract<FieldBlock, { kind: 'group' }>) =>
+    [block.hint ? `${groupUid(block)}-hint` : '', block.error ? `${groupUid(block)}-error` : '']
+      .filter(Boolean)
+      .join(' ');
   const renderField = (field: FieldInfo) => {
     return (
       <BigField
@@ -375,7 +389,13 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
         {speechMessage}
       </p>
       <div class="pp-rv-page">
-        <div ref={articleRef} class="pp-rv-article" lang={result.lang ?? undefined}>
+        {/* The page's words in their own direction (a French page in the Arabic view reads left to right). */}
+        <div
+          ref={articleRef}
+          class="pp-rv-article"
+          lang={result.lang ?? undefined}
+          dir={result.dir === 'rtl' || result.dir === 'ltr' ? result.dir : 'auto'}
+        >
           <h1 id="pp-rv-title" class="pp-rv-title" tabIndex={-1} ref={titleRef}>
             {title}
           </h1>
@@ -385,6 +405,7 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
               shown={new Set(fields.map((f) => f.key))}
               pageLang={result.lang ?? undefined}
               lang={lang.value}
+              uiDir={dir(lang.value)}
               t={t}
               controlId={(key) => `${uidOf(key)}-control`}
               goTo={focusField}
@@ -428,8 +449,25 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
               block.kind === 'field' ? (
                 renderField(block.field)
               ) : (
-                <fieldset class="pp-rv-group" key={block.id}>
-                  <legend class="pp-rv-label">{block.legend}</legend>
+                <fieldset
+                  class="pp-rv-group"
+                  key={block.id}
+                  data-group-id={block.id}
+                  aria-describedby={groupMessages(block) || undefined}
+                >
+                  <legend class="pp-rv-label">
+                    <span dir="auto">{block.legend}</span>
+                  </legend>
+                  {block.hint && (
+                    <p class="pp-rv-hint" id={`${groupUid(block)}-hint`} dir="auto">
+                      {block.hint}
+                    </p>
+                  )}
+                  {block.error && (
+                    <p class="pp-rv-error" id={`${groupUid(block)}-error`} data-testid="readable-group-error">
+                      <strong>{t('readable.error')}</strong> <span dir="auto">{block.error}</span>
+                    </p>
+                  )}
                   {block.fields.map(renderField)}
                 </fieldset>
               ),

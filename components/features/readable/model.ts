@@ -89,7 +89,7 @@ export function valueFromReal(kind: ControlKind, realType: string, value: string
 
 export type FieldBlock =
   | { kind: 'field'; field: FieldInfo }
-  | { kind: 'group'; id: string; legend: string; fields: FieldInfo[] };
+  | { kind: 'group'; id: string; legend: string; hint?: string; error?: string; fields: FieldInfo[] };
 
 /** Fields in page order, with the boxes of one checkbox group kept together under their legend. */
 export function groupFields(fields: readonly FieldInfo[]): FieldBlock[] {
@@ -102,7 +102,15 @@ export function groupFields(fields: readonly FieldInfo[]): FieldBlock[] {
     }
     const last = blocks[blocks.length - 1];
     if (last?.kind === 'group' && last.id === group.id) last.fields.push(field);
-    else blocks.push({ kind: 'group', id: group.id, legend: group.legend, fields: [field] });
+    else
+      blocks.push({
+        kind: 'group',
+        id: group.id,
+        legend: group.legend,
+        hint: group.hint,
+        error: group.error,
+        fields: [field],
+      });
   }
   return blocks;
 }
@@ -180,6 +188,8 @@ export function sameFields(a: readonly FieldInfo[], b: readonly FieldInfo[]): bo
         f.key === g.key &&
         f.element === g.element &&
         f.label === g.label &&
+        f.group?.hint === g.group?.hint &&
+        f.group?.error === g.group?.error &&
         f.type === g.type &&
         f.disabled === g.disabled &&
         (f.options ?? []).map((o) => `${o.value}\u0000${o.label}`).join('\u0001') ===
@@ -215,4 +225,18 @@ export function summaryHeading(summary: ErrorSummary): string | null {
   if (!title) return null;
   if (summary.items.length > 0 && summary.items.every((item) => title.includes(item.text))) return null;
   return title;
+}
+
+/**
+ * A box's hint or error that its checkbox group already says once, under the legend: not repeated
+ * on each box (the DSFR marks every box of a group in error with the group's message).
+ */
+export function notTheGroups(
+  field: FieldInfo,
+  which: 'hint' | 'error',
+  text: string | undefined,
+): string | undefined {
+  const group = field.group;
+  if (!text || group?.kind !== 'checkbox-group' || !group.legend) return text;
+  return group[which]?.includes(text) ? undefined : text;
 }

@@ -397,6 +397,33 @@ describe('readable view', () => {
     expect(submitted).toBe(1);
   });
 
+  test('a checkbox group’s own hint and error are said once, under its legend, not on each box', async () => {
+    real('#f').insertAdjacentHTML(
+      'beforeend',
+      `<fieldset aria-describedby="aides-hint aides-error"><legend>Vos aides</legend>
+        <div id="aides-hint" class="govuk-hint">Cochez tout ce qui vous concerne.</div>
+        <p id="aides-error" class="govuk-error-message">Cochez au moins une aide.</p>
+        <input type="checkbox" id="a1" name="aide1"><label for="a1">Logement</label>
+        <input type="checkbox" id="a2" name="aide2" aria-invalid="true" aria-describedby="aides-error"><label for="a2">Transport</label>
+      </fieldset>`,
+    );
+    await show();
+    const group = big('aide1').closest('fieldset') as HTMLFieldSetElement;
+    expect(group.querySelector('legend')?.textContent).toBe('Vos aides');
+    const described = (group.getAttribute('aria-describedby') ?? '').split(' ');
+    expect(described.map((id) => container.querySelector(`[id="${id}"]`)?.textContent)).toEqual([
+      'Cochez tout ce qui vous concerne.',
+      'Erreur : Cochez au moins une aide.',
+    ]);
+    // Neither box repeats the group's words.
+    for (const name of ['aide1', 'aide2']) {
+      expect(big(name).querySelector('[data-testid="readable-field-error"]')).toBeNull();
+      expect(big(name).textContent).not.toContain('Cochez');
+    }
+    // The box the site marked invalid still looks it.
+    expect(big('aide2').querySelector('input')?.getAttribute('aria-invalid')).toBe('true');
+  });
+
   test('the back button closes the view', async () => {
     const { onClose } = await show();
     (container.querySelector('[data-action="readable-close"]') as HTMLButtonElement).click();

@@ -3,7 +3,8 @@
  * pages of tests/fixtures/pages/forms/ against their answer keys (`<page>.json` beside each page),
  * per pattern of issue 14. Every check of a field counts for the patterns its key lists (`p`), or
  * for "base" when it lists none; the error summary counts for 2, scripted fields for 8, the title,
- * text and glossary checks for 9.
+ * text and glossary checks for 9. Beyond the issue's nine: 10 checkbox groups' own hint and error,
+ * 11 multi-select lists, 12 fields inside open shadow roots.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,12 @@ type KeyField = {
   error: string | null;
   required: boolean;
   options?: string[];
+  /** The options chosen when the page was saved, by their labels. */
+  selected?: string[];
+  /** Several options can be chosen (`select[multiple]`, `aria-multiselectable`). */
+  multiple?: boolean;
+  /** The field's group as a person sees it: its legend, and its hint and error said once. */
+  group?: { legend: string; hint: string | null; error: string | null };
   p?: number[];
 };
 
@@ -76,6 +83,30 @@ export function scorePage(page: string, html: string, key: AnswerKey, glossary: 
           field?.options?.map((o) => o.label),
           k.options,
         );
+      if (k.selected)
+        add(
+          pattern,
+          `${k.key}: selected`,
+          field?.options?.filter((o) => o.selected).map((o) => o.label),
+          k.selected,
+        );
+      if (k.multiple !== undefined)
+        add(
+          pattern,
+          `${k.key}: multiple`,
+          field ? field.constraints.multiple === true : undefined,
+          k.multiple,
+        );
+      if (k.group) {
+        add(pattern, `${k.key}: group legend`, field?.group?.legend, k.group.legend);
+        add(pattern, `${k.key}: group hint`, field ? (field.group?.hint ?? null) : undefined, k.group.hint);
+        add(
+          pattern,
+          `${k.key}: group error`,
+          field ? (field.group?.error ?? null) : undefined,
+          k.group.error,
+        );
+      }
     }
   }
   // No field that does not exist.
