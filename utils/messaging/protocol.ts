@@ -123,6 +123,16 @@ export const PROTOCOL = {
     from: { pages: ['/options.html'] },
     payload: v.object({ on: v.optional(v.boolean()) }),
   },
+  /** The in-person help places (the mediator's imported file, else the demo sample): public data. */
+  'pasapas:places': { from: { content: true, pages: TRUSTED_PAGES }, payload: v.object({}) },
+  /**
+   * The options page: a places file to check and keep (`text` absent: back to the sample). The
+   * background reads it again, whatever the page did; 4 MB at most, as the file reader's limit.
+   */
+  'pasapas:places-import': {
+    from: { pages: ['/options.html'] },
+    payload: v.object({ text: v.optional(shortString(4 * 1024 * 1024)) }),
+  },
   /** Whether the last end of session waits for the mediator's answer (duration and themes only). */
   'pasapas:activity-pending': { from: { pages: [SESSION_END_PAGE, '/options.html'] }, payload: v.object({}) },
   /** The page script places our OCR frame: the background arms one frame for that tab (features/ocr/background.ts). */

@@ -16,6 +16,7 @@ import { isEndReport } from '../../../utils/session-end/report';
 import { siteOrigin } from '../../../utils/session-end/sites';
 import { extensionUrl } from '../../app/extension-url';
 import { type BackgroundServices, defineBackgroundPart } from '../define-background';
+import { placesHandlers } from './background-places';
 
 /** The mediator's public-computer setting (progress's, read here: a stored key, not its code). */
 const PUBLIC_CONFIG_KEY = 'pasapas:progress:publicComputer';
@@ -99,6 +100,7 @@ export default defineBackgroundPart(({ guideLibrary }) => {
   }
 
   return {
+    ...placesHandlers(),
     'pasapas:activity-record': async (message) => {
       const pending = (await browser.storage.session.get(PENDING_KEY))[PENDING_KEY] as Pending | undefined;
       if (!pending) return { ok: false };

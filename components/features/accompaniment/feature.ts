@@ -1,9 +1,9 @@
 import { definePanelFeature } from '../define';
 
 /**
- * The mediator's side of an accompaniment on a shared computer: the activity report's section of
- * the options page. No panel tab (no context): "Terminer ma session" stays in "Mes démarches", its
- * summary in its own page.
+ * The mediator's side of an accompaniment on a shared computer: its section of the options page
+ * (the help places file, the activity report). No panel tab (no context): "Terminer ma session"
+ * stays in "Mes démarches", its summary in its own page; the guides ask for the places by message.
  */
 export const accompaniment = definePanelFeature({
   id: 'accompaniment',
@@ -18,5 +18,5 @@ export const accompaniment = definePanelFeature({
   contexts: [],
   // Never opened (no context); the registry requires a tab module.
   loadTab: () => import('./ActivityOptions'),
-  loadOptions: () => import('./ActivityOptions'),
+  loadOptions: () => import('./AccompanimentOptions'),
 });

@@ -5,12 +5,15 @@ import { pagePosition } from '../../../utils/guides/page-count';
 import { type Guide, localize } from '../../../utils/guides/schema';
 import type { GuideSession, SessionView } from '../../../utils/guides/session';
 import type { TrustState } from '../../../utils/guides/sources';
+import { createStuckCounter, STUCK_AFTER } from '../../../utils/help-places/stuck';
 import { createTranslator, type Lang, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
 import type { GuideService } from '../../app/guide-service';
 import { useServices } from '../../app/services';
 import { useAdoptedSheet } from '../../app/use-adopted-sheet';
 import guidesCss from './guides.css?inline';
+import { HelpView } from './HelpView';
+import { helpMessages } from './help-messages';
 import { guidesMessages } from './messages';
 import { numbersOf } from './numbers';
 import { checklist } from './page-sync';
@@ -34,7 +37,7 @@ import { RemoteGuides, remoteOf } from './RemoteGuides';
 import { recapMessages } from './recap-messages';
 import { TargetWords } from './TargetWords';
 
-const translate = createTranslator(uiMessages, guidesMessages, recapMessages);
+const translate = createTranslator(uiMessages, guidesMessages, recapMessages, helpMessages);
 type T = (key: string, params?: Params) => string;
 
 type Load =
@@ -229,7 +232,7 @@ function GuideView({
   others: boolean;
   onChooseOther: () => void;
 }) {
-  const { announce } = useServices();
+  const { announce, env } = useServices();
   const view = useView(session);
   const guide = session.guide;
   const { state } = view;
@@ -238,13 +241,23 @@ function GuideView({
   const stepTitle = step ? localize(step.title, lang) : '';
   const ticked = useTicked(guide.id);
   const [notFound, setNotFound] = useState(false);
-  const [recapOpen, setRecapOpen] = useState(false);
+  // The recap or the help places, shown in the step's place; closing goes back to the button.
+  const [aside, setAside] = useState<'recap' | 'help' | null>(null);
   const recapButton = useRef<HTMLButtonElement>(null);
-  const closeRecap = () => {
-    setRecapOpen(false);
-    // Back to the button that opened it, once it is drawn again.
-    requestAnimationFrame(() => recapButton.current?.focus());
+  const helpButton = useRef<HTMLButtonElement>(null);
+  const closeAside = () => {
+    const back = aside === 'help' ? helpButton : recapButton;
+    setAside(null);
+    requestAnimationFrame(() => back.current?.focus());
   };
+  const recapOpen = aside === 'recap';
+  const stuck = useRef(createStuckCounter());
+  const [refused, setRefused] = useState(0);
+  useEffect(() => setRefused(stuck.current.see(view)), [view]);
+  const offered = refused >= STUCK_AFTER;
+  useEffect(() => {
+    if (offered) announce(t('help.stuckOffer'));
+  }, [offered]);
   // After a move made in the panel, focus goes to the new step's title (the button may be gone).
   const focusAfterMove = useRef(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -299,7 +312,9 @@ function GuideView({
         t={t}
       />
 
-      {recapOpen ? (
+      {aside === 'help' ? (
+        <HelpView guide={guide} lang={lang} env={env} t={t} onClose={closeAside} />
+      ) : recapOpen ? (
         <RecapView
           guide={guide}
           lang={lang}
@@ -307,14 +322,14 @@ function GuideView({
           finished={state.finished}
           numbers={numbersOf(session).list()}
           t={t}
-          onClose={closeRecap}
+          onClose={closeAside}
         />
       ) : state.finished ? (
         <Finished
           t={t}
           finishedRef={finishedRef}
           onRestart={() => act(() => session.goTo(0))}
-          onRecap={() => setRecapOpen(true)}
+          onRecap={() => setAside('recap')}
           recapRef={recapButton}
         />
       ) : (
@@ -355,17 +370,31 @@ function GuideView({
               onNext={() => act(() => session.next())}
               t={t}
             />
+            {offered && (
+              <p class="pp-message" data-testid="stuck-offer">
+                {t('help.stuckOffer')}
+              </p>
+            )}
+            <button
+              type="button"
+              class={offered ? 'pp-button pp-button--primary' : 'pp-button'}
+              data-action="stuck"
+              ref={helpButton}
+              onClick={() => setAside('help')}
+            >
+              {t('help.stuck')}
+            </button>
           </section>
         )
       )}
 
-      {!recapOpen && !state.finished && (
+      {!aside && !state.finished && (
         <button
           type="button"
           class="pp-button"
           data-action="recap-open"
           ref={recapButton}
-          onClick={() => setRecapOpen(true)}
+          onClick={() => setAside('recap')}
         >
           {t('recap.open')}
         </button>

@@ -1,0 +1,205 @@
+/**
+ * « Je n’y arrive pas »: in-person help places near a postcode the person types, nearest first,
+ * and the helplines the guide lists. The places come from the extension's background (the
+ * mediator's file, else the demo sample) or, in the widget, from its own folder; the postcode is
+ * matched here (utils/help-places/nearby.ts) and sent nowhere.
+ */
+import type { Ref } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { type Guide, localize } from '../../../utils/guides/schema';
+import { describeHours } from '../../../utils/help-places/hours';
+import { findNearby, type Nearby } from '../../../utils/help-places/nearby';
+import { type Place, parsePlaces } from '../../../utils/help-places/places';
+import type { Lang, Params } from '../../../utils/i18n';
+import { validate, validationMessage } from '../../../utils/validators';
+import type { PanelEnv } from '../../app/services';
+
+type T = (key: string, params?: Params) => string;
+
+const SAMPLE = 'places/lieux-mediation-numerique-demo.csv';
+
+/** The places to search: asked of the background in the extension, read from our folder in the widget. */
+async function loadPlaces(env: PanelEnv): Promise<Place[]> {
+  if (env.background) {
+    const answer = (await env.background({ type: 'pasapas:places' })) as { places?: Place[] } | null;
+    return Array.isArray(answer?.places) ? answer.places : [];
+  }
+  const response = await fetch(env.asset(SAMPLE));
+  if (!response.ok) throw new Error(`places: ${response.status}`);
+  return parsePlaces(await response.text()).places;
+}
+
+function PlaceItem({ place, km, lang, t }: { place: Place; km?: number; lang: Lang; t: T }) {
+  const hours = place.horaires ? describeHours(place.horaires, lang) : null;
+  const kmText =
+    km === undefined
+      ? ''
+      : new Intl.NumberFormat(lang, { maximumFractionDigits: km < 10 ? 1 : 0 }).format(km);
+  return (
+    <li data-place={place.id}>
+      {/* The file's words are French (the national schema): marked so, and laid out on their own. */}
+      <strong lang="fr" dir="auto">
+        {place.nom}
+      </strong>
+      {km !== undefined && <p data-testid="place-distance">{t('help.distance', { km: kmText })}</p>}
+      <p lang="fr" dir="auto">
+        {place.adresse}
+        {place.complement_adresse ? `, ${place.complement_adresse}` : ''}, {place.code_postal} {place.commune}
+      </p>
+      {place.telephone && (
+        <p>
+          {t('help.phone')}
+          <a href={`tel:${place.telephone.replace(/[^\d+]/g, '')}`} dir="ltr">
+            {place.telephone}
+          </a>
+        </p>
+      )}
+      {place.horaires && (
+        <div>
+          {t('help.hours')}
+          {hours ? (
+            <ul>
+              {hours.map((h, i) => (
+                <li key={i}>
+                  {h.days} : {h.times}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <span dir="ltr">{place.horaires}</span>
+          )}
+        </div>
+      )}
+      <p>
+        {t('help.services', { services: '' })}
+        <span lang="fr" dir="auto">
+          {place.services.join(', ')}
+        </span>
+      </p>
+      {place.presentation_resume && (
+        <p lang="fr" dir="auto">
+          {place.presentation_resume}
+        </p>
+      )}
+    </li>
+  );
+}
+
+export function HelpView({
+  guide,
+  lang,
+  env,
+  t,
+  onClose,
+}: {
+  guide: Guide;
+  lang: Lang;
+  env: PanelEnv;
+  t: T;
+  onClose: () => void;
+}) {
+  const [places, setPlaces] = useState<Place[] | null | 'error'>(null);
+  const [postcode, setPostcode] = useState('');
+  const [result, setResult] = useState<Nearby | null>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    title.current?.focus();
+    let alive = true;
+    loadPlaces(env).then(
+      (list) => alive && setPlaces(list),
+      () => alive && setPlaces('error'),
+    );
+    return () => {
+      alive = false;
+    };
+  }, []);
+
+  const search = (e: Event) => {
+    e.preventDefault();
+    if (!Array.isArray(places)) return;
+    setResult(findNearby(places, postcode, { services: guide.help?.services ?? [] }));
+  };
+  const error =
+    result && !result.ok ? validationMessage(lang, 'postcode', validate('postcode', postcode)) : '';
+  const found = result?.ok ? result.places : [];
+  const helplines = guide.help?.helplines ?? [];
+
+  return (
+    <section class="pp-stack pp-help" aria-labelledby="pp-help-title" data-testid="help-places">
+      <h4 id="pp-help-title" tabIndex={-1} ref={title as Ref<HTMLHeadingElement>}>
+        {t('help.title')}
+      </h4>
+      <p>{t('help.intro')}</p>
+      {places === 'error' && (
+        <p class="pp-message pp-message--error" role="alert">
+          {t('help.unavailable')}
+        </p>
+      )}
+      <form class="pp-stack" onSubmit={search}>
+        <label for="pp-help-postcode">{t('help.postcode')}</label>
+        <p id="pp-help-postcode-hint" class="pp-hint">
+          {t('help.postcodeHint')}
+        </p>
+        <input
+          id="pp-help-postcode"
+          type="text"
+          inputMode="numeric"
+          autoComplete="postal-code"
+          maxLength={10}
+          value={postcode}
+          aria-describedby={error ? 'pp-help-postcode-hint pp-help-postcode-error' : 'pp-help-postcode-hint'}
+          aria-invalid={error ? 'true' : undefined}
+          data-testid="help-postcode"
+          onInput={(e) => setPostcode((e.currentTarget as HTMLInputElement).value)}
+        />
+        {error && (
+          <p id="pp-help-postcode-error" class="pp-message pp-message--error">
+            {error}
+          </p>
+        )}
+        <button type="submit" class="pp-button pp-button--primary" data-action="help-search">
+          {t('help.search')}
+        </button>
+      </form>
+      <div role="status" data-testid="help-count">
+        {result?.ok &&
+          (found.length === 0
+            ? t('help.none')
+            : t(result.from === 'department' ? 'help.foundDepartment' : 'help.found', {
+                count: found.length,
+              }))}
+      </div>
+      {found.length > 0 && (
+        <ol class="pp-help-places" data-testid="help-list">
+          {found.map(({ place, km }) => (
+            <PlaceItem key={place.id} place={place} km={km} lang={lang} t={t} />
+          ))}
+        </ol>
+      )}
+      {helplines.length > 0 && (
+        <>
+          <h5>{t('help.lines')}</h5>
+          <ul data-testid="help-lines">
+            {helplines.map((h) => (
+              <li key={h.id}>
+                <strong>{localize(h.name, lang)}</strong>
+                {h.phone && (
+                  <p>
+                    {t('help.phone')}
+                    <a href={`tel:${h.phone.replace(/[^\d+]/g, '')}`} dir="ltr">
+                      {h.phone}
+                    </a>
+                  </p>
+                )}
+                {h.hours && <p>{localize(h.hours, lang)}</p>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <button type="button" class="pp-button" data-action="help-close" onClick={onClose}>
+        {t('help.close')}
+      </button>
+    </section>
+  );
+}

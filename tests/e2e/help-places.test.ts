@@ -1,0 +1,190 @@
+/**
+ * « Trouver de l'aide près de chez moi » (issue 15, part 3) in the built extension: from the
+ * housing guide, « Je n’y arrive pas », a postcode typed, the places giving the guide's help
+ * nearest first (the demo sample, no lookup anywhere), the guide's helplines; then the mediator
+ * imports a places file in the options page, each bad row told with its line, and the panel
+ * offers the imported place. Keyboard only, axe clean, 360 px screenshots in French and Arabic.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { helpMessages } from '../../components/features/guides/help-messages';
+import { type Demo, startDemoServer } from './demo';
+import { axe, deepActive, launch, openByShortcut, panel, ROOT, type Session, tabTo } from './harness';
+
+const SHOTS = join(ROOT, 'test-results');
+
+let demo: Demo;
+beforeAll(async () => {
+  demo = await startDemoServer({ port: 0 });
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await demo?.close();
+});
+
+async function openGuide(page: Page) {
+  await openByShortcut(page);
+  await expect.poll(() => panel(page).count()).toBe(1);
+  await page.locator('[data-testid="guide-title"]').waitFor({ timeout: 20_000 });
+}
+
+/** Reaches a control with Tab alone (through our shadow roots), then presses the key. */
+async function press(page: Page, text: string, key = 'Enter') {
+  await tabTo(page, (el) => el.text === text, 120);
+  await page.keyboard.press(key);
+}
+
+/** « Je n’y arrive pas », a postcode typed and sent with Enter; returns the places' ids in order. */
+async function searchFrom(page: Page, postcode: string, stuck: string): Promise<string[]> {
+  await press(page, stuck);
+  await expect.poll(async () => (await deepActive(page))?.id).toBe('pp-help-title');
+  await tabTo(page, (el) => el.id === 'pp-help-postcode', 10);
+  await page.keyboard.type(postcode);
+  await page.keyboard.press('Enter');
+  const list = page.locator('[data-testid="help-list"] > li');
+  await expect.poll(() => list.count()).toBeGreaterThan(0);
+  return list.evaluateAll((els) => els.map((e) => e.getAttribute('data-place') ?? ''));
+}
+
+/** What the person sees at 360 px: the search, then the nearest place, for a human to look at. */
+async function shoot(page: Page, lang: string) {
+  await page.locator('[data-testid="help-count"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, `help-places-360-${lang}-search.png`) });
+  await page
+    .locator('[data-testid="help-list"] > li')
+    .first()
+    .evaluate((el) => el.scrollIntoView());
+  await page.screenshot({ path: join(SHOTS, `help-places-360-${lang}-list.png`) });
+}
+
+/** A places file with one good row and two bad ones, as a mediator might export it. */
+const FILE = [
+  'id,nom,commune,code_postal,adresse,latitude,longitude,telephone,horaires,services',
+  'essai-1,Maison France Services du test,Paris,75020,1 rue du Test,48.8640,2.4010,01 99 00 20 20,Mo-Fr 09:00-12:00,Aide aux démarches administratives',
+  'essai-2,Lieu sans code,Paris,750,2 rue du Test,48.86,2.40,,,Aide aux démarches administratives',
+  'essai-3,,Paris,75020,3 rue du Test,,,,,Aide aux démarches administratives',
+].join('\n');
+
+describe('help places near a postcode', () => {
+  let session: Session;
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  test('nearest first from the demo sample, then from a file the mediator imports, bad rows told', async () => {
+    session = await launch({ extension: true });
+    const page = await session.context.newPage();
+    await page.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
+    await openGuide(page);
+
+    // A postcode that is no postcode: told in plain words, nothing listed.
+    await press(page, 'Je n’y arrive pas');
+    await tabTo(page, (el) => el.id === 'pp-help-postcode', 10);
+    await page.keyboard.type('7502');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('#pp-help-postcode-error').textContent())
+      .toContain('Il manque 1 chiffre');
+    expect(await page.locator('[data-testid="help-list"]').count()).toBe(0);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('20');
+    await page.keyboard.press('Enter');
+    const list = page.locator('[data-testid="help-list"] > li');
+    await expect.poll(() => list.count()).toBe(5);
+    const ids = await list.evaluateAll((els) => els.map((e) => e.getAttribute('data-place')));
+    // The one in the 20th first; the library (no help with procedures) never.
+    expect(ids[0]).toBe('demo-epn-paris-20');
+    expect(ids).not.toContain('demo-biblio-paris-18');
+    const km = await page
+      .locator('[data-testid="place-distance"]')
+      .evaluateAll((els) =>
+        els.map((e) => Number.parseFloat((e.textContent ?? '').replace(/[^\d,]/g, '').replace(',', '.'))),
+      );
+    expect(km).toEqual([...km].sort((a, b) => a - b));
+    expect(await page.locator('[data-testid="help-count"]').textContent()).toBe(
+      '5 lieux trouvés, le plus proche d’abord.',
+    );
+    expect(await list.first().textContent()).toContain('du mardi au samedi : 10 h à 18 h');
+    expect(await page.locator('[data-testid="help-lines"]').textContent()).toContain('01 99 00 00 00');
+    expect(await axe(page)).toEqual([]);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await shoot(page, 'fr');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // Back to the step, focus on the button that opened the help.
+    await press(page, 'Revenir à l’étape');
+    await expect.poll(async () => (await deepActive(page))?.text).toBe('Je n’y arrive pas');
+
+    // The mediator imports the space's own file, by keyboard.
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const current = options.locator('[data-testid="places-current"]');
+    await expect
+      .poll(() => current.textContent())
+      .toBe('Pour l’instant : 7 lieux de démonstration (fictifs).');
+    await tabTo(options, (el) => el.id === 'opt-places-file', 80);
+    options.on('filechooser', () => {});
+    await options.evaluate(() => 0);
+    const [chooser] = await Promise.all([
+      options.waitForEvent('filechooser'),
+      options.keyboard.press('Space'),
+    ]);
+    await chooser.setFiles({ name: 'lieux.csv', mimeType: 'text/csv', buffer: Buffer.from(FILE, 'utf8') });
+    const outcome = options.locator('[data-testid="places-outcome"]');
+    await expect
+      .poll(() => outcome.locator('p').textContent())
+      .toBe('Un lieu importé. 2 lignes n’ont pas été importées :');
+    expect(await outcome.locator('li').allTextContents()).toEqual([
+      'Ligne 3 : le code postal doit avoir 5 chiffres.',
+      'Ligne 4 : le champ « nom » est vide.',
+    ]);
+    await expect.poll(() => current.textContent()).toBe('Pour l’instant : un lieu de votre fichier.');
+    expect(await axe(options, '[data-testid="places-options"]')).toEqual([]);
+
+    // A file that is no places file: one plain error, the imported list kept.
+    const [again] = await Promise.all([
+      options.waitForEvent('filechooser'),
+      options
+        .locator('[data-testid="places-file"]')
+        .focus()
+        .then(() => options.keyboard.press('Space')),
+    ]);
+    await again.setFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('bonjour\nau revoir'),
+    });
+    await expect
+      .poll(() => outcome.locator('li').allTextContents())
+      .toEqual(['Le fichier n’est ni un CSV ni une liste JSON de lieux.']);
+    expect(await current.textContent()).toBe('Pour l’instant : un lieu de votre fichier.');
+    await options.close();
+
+    // The panel now offers the space's place.
+    await page.reload();
+    await openGuide(page);
+    expect(await searchFrom(page, '75020', 'Je n’y arrive pas')).toEqual(['essai-1']);
+    expect(session.outside).toEqual([]);
+  });
+
+  test('in Arabic at 360 px', async () => {
+    const ar = await launch({ extension: true, locale: 'ar', viewport: { width: 360, height: 800 } });
+    try {
+      const page = await ar.context.newPage();
+      await page.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
+      await openGuide(page);
+      const ids = await searchFrom(page, '75011', helpMessages.ar?.['help.stuck'] ?? '');
+      expect(ids[0]).toBe('demo-fs-paris-11');
+      expect(await page.locator('#pp-help-title').textContent()).toBe('أجد مساعدة قرب منزلي');
+      expect(
+        await page.locator('[data-testid="help-places"]').evaluate((el) => getComputedStyle(el).direction),
+      ).toBe('rtl');
+      expect(await axe(page)).toEqual([]);
+      await shoot(page, 'ar');
+      expect(ar.outside).toEqual([]);
+    } finally {
+      await ar.close();
+    }
+  });
+});
