@@ -4,7 +4,7 @@ import type { FieldInfo } from '../../../utils/forms/types';
 import { markTerms } from '../../../utils/glossary/mark';
 import type { CompiledGlossary } from '../../../utils/glossary/match';
 import type { Lang } from '../../../utils/i18n';
-import { controlKind, inputModeOf, notTheGroups, valueForReal, valueFromReal } from './model';
+import { chosenValues, controlKind, inputModeOf, notTheGroups, valueForReal, valueFromReal } from './model';
 import { enhanceTerms } from './terms';
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -61,7 +61,7 @@ type Props = {
   state: RealState;
   terms: TermContext;
   /** Writes into the real control; returns false when the page refused it. */
-  write(value: string | boolean, options?: { blur?: boolean }): boolean;
+  write(value: string | string[] | boolean, options?: { blur?: boolean }): boolean;
   openPicker(): boolean;
 };
 
@@ -97,7 +97,7 @@ export function BigField({ field, uid, state, terms, write, openPicker }: Props)
   ]
     .filter(Boolean)
     .join(' ');
-  const send = (value: string | boolean, blur = false) => setFailed(!write(value, { blur }));
+  const send = (value: string | string[] | boolean, blur = false) => setFailed(!write(value, { blur }));
 
   const label = (
     <>
@@ -148,6 +148,46 @@ export function BigField({ field, uid, state, terms, write, openPicker }: Props)
               aria-invalid={invalid ? 'true' : undefined}
               id={i === 0 ? ids.control : undefined}
               onChange={() => send(option.value)}
+            />
+            <span dir="auto">{option.label}</span>
+          </label>
+        ))}
+      </fieldset>
+    );
+  }
+
+  if (kind === 'multi') {
+    const options = field.options ?? [];
+    const chosen = chosenValues(state.value, options);
+    return (
+      <fieldset
+        class="pp-rv-field pp-rv-choices"
+        data-field-key={field.key}
+        data-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      >
+        <legend class="pp-rv-label">{label}</legend>
+        {messages}
+        {options.map((option, i) => (
+          <label class="pp-rv-choice" key={option.value}>
+            <input
+              type="checkbox"
+              value={option.value}
+              checked={chosen.includes(option.value)}
+              disabled={option.disabled || field.disabled}
+              aria-invalid={invalid ? 'true' : undefined}
+              id={i === 0 ? ids.control : undefined}
+              onChange={(e) => {
+                // The boxes as they are now, not as last drawn: two quick clicks both count.
+                const boxes = [
+                  ...((e.currentTarget as HTMLInputElement).closest('fieldset')?.elements ?? []),
+                ];
+                send(
+                  boxes
+                    .filter((b) => (b as HTMLInputElement).checked)
+                    .map((b) => (b as HTMLInputElement).value),
+                );
+              }}
             />
             <span dir="auto">{option.label}</span>
           </label>
@@ -215,6 +255,10 @@ export function BigField({ field, uid, state, terms, write, openPicker }: Props)
         value={state.value ?? ''}
         onChange={(e) => send((e.currentTarget as HTMLSelectElement).value)}
       >
+        {/* An ARIA listbox may have nothing chosen yet, which a select can only say with an empty option. */}
+        {field.type === 'listbox' && !(field.options ?? []).some((o) => o.value === '') && (
+          <option value="">{t('readable.select')}</option>
+        )}
         {(field.options ?? []).map((option) => (
           <option key={option.value} value={option.value} disabled={option.disabled}>
             {option.label || t('readable.select')}

@@ -221,7 +221,7 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
     };
   }, [reextract]);
 
-  const write = (field: FieldInfo, value: string | boolean, options?: { blur?: boolean }) => {
+  const write = (field: FieldInfo, value: string | string[] | boolean, options?: { blur?: boolean }) => {
     try {
       writeToReal(field.element, value, options);
       if (field.sensitive) return true;

@@ -4,7 +4,7 @@
  * content of form remnants (Readability keeps labels and fieldsets without their controls).
  */
 import type { SubmitControl } from '../../../utils/forms/mirror';
-import type { FieldInfo } from '../../../utils/forms/types';
+import type { FieldConstraints, FieldInfo } from '../../../utils/forms/types';
 import type { ErrorSummary } from '../../../utils/readable/summary';
 
 export type ControlKind =
@@ -15,6 +15,7 @@ export type ControlKind =
   | 'date'
   | 'password'
   | 'select'
+  | 'multi'
   | 'radio'
   | 'checkbox'
   | 'textarea'
@@ -32,9 +33,17 @@ const TEXT_TYPES = new Set([
   'datetime-local',
 ]);
 
-/** The big control that stands for a real field. Dates are typed as text: native date pickers are hard to use. */
-export function controlKind(field: Pick<FieldInfo, 'type' | 'tag' | 'sensitive'>): ControlKind {
+/**
+ * The big control that stands for a real field. Dates are typed as text: native date pickers are hard
+ * to use. A list where several options can be chosen (`select[multiple]`, an ARIA listbox with
+ * `aria-multiselectable`) becomes one box per option: a multiple select needs Ctrl-click, which few
+ * people know, and an ARIA listbox has no native look-alike at all; a single-choice listbox is a select.
+ */
+export function controlKind(
+  field: Pick<FieldInfo, 'type' | 'tag' | 'sensitive'> & { constraints?: Pick<FieldConstraints, 'multiple'> },
+): ControlKind {
   const type = field.type.toLowerCase();
+  if (type === 'select' || type === 'listbox') return field.constraints?.multiple ? 'multi' : 'select';
   if (type === 'password') return 'password';
   if (type === 'email' || type === 'tel' || type === 'number' || type === 'select' || type === 'textarea')
     return type;
@@ -239,4 +248,11 @@ export function notTheGroups(
   const group = field.group;
   if (!text || group?.kind !== 'checkbox-group' || !group.legend) return text;
   return group[which]?.includes(text) ? undefined : text;
+}
+
+/** The values chosen in a multiple list, from the real control's value (`a,b`), in the options' order. */
+export function chosenValues(value: string | undefined, options: readonly { value: string }[]): string[] {
+  if (!value) return [];
+  const chosen = new Set(value.split(','));
+  return options.map((o) => o.value).filter((v) => chosen.has(v));
 }

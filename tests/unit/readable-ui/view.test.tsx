@@ -424,6 +424,65 @@ describe('readable view', () => {
     expect(big('aide2').querySelector('input')?.getAttribute('aria-invalid')).toBe('true');
   });
 
+  test('a list where several options can be chosen is one box per option, both ways; a one-choice listbox is a select', async () => {
+    real('#f').insertAdjacentHTML(
+      'beforeend',
+      `<label for="langues">Langues lues</label>
+      <select id="langues" name="langues" multiple><option value="fr" selected>Français</option>
+        <option value="ar">Arabe</option><option value="en">Anglais</option></select>
+      <p id="jours-q">Jours où vous êtes joignable</p>
+      <ul role="listbox" id="jours" tabindex="0" aria-multiselectable="true" aria-labelledby="jours-q">
+        <li role="option" id="lun" aria-selected="true">Lundi</li><li role="option" id="mar" aria-selected="false">Mardi</li></ul>
+      <p id="lieu-q">Lieu</p>
+      <div role="listbox" id="lieu" tabindex="0" aria-labelledby="lieu-q">
+        <div role="option" data-value="agence" aria-selected="false">À l’agence</div>
+        <div role="option" data-value="tel" aria-selected="false">Par téléphone</div></div>`,
+    );
+    // The site's own listbox script: a click toggles an option (or picks the only one).
+    for (const list of document.querySelectorAll('[role="listbox"]')) {
+      list.addEventListener('click', (e) => {
+        const option = (e.target as Element).closest('[role="option"]');
+        if (!option) return;
+        const multi = list.getAttribute('aria-multiselectable') === 'true';
+        const on = option.getAttribute('aria-selected') !== 'true';
+        if (!multi)
+          for (const o of list.querySelectorAll('[role="option"]')) o.setAttribute('aria-selected', 'false');
+        option.setAttribute('aria-selected', String(multi ? on : true));
+      });
+    }
+    await show();
+    const boxes = (name: string) => [
+      ...big(name).querySelectorAll<HTMLInputElement>('input[type="checkbox"]'),
+    ];
+    expect(big('langues').querySelector('legend')?.textContent).toBe('Langues lues');
+    expect(boxes('langues').map((b) => b.checked)).toEqual([true, false, false]);
+    boxes('langues')[1]?.click();
+    expect([...real<HTMLSelectElement>('#langues').selectedOptions].map((o) => o.value)).toEqual([
+      'fr',
+      'ar',
+    ]);
+    boxes('langues')[0]?.click();
+    expect([...real<HTMLSelectElement>('#langues').selectedOptions].map((o) => o.value)).toEqual(['ar']);
+    // The site changes its list itself: the boxes follow.
+    (real<HTMLSelectElement>('#langues').options[2] as HTMLOptionElement).selected = true;
+    real('#langues').dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => expect(boxes('langues').map((b) => b.checked)).toEqual([false, true, true]));
+
+    const jours = [
+      ...container.querySelectorAll('[data-field-key$="id:jours"] input[type="checkbox"]'),
+    ] as HTMLInputElement[];
+    expect(jours.map((b) => b.checked)).toEqual([true, false]);
+    jours[1]?.click();
+    expect(real('#mar').getAttribute('aria-selected')).toBe('true');
+    expect(real('#lun').getAttribute('aria-selected')).toBe('true');
+
+    const lieu = container.querySelector('[data-field-key$="id:lieu"] select') as HTMLSelectElement;
+    expect([...lieu.options].map((o) => o.value)).toEqual(['', 'agence', 'tel']);
+    lieu.value = 'tel';
+    lieu.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(real('[data-value="tel"]').getAttribute('aria-selected')).toBe('true');
+  });
+
   test('the back button closes the view', async () => {
     const { onClose } = await show();
     (container.querySelector('[data-action="readable-close"]') as HTMLButtonElement).click();
