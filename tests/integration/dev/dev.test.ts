@@ -10,6 +10,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -68,7 +69,7 @@ beforeAll(async () => {
   });
   // Without colours' escape codes, which the tools write even to a pipe.
   const keep = (d: Buffer) => {
-    output += String(d).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+    output += stripVTControlCharacters(String(d));
   };
   dev.stdout?.on('data', keep);
   dev.stderr?.on('data', keep);
