@@ -1,66 +1,18 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { uiMessages } from '../../utils/i18n/ui';
-import { validate, validationMessage } from '../../utils/validators';
+import { HOUSING_CHOSEN, HOUSING_FILES, HOUSING_PAGES, HOUSING_VALUES } from '../fixtures/housing';
 import { type Demo, startDemoServer } from './demo';
-import {
-  axe,
-  deepActive,
-  launch,
-  launchBrowser,
-  launcher,
-  openByShortcut,
-  panel,
-  ROOT,
-  tabTo,
-} from './harness';
+import { guideWalk, pageFocus, pressPanelButton, type WalkedGuide } from './guide-walk';
+import { axe, deepActive, launch, launchBrowser, launcher, panel, ROOT, tabTo } from './harness';
 
-type GuideJson = {
-  id: string;
-  steps: Array<{ id: string; target?: { name?: string }; done: { kind: string }; when?: unknown }>;
-};
 const guidePath = join(ROOT, 'public/guides/fr.demo.aide-logement.json');
-const GUIDE = JSON.parse(readFileSync(guidePath, 'utf8')) as GuideJson;
-const indexOf = (id: string) => GUIDE.steps.findIndex((s) => s.id === id);
-/**
- * Our counter counts the steps of this page only (the site shows its own "Étape 1 sur 6"): the run
- * of steps around `id` that share its page condition.
- */
-function pageCount(id: string): string {
-  const at = indexOf(id);
-  const same = (i: number) =>
-    JSON.stringify(GUIDE.steps[i]?.when) === JSON.stringify(GUIDE.steps[at]?.when) && !!GUIDE.steps[i];
-  let first = at;
-  while (same(first - 1)) first--;
-  let last = at;
-  while (same(last + 1)) last++;
-  return `Question ${at - first + 1} sur ${last - first + 1} de cette page`;
-}
-
-/** What a person types in each field of the demo procedure (valid values). */
-const VALUES: Record<string, string> = {
-  nom: 'Martin',
-  prenom: 'Léa',
-  date_naissance: '05/04/1984',
-  nir: '284057511234528',
-  email: 'lea.martin@exemple.fr',
-  telephone: '0612345678',
-  enfants: '2',
-  adresse: '12 rue des Lilas',
-  code_postal: '75011',
-  commune: 'Paris',
-  numero_fiscal: '3023217600053',
-  reference_avis: '2375A12345678',
-  revenu_fiscal_reference: '18500',
-  salaire_mensuel: '1450',
-  titulaire: 'Léa Martin',
-  iban: 'FR7630006000011234567890189',
-  bic: 'BNPAFRPPXXX',
-};
-const WRONG_NIR = '284057511234599';
+const GUIDE = JSON.parse(readFileSync(guidePath, 'utf8')) as WalkedGuide & { id: string };
+const { pageCount, openPanel, expectStep, walkPage } = guideWalk(GUIDE);
+const SLUGS = HOUSING_PAGES.map((p) => p.slug);
 
 let demo: Demo;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -73,127 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await demo?.close();
 });
-
-const guidesTab = (page: Page) => page.locator('[data-testid="guides-tab"]');
-const stepId = (page: Page) =>
-  page
-    .locator('[data-pasapas="panel"] section[data-step]')
-    .getAttribute('data-step', { timeout: 5000 })
-    .catch(() => null);
-const counter = (page: Page) => page.locator('[data-testid="guide-count"]').textContent();
-
-/** Opens the panel with its keyboard shortcut and waits for the guide to show. */
-async function openPanel(page: Page) {
-  await openByShortcut(page);
-  await expect.poll(() => panel(page).count()).toBe(1);
-  await guidesTab(page).waitFor();
-  await page.locator('[data-testid="guide-title"], [data-testid="guides-none"]').first().waitFor();
-}
-
-/** Reaches a button of the panel with Tab alone, then presses Enter. */
-async function pressPanelButton(page: Page, text: string) {
-  await tabTo(page, (el) => el.tag === 'button' && el.text === text, 80);
-  await page.keyboard.press('Enter');
-}
-
-async function expectStep(page: Page, id: string) {
-  await expect.poll(() => stepId(page), { timeout: 8000 }).toBe(id);
-  expect(await counter(page)).toBe(pageCount(id));
-}
-
-/** The page's focused element (outside our UI). */
-const pageFocus = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement | null;
-    return el ? { name: el.name ?? '', type: el.type ?? '', tag: el.tagName.toLowerCase() } : null;
-  });
-
-/** Walks the current page's steps by keyboard; returns when the page navigates. */
-async function walkPage(page: Page, checkNir = false) {
-  await openPanel(page);
-  let id = await stepId(page);
-  // The first field of the page is reached from the panel ("Aller au champ").
-  let focusFromPanel = true;
-  for (let guard = 0; guard < 15 && id; guard++) {
-    const step = GUIDE.steps[indexOf(id)];
-    if (!step) throw new Error(`unknown step ${id}`);
-    const before = indexOf(id);
-    if (step.done.kind === 'confirmed') {
-      await pressPanelButton(page, 'C’est fait');
-      await expectStep(page, GUIDE.steps[before + 1]?.id ?? '');
-      // Focus went to the new step's title; the next field is reached from the panel again.
-      await expect.poll(async () => (await deepActive(page))?.id).toBe('pp-guide-step-title');
-      focusFromPanel = true;
-      id = await stepId(page);
-      continue;
-    }
-    if (focusFromPanel) {
-      await pressPanelButton(page, 'Aller au champ');
-      focusFromPanel = false;
-    }
-    const name = step.target?.name;
-    const focused = await pageFocus(page);
-    if (step.done.kind === 'page-changed') {
-      // Auto-advance put focus on the site's own "Suivant" button: Enter submits the form.
-      expect(focused?.tag).toBe('button');
-      await expect
-        .poll(() => page.locator('[data-pasapas="highlight-label"]').textContent())
-        .toBe('Cliquez ici');
-      const from = new URL(page.url()).pathname;
-      await Promise.all([page.waitForURL((u) => u.pathname !== from), page.keyboard.press('Enter')]);
-      return;
-    }
-    expect(focused?.name, `focus for step ${id}`).toBe(name);
-    if (focused?.type === 'radio' || focused?.type === 'checkbox') {
-      // A choice counts when the person leaves it, never on the key that chose (issue 13).
-      await page.keyboard.press('Space');
-      await page.keyboard.press('Tab');
-    } else if (focused?.tag === 'select') {
-      await page.keyboard.type('Cé');
-      await page.keyboard.press('Tab');
-    } else if (focused?.type === 'file') {
-      // Playwright turns file-chooser interception on asynchronously: arm it first (a listener and
-      // one round trip), else the key press can open a real dialog the test never sees.
-      page.on('filechooser', () => {});
-      await page.evaluate(() => 0);
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-      await chooser.setFiles({
-        name: `${name}.pdf`,
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('%PDF-1.4\n%démo\n'),
-      });
-    } else {
-      const value = VALUES[name ?? ''];
-      if (!value) throw new Error(`no value for ${name}`);
-      if (checkNir && name === 'nir') {
-        // A wrong key: the panel says so in plain words while the person types.
-        await page.keyboard.type(WRONG_NIR);
-        const expected = validationMessage('fr', 'nir', validate('nir', WRONG_NIR));
-        await expect
-          .poll(() => page.locator('[data-testid="guide-check"]').textContent())
-          .toContain(expected);
-        expect(await stepId(page)).toBe('nir');
-        await page.keyboard.press('Control+KeyA');
-        await page.keyboard.press('Backspace');
-      }
-      await page.keyboard.type(value);
-      if (step.done.kind === 'field-valid') {
-        await expect
-          .poll(() => page.locator('[data-testid="guide-check"]').textContent())
-          .toContain('C’est bon');
-      }
-      await page.keyboard.press('Tab');
-    }
-    const next = GUIDE.steps[before + 1]?.id ?? '';
-    await expectStep(page, next);
-    // The move is announced in the panel's live region.
-    await expect
-      .poll(() => page.locator('[data-pasapas="panel"] [role="status"][aria-live="polite"]').textContent())
-      .toContain(`Étape faite. ${pageCount(next)}`);
-    id = next;
-  }
-  throw new Error(`page not finished, at step ${id}`);
-}
 
 describe('guides in the widget', () => {
   let context: BrowserContext;
@@ -223,7 +54,7 @@ describe('guides in the widget', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => panel(page).count()).toBe(0);
 
-    for (const slug of ['identite', 'foyer', 'ressources', 'banque', 'documents', 'recapitulatif']) {
+    for (const slug of SLUGS) {
       expect(page.url()).toContain(`/aide-logement/${slug}.html`);
       await walkPage(page, slug === 'identite');
     }
@@ -236,13 +67,11 @@ describe('guides in the widget', () => {
 
     const last = await (await fetch(`${demo.url}/demo-api/submissions/last`)).json();
     expect(last.procedure).toBe('aide-logement');
-    for (const [name, value] of Object.entries(VALUES)) {
+    for (const [name, value] of Object.entries(HOUSING_VALUES)) {
       expect(String(last.values[name]).replace(/\s/g, ''), name).toBe(value.replace(/\s/g, ''));
     }
-    expect(last.values.civilite).toBe('madame');
-    expect(last.values.situation).toBe('celibataire');
-    expect(last.values.attestation_honneur).toBe('oui');
-    expect(Object.keys(last.files).sort()).toEqual(['avis_imposition', 'justificatif_domicile', 'rib']);
+    for (const [name, value] of Object.entries(HOUSING_CHOSEN)) expect(last.values[name], name).toBe(value);
+    expect(Object.keys(last.files).sort()).toEqual(HOUSING_FILES);
     expect(browser.outside).toEqual([]);
   });
 
@@ -324,7 +153,7 @@ describe('guides in the extension', () => {
       expect(await axe(page)).toEqual([]);
       await page.keyboard.press('Escape');
       await expect.poll(() => panel(page).count()).toBe(0);
-      for (const slug of ['identite', 'foyer', 'ressources', 'banque', 'documents', 'recapitulatif']) {
+      for (const slug of SLUGS) {
         expect(page.url()).toContain(`/aide-logement/${slug}.html`);
         await walkPage(page, slug === 'identite');
       }
@@ -335,10 +164,10 @@ describe('guides in the extension', () => {
       await expect.poll(() => page.locator('[data-testid="guide-finished"]').isVisible()).toBe(true);
       const last = await (await fetch(`${demo.url}/demo-api/submissions/last`)).json();
       expect(last.procedure).toBe('aide-logement');
-      for (const [name, value] of Object.entries(VALUES)) {
+      for (const [name, value] of Object.entries(HOUSING_VALUES)) {
         expect(String(last.values[name]).replace(/\s/g, ''), name).toBe(value.replace(/\s/g, ''));
       }
-      expect(Object.keys(last.files).sort()).toEqual(['avis_imposition', 'justificatif_domicile', 'rib']);
+      expect(Object.keys(last.files).sort()).toEqual(HOUSING_FILES);
       expect(session.outside).toEqual([]);
     } finally {
       await session.close();
@@ -393,7 +222,7 @@ describe('guides in the extension', () => {
       await expect.poll(near).toBe(true);
 
       // What the person types on the page moves the side panel on.
-      await site.locator('input[name="nom"]').fill(VALUES.nom ?? '');
+      await site.locator('input[name="nom"]').fill(HOUSING_VALUES.nom ?? '');
       await site.locator('input[name="nom"]').press('Tab');
       await expect.poll(() => side.locator('section[data-step]').getAttribute('data-step')).toBe('prenom');
 

@@ -3,14 +3,17 @@
  * housing-aid demo procedure recorded by keyboard in the extension — every field of its six
  * pages and each page's own « Suivant » button, the author filling the site's form to move on —
  * each step getting the `when` condition of its page; the guide signed, then installed with the
- * public key in a FRESH profile, « vérifié ». The time the recording takes is printed. Nothing
+ * public key in a FRESH profile, « vérifié », and walked there by keyboard to the site's
+ * confirmation. The time the recording takes is printed. Nothing
  * leaves the machine.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseGuideText } from '../../utils/guides/schema';
+import { HOUSING_CHOSEN, HOUSING_FILES, HOUSING_VALUES, HOUSING_PAGES as PAGES } from '../fixtures/housing';
 import { type Demo, startDemoServer } from './demo';
+import { answerFocused, guideWalk } from './guide-walk';
 import { axe, launch, launcher, tabTo } from './harness';
 import {
   highlighted,
@@ -31,80 +34,15 @@ afterAll(async () => {
 });
 
 const SUBMIT = 'main form button[type="submit"]';
-/** The procedure's pages and the fields recorded on each (the optional CAF number is left out). */
-const PAGES: Array<{ slug: string; fields: string[] }> = [
-  {
-    slug: 'identite',
-    fields: ['civilite-madame', 'nom', 'prenom', 'date_naissance', 'nir', 'email', 'telephone'],
-  },
-  { slug: 'foyer', fields: ['situation', 'enfants', 'adresse', 'code_postal', 'commune'] },
-  {
-    slug: 'ressources',
-    fields: ['numero_fiscal', 'reference_avis', 'revenu_fiscal_reference', 'salaire_mensuel'],
-  },
-  { slug: 'banque', fields: ['titulaire', 'iban', 'bic'] },
-  { slug: 'documents', fields: ['justificatif_domicile', 'avis_imposition', 'rib'] },
-  { slug: 'recapitulatif', fields: ['attestation_honneur'] },
-];
-
-/** What the author (then the person) types in each field (valid values). */
-const VALUES: Record<string, string> = {
-  nom: 'Martin',
-  prenom: 'Léa',
-  date_naissance: '05/04/1984',
-  nir: '284057511234528',
-  email: 'lea.martin@exemple.fr',
-  telephone: '0612345678',
-  enfants: '2',
-  adresse: '12 rue des Lilas',
-  code_postal: '75011',
-  commune: 'Paris',
-  numero_fiscal: '3023217600053',
-  reference_avis: '2375A12345678',
-  revenu_fiscal_reference: '18500',
-  salaire_mensuel: '1450',
-  titulaire: 'Léa Martin',
-  iban: 'FR7630006000011234567890189',
-  bic: 'BNPAFRPPXXX',
-};
-
-/** The page's focused element (outside our UI). */
-const pageFocus = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement | null;
-    return el ? { name: el.name ?? '', type: el.type ?? '', tag: el.tagName.toLowerCase() } : null;
-  });
-
-/** Answers the focused field by keyboard: types, chooses, ticks or gives a file; then leaves it. */
-async function answer(page: Page, name: string) {
-  const focused = await pageFocus(page);
-  expect(focused?.name, 'the focused field').toBe(name);
-  if (focused?.type === 'radio' || focused?.type === 'checkbox') {
-    await page.keyboard.press('Space');
-  } else if (focused?.tag === 'select') {
-    await page.keyboard.type('Cé');
-  } else if (focused?.type === 'file') {
-    await page.evaluate(() => 0);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-    await chooser.setFiles({
-      name: `${name}.pdf`,
-      mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4\n'),
-    });
-  } else {
-    const value = VALUES[name];
-    if (!value) throw new Error(`no value for ${name}`);
-    await page.keyboard.type(value);
-  }
-  await page.keyboard.press('Tab');
-}
+const TITLE = 'Aide au logement, toute la démarche';
 
 /** The author fills the page as anyone would (to reach the next one), then presses its button. */
 async function fillAndGoOn(site: Page, fields: readonly string[]) {
   for (const id of fields) {
     await site.locator(`[id="${id}"]`).focus();
     const name = (await site.locator(`[id="${id}"]`).getAttribute('name')) ?? id;
-    await answer(site, name);
+    await answerFocused(site, name);
+    await site.keyboard.press('Tab');
   }
   const from = new URL(site.url()).pathname;
   await site.locator(SUBMIT).focus();
@@ -124,7 +62,7 @@ describe('guide studio across pages', () => {
       await launcher(site).waitFor();
       const side = await session.context.newPage();
       await openStudio(side, session.extensionId);
-      await startGuide(side, 'Aide au logement, toute la démarche', 'France Services de démonstration');
+      await startGuide(side, TITLE, 'France Services de démonstration');
 
       const started = Date.now();
       let picking = 0;
@@ -180,8 +118,7 @@ describe('guide studio across pages', () => {
     expect(guide.steps[1]?.when?.headingText).toBe('Votre identité');
     expect(guide.steps.filter((s) => s.done.kind === 'clicked')).toHaveLength(PAGES.length);
 
-    // A fresh profile: the key trusted, the guide file installed, « vérifié ». (Walking it to the
-    // site's confirmation is not tested yet: the panel did not list both guides as expected.)
+    // A fresh profile: the key trusted, the guide file installed, « vérifié ».
     await fetch(`${demo.url}/demo-api/reset`, { method: 'POST' });
     const fresh = await launch({ extension: true });
     try {
@@ -200,9 +137,31 @@ describe('guide studio across pages', () => {
       const item = options.locator(`[data-testid="installed-guides"] li[data-guide-id="${guide.id}"]`);
       await expect.poll(() => item.getAttribute('data-trust')).toBe('verified');
 
+      // The person follows it by keyboard to the site's confirmation. The built-in demo guide is
+      // written for the same pages: the panel offers both, the person chooses the recorded one,
+      // and the next pages keep it.
+      const walk = guideWalk(guide);
+      const site = await fresh.context.newPage();
+      await site.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
+      await walk.openPanel(site);
+      await walk.chooseGuide(site, TITLE);
+      await walk.expectStep(site, guide.steps[0]?.id ?? '');
+      expect(await site.locator('[data-testid="guide-title"]').textContent()).toBe(TITLE);
+      expect(await axe(site)).toEqual([]);
+      for (const { slug } of PAGES) {
+        expect(site.url()).toContain(`/aide-logement/${slug}.html`);
+        await walk.walkPage(site, slug === 'identite');
+      }
+      expect(site.url()).toContain('/aide-logement/confirmation.html');
+      const last = await (await fetch(`${demo.url}/demo-api/submissions/last`)).json();
+      expect(last.procedure).toBe('aide-logement');
+      for (const [name, value] of Object.entries(HOUSING_VALUES))
+        expect(String(last.values[name]).replace(/\s/g, ''), name).toBe(value.replace(/\s/g, ''));
+      for (const [name, value] of Object.entries(HOUSING_CHOSEN)) expect(last.values[name], name).toBe(value);
+      expect(Object.keys(last.files).sort()).toEqual(HOUSING_FILES);
       expect(fresh.outside).toEqual([]);
     } finally {
       await fresh.close();
     }
-  }, 600_000);
+  }, 900_000);
 });

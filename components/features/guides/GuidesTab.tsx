@@ -160,7 +160,7 @@ function NoGuide({
 }) {
   if (matching.length > 1) {
     return (
-      <div class="pp-stack">
+      <div class="pp-stack" data-testid="guide-choice">
         <p>{t('guides.choose')}</p>
         <ul class="pp-guide-list">
           {matching.map((guide) => (

@@ -182,6 +182,24 @@ describe('inferValidator', () => {
       { tag: 'input', label: 'Numéro fiscal du déclarant' },
       { validator: 'fiscal-number' },
     ],
+    [
+      // The demo's tax reference: its hint names another field, and the accessible name (label
+      // with its hint inside) says it too. A fiscal-number check would refuse every real answer.
+      'a hint that mentions another field says nothing of this one',
+      {
+        tag: 'input',
+        name: 'reference_avis',
+        label: 'Référence de l’avis d’impôt',
+        accessibleName: 'Référence de l’avis d’impôt 13 caractères, sous le numéro fiscal',
+        hint: '13 caractères, sous le numéro fiscal',
+      },
+      null,
+    ],
+    [
+      'an accessible name alone still counts',
+      { tag: 'input', accessibleName: 'IBAN', hint: '27 caractères, commence par FR' },
+      { validator: 'iban' },
+    ],
   ];
   for (const [what, clues, expected] of cases)
     it(what, () => expect(inferValidator(clues)).toEqual(expected));

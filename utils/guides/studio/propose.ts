@@ -80,18 +80,21 @@ export function inferValidator(clues: CapturedClues & { inputmode?: string }): V
   const type = (clues.type ?? '').toLowerCase();
   if (type === 'email') return { validator: 'email' };
   if (type === 'tel') return { validator: 'phone' };
+  const hint = normalizeText(clues.hint);
+  // An accessible name often holds the hint (a DSFR label wraps its hint text); a hint may name
+  // another field ("sous le numéro fiscal"), which says nothing of this one.
+  const accessible = normalizeText(clues.accessibleName);
   const texts = [
     nameWords(clues.name),
     nameWords(clues.id),
     normalizeText(clues.label),
-    normalizeText(clues.accessibleName),
+    hint && accessible.includes(hint) ? accessible.replace(hint, ' ').trim() : accessible,
   ];
   for (const words of texts) {
     if (!words) continue;
     for (const [pattern, guess] of WORDS) if (pattern.test(words)) return guess;
     if (DATE.test(words)) return dateGuess(words) ?? { validator: 'date' };
   }
-  const hint = normalizeText(clues.hint);
   if (type === 'date' || /\bjj ?\/ ?mm\b/.test(hint)) {
     return dateGuess(texts.join(' ')) ?? { validator: 'date' };
   }
