@@ -7,7 +7,16 @@
  * in the browser it opens; no browser is opened here.)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  type Dirent,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -24,7 +33,7 @@ let output = '';
 /** Every file's text under `dir` (recursively) that contains `text`, as paths relative to the copy. */
 function filesWith(dir: string, text: string): string[] {
   const hits: string[] = [];
-  let entries: ReturnType<typeof readdirSync<{ withFileTypes: true }>>;
+  let entries: Dirent[];
   try {
     entries = readdirSync(join(copy, dir), { withFileTypes: true, recursive: true });
   } catch {
