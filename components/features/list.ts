@@ -7,6 +7,7 @@
 export { accompaniment } from './accompaniment/feature';
 export { comfort } from './comfort/feature';
 export { guides } from './guides/feature';
+export { infos } from './infos/feature';
 export { ocr } from './ocr/feature';
 export { print } from './print/feature';
 export { progress } from './progress/feature';

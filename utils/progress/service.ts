@@ -7,6 +7,7 @@
  * unlinks), so nothing personal is written in clear in either mode.
  */
 import type { PinKdfParams } from '../crypto/pin-kdf.ts';
+import { createInfoStore, exportInfos, importInfos } from '../infos/index.ts';
 import { decodeProcedure, storedLookup } from '../storage/codec.ts';
 import { deviceCipher, setKeyFiles } from '../storage/data-key.ts';
 import {
@@ -48,6 +49,8 @@ export function createProgressService(db: PasapasDB, options: ServiceOptions = {
   const clock = options.clock ?? Date.now;
   if (options.keyFiles) setKeyFiles(db, options.keyFiles);
   const store = createProgressStore(db, { clock, device: true });
+  // Sealed by the store's key: the same rules (device key, vault, lock, expiry) for both.
+  const infos = createInfoStore(db, { cipher: store.cipher, clock });
   const testKdf = {
     ...(options.iterations ? { iterations: options.iterations } : {}),
     ...(options.kdf ? { kdf: options.kdf } : {}),
@@ -168,7 +171,9 @@ export function createProgressService(db: PasapasDB, options: ServiceOptions = {
       await wipeProcedureData(db);
       store.setVault(null);
       const counts = await Promise.all(
-        ['procedures', 'fieldValues', 'stepProgress', 'documents', 'vault'].map((t) => db.table(t).count()),
+        ['procedures', 'fieldValues', 'stepProgress', 'documents', 'infos', 'vault'].map((t) =>
+          db.table(t).count(),
+        ),
       );
       options.onWiped?.();
       return { nothingLeft: counts.every((c) => c === 0) };
@@ -211,6 +216,31 @@ export function createProgressService(db: PasapasDB, options: ServiceOptions = {
     },
     async touch() {
       store.vault?.touch(clock());
+    },
+    async infosList() {
+      if (!(await readable())) return [];
+      return infos.list();
+    },
+    async infosPut(input, id) {
+      await writable();
+      // Through messaging an absent id arrives as null.
+      return infos.put(input, typeof id === 'string' ? id : undefined);
+    },
+    async infosRemove(id) {
+      await readable();
+      await infos.remove(id);
+    },
+    async infosExport(passphrase) {
+      await readable();
+      return exportInfos(
+        infos,
+        passphrase,
+        options.iterations ? { clock, iterations: options.iterations } : { clock },
+      );
+    },
+    async infosImport(text, passphrase) {
+      await writable();
+      return importInfos(infos, text, passphrase);
     },
     publicComputer: loadConfig,
     async setPublicComputer(config) {

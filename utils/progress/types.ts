@@ -4,6 +4,7 @@
  * messaging one (the extension's content script and pages, which must not open IndexedDB in
  * the web page's origin, and share one unlocked key held by the background).
  */
+import type { InfoEntry, InfoInput } from '../infos/index.ts';
 import type {
   CurrentField,
   FieldSave,
@@ -75,6 +76,16 @@ export interface ProgressClient {
   publicComputer(): Promise<PublicComputerConfig>;
   /** Extension options only; the widget's comes from its configuration. */
   setPublicComputer(config: PublicComputerConfig): Promise<void>;
+  /**
+   * "Mes informations" (utils/infos), sealed with the same key as the answers: closed while a
+   * public computer's PIN is not typed. Never offered to a web page's script (not a site method).
+   */
+  infosList(): Promise<InfoEntry[]>;
+  /** Adds, or replaces `id`'s entry; a bad value is refused (InfoValueError's code and message). */
+  infosPut(input: InfoInput, id?: string): Promise<InfoEntry>;
+  infosRemove(id: string): Promise<void>;
+  infosExport(passphrase: string): Promise<string>;
+  infosImport(text: string, passphrase: string): Promise<{ imported: number }>;
 }
 
 export const PROGRESS_METHODS = [
@@ -99,5 +110,10 @@ export const PROGRESS_METHODS = [
   'touch',
   'publicComputer',
   'setPublicComputer',
+  'infosList',
+  'infosPut',
+  'infosRemove',
+  'infosExport',
+  'infosImport',
 ] as const satisfies ReadonlyArray<keyof ProgressClient>;
 export type ProgressMethod = (typeof PROGRESS_METHODS)[number];

@@ -39,7 +39,6 @@ import {
   infoAad,
   type PasapasDB,
   PERSON_TABLES,
-  PROCEDURE_TABLES,
   type VaultMetaRow,
   writeTransaction,
 } from './db.ts';

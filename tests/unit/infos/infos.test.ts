@@ -20,7 +20,9 @@ const NIR = '255081416802538';
 
 function storesOn(db = freshDb()) {
   const progress = createProgressStore(db, { device: true });
-  const infos = createInfoStore(db, { cipher: progress.cipher });
+  // One millisecond per entry: the list is in the order the entries were made.
+  let now = Date.UTC(2026, 11, 2, 9, 0, 0);
+  const infos = createInfoStore(db, { cipher: progress.cipher, clock: () => now++ });
   return { db, progress, infos };
 }
 
