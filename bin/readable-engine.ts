@@ -11,6 +11,7 @@ import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { parse } from 'parse5';
 import { toSerializable } from '../utils/forms/discover.ts';
+import { attachDeclarativeShadowRoots } from '../utils/forms/shadow.ts';
 import type { SerializableField } from '../utils/forms/types.ts';
 import { parseGlossaryFile } from '../utils/glossary/schema.ts';
 import { ReadableError } from '../utils/readable/errors.ts';
@@ -53,6 +54,8 @@ export function readPage(html: string, options: { url?: string; glossary: unknow
   if (tooLargeToParse(html)) throw new ReadableError('page-too-large');
   const dom = new JSDOM(html, { url: options.url ?? 'about:blank' });
   try {
+    // As a browser's parser would: a saved page's declared shadow roots hold fields too.
+    attachDeclarativeShadowRoots(dom.window.document);
     const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0]);
     const result = extractReadable(dom.window.document, {
       url: options.url,

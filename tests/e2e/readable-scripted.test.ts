@@ -2,7 +2,8 @@
  * Readable mode of the built extension on a form that only the page's script builds
  * (demo/site/formulaire-script.html): a question created by an answer joins the view, the error
  * summary the site shows on submit comes to the top of the view with links to the big fields, and
- * what the person typed survives every re-read; the site receives every value.
+ * what the person typed survives every re-read; the site receives every value. And the demo's
+ * single-page app, whose school field is inside a custom element's open shadow root.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -119,6 +120,39 @@ describe('readable mode on a form built by script (extension)', () => {
     });
     await expect.poll(() => pageErrorsBox(page).count(), { timeout: 15_000 }).toBe(0);
     await expect.poll(() => page.locator(`${VIEW} [data-field-key]`).count(), { timeout: 15_000 }).toBe(0);
+    await page.close();
+  });
+
+  test('a single-page app: the school field inside a custom element’s open shadow root is a big field that fills the real one; the next step’s late questions join the view', async () => {
+    const page = await session.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${demo.url}/spa/foyer?widget=0`);
+    await page.locator('demo-ecole-picker').waitFor();
+    await openPanelTab(page, 'readable');
+    await page.locator('[data-action="readable-open"]').click();
+    await view(page).waitFor();
+    await expect.poll(() => page.locator(`${VIEW} [data-field-key]`).count()).toBe(2);
+    expect(await bigField(page, 'ecole').textContent()).toContain('Commencez à écrire');
+
+    await tabToField(page, 'nom_enfant');
+    await page.keyboard.type('Léa Martin');
+    await tabToField(page, 'ecole');
+    await page.keyboard.type('École élémentaire Jean Moulin');
+    // Written into the input inside the component's shadow root, which the app reads.
+    expect(
+      await page.evaluate(() => (document.querySelector('demo-ecole-picker') as HTMLInputElement).value),
+    ).toBe('École élémentaire Jean Moulin');
+    expect(await axe(page, VIEW)).toEqual([]);
+
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Suivant', 60);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/spa\/impots/);
+    // The app fetches the next questions late: the open view shows them when they come.
+    await expect.poll(() => bigField(page, 'numero_fiscal').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.locator(`${VIEW} [data-field-key]`).count()).toBe(4);
+    await tabToField(page, 'numero_fiscal');
+    await page.keyboard.type('3023217600053');
+    expect(await page.locator('[name="numero_fiscal"]').inputValue()).toBe('3023217600053');
     await page.close();
   });
 

@@ -23,6 +23,7 @@ import {
 import { wasEverPassword } from './password-memory.ts';
 import { type RequiredConvention, readRequired, requiredConvention } from './required.ts';
 import { isSensitiveField } from './sensitive.ts';
+import { MAX_SHADOW_ROOTS, openShadowRoots } from './shadow.ts';
 import { styleReader } from './style.ts';
 import { cleanText, foldText } from './text.ts';
 import type { FieldConstraints, FieldGroup, FieldInfo, FieldOption, SerializableField } from './types.ts';
@@ -424,16 +425,46 @@ function radioField(radios: Element[], context: Context): Omit<FieldInfo, 'key'>
   return field;
 }
 
+/**
+ * The controls under `scope` in page order, those in the open shadow roots of its custom elements
+ * at their host's place (before the host's own slotted children).
+ */
+function controlsIn(
+  scope: Document | Element | ShadowRoot,
+  includeHidden: boolean,
+  max: number,
+  budget: { left: number },
+): Element[] {
+  const controls: Element[] = [];
+  for (const el of scope.querySelectorAll(CONTROL_SELECTOR)) {
+    if (!isControl(el) || (!includeHidden && el.closest('[hidden], [aria-hidden="true"]'))) continue;
+    controls.push(el);
+    if (controls.length >= max) return controls;
+  }
+  // Each control's place in this scope's tree: itself, or the host of the root it is in (positions
+  // across trees cannot be compared).
+  const places = [...controls];
+  for (const shadow of openShadowRoots(scope, budget)) {
+    const inner = controlsIn(shadow, includeHidden, max - controls.length, budget);
+    if (inner.length === 0) continue;
+    const host = shadow.host;
+    // Node.DOCUMENT_POSITION_FOLLOWING; the host's own children (slotted) come after its root's fields.
+    const at = places.findIndex(
+      (p) => p === host || host.contains(p) || (host.compareDocumentPosition(p) & 4) !== 0,
+    );
+    const index = at < 0 ? controls.length : at;
+    controls.splice(index, 0, ...inner);
+    places.splice(index, 0, ...inner.map(() => host));
+    if (controls.length >= max) return controls.slice(0, max);
+  }
+  return controls;
+}
+
 /** Every fillable control under `root`, in document order, radios of one name folded into one field. */
 export function discoverFields(root: Document | Element, options: DiscoverOptions = {}): FieldInfo[] {
   const includeHidden = options.includeHidden ?? true;
   const max = options.maxControls ?? MAX_CONTROLS;
-  const controls: Element[] = [];
-  for (const el of root.querySelectorAll(CONTROL_SELECTOR)) {
-    if (!isControl(el) || (!includeHidden && el.closest('[hidden], [aria-hidden="true"]'))) continue;
-    controls.push(el);
-    if (controls.length >= max) break;
-  }
+  const controls = controlsIn(root, includeHidden, max, { left: MAX_SHADOW_ROOTS });
   const doc = (root as Node).nodeType === 9 ? (root as Document) : (root as Element).ownerDocument;
   let convention: RequiredConvention | undefined;
   const context: Context = {

@@ -33,7 +33,11 @@ export function findDynamicFields(root: Document | Element): DynamicField[] {
     // Inside a form, an unnamed custom element counts only once the page defined it as a form field.
     if (!name && !formAssociated(el)) continue;
     // Already rendered into real controls (a live page): discovery sees those.
-    if (el.querySelector('input, select, textarea')) continue;
+    if (
+      el.querySelector('input, select, textarea') ||
+      el.shadowRoot?.querySelector('input, select, textarea')
+    )
+      continue;
     const entry: DynamicField = { widget: el.localName };
     if (name) entry.name = name;
     const label = cleanText(

@@ -5,6 +5,8 @@
  * dialogs.
  */
 
+import { parentAcross } from './shadow.ts';
+
 type StyleLike = Pick<CSSStyleDeclaration, 'display' | 'visibility' | 'content' | 'getPropertyValue'>;
 
 export function hasLayout(el: Element): boolean {
@@ -41,7 +43,8 @@ export function styleReader(
 
 /** Hidden by markup: `hidden`, `aria-hidden`, inline display/visibility, a closed `<dialog>`. */
 export function isHiddenByMarkup(el: Element, stopAt?: Element | null): boolean {
-  for (let node: Element | null = el; node && node !== stopAt; node = node.parentElement) {
+  // Across shadow roots: a hidden custom element hides the fields inside it.
+  for (let node: Element | null = el; node && node !== stopAt; node = parentAcross(node)) {
     if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return true;
     const { display, visibility } = inlineStyle(node);
     if (display === 'none' || visibility === 'hidden') return true;

@@ -7,6 +7,7 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { discoverFields } from '../forms/discover.ts';
 import { type DynamicField, findDynamicFields } from '../forms/dynamic.ts';
 import { findSubmitControls, type SubmitControl } from '../forms/mirror.ts';
+import { parentAcross } from '../forms/shadow.ts';
 import { isVisible } from '../forms/style.ts';
 import { cleanText, foldText } from '../forms/text.ts';
 import type { FieldInfo } from '../forms/types.ts';
@@ -73,7 +74,7 @@ const CHROME_ROLES = new Set(['banner', 'navigation', 'contentinfo', 'search']);
  * lists with :not() in `closest` are slow in jsdom, and this runs for every field and heading.
  */
 function outsideContent(el: Element): boolean {
-  for (let node: Element | null = el; node; node = node.parentElement) {
+  for (let node: Element | null = el; node; node = parentAcross(node)) {
     const tag = node.localName;
     if (CHROME_TAGS.has(tag)) return true;
     const role = node.getAttribute('role');

@@ -7,6 +7,7 @@ import {
   watchReal,
   writeToReal,
 } from '../../../utils/forms/mirror';
+import { allOpenShadowRoots } from '../../../utils/forms/shadow';
 import type { FieldInfo } from '../../../utils/forms/types';
 import type { CompiledGlossary } from '../../../utils/glossary/match';
 import { dir } from '../../../utils/i18n';
@@ -164,9 +165,11 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
   useEffect(() => {
     if (!reextract || typeof MutationObserver !== 'function') return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let watchRoots = () => {};
     const refresh = () => {
       timer = undefined;
       try {
+        watchRoots();
         const next = reextract();
         setForm((prev) => {
           // Unchanged parts keep their identity: the big fields and what is typed in them stay as they are.
@@ -199,7 +202,7 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
       if (timer !== undefined || records.every((r) => ours(r.target))) return;
       timer = setTimeout(refresh, 300);
     });
-    observer.observe(document.body ?? document.documentElement, {
+    const options: MutationObserverInit = {
       childList: true,
       subtree: true,
       attributes: true,
@@ -214,7 +217,18 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
         'aria-invalid',
         'aria-hidden',
       ],
-    });
+    };
+    observer.observe(document.body ?? document.documentElement, options);
+    // Custom elements change inside their open shadow roots, which the page's observer does not see.
+    const watched = new Set<ShadowRoot>();
+    watchRoots = () => {
+      for (const root of allOpenShadowRoots(document)) {
+        if (watched.has(root)) continue;
+        watched.add(root);
+        observer.observe(root, options);
+      }
+    };
+    watchRoots();
     return () => {
       observer.disconnect();
       if (timer !== undefined) clearTimeout(timer);

@@ -483,6 +483,29 @@ describe('readable view', () => {
     expect(real('[data-value="tel"]').getAttribute('aria-selected')).toBe('true');
   });
 
+  test('fields in a custom element’s open shadow root are shown at its place, mirrored, and followed as it changes', async () => {
+    const host = document.createElement('saisie-adresse');
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML =
+      '<label for="cp">Code postal</label><span class="form-hint" id="cp-aide">5 chiffres</span><input id="cp" name="cp" aria-describedby="cp-aide">';
+    real('#nom').after(host);
+    await show(true, true);
+    const keys = [...container.querySelectorAll('[data-field-key]')].map((el) =>
+      el.getAttribute('data-field-key')?.split(':').pop(),
+    );
+    // Right after the field it follows on the page.
+    expect(keys.slice(0, 2)).toEqual(['nom', 'cp']);
+    expect(big('cp').textContent).toContain('5 chiffres');
+    type(big('cp').querySelector('input') as HTMLInputElement, '69003');
+    expect((root.querySelector('#cp') as HTMLInputElement).value).toBe('69003');
+    // The component adds a field inside its root: the view follows.
+    const more = document.createElement('p');
+    more.innerHTML = '<label for="ville">Commune</label><input id="ville" name="ville">';
+    root.append(more);
+    await until(() => expect(big('ville')).not.toBeNull());
+    expect((big('cp').querySelector('input') as HTMLInputElement).value).toBe('69003');
+  });
+
   test('the back button closes the view', async () => {
     const { onClose } = await show();
     (container.querySelector('[data-action="readable-close"]') as HTMLButtonElement).click();
