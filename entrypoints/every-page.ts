@@ -81,6 +81,10 @@ export default defineUnlistedScript(async () => {
           },
           options: handed,
           lang: settings.lang,
+          // Kept by tab in the extension, never in the page: the next page of the procedure reopens it.
+          onOpenChange: (open) => {
+            browser.runtime.sendMessage({ type: 'pasapas:panel-open', open }).catch(() => {});
+          },
         }),
       )
       .then((h) => {
@@ -140,6 +144,17 @@ export default defineUnlistedScript(async () => {
     const preload = () => load().catch(() => {});
     if (early === 'idle') whenIdle(preload);
     else if (early === 'first-edit') afterLoadOrFirstEdit(preload);
+    // The help follows the procedure: open on this tab's previous page of the site, it opens again
+    // here, on the step. Asked only where a guide or kept answers may be (one message to the background).
+    if (early !== null)
+      browser.runtime
+        .sendMessage({ type: 'pasapas:panel-open' })
+        .then((answer: unknown) => {
+          if ((answer as { open?: unknown } | undefined)?.open === true)
+            return load().then((h) => h.open('resumed'));
+          return undefined;
+        })
+        .catch(() => {});
   };
   const whenIdle = (run: () => void) => {
     const idle = () =>

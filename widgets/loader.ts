@@ -8,6 +8,7 @@
 import * as registered from '../components/features/list';
 import { createTinyLauncher, isPanelShortcut } from '../components/launcher';
 import { pickLang } from '../utils/i18n';
+import { rememberWidgetOpen, widgetWasOpen } from '../utils/panel/open-memory';
 import { applyToPage, removeFromPage, textScaleOf } from '../utils/settings/page';
 import { createLocalSettingsStore, readLocalSettingsSync } from '../utils/settings/settings';
 import {
@@ -47,6 +48,15 @@ const started = new Set<() => void>();
 /** Hands the administration's options to the extension's panel (its features check them again there). */
 const handOver = (input: Record<string, unknown>) =>
   document.dispatchEvent(new CustomEvent(WIDGET_CONFIG_EVENT, { detail: JSON.stringify(input) }));
+
+/** The site's sessionStorage, or nothing where it is blocked (a sandboxed frame). */
+function tabStorage(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 function init(): void {
   if ((window as { PasAPas?: unknown }).PasAPas) return; // loaded twice: keep the first
@@ -136,6 +146,8 @@ function start(host: HTMLElement, config: WidgetConfig, input: Record<string, un
           ...(config.publicComputer ? { publicComputer: config.publicComputer } : {}),
           lang: config.lang,
           position: config.position,
+          // The site's sessionStorage (this tab, this site): the procedure's next page reopens the panel.
+          onOpenChange: (open) => rememberWidgetOpen(tabStorage(), open),
         }),
       )
       .then((h) => {
@@ -197,7 +209,13 @@ function start(host: HTMLElement, config: WidgetConfig, input: Record<string, un
   } catch {
     // storage blocked: wait for the first keystroke
   }
-  if (hinted) early();
+  // The help follows the procedure: open on this tab's previous page of the site, it opens again.
+  if (widgetWasOpen(tabStorage())) {
+    tiny.setBusy(true);
+    load()
+      .then((h) => h.open('resumed'))
+      .catch(() => {});
+  } else if (hinted) early();
   else if (enabled.some((f) => f.preload?.firstInput))
     document.addEventListener('input', early, { capture: true, once: true });
 }

@@ -5,7 +5,9 @@ import type { FeatureContext } from '../../utils/plugins/registry';
 import type { SettingsStore } from '../../utils/settings/settings';
 import { type FeatureId, features as registry } from '../features';
 import { isPanelShortcut, promote } from '../launcher';
+import { createPanelFit, FitContext } from '../panel/fit';
 import { Panel } from '../panel/Panel';
+import fitCss from '../styles/fit.css?inline';
 import hostCss from '../styles/host.css?inline';
 import panelCss from '../styles/panel.css?inline';
 import { createServices } from './create-services';
@@ -34,6 +36,13 @@ export type MountOptions = {
   position?: 'right' | 'left';
   open?: boolean;
   /**
+   * Opens at once because the panel was open on this tab's previous page of the site (a form's next
+   * page): the guide lands on its step and says the help goes on (issue 13, problem 3).
+   */
+  resumed?: boolean;
+  /** Told when the person opens or closes the panel, so the next page of the tab can reopen it. */
+  onOpenChange?(open: boolean): void;
+  /**
    * The administration's options (the widget's, or those a widget handed over to the extension):
    * each feature's schema reads its own (FeatureDefinition.config).
    */
@@ -45,7 +54,8 @@ export type MountOptions = {
 };
 
 export type PanelHandle = {
-  open(): void;
+  /** `resumed`: the panel was open on this tab's previous page (see MountOptions.resumed). */
+  open(how?: 'resumed'): void;
   close(): void;
   toggle(): void;
   isOpen(): boolean;
@@ -73,10 +83,12 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
   hostSheet.replaceSync(hostCss);
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(panelCss);
-  shadow.adoptedStyleSheets = [hostSheet, sheet];
+  const fitSheet = new CSSStyleSheet();
+  fitSheet.replaceSync(fitCss);
+  shadow.adoptedStyleSheets = [hostSheet, sheet, fitSheet];
   installPanelFonts(doc, options.env.asset('fonts/'));
 
-  const open = signal(options.layout === 'docked' || options.open === true);
+  const open = signal(options.layout === 'docked' || options.open === true || options.resumed === true);
   const active = signal<FeatureId | undefined>(undefined);
   const enabled = registry.list(options.context, options.features);
 
@@ -104,20 +116,36 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
   // Focus returns where it was before the panel opened (or to the launcher).
   let returnFocus: Element | null = null;
   const launcher = () => shadow.querySelector<HTMLElement>('[data-pasapas="launcher"]');
+  // Floating on a page: a sheet on narrow screens, never over the field being filled (fit.ts).
+  const fit =
+    options.layout === 'floating'
+      ? createPanelFit({
+          doc,
+          open,
+          preferred: options.position ?? 'right',
+          isOurs: (node) => services.isOurs(node),
+          ours: () =>
+            [shadow.querySelector('[data-pasapas="panel"]'), launcher()].filter((el) => el !== null),
+        })
+      : null;
+  if (fit && options.resumed) fit.land.value = 'resumed';
   const handle: PanelHandle = {
     host,
     isOpen: () => open.value,
-    open() {
+    open(how) {
       if (open.value) return;
+      if (how === 'resumed' && fit) fit.land.value = 'resumed';
       const active = doc.activeElement;
       // Opening from our own launcher (or from nowhere) returns focus to the launcher.
       returnFocus =
         active && active !== host && active !== doc.body && active !== doc.documentElement ? active : null;
       open.value = true;
+      options.onOpenChange?.(true);
     },
     close() {
       if (options.layout === 'docked' || !open.value) return;
       open.value = false;
+      options.onOpenChange?.(false);
       quiet();
       queueMicrotask(() => {
         const target =
@@ -137,6 +165,7 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
     unmount() {
       doc.removeEventListener('keydown', onShortcut, true);
       pageWork.abort();
+      fit?.dispose();
       dispose();
       stopUntrusted?.();
       render(null, shadow);
@@ -164,16 +193,18 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
   shadow.replaceChildren();
   render(
     <ServicesContext.Provider value={services}>
-      <Panel
-        layout={options.layout}
-        position={options.position ?? 'right'}
-        open={open}
-        active={active}
-        features={enabled}
-        announcement={announcement}
-        onClose={() => handle.close()}
-        onToggle={() => handle.toggle()}
-      />
+      <FitContext.Provider value={fit}>
+        <Panel
+          layout={options.layout}
+          position={options.position ?? 'right'}
+          open={open}
+          active={active}
+          features={enabled}
+          announcement={announcement}
+          onClose={() => handle.close()}
+          onToggle={() => handle.toggle()}
+        />
+      </FitContext.Provider>
     </ServicesContext.Provider>,
     shadow,
   );

@@ -1,10 +1,14 @@
 import type { Signal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
-import { dir, LANGS, type Lang } from '../../utils/i18n';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { createTranslator, dir, LANGS, type Lang } from '../../utils/i18n';
 import { useServices } from '../app/services';
 import type { FeatureId, PanelFeature } from '../features';
+import { useFit } from './fit';
+import { fitMessages } from './fit-messages';
 import { ICONS, Icon } from './icons';
 import { Tabs } from './Tabs';
+
+const fitText = createTranslator(fitMessages);
 
 export type PanelProps = {
   layout: 'floating' | 'docked';
@@ -33,11 +37,35 @@ export function Panel({
   const isOpen = layout === 'docked' || open.value;
   const comfort = settings.value.comfort;
   const current = active.value ?? features[0]?.id;
+  // On a phone or a zoomed screen: a sheet showing the step, a bar while a field of the page has
+  // focus (fit.ts); the other tools and the language are behind « Menu ».
+  const placing = useFit();
+  const fit = layout === 'floating' && isOpen ? placing?.fit.value : undefined;
+  const side = (layout === 'floating' && placing?.side.value) || position;
+  const [menu, setMenu] = useState(false);
+  const menuRef = useRef<HTMLButtonElement>(null);
+  const menuOpen = menu && fit === 'sheet';
 
   // Focus moves into the panel when it opens, so keyboard and screen-reader users land in it.
+  // A tab that already put focus on its step (a reopening: fit.land) keeps it.
   useEffect(() => {
-    if (layout === 'floating' && open.value) titleRef.current?.focus();
+    if (!open.value) setMenu(false);
+    const title = titleRef.current;
+    if (layout !== 'floating' || !open.value || !title) return;
+    const focused = (title.getRootNode() as ShadowRoot | Document).activeElement;
+    if (focused && focused !== title && title.closest('.pp-panel')?.contains(focused)) return;
+    title.focus();
   }, [layout, open.value]);
+
+  // « Voir l'aide » on the bar: the active tab lands on its step (fit.land); else the title has focus.
+  const expand = () => {
+    placing?.expand();
+    requestAnimationFrame(() => {
+      if (placing?.land.peek() !== 'expanded') return;
+      placing.land.value = null;
+      titleRef.current?.focus();
+    });
+  };
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && layout === 'floating') {
@@ -49,7 +77,8 @@ export function Panel({
 
   return (
     <div
-      class={`pp-root pp-${layout} pp-${position}`}
+      class={`pp-root pp-${layout} pp-${side}${menuOpen ? ' pp-menu-open' : ''}`}
+      data-fit={fit}
       dir={dir(lang.value)}
       lang={lang.value}
       data-theme={comfort.theme}
@@ -82,6 +111,19 @@ export function Panel({
             <h2 id="pp-title" class="pp-title" tabIndex={-1} ref={titleRef}>
               {t('app.name')}
             </h2>
+            {layout === 'floating' && (
+              <button
+                type="button"
+                class="pp-button pp-menu-button"
+                aria-expanded={menuOpen}
+                aria-controls="pp-tablist"
+                data-action="menu"
+                ref={menuRef}
+                onClick={() => setMenu(!menuOpen)}
+              >
+                {fitText(lang.value, 'fit.menu')}
+              </button>
+            )}
             <label class="pp-lang">
               <span>{t('panel.language')}</span>
               <select
@@ -102,8 +144,35 @@ export function Panel({
             )}
           </div>
           <p class="pp-subtitle">{t('panel.title')}</p>
-          {current && <Tabs features={features} active={current} onSelect={(id) => (active.value = id)} />}
+          {current && (
+            <Tabs
+              features={features}
+              active={current}
+              onSelect={(id) => (active.value = id)}
+              onChosen={() => {
+                if (!menuOpen) return;
+                // The tabs hide with the menu: focus stays on a control that shows.
+                setMenu(false);
+                menuRef.current?.focus();
+              }}
+            />
+          )}
           {layout === 'floating' && <p class="pp-shortcut">{t('panel.shortcut')}</p>}
+          {fit === 'bar' && (
+            <div class="pp-bar-row">
+              <button
+                type="button"
+                class="pp-button pp-button--primary"
+                data-action="expand"
+                onClick={expand}
+              >
+                {fitText(lang.value, 'fit.expand')}
+              </button>
+              <button type="button" class="pp-icon-button" onClick={onClose} aria-label={t('panel.close')}>
+                <Icon path={ICONS.close} />
+              </button>
+            </div>
+          )}
           <div class="pp-sr-only" role="status" aria-live="polite">
             {announcement.value}
           </div>

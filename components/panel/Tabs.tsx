@@ -8,10 +8,12 @@ type Props = {
   features: PanelFeature<FeatureId>[];
   active: FeatureId;
   onSelect(id: FeatureId): void;
+  /** A tab chosen by a click, Enter or Space (not by arrows, which only browse): the sheet's menu closes. */
+  onChosen?(id: FeatureId): void;
 };
 
 /** WAI-ARIA tabs with a roving tabindex; arrows follow the reading direction. */
-export function Tabs({ features, active, onSelect }: Props) {
+export function Tabs({ features, active, onSelect, onChosen }: Props) {
   const { t, lang } = useServices();
   const listRef = useRef<HTMLDivElement>(null);
 
@@ -33,7 +35,14 @@ export function Tabs({ features, active, onSelect }: Props) {
 
   return (
     <>
-      <div role="tablist" aria-label={t('panel.tabs')} class="pp-tablist" ref={listRef} onKeyDown={onKeyDown}>
+      <div
+        role="tablist"
+        id="pp-tablist"
+        aria-label={t('panel.tabs')}
+        class="pp-tablist"
+        ref={listRef}
+        onKeyDown={onKeyDown}
+      >
         {features.map((f) => (
           <button
             key={f.id}
@@ -45,7 +54,10 @@ export function Tabs({ features, active, onSelect }: Props) {
             aria-controls={`pp-tabpanel-${f.id}`}
             tabIndex={f.id === active ? 0 : -1}
             class="pp-tab"
-            onClick={() => onSelect(f.id)}
+            onClick={() => {
+              onSelect(f.id);
+              onChosen?.(f.id);
+            }}
           >
             <Icon path={f.icon} size={22} />
             <span>{t(f.labelKey)}</span>

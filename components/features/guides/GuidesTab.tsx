@@ -1,19 +1,20 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { answerKind, checkMessage } from '../../../utils/guides/field-value';
 import { type LoadedGuides, loadProblemText } from '../../../utils/guides/loading';
 import { pagePosition } from '../../../utils/guides/page-count';
 import { type Guide, localize } from '../../../utils/guides/schema';
 import type { GuideSession, SessionView } from '../../../utils/guides/session';
 import type { TrustState } from '../../../utils/guides/sources';
-import { createStuckCounter, STUCK_AFTER } from '../../../utils/help-places/stuck';
+import { stepLine } from '../../../utils/guides/step-line';
 import { createTranslator, type Lang, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
 import type { GuideService } from '../../app/guide-service';
 import { useServices } from '../../app/services';
 import { useAdoptedSheet } from '../../app/use-adopted-sheet';
+import { useFit } from '../../panel/fit';
+import compactCss from './compact.css?inline';
+import { compactMessages } from './compact-messages';
 import guidesCss from './guides.css?inline';
-import { HelpView } from './HelpView';
-import { helpMessages } from './help-messages';
 import { guidesMessages } from './messages';
 import { numbersOf } from './numbers';
 import { checklist } from './page-sync';
@@ -37,7 +38,7 @@ import { RemoteGuides, remoteOf } from './RemoteGuides';
 import { recapMessages } from './recap-messages';
 import { TargetWords } from './TargetWords';
 
-const translate = createTranslator(uiMessages, guidesMessages, recapMessages, helpMessages);
+const translate = createTranslator(uiMessages, guidesMessages, compactMessages, recapMessages);
 type T = (key: string, params?: Params) => string;
 
 type Load =
@@ -61,6 +62,7 @@ function PageGuides() {
   const [choosing, setChoosing] = useState(false);
 
   useAdoptedSheet(guidesCss, rootRef);
+  useAdoptedSheet(compactCss, rootRef);
 
   useEffect(() => {
     let alive = true;
@@ -232,8 +234,16 @@ function GuideView({
   others: boolean;
   onChooseOther: () => void;
 }) {
-  const { announce, env } = useServices();
+  const { announce } = useServices();
   const view = useView(session);
+  // A phone or a zoomed screen (components/panel/fit.ts): the step in a few lines, the rest on demand.
+  const placing = useFit();
+  const fit = placing?.fit.value;
+  const sheet = fit === 'sheet' || fit === 'bar';
+  const [more, setMore] = useState(false);
+  // The bar shows only the step's title and check: always compact.
+  const compact = fit === 'bar' || (fit === 'sheet' && !more);
+  const land = placing?.land.value;
   const guide = session.guide;
   const { state } = view;
   const step = state.step;
@@ -241,23 +251,13 @@ function GuideView({
   const stepTitle = step ? localize(step.title, lang) : '';
   const ticked = useTicked(guide.id);
   const [notFound, setNotFound] = useState(false);
-  // The recap or the help places, shown in the step's place; closing goes back to the button.
-  const [aside, setAside] = useState<'recap' | 'help' | null>(null);
+  const [recapOpen, setRecapOpen] = useState(false);
   const recapButton = useRef<HTMLButtonElement>(null);
-  const helpButton = useRef<HTMLButtonElement>(null);
-  const closeAside = () => {
-    const back = aside === 'help' ? helpButton : recapButton;
-    setAside(null);
-    requestAnimationFrame(() => back.current?.focus());
+  const closeRecap = () => {
+    setRecapOpen(false);
+    // Back to the button that opened it, once it is drawn again.
+    requestAnimationFrame(() => recapButton.current?.focus());
   };
-  const recapOpen = aside === 'recap';
-  const stuck = useRef(createStuckCounter());
-  const [refused, setRefused] = useState(0);
-  useEffect(() => setRefused(stuck.current.see(view)), [view]);
-  const offered = refused >= STUCK_AFTER;
-  useEffect(() => {
-    if (offered) announce(t('help.stuckOffer'));
-  }, [offered]);
   // After a move made in the panel, focus goes to the new step's title (the button may be gone).
   const focusAfterMove = useRef(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -274,10 +274,14 @@ function GuideView({
 
   // Each new step is announced; moves the person made in the panel are announced too.
   const lastIndex = useRef(index);
+  // The step the panel reopened on was said with the reopening: not twice.
+  const resumedAt = useRef<number | null>(null);
   useEffect(() => {
     setNotFound(false);
     if (lastIndex.current === index && view.moved === 'start') return;
     lastIndex.current = index;
+    if (resumedAt.current === index) return;
+    resumedAt.current = null;
     const here = pagePosition(guide, index);
     const text = t('guides.announce', { current: here.current, total: here.total, title: stepTitle });
     announce(view.moved === 'auto' ? t('guides.announceDone', { next: text }) : text);
@@ -285,6 +289,24 @@ function GuideView({
   useEffect(() => {
     if (state.finished) announce(t('guides.finished'));
   }, [state.finished]);
+
+  // The panel reopened by itself on the procedure's next page, or the bar grew back: focus goes to
+  // the step, and a reopening is said once (a layout effect: before the panel's own focus on its title).
+  useLayoutEffect(() => {
+    if (!land || !placing) return;
+    const target = state.finished ? finishedRef.current : headingRef.current;
+    if (!target) return;
+    placing.land.value = null;
+    target.focus();
+    if (land !== 'resumed' || state.finished) return;
+    resumedAt.current = index;
+    const here = pagePosition(guide, index);
+    announce(
+      t('guides.resumed', {
+        step: t('guides.announce', { current: here.current, total: here.total, title: stepTitle }),
+      }),
+    );
+  }, [land, index, state.finished]);
 
   const goToField = () => {
     if (view.element) view.element.scrollIntoView({ block: 'center' });
@@ -297,10 +319,12 @@ function GuideView({
     check?.result && !check.empty ? (check.ok ? t('guides.checkOk') : checkMessage(lang, step, check)) : '';
   const doneCount = state.done.size;
   const answer = answerKind(view.element, step?.done.kind);
-
-  return (
-    <div class="pp-stack" data-guide={guide.id}>
-      <GuideHeader guide={guide} trust={trust} lang={lang} index={index} t={t} />
+  const body = step ? localize(step.body, lang) : '';
+  // The whole step and every step, or (compact) its title, one line, its check and the moves.
+  const line = compact && step ? stepLine(body) : null;
+  const header = <GuideHeader guide={guide} trust={trust} lang={lang} index={index} t={t} />;
+  const steps = (
+    <>
       <progress class="pp-guide-meter" max={state.total} value={doneCount} aria-hidden="true" />
       <StepList
         guide={guide}
@@ -311,10 +335,18 @@ function GuideView({
         onGo={(i) => act(() => session.goTo(i))}
         t={t}
       />
+    </>
+  );
 
-      {aside === 'help' ? (
-        <HelpView guide={guide} lang={lang} env={env} t={t} onClose={closeAside} />
-      ) : recapOpen ? (
+  return (
+    <div class="pp-stack pp-guide-view" data-guide={guide.id} data-compact={compact ? '' : undefined}>
+      {compact ? (
+        // Headings stay in order for screen readers (the panel's h2, this h3, the step's h4).
+        <h3 class="pp-sr-only pp-guide-sr">{localize(guide.title, lang)}</h3>
+      ) : (
+        header
+      )}
+      {recapOpen ? (
         <RecapView
           guide={guide}
           lang={lang}
@@ -322,23 +354,33 @@ function GuideView({
           finished={state.finished}
           numbers={numbersOf(session).list()}
           t={t}
-          onClose={closeAside}
+          onClose={closeRecap}
         />
       ) : state.finished ? (
         <Finished
           t={t}
           finishedRef={finishedRef}
           onRestart={() => act(() => session.goTo(0))}
-          onRecap={() => setAside('recap')}
+          onRecap={() => setRecapOpen(true)}
           recapRef={recapButton}
         />
       ) : (
         step && (
-          <section class="pp-guide-step" aria-labelledby="pp-guide-step-title" data-step={step.id}>
+          <section
+            class="pp-guide-step"
+            aria-labelledby="pp-guide-step-title"
+            data-step={step.id}
+            data-bar-view=""
+          >
             <StepHeading title={stepTitle} done={state.done.has(step.id)} headingRef={headingRef} />
-            <Markdown text={localize(step.body, lang)} class="pp-guide-body" testId="step-body" />
-            <ReadStep step={step} lang={lang} t={t} />
-            <FieldHint step={step} lang={lang} answer={answer} t={t} />
+            {line !== null ? (
+              <p class="pp-guide-line" data-testid="step-line">
+                {line}
+              </p>
+            ) : (
+              <Markdown text={body} class="pp-guide-body" testId="step-body" />
+            )}
+            {!compact && <FieldHint step={step} lang={lang} answer={answer} t={t} />}
             <CheckLine text={checkText} ok={!!check?.ok} />
             <TargetNote target={view.target} notFound={notFound} t={t} />
             <TargetWords view={view} t={t} />
@@ -370,43 +412,43 @@ function GuideView({
               onNext={() => act(() => session.next())}
               t={t}
             />
-            {offered && (
-              <p class="pp-message" data-testid="stuck-offer">
-                {t('help.stuckOffer')}
-              </p>
+            {!compact && <ReadStep step={step} lang={lang} t={t} />}
+            {sheet && (
+              <button
+                type="button"
+                class="pp-button pp-guide-more"
+                aria-expanded={more}
+                data-action="more"
+                onClick={() => setMore(!more)}
+              >
+                {t(more ? 'guides.less' : 'guides.more')}
+              </button>
             )}
-            <button
-              type="button"
-              class={offered ? 'pp-button pp-button--primary' : 'pp-button'}
-              data-action="stuck"
-              ref={helpButton}
-              onClick={() => setAside('help')}
-            >
-              {t('help.stuck')}
-            </button>
           </section>
         )
       )}
-
-      {!aside && !state.finished && (
+      {!compact && steps}
+      {!recapOpen && !state.finished && !compact && (
         <button
           type="button"
           class="pp-button"
           data-action="recap-open"
           ref={recapButton}
-          onClick={() => setAside('recap')}
+          onClick={() => setRecapOpen(true)}
         >
           {t('recap.open')}
         </button>
       )}
-      <DocumentChecklist
-        guide={guide}
-        lang={lang}
-        ticked={ticked}
-        onToggle={(id, on) => checklist.set(guide.id, id, on)}
-        t={t}
-      />
-      {others && (
+      {!compact && (
+        <DocumentChecklist
+          guide={guide}
+          lang={lang}
+          ticked={ticked}
+          onToggle={(id, on) => checklist.set(guide.id, id, on)}
+          t={t}
+        />
+      )}
+      {others && !compact && (
         <button type="button" class="pp-button" onClick={onChooseOther}>
           {t('guides.otherGuide')}
         </button>

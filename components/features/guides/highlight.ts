@@ -1,4 +1,6 @@
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { fieldAreaElements } from '../../../utils/forms/field-area';
+import { type Box, union } from '../../../utils/layout/keep-visible';
 import { attachOurShadow } from '../../app/shadow-root';
 
 /**
@@ -73,6 +75,24 @@ function viewportRect(element: Element): DOMRect {
   return new DOMRect(x, y, rect.width, rect.height);
 }
 
+/**
+ * The field with its label, hint and messages, in the top page's viewport: the label « À remplir
+ * ici » goes outside it, never over the site's own hint (issue 13, problem 5).
+ */
+function areaRect(element: Element, box: DOMRect): DOMRect {
+  const height = element.ownerDocument.defaultView?.innerHeight ?? 800;
+  const boxes: Box[] = [box];
+  for (const el of fieldAreaElements(element)) {
+    const r = viewportRect(el);
+    // Shown, and near the field (not a form title far above).
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.bottom < box.top - height / 2 || r.top > box.bottom + height / 2) continue;
+    boxes.push({ top: r.top, left: r.left, bottom: r.bottom, right: r.right });
+  }
+  const all = union(boxes) ?? box;
+  return new DOMRect(all.left, all.top, all.right - all.left, all.bottom - all.top);
+}
+
 export function createHighlight(doc: Document): Highlight {
   const host = doc.createElement('div');
   host.setAttribute('data-pasapas-host', 'guide-highlight');
@@ -92,7 +112,7 @@ export function createHighlight(doc: Document): Highlight {
   host.hidden = true;
   let stop: (() => void) | null = null;
 
-  const place = (area: Element) => {
+  const place = (area: Element, element: Element) => {
     if (!area.isConnected) {
       host.hidden = true;
       return;
@@ -102,10 +122,13 @@ export function createHighlight(doc: Document): Highlight {
     box.style.transform = `translate(${Math.round(rect.left - pad)}px, ${Math.round(rect.top - pad)}px)`;
     box.style.width = `${Math.round(rect.width + pad * 2)}px`;
     box.style.height = `${Math.round(rect.height + pad * 2)}px`;
-    computePosition(box, label, {
+    const padded = new DOMRect(rect.left - pad, rect.top - pad, rect.width + pad * 2, rect.height + pad * 2);
+    const around = areaRect(element, padded);
+    const reference = { getBoundingClientRect: () => around };
+    computePosition(reference, label, {
       strategy: 'fixed',
-      placement: 'top-start',
-      middleware: [offset(6), flip(), shift({ padding: 4 })],
+      placement: 'top-end',
+      middleware: [offset(4), flip(), shift({ padding: 4 })],
     })
       .then(({ x, y }) => {
         label.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
@@ -122,8 +145,8 @@ export function createHighlight(doc: Document): Highlight {
       if (!host.isConnected) (doc.body ?? doc.documentElement).append(host);
       host.hidden = false;
       // Not in the top layer: there it would cover our panel, which is. Its z-index keeps it above the page.
-      place(area);
-      stop = autoUpdate(area, box, () => place(area), { animationFrame: false });
+      place(area, element);
+      stop = autoUpdate(area, box, () => place(area, element), { animationFrame: false });
     },
     hide() {
       stop?.();

@@ -1,0 +1,206 @@
+/**
+ * The floating panel's place on the page, so it never hides the field the person fills (the rules
+ * are in utils/layout/keep-visible.ts; this measures and applies them):
+ *
+ * - `sheet`: a narrow or zoomed screen; the panel is a sheet at the bottom showing the step.
+ * - `bar`: a field of the page has focus and the panel would cover it (always, on a narrow screen):
+ *   the panel shrinks to a bar at the bottom, and the page scrolls so the field with its label and
+ *   hint stands above the bar.
+ * - `wide`: the panel floats on `side`, moved to the other side when the focused field is under it.
+ *
+ * « Voir l'aide » on the bar brings the sheet back. Only the page's scroll position changes on the page.
+ */
+
+import { effect, type ReadonlySignal, type Signal, signal } from '@preact/signals';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { fieldAreaElements } from '../../utils/forms/field-area';
+import {
+  type Box,
+  isSheetViewport,
+  mirrored,
+  type Side,
+  scrollToShow,
+  sideFor,
+  union,
+} from '../../utils/layout/keep-visible';
+
+export type Fit = 'wide' | 'sheet' | 'bar';
+
+/** The height of the guide's label over a field (highlight.ts), kept free above the field's label. */
+const LABEL_ROOM = 32;
+
+export type PanelFit = {
+  fit: ReadonlySignal<Fit>;
+  side: ReadonlySignal<Side>;
+  /**
+   * Set when the panel should put focus on its main content once the active tab shows it: it
+   * reopened by itself on a new page of the procedure (`resumed`), or the person opened the bar
+   * (`expanded`). The tab that lands clears it.
+   */
+  land: Signal<'resumed' | 'expanded' | null>;
+  /** The bar grows back into the sheet (its button), focus then goes to the step. */
+  expand(): void;
+  dispose(): void;
+};
+
+export const FitContext = createContext<PanelFit | null>(null);
+
+/** The panel's fit, or none (the docked side panel, a test rendering a tab alone). */
+export function useFit(): PanelFit | null {
+  return useContext(FitContext);
+}
+
+const boxOf = (el: Element): Box => {
+  const r = el.getBoundingClientRect();
+  return { top: r.top, left: r.left, bottom: r.bottom, right: r.right };
+};
+
+const shown = (el: Element | null): el is Element => {
+  if (!el?.isConnected) return false;
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0;
+};
+
+/** The field and what explains it, each only where it shows and near the field (not a far form title). */
+function fieldArea(element: Element, viewportHeight: number): { area: Box; field: Box } | null {
+  const [group, ...rest] = fieldAreaElements(element);
+  if (!group || !shown(group)) return null;
+  const field = boxOf(group);
+  const near = rest
+    .filter(shown)
+    .map(boxOf)
+    .filter((b) => b.bottom > field.top - viewportHeight / 2 && b.top < field.bottom + viewportHeight / 2);
+  return { area: union([field, ...near]) ?? field, field };
+}
+
+export function createPanelFit(options: {
+  doc: Document;
+  open: ReadonlySignal<boolean>;
+  preferred: Side;
+  isOurs: (node: Node | null) => boolean;
+  /** Our visible boxes on the page (the panel, the launcher). */
+  ours: () => Element[];
+}): PanelFit {
+  const { doc, open, isOurs } = options;
+  const win = doc.defaultView ?? window;
+  const viewport = () => ({ width: win.innerWidth, height: win.innerHeight });
+  const fit = signal<Fit>(isSheetViewport(viewport()) ? 'sheet' : 'wide');
+  const side = signal<Side>(options.preferred);
+  const land = signal<'resumed' | 'expanded' | null>(null);
+  /** The page's element that has focus, while it is the person's place on the page. */
+  let pageFocus: Element | null = null;
+  let frame = 0;
+  /** The floating panel's box as last measured, and the side it was on. */
+  let floating: Box | null = null;
+  let floatingSide: Side = options.preferred;
+
+  const oursBox = (): Box | null => union(options.ours().filter(shown).map(boxOf));
+
+  /** The bar is drawn: the page scrolls so the field shows between the top and the bar. */
+  const keepInView = () => {
+    if (!pageFocus || fit.value !== 'bar') return;
+    const vp = viewport();
+    const found = fieldArea(pageFocus, vp.height);
+    const bar = oursBox();
+    if (!found) return;
+    // On a phone the keyboard takes the bottom of the visual viewport.
+    const visual = win.visualViewport;
+    const visibleBottom = visual ? visual.offsetTop + visual.height : vp.height;
+    const bottom = Math.min(bar ? bar.top : vp.height, visibleBottom);
+    // Room above for the guide's label (« À remplir ici »), drawn just above the field's label.
+    const top = (visual?.offsetTop ?? 0) + LABEL_ROOM;
+    const delta = scrollToShow(found.area, found.field, { top, bottom });
+    if (Math.abs(delta) >= 1) win.scrollBy({ top: delta, behavior: 'instant' as ScrollBehavior });
+  };
+
+  const decide = () => {
+    frame = 0;
+    if (!open.value) return;
+    const vp = viewport();
+    const sheet = isSheetViewport(vp);
+    if (!pageFocus?.isConnected) pageFocus = null;
+    if (!pageFocus) {
+      fit.value = sheet ? 'sheet' : 'wide';
+      return;
+    }
+    if (sheet) fit.value = 'bar';
+    else {
+      // Judged against the floating panel: measured now, or as last seen floating (it is a bar now).
+      const found = fieldArea(pageFocus, vp.height);
+      const measured = fit.value === 'wide' ? oursBox() : null;
+      if (measured) {
+        floating = measured;
+        floatingSide = side.value;
+      }
+      const box = floating && floatingSide !== side.value ? mirrored(floating, vp.width) : floating;
+      if (found && box) {
+        const where = sideFor(found.area, box, side.value, vp.width);
+        if (where === 'bar') fit.value = 'bar';
+        else {
+          side.value = where;
+          fit.value = 'wide';
+        }
+      }
+    }
+    // After the bar is drawn.
+    win.requestAnimationFrame(keepInView);
+  };
+  const schedule = () => {
+    if (!frame) frame = win.requestAnimationFrame(decide);
+  };
+
+  const onFocus = (e: FocusEvent) => {
+    const target = e.target as Element | null;
+    if (!target || target === doc.body || target === doc.documentElement) return;
+    if (isOurs(target)) {
+      // Into the bar (its « Voir l'aide » or « Fermer »): it stays a bar until the person chooses,
+      // else the button they reached would vanish under their finger or their Tab key.
+      if (fit.peek() !== 'bar') pageFocus = null;
+      return;
+    }
+    pageFocus = target;
+    schedule();
+  };
+  const onResize = () => schedule();
+  let scrolling = 0;
+  /** Wide screens: the field may come under the panel as the page scrolls (the guide's own scroll). */
+  const onScroll = () => {
+    if (fit.value !== 'wide' || !pageFocus || scrolling) return;
+    scrolling = win.requestAnimationFrame(() => {
+      scrolling = 0;
+      decide();
+    });
+  };
+
+  // Opening moves focus into the panel: it opens as the sheet (or floating), never as the bar.
+  const stopOpen = effect(() => {
+    if (!open.value) return;
+    pageFocus = null;
+    fit.value = isSheetViewport(viewport()) ? 'sheet' : 'wide';
+  });
+  doc.addEventListener('focusin', onFocus, true);
+  win.addEventListener('resize', onResize);
+  win.addEventListener('scroll', onScroll, { passive: true });
+  win.visualViewport?.addEventListener('resize', onResize);
+
+  return {
+    fit,
+    side,
+    land,
+    expand() {
+      pageFocus = null;
+      fit.value = isSheetViewport(viewport()) ? 'sheet' : 'wide';
+      land.value = 'expanded';
+    },
+    dispose() {
+      stopOpen();
+      if (frame) win.cancelAnimationFrame(frame);
+      if (scrolling) win.cancelAnimationFrame(scrolling);
+      doc.removeEventListener('focusin', onFocus, true);
+      win.removeEventListener('resize', onResize);
+      win.removeEventListener('scroll', onScroll);
+      win.visualViewport?.removeEventListener('resize', onResize);
+    },
+  };
+}
