@@ -7,6 +7,8 @@
  *   the panel shrinks to a bar at the bottom, and the page scrolls so the field with its label and
  *   hint stands above the bar.
  * - `wide`: the panel floats on `side`, moved to the other side when the focused field is under it.
+ * - `dock`: a wide screen where both sides would cover the field (a form as wide as the page): the
+ *   whole panel sits low along the bottom, the page scrolls the field above it.
  *
  * « Voir l'aide » on the bar brings the sheet back. Only the page's scroll position changes on the page.
  */
@@ -25,7 +27,7 @@ import {
   union,
 } from '../../utils/layout/keep-visible';
 
-export type Fit = 'wide' | 'sheet' | 'bar';
+export type Fit = 'wide' | 'sheet' | 'bar' | 'dock';
 
 /** The height of the guide's label over a field (highlight.ts), kept free above the field's label. */
 const LABEL_ROOM = 32;
@@ -99,7 +101,7 @@ export function createPanelFit(options: {
 
   /** The bar is drawn: the page scrolls so the field shows between the top and the bar. */
   const keepInView = () => {
-    if (!pageFocus || fit.value !== 'bar') return;
+    if (!pageFocus || (fit.value !== 'bar' && fit.value !== 'dock')) return;
     const vp = viewport();
     const found = fieldArea(pageFocus, vp.height);
     const bar = oursBox();
@@ -126,7 +128,7 @@ export function createPanelFit(options: {
     }
     if (sheet) fit.value = 'bar';
     else {
-      // Judged against the floating panel: measured now, or as last seen floating (it is a bar now).
+      // Judged against the floating panel: measured now, or as last seen floating (docked now).
       const found = fieldArea(pageFocus, vp.height);
       const measured = fit.value === 'wide' ? oursBox() : null;
       if (measured) {
@@ -136,7 +138,7 @@ export function createPanelFit(options: {
       const box = floating && floatingSide !== side.value ? mirrored(floating, vp.width) : floating;
       if (found && box) {
         const where = sideFor(found.area, box, side.value, vp.width);
-        if (where === 'bar') fit.value = 'bar';
+        if (where === 'bar') fit.value = 'dock';
         else {
           side.value = where;
           fit.value = 'wide';

@@ -74,7 +74,21 @@ function covered(page: Page, selectors: string[]): Promise<string[]> {
     const painted: { name: string; box: DOMRect }[] = [];
     for (const root of roots)
       for (const el of root.querySelectorAll('*')) {
-        const box = el.getBoundingClientRect();
+        // What shows of it: its box cut by the scrolling boxes around it (the panel scrolls).
+        let box = el.getBoundingClientRect();
+        for (let up = el.parentElement; up && box.width > 0 && box.height > 0; up = up.parentElement) {
+          const o = getComputedStyle(up);
+          if (o.overflowX === 'visible' && o.overflowY === 'visible') continue;
+          const c = up.getBoundingClientRect();
+          const left = Math.max(box.left, c.left);
+          const top = Math.max(box.top, c.top);
+          box = new DOMRect(
+            left,
+            top,
+            Math.max(0, Math.min(box.right, c.right) - left),
+            Math.max(0, Math.min(box.bottom, c.bottom) - top),
+          );
+        }
         if (box.width === 0 || box.height === 0) continue;
         const style = getComputedStyle(el);
         if (style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
@@ -146,8 +160,9 @@ async function stepTo(page: Page, title: string) {
 /** « Aller au champ », then the field, its label and its hint must show, clear of us. */
 async function goToField(page: Page, selectors: string[], sheet: boolean) {
   await inPanel(page, '[data-action="go-to-field"]').click();
-  // On a narrow screen the sheet shrinks to the bar while the field has focus.
-  if (sheet) await expect.poll(() => fitOf(page)).toBe('bar');
+  // On a narrow screen the sheet shrinks to the bar while the field has focus; on a wide one the
+  // panel moves to the other side, or docks low along the bottom (the demo's fields are page-wide).
+  await expect.poll(() => fitOf(page)).toBe(sheet ? 'bar' : 'dock');
   await expect.poll(() => covered(page, selectors)).toEqual([]);
 }
 
@@ -177,8 +192,7 @@ async function walk(page: Page, product: string, size: (typeof SIZES)[number]) {
   expect(await axe(page)).toEqual([]);
   await shot(page, `${name}-fr-2-field-radio`);
 
-  // A text field with its hint in the label (DSFR). On a laptop too the panel may have become the
-  // bar: the demo's fields take the page's whole width, so neither side leaves them clear.
+  // A text field with its hint in the label (DSFR).
   if ((await fitOf(page)) === 'bar') {
     await inPanel(page, '[data-action="expand"]').click();
     await expect.poll(() => fitOf(page)).not.toBe('bar');
