@@ -99,8 +99,39 @@ export function createPanelFit(options: {
 
   const oursBox = (): Box | null => union(options.ours().filter(shown).map(boxOf));
 
+  /**
+   * While the panel lies along the bottom (sheet, bar, dock), the page gets as much room at its end,
+   * so its last lines (the site's « Suivant ») can still be scrolled above us. Restored after.
+   */
+  const html = doc.documentElement;
+  let reserved: string | null = null;
+  let base = '0px';
+  const reserve = () => {
+    const low = open.value && fit.value !== 'wide';
+    const box = low ? oursBox() : null;
+    const px = box ? Math.max(0, Math.round(viewport().height - box.top)) : 0;
+    if (px > 0) {
+      if (reserved === null) {
+        reserved = html.style.paddingBottom;
+        html.style.paddingBottom = '';
+        // The page's own padding (its inline value too), kept under ours.
+        base = reserved || win.getComputedStyle(html).paddingBottom || '0px';
+      }
+      html.style.paddingBottom = base === '0px' ? `${px}px` : `calc(${base} + ${px}px)`;
+    } else if (reserved !== null) {
+      html.style.paddingBottom = reserved;
+      reserved = null;
+    }
+  };
+  const stopReserve = effect(() => {
+    fit.value;
+    open.value;
+    win.requestAnimationFrame(reserve);
+  });
+
   /** The bar is drawn: the page scrolls so the field shows between the top and the bar. */
   const keepInView = () => {
+    reserve();
     if (!pageFocus || (fit.value !== 'bar' && fit.value !== 'dock')) return;
     const vp = viewport();
     const found = fieldArea(pageFocus, vp.height);
@@ -148,8 +179,24 @@ export function createPanelFit(options: {
     // After the bar is drawn.
     win.requestAnimationFrame(keepInView);
   };
+  // A press on the page (a field, the site's « Suivant »): nothing moves before it is released, or
+  // the release would land elsewhere and the click be lost. The decision waits for it.
+  let pressed = false;
+  let waiting = false;
   const schedule = () => {
-    if (!frame) frame = win.requestAnimationFrame(decide);
+    if (pressed) waiting = true;
+    else if (!frame) frame = win.requestAnimationFrame(decide);
+  };
+  const onPress = (e: Event) => {
+    if (!isOurs(e.target as Node | null)) pressed = true;
+  };
+  const onRelease = () => {
+    if (!pressed) return;
+    pressed = false;
+    if (!waiting) return;
+    waiting = false;
+    // After the click that follows the release, in the same task.
+    win.setTimeout(schedule, 0);
   };
 
   const onFocus = (e: FocusEvent) => {
@@ -182,6 +229,9 @@ export function createPanelFit(options: {
     fit.value = isSheetViewport(viewport()) ? 'sheet' : 'wide';
   });
   doc.addEventListener('focusin', onFocus, true);
+  doc.addEventListener('pointerdown', onPress, true);
+  doc.addEventListener('pointerup', onRelease, true);
+  doc.addEventListener('pointercancel', onRelease, true);
   win.addEventListener('resize', onResize);
   win.addEventListener('scroll', onScroll, { passive: true });
   win.visualViewport?.addEventListener('resize', onResize);
@@ -197,9 +247,14 @@ export function createPanelFit(options: {
     },
     dispose() {
       stopOpen();
+      stopReserve();
+      if (reserved !== null) html.style.paddingBottom = reserved;
       if (frame) win.cancelAnimationFrame(frame);
       if (scrolling) win.cancelAnimationFrame(scrolling);
       doc.removeEventListener('focusin', onFocus, true);
+      doc.removeEventListener('pointerdown', onPress, true);
+      doc.removeEventListener('pointerup', onRelease, true);
+      doc.removeEventListener('pointercancel', onRelease, true);
       win.removeEventListener('resize', onResize);
       win.removeEventListener('scroll', onScroll);
       win.visualViewport?.removeEventListener('resize', onResize);
