@@ -231,7 +231,27 @@ export async function openPanelTab(page: Page, feature: string) {
       { timeout: 20_000 },
     )
     .toBe(true);
-  await page.locator(`[role=tab][data-feature="${feature}"]`).click();
+  await chooseTab(page, feature);
+}
+
+/**
+ * Chooses one of the open panel's tabs as a person would: on a narrow or zoomed screen the panel is
+ * a bottom sheet whose tabs are behind « Menu » (components/panel/fit.ts), which is opened first;
+ * choosing the tab closes that menu again.
+ */
+export async function chooseTab(page: Page, feature: string) {
+  const tab = page.locator(`[data-pasapas="panel"] [role=tab][data-feature="${feature}"]`);
+  const menu = page.locator('[data-pasapas="panel"] [data-action="menu"]');
+  // The panel may still be drawing its first view: the tab or the menu button shows soon.
+  await expect
+    .poll(async () => (await tab.isVisible()) || (await menu.isVisible()), { timeout: 20_000 })
+    .toBe(true);
+  if (!(await tab.isVisible())) {
+    await menu.click();
+    await tab.waitFor({ state: 'visible' });
+  }
+  await tab.click();
+  await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
 }
 
 /** « Terminer ma session » and its confirmation, in our session frame (sessionFrame). */
