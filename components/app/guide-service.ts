@@ -18,6 +18,7 @@ import {
   type InstalledEntry,
   loadConfiguredGuides,
 } from '../../utils/guides/sources';
+import { mayTakeFocus } from '../../utils/layout/page-focus';
 
 /**
  * Where the guides come from. `base`: the bundled guides (`<widget base>/guides/`, or the
@@ -150,6 +151,9 @@ export function createGuideService(options: {
               (view.element.contains(active) || controlsOf(view.element).includes(active as never))
             )
               return;
+            // The person is typing in another field of the page (they went there, or the step was
+            // done late, as the panel reopened): never pull them out of it (utils/layout/page-focus.ts).
+            if (!mayTakeFocus(doc, isOurs, view.element)) return;
             started.focusTarget();
           }, 0);
         },

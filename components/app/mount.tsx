@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import type { Lang } from '../../utils/i18n';
+import { typingIn } from '../../utils/layout/page-focus';
 import type { FeatureContext } from '../../utils/plugins/registry';
 import type { SettingsStore } from '../../utils/settings/settings';
 import { type FeatureId, features as registry } from '../features';
@@ -128,13 +129,21 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
             [shadow.querySelector('[data-pasapas="panel"]'), launcher()].filter((el) => el !== null),
         })
       : null;
-  if (fit && options.resumed) fit.land.value = 'resumed';
+  // Back by itself on the procedure's next page: it lands on its step, unless the person already
+  // types in a field of the page (the panel came late): then it is the bar and focus stays there.
+  const resume = () => {
+    if (!fit) return;
+    const field = typingIn(doc, services.isOurs);
+    if (field) fit.arriveLate(field);
+    else fit.land.value = 'resumed';
+  };
+  if (options.resumed) resume();
   const handle: PanelHandle = {
     host,
     isOpen: () => open.value,
     open(how) {
       if (open.value) return;
-      if (how === 'resumed' && fit) fit.land.value = 'resumed';
+      if (how === 'resumed') resume();
       const active = doc.activeElement;
       // Opening from our own launcher (or from nowhere) returns focus to the launcher.
       returnFocus =

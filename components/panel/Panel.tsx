@@ -52,6 +52,8 @@ export function Panel({
     if (!open.value) setMenu(false);
     const title = titleRef.current;
     if (layout !== 'floating' || !open.value || !title) return;
+    // Back by itself as the bar while the person types in the page (fit.arriveLate): focus stays there.
+    if (placing?.fit.peek() === 'bar') return;
     const focused = (title.getRootNode() as ShadowRoot | Document).activeElement;
     if (focused && focused !== title && title.closest('.pp-panel')?.contains(focused)) return;
     title.focus();

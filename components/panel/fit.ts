@@ -40,9 +40,16 @@ export type PanelFit = {
    * reopened by itself on a new page of the procedure (`resumed`), or the person opened the bar
    * (`expanded`). The tab that lands clears it.
    */
-  land: Signal<'resumed' | 'expanded' | null>;
+  land: Signal<'resumed' | 'expanded' | 'late' | null>;
   /** The bar grows back into the sheet (its button), focus then goes to the step. */
   expand(): void;
+  /**
+   * The panel reopens by itself while the person already types in `field` of the page (it arrived
+   * late): it comes as the bar, at every size, and focus stays in the field (utils/layout/page-focus.ts)
+   * until the person asks for more (« Voir l'aide », which clears it). `land` is 'late': the tab says
+   * the help goes on without taking focus.
+   */
+  arriveLate(field: Element): void;
   dispose(): void;
 };
 
@@ -89,7 +96,9 @@ export function createPanelFit(options: {
   const viewport = () => ({ width: win.innerWidth, height: win.innerHeight });
   const fit = signal<Fit>(isSheetViewport(viewport()) ? 'sheet' : 'wide');
   const side = signal<Side>(options.preferred);
-  const land = signal<'resumed' | 'expanded' | null>(null);
+  const land = signal<'resumed' | 'expanded' | 'late' | null>(null);
+  /** Came back by itself while the person typed: the bar until they ask for more (arriveLate). */
+  let late = false;
   /** The page's element that has focus, while it is the person's place on the page. */
   let pageFocus: Element | null = null;
   let frame = 0;
@@ -153,6 +162,12 @@ export function createPanelFit(options: {
     const vp = viewport();
     const sheet = isSheetViewport(vp);
     if (!pageFocus?.isConnected) pageFocus = null;
+    if (late) {
+      // Not asked for: stays small wherever the person goes on the page, at every size.
+      fit.value = 'bar';
+      win.requestAnimationFrame(keepInView);
+      return;
+    }
     if (!pageFocus) {
       fit.value = sheet ? 'sheet' : 'wide';
       return;
@@ -224,7 +239,12 @@ export function createPanelFit(options: {
 
   // Opening moves focus into the panel: it opens as the sheet (or floating), never as the bar.
   const stopOpen = effect(() => {
-    if (!open.value) return;
+    if (!open.value) {
+      late = false;
+      return;
+    }
+    // Reopened by itself over the person's typing (arriveLate, just before): it stays the bar.
+    if (late) return;
     pageFocus = null;
     fit.value = isSheetViewport(viewport()) ? 'sheet' : 'wide';
   });
@@ -241,9 +261,17 @@ export function createPanelFit(options: {
     side,
     land,
     expand() {
+      late = false;
       pageFocus = null;
       fit.value = isSheetViewport(viewport()) ? 'sheet' : 'wide';
       land.value = 'expanded';
+    },
+    arriveLate(field) {
+      late = true;
+      pageFocus = field;
+      fit.value = 'bar';
+      land.value = 'late';
+      schedule();
     },
     dispose() {
       stopOpen();

@@ -276,3 +276,95 @@ describe.each(SIZES)('at $name', (size) => {
     }
   });
 });
+
+/** Valid answers for the housing procedure's household page. */
+const FOYER: Record<string, string> = {
+  enfants: '2',
+  adresse: '12 rue des Lilas',
+  code_postal: '75011',
+  commune: 'Paris',
+};
+
+/**
+ * The help comes back by itself on the procedure's next page, but late (a slow network): the person
+ * is already typing in a field. Focus never leaves the field they chose (utils/layout/page-focus.ts):
+ * not for the guide's steps found done as it starts, not for the panel's own step. The panel comes
+ * as the bar, clear of the field. Once, focus went to « numéro d'allocataire » while the person
+ * typed their salary there, and the site refused the form.
+ */
+describe.each([SIZES[0], SIZES[2]])('a panel that comes back late, at $name', (size) => {
+  test('widget: focus stays in the field the person types in; the panel is the bar', async () => {
+    const context: BrowserContext = await browser.context({ viewport: size.viewport });
+    try {
+      const page = await context.newPage();
+      // Every field of the page that gets focus, in order (our own UI shows as its host element).
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { focusSeen: string[] }).focusSeen = seen;
+        document.addEventListener(
+          'focusin',
+          (e) => seen.push((e.target as HTMLInputElement).name || (e.target as Element).localName),
+          true,
+        );
+      });
+      await page.goto(`${demo.url}/aide-logement/foyer.html`);
+      await openGuide(page, 'Votre situation familiale');
+      await page.locator('#situation').selectOption('celibataire');
+      for (const [name, value] of Object.entries(FOYER)) await page.locator(`#${name}`).fill(value);
+
+      // The panel's code arrives only when the test lets it: by then the person types.
+      let release = () => {};
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await page.route('**/pasapas/panel/panel.js', async (route) => {
+        await gate;
+        await route.continue();
+      });
+      await page.locator('form button[type="submit"]').focus();
+      await Promise.all([page.waitForURL(/ressources\.html/), page.keyboard.press('Enter')]);
+      await page.locator('#numero_fiscal').fill('3023217600053');
+      await page.locator('#reference_avis').fill('2375A12345678');
+      await page.locator('#revenu_fiscal_reference').fill('18500');
+      // The CAF number is optional: the person skips it and types their salary.
+      await page.locator('#salaire_mensuel').click();
+      await page.keyboard.type('14');
+      const before = await page.evaluate(
+        () => (window as unknown as { focusSeen: string[] }).focusSeen.length,
+      );
+      expect(await panel(page).count()).toBe(0);
+      release();
+
+      await expect.poll(() => panel(page).isVisible(), { timeout: 20_000 }).toBe(true);
+      await expect.poll(() => fitOf(page)).toBe('bar');
+      // The guide has looked at the page (the three answers are there) and shows its step.
+      await expect.poll(() => stepTitle(page)).not.toBe(null);
+      await page.keyboard.type('50');
+      expect(await page.locator('#salaire_mensuel').inputValue()).toBe('1450');
+      expect(await page.locator('#numero_allocataire').inputValue()).toBe('');
+      expect(
+        await page.evaluate((n) => (window as unknown as { focusSeen: string[] }).focusSeen.slice(n), before),
+      ).toEqual([]);
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe(
+        'salaire_mensuel',
+      );
+      // Said once, without taking focus.
+      await expect
+        .poll(() => inPanel(page, '[role="status"][aria-live="polite"]').textContent())
+        .toContain('L’aide continue sur cette page.');
+      await expect
+        .poll(() => covered(page, ['#salaire_mensuel', 'label[for="salaire_mensuel"]']))
+        .toEqual([]);
+      expect(await axe(page)).toEqual([]);
+      await shot(page, `widget-${size.name}-fr-late-bar`);
+
+      // The person asks for more: the whole help, focus on its step.
+      await inPanel(page, '[data-action="expand"]').click();
+      await expect.poll(() => fitOf(page)).not.toBe('bar');
+      await expect.poll(async () => (await deepActive(page))?.id).toBe('pp-guide-step-title');
+      expect(browser.outside).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

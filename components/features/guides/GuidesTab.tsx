@@ -297,8 +297,9 @@ function GuideView({
     const target = state.finished ? finishedRef.current : headingRef.current;
     if (!target) return;
     placing.land.value = null;
-    target.focus();
-    if (land !== 'resumed' || state.finished) return;
+    // Came late, over the person's typing: said, but focus stays in their field (page-focus.ts).
+    if (land !== 'late') target.focus();
+    if (land === 'expanded' || state.finished) return;
     resumedAt.current = index;
     const here = pagePosition(guide, index);
     announce(
