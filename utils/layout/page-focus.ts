@@ -40,7 +40,10 @@ export function isTextEntry(el: Element | null): boolean {
     const input = el as HTMLInputElement;
     return !NOT_TYPED.has((input.type || 'text').toLowerCase()) && !input.disabled && !input.readOnly;
   }
-  return (el as HTMLElement).isContentEditable === true;
+  const editable = (el as HTMLElement).isContentEditable;
+  // Engines without isContentEditable (a test DOM) are read from the attribute.
+  if (editable !== undefined) return editable;
+  return ['', 'true', 'plaintext-only'].includes(el.getAttribute('contenteditable') ?? 'false');
 }
 
 /**

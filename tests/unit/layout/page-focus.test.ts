@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { deepActiveElement, isTextEntry, mayTakeFocus, typingIn } from '../../../utils/layout/page-focus';
 
