@@ -138,6 +138,8 @@ export function createPanelFit(options: {
     win.requestAnimationFrame(reserve);
   });
 
+  /** Frames left to wait for the bar to be drawn (a panel mounting as the bar: arriveLate). */
+  let drawing = 0;
   /** The bar is drawn: the page scrolls so the field shows between the top and the bar. */
   const keepInView = () => {
     reserve();
@@ -145,6 +147,11 @@ export function createPanelFit(options: {
     const vp = viewport();
     const found = fieldArea(pageFocus, vp.height);
     const bar = oursBox();
+    if (!bar && open.value && drawing > 0) {
+      drawing--;
+      win.requestAnimationFrame(keepInView);
+      return;
+    }
     if (!found) return;
     // On a phone the keyboard takes the bottom of the visual viewport.
     const visual = win.visualViewport;
@@ -268,6 +275,8 @@ export function createPanelFit(options: {
     },
     arriveLate(field) {
       late = true;
+      // The panel may not be drawn yet (it mounts now): the field is kept in view once it is.
+      drawing = 60;
       pageFocus = field;
       fit.value = 'bar';
       land.value = 'late';

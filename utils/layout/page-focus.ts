@@ -57,6 +57,18 @@ export function typingIn(doc: Document, isOurs: (node: Node | null) => boolean):
 }
 
 /**
+ * Is the person typing in a field of the page other than `to`? Then nothing they did not ask for
+ * may take focus, nor scroll the page away from their field (a guide's step shown late).
+ */
+export function typingElsewhere(
+  doc: Document,
+  isOurs: (node: Node | null) => boolean,
+  to?: Element | null,
+): boolean {
+  return !mayTakeFocus(doc, isOurs, to);
+}
+
+/**
  * May something the person did not ask for take focus now? Not while they are in a text field of
  * the page, unless it is `to` itself (or holds it: a group's field).
  */

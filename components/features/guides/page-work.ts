@@ -4,8 +4,10 @@
  * session: this tab, the side panel's commands), so it outlives the tab; it stops with the panel.
  */
 import { effect } from '@preact/signals';
+import { THEME_COLORS } from '../../../utils/comfort/css';
 import type { GuideSession, SessionView } from '../../../utils/guides/session';
 import { createTranslator } from '../../../utils/i18n';
+import { typingElsewhere } from '../../../utils/layout/page-focus';
 import type { PanelServices } from '../../app/services';
 import { createHighlight, type Highlight } from './highlight';
 import { guidesMessages } from './messages';
@@ -62,7 +64,10 @@ export async function drawGuideOnPage(
       highlight?.hide();
       return;
     }
-    highlight ??= createHighlight(doc);
+    if (!highlight) {
+      highlight = createHighlight(doc);
+      highlight.setColors(themeColors());
+    }
     const click = view.state.step?.done.kind === 'clicked' || isButton(element);
     highlight.show(element, translate(ctx.lang.value, click ? 'guides.highlightClick' : 'guides.highlight'));
   };
@@ -71,7 +76,8 @@ export async function drawGuideOnPage(
     if (session) numbersOf(session).see(view);
     if (view.element && view.element !== shown) {
       shown = view.element;
-      reveal(view.element);
+      // Not while the person types in another field: the page stays where they are (page-focus.ts).
+      if (!typingElsewhere(doc, ctx.isOurs, view.element)) reveal(view.element);
     }
   };
 
@@ -87,6 +93,15 @@ export async function drawGuideOnPage(
     stopView = next.subscribe(onView);
     onView(next.view());
   });
+  // The box and its label follow the person's contrast theme (« Jaune sur noir »: yellow, not navy on black).
+  const themeColors = () => {
+    const theme = ctx.settings.value.comfort.theme;
+    return theme === 'default' ? null : THEME_COLORS[theme];
+  };
+  const stopColors = effect(() => {
+    const colors = themeColors();
+    highlight?.setColors(colors);
+  });
   // The label follows the panel's language.
   const stopLabels = effect(() => {
     ctx.lang.value;
@@ -98,6 +113,7 @@ export async function drawGuideOnPage(
       stopSessions();
       stopView?.();
       stopLabels();
+      stopColors();
       highlight?.dispose();
     },
     { once: true },
