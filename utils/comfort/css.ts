@@ -71,6 +71,12 @@ export function comfortCss(settings: ComfortSettings, fontBase: string): string 
       `body :is(img,video,svg,picture,canvas)${NOT_OURS}{background-color:transparent !important}`,
       `body :is(input,select,textarea,button)${NOT_OURS}{border:2px solid ${c.fg} !important}`,
       `body :focus-visible${NOT_OURS}{outline:3px solid ${c.accent} !important;outline-offset:2px !important}`,
+      // Sites draw their own radios and boxes: the real one hidden, a picture on its label in the
+      // site's colours (navy on black here). The real control comes back, drawn by the browser in
+      // the theme's colours and ringed, and the site's picture goes.
+      `body input:is([type=radio],[type=checkbox])${NOT_OURS}{opacity:1 !important;appearance:auto !important;accent-color:${c.accent} !important;outline:2px solid ${c.fg} !important;outline-offset:1px !important}`,
+      `body input:is([type=radio],[type=checkbox]):focus-visible${NOT_OURS}{outline:3px solid ${c.accent} !important;outline-offset:4px !important}`,
+      `body input:is([type=radio],[type=checkbox]) + label${NOT_OURS}, body input:is([type=radio],[type=checkbox]) + label::before, body input:is([type=radio],[type=checkbox]) + label::after{background-image:none !important;box-shadow:none !important}`,
     );
     if (settings.theme !== 'high-contrast') rules.push(`html${NOT_OURS}{color-scheme:dark !important}`);
   }

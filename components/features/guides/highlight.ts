@@ -10,6 +10,11 @@ import { attachOurShadow } from '../../app/shadow-root';
  */
 export type Highlight = {
   show(element: Element, label: string): void;
+  /**
+   * The person's contrast theme (« Jaune sur noir »…): the box and its label take its colours, or
+   * ours on `null`. Set on our own elements in the closed root, where the page cannot change them.
+   */
+  setColors(colors: { accent: string; bg: string } | null): void;
   hide(): void;
   dispose(): void;
   readonly host: HTMLElement;
@@ -25,11 +30,11 @@ const CSS = `
 }
 .box, .label { position: fixed; top: 0; left: 0; pointer-events: none; box-sizing: border-box; }
 .box {
-  border: 4px solid #000091; border-radius: 6px;
-  box-shadow: 0 0 0 3px #ffffff, 0 0 0 6px rgba(0, 0, 145, 0.35);
+  border: 4px solid var(--pp-hl, #000091); border-radius: 6px;
+  box-shadow: 0 0 0 3px var(--pp-hl-on, #ffffff), 0 0 0 6px var(--pp-hl-halo, rgba(0, 0, 145, 0.35));
 }
 .label {
-  background: #000091; color: #ffffff; padding: 3px 10px; border-radius: 6px;
+  background: var(--pp-hl, #000091); color: var(--pp-hl-on, #ffffff); padding: 3px 10px; border-radius: 6px;
   font: 700 15px/1.3 system-ui, sans-serif; white-space: nowrap; max-width: 90vw;
   overflow: hidden; text-overflow: ellipsis;
 }
@@ -147,6 +152,15 @@ export function createHighlight(doc: Document): Highlight {
       // Not in the top layer: there it would cover our panel, which is. Its z-index keeps it above the page.
       place(area, element);
       stop = autoUpdate(area, box, () => place(area, element), { animationFrame: false });
+    },
+    setColors(colors) {
+      for (const el of [box, label]) {
+        if (colors) {
+          el.style.setProperty('--pp-hl', colors.accent);
+          el.style.setProperty('--pp-hl-on', colors.bg);
+          el.style.setProperty('--pp-hl-halo', colors.accent);
+        } else for (const name of ['--pp-hl', '--pp-hl-on', '--pp-hl-halo']) el.style.removeProperty(name);
+      }
     },
     hide() {
       stop?.();
