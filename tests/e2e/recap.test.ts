@@ -36,7 +36,8 @@ const digits = (text: string | null) => (text ?? '').replace(/\D/g, '');
 async function openGuide(page: Page) {
   await openByShortcut(page);
   await expect.poll(() => panel(page).count()).toBe(1);
-  await page.locator('[data-testid="guide-title"]').waitFor({ timeout: 20_000 });
+  // The guide's view (on a phone the bottom sheet shows the step alone, its title for screen readers).
+  await page.locator('[data-pasapas="panel"] [data-guide]').waitFor({ timeout: 20_000 });
 }
 
 /** Reaches a control of the panel with Tab alone, then presses Enter (or Space for a box). */
