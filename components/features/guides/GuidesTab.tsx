@@ -6,6 +6,7 @@ import { type Guide, localize } from '../../../utils/guides/schema';
 import type { GuideSession, SessionView } from '../../../utils/guides/session';
 import type { TrustState } from '../../../utils/guides/sources';
 import { stepLine } from '../../../utils/guides/step-line';
+import { createStuckCounter, STUCK_AFTER } from '../../../utils/help-places/stuck';
 import { createTranslator, type Lang, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
 import type { GuideService } from '../../app/guide-service';
@@ -15,6 +16,8 @@ import { useFit } from '../../panel/fit';
 import compactCss from './compact.css?inline';
 import { compactMessages } from './compact-messages';
 import guidesCss from './guides.css?inline';
+import { HelpView } from './HelpView';
+import { helpMessages } from './help-messages';
 import { guidesMessages } from './messages';
 import { numbersOf } from './numbers';
 import { checklist } from './page-sync';
@@ -38,7 +41,7 @@ import { RemoteGuides, remoteOf } from './RemoteGuides';
 import { recapMessages } from './recap-messages';
 import { TargetWords } from './TargetWords';
 
-const translate = createTranslator(uiMessages, guidesMessages, compactMessages, recapMessages);
+const translate = createTranslator(uiMessages, guidesMessages, compactMessages, recapMessages, helpMessages);
 type T = (key: string, params?: Params) => string;
 
 type Load =
@@ -234,7 +237,7 @@ function GuideView({
   others: boolean;
   onChooseOther: () => void;
 }) {
-  const { announce } = useServices();
+  const { announce, env } = useServices();
   const view = useView(session);
   // A phone or a zoomed screen (components/panel/fit.ts): the step in a few lines, the rest on demand.
   const placing = useFit();
@@ -251,13 +254,23 @@ function GuideView({
   const stepTitle = step ? localize(step.title, lang) : '';
   const ticked = useTicked(guide.id);
   const [notFound, setNotFound] = useState(false);
-  const [recapOpen, setRecapOpen] = useState(false);
+  // The recap or the help places, shown in the step's place; closing goes back to the button.
+  const [aside, setAside] = useState<'recap' | 'help' | null>(null);
   const recapButton = useRef<HTMLButtonElement>(null);
-  const closeRecap = () => {
-    setRecapOpen(false);
-    // Back to the button that opened it, once it is drawn again.
-    requestAnimationFrame(() => recapButton.current?.focus());
+  const helpButton = useRef<HTMLButtonElement>(null);
+  const closeAside = () => {
+    const back = aside === 'help' ? helpButton : recapButton;
+    setAside(null);
+    requestAnimationFrame(() => back.current?.focus());
   };
+  const recapOpen = aside === 'recap';
+  const stuck = useRef(createStuckCounter());
+  const [refused, setRefused] = useState(0);
+  useEffect(() => setRefused(stuck.current.see(view)), [view]);
+  const offered = refused >= STUCK_AFTER;
+  useEffect(() => {
+    if (offered) announce(t('help.stuckOffer'));
+  }, [offered]);
   // After a move made in the panel, focus goes to the new step's title (the button may be gone).
   const focusAfterMove = useRef(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -347,7 +360,9 @@ function GuideView({
       ) : (
         header
       )}
-      {recapOpen ? (
+      {aside === 'help' ? (
+        <HelpView guide={guide} lang={lang} env={env} t={t} onClose={closeAside} />
+      ) : recapOpen ? (
         <RecapView
           guide={guide}
           lang={lang}
@@ -355,14 +370,14 @@ function GuideView({
           finished={state.finished}
           numbers={numbersOf(session).list()}
           t={t}
-          onClose={closeRecap}
+          onClose={closeAside}
         />
       ) : state.finished ? (
         <Finished
           t={t}
           finishedRef={finishedRef}
           onRestart={() => act(() => session.goTo(0))}
-          onRecap={() => setRecapOpen(true)}
+          onRecap={() => setAside('recap')}
           recapRef={recapButton}
         />
       ) : (
@@ -425,17 +440,34 @@ function GuideView({
                 {t(more ? 'guides.less' : 'guides.more')}
               </button>
             )}
+            {/* On the phone's short view too, once the person seems stuck (refused answers). */}
+            {offered && (
+              <p class="pp-message" data-testid="stuck-offer">
+                {t('help.stuckOffer')}
+              </p>
+            )}
+            {(!compact || offered) && (
+              <button
+                type="button"
+                class={offered ? 'pp-button pp-button--primary' : 'pp-button'}
+                data-action="stuck"
+                ref={helpButton}
+                onClick={() => setAside('help')}
+              >
+                {t('help.stuck')}
+              </button>
+            )}
           </section>
         )
       )}
       {!compact && steps}
-      {!recapOpen && !state.finished && !compact && (
+      {!aside && !state.finished && !compact && (
         <button
           type="button"
           class="pp-button"
           data-action="recap-open"
           ref={recapButton}
-          onClick={() => setRecapOpen(true)}
+          onClick={() => setAside('recap')}
         >
           {t('recap.open')}
         </button>
