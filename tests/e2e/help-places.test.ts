@@ -27,7 +27,8 @@ afterAll(async () => {
 async function openGuide(page: Page) {
   await openByShortcut(page);
   await expect.poll(() => panel(page).count()).toBe(1);
-  await page.locator('[data-testid="guide-title"]').waitFor({ timeout: 20_000 });
+  // The guide's view (on a phone the bottom sheet shows the step alone, its title for screen readers).
+  await page.locator('[data-pasapas="panel"] [data-guide]').waitFor({ timeout: 20_000 });
 }
 
 /** Reaches a control with Tab alone (through our shadow roots), then presses the key. */

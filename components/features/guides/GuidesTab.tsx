@@ -440,23 +440,21 @@ function GuideView({
                 {t(more ? 'guides.less' : 'guides.more')}
               </button>
             )}
-            {/* On the phone's short view too, once the person seems stuck (refused answers). */}
             {offered && (
               <p class="pp-message" data-testid="stuck-offer">
                 {t('help.stuckOffer')}
               </p>
             )}
-            {(!compact || offered) && (
-              <button
-                type="button"
-                class={offered ? 'pp-button pp-button--primary' : 'pp-button'}
-                data-action="stuck"
-                ref={helpButton}
-                onClick={() => setAside('help')}
-              >
-                {t('help.stuck')}
-              </button>
-            )}
+            {/* On the phone's short view too: a person stuck there needs it most (the bar hides it). */}
+            <button
+              type="button"
+              class={offered ? 'pp-button pp-button--primary' : 'pp-button'}
+              data-action="stuck"
+              ref={helpButton}
+              onClick={() => setAside('help')}
+            >
+              {t('help.stuck')}
+            </button>
           </section>
         )
       )}
