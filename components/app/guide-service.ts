@@ -18,7 +18,7 @@ import {
   type InstalledEntry,
   loadConfiguredGuides,
 } from '../../utils/guides/sources';
-import { mayTakeFocus } from '../../utils/layout/page-focus';
+import { holdsWords, mayTakeFocus, typingIn } from '../../utils/layout/page-focus';
 
 /**
  * Where the guides come from. `base`: the bundled guides (`<widget base>/guides/`, or the
@@ -151,9 +151,10 @@ export function createGuideService(options: {
               (view.element.contains(active) || controlsOf(view.element).includes(active as never))
             )
               return;
-            // The person is typing in another field of the page (they went there, or the step was
-            // done late, as the panel reopened): never pull them out of it (utils/layout/page-focus.ts).
-            if (!mayTakeFocus(doc, isOurs, view.element)) return;
+            // The person types in another field of the page (they went there, or the step was done
+            // late, as the panel reopened): never pull them out of it (utils/layout/page-focus.ts).
+            // An empty field only reached by the Tab that finished the step is not theirs yet.
+            if (!mayTakeFocus(doc, isOurs, view.element) && holdsWords(typingIn(doc, isOurs))) return;
             started.focusTarget();
           }, 0);
         },

@@ -81,3 +81,15 @@ export function mayTakeFocus(
   if (!field) return true;
   return !!to && (to === field || to.contains(field));
 }
+
+/**
+ * Whether the field holds words (the person's, or the site's). An empty field just reached by the
+ * Tab that finished a step is where the browser went, not where the person chose to be: the guide
+ * may still take them on to its next step's field (past an optional field it has no step for).
+ * Once it holds words, the person is in it. Read now, so it holds for a panel that comes late.
+ */
+export function holdsWords(el: Element | null): boolean {
+  if (!el) return false;
+  if (el.localName === 'input' || el.localName === 'textarea') return (el as HTMLInputElement).value !== '';
+  return (el.textContent ?? '').trim() !== '';
+}

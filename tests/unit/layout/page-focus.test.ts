@@ -1,6 +1,12 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { deepActiveElement, isTextEntry, mayTakeFocus, typingIn } from '../../../utils/layout/page-focus';
+import {
+  deepActiveElement,
+  holdsWords,
+  isTextEntry,
+  mayTakeFocus,
+  typingIn,
+} from '../../../utils/layout/page-focus';
 
 const html = (markup: string) => {
   document.body.innerHTML = markup;
@@ -68,5 +74,19 @@ describe('focus never leaves a text field the person is in', () => {
     (root.querySelector('#deep') as HTMLInputElement).focus();
     expect(deepActiveElement(document)?.id).toBe('deep');
     expect(mayTakeFocus(document, isOurs, el('#to'))).toBe(false);
+  });
+});
+
+describe('a field the person is in holds their words', () => {
+  it('an empty field reached by Tab is not theirs yet; one with words is', () => {
+    html(`<input id="caf"><input id="salaire" value="14"><textarea id="t"></textarea>
+      <div id="e" contenteditable="true"> </div>`);
+    expect(holdsWords(el('#caf'))).toBe(false);
+    expect(holdsWords(el('#salaire'))).toBe(true);
+    expect(holdsWords(el('#t'))).toBe(false);
+    (el('#t') as HTMLTextAreaElement).value = 'mot';
+    expect(holdsWords(el('#t'))).toBe(true);
+    expect(holdsWords(el('#e'))).toBe(false);
+    expect(holdsWords(null)).toBe(false);
   });
 });
