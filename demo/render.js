@@ -11,7 +11,7 @@ export const BANNER_TEXT = "Démo — site fictif : aucune donnée n'est envoyé
 // ce site ». data-catalog comes after data-lang: a test that adds its own catalog after data-lang
 // puts it first, and the first of two same attributes is the one the browser keeps.
 export const WIDGET_TAG =
-  '<script src="/pasapas/widget.js" data-features="comfort,speech,readable,guides,ocr,progress" data-lang="fr" data-catalog="/demo-guides/index.json"></script>';
+  '<script src="/pasapas/widget.js" data-features="comfort,speech,readable,guides,ocr,progress,infos" data-lang="fr" data-catalog="/demo-guides/index.json"></script>';
 
 export function escapeHtml(value) {
   return String(value ?? '')

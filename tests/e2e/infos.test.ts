@@ -1,5 +1,5 @@
 /**
- * « Mes informations » in the built extension: a value typed once in the side panel (opened here as
+ * « Mes informations » in the built extension and the widget: a value typed once in the side panel (opened here as
  * a tab, as the person's side panel shows it) is offered on the demo housing procedure, filled only
  * after the person confirms that one field, and the site receives it. A wrong value is refused with
  * its plain message and kept in the box. The browser is closed and its whole profile searched: the
@@ -57,7 +57,7 @@ async function addEntry(side: Page, kind: string, value: string) {
   await side.keyboard.press('Enter');
 }
 
-describe('Mes informations (extension)', () => {
+describe('Mes informations', () => {
   test('typed once, filled on the housing procedure after one confirmation, never in clear on disk', async () => {
     const profileDir = mkdtempSync(join(tmpdir(), 'pasapas-infos-'));
     dirs.push(profileDir);
@@ -167,5 +167,41 @@ describe('Mes informations (extension)', () => {
     expect(outsideSessionRestore(mailHits)).toEqual([]);
     const nameHits = find(profileDir, encodings('name', NAME));
     expect(outsideBrowserOwned(nameHits, [...SESSION_RESTORE, /^\/Default\/Web Data$/])).toEqual([]);
+  }, 180_000);
+
+  test('the widget: typed once on the administration’s site, filled after one confirmation, sealed at rest', async () => {
+    const profileDir = mkdtempSync(join(tmpdir(), 'pasapas-infos-widget-'));
+    dirs.push(profileDir);
+    // No extension: the widget the demo site embeds, in a profile searched after closing.
+    const session = await launch({ profileDir });
+    try {
+      const page = await session.context.newPage();
+      await page.goto(`${demo.url}/aide-logement/identite.html`);
+      await tabTo(page, (el) => el.pasapas === 'launcher', 80);
+      await page.keyboard.press('Enter');
+      await openInfosTab(page);
+      await page.locator('[data-testid="infos-empty"]').waitFor();
+      await addEntry(page, 'email', EMAIL);
+      await expect.poll(() => page.locator('[data-testid="infos-value"]').allTextContents()).toEqual([EMAIL]);
+      await addEntry(page, 'given-names', 'Inès-Zéphyrine');
+      await expect
+        .poll(() => page.locator('[data-testid="infos-value"]').allTextContents())
+        .toEqual([EMAIL, 'Inès-Zéphyrine']);
+      await tabTo(page, (el) => el.text === 'Chercher les cases que je peux remplir', 80);
+      await page.keyboard.press('Enter');
+      const offers = page.locator('.pp-infos-offers button');
+      await expect.poll(() => offers.count(), { timeout: 15_000 }).toBe(2);
+      expect(await page.locator('[name="prenom"]').inputValue()).toBe('');
+      expect(await axe(page)).toEqual([]);
+      await tabTo(page, (el) => el.text.startsWith('Remplir « Prénom »'));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('[name="prenom"]').inputValue()).toBe('Inès-Zéphyrine');
+      // Only that field: the e-mail waits for its own confirmation.
+      expect(await page.locator('[name="email"]').inputValue()).toBe('');
+    } finally {
+      await session.close();
+    }
+    // The e-mail was never given to the site's form: the site's origin holds it sealed only.
+    expect(outsideSessionRestore(find(profileDir, encodings('email', EMAIL)))).toEqual([]);
   }, 180_000);
 });

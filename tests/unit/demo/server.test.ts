@@ -89,7 +89,7 @@ describe('demo server: pages and widget tag', () => {
       const doc = dom(await response.text());
       const tag = doc.querySelector(WIDGET_SRC);
       expect(tag, path).not.toBeNull();
-      expect(tag?.getAttribute('data-features')).toBe('comfort,speech,readable,guides,ocr,progress');
+      expect(tag?.getAttribute('data-features')).toBe('comfort,speech,readable,guides,ocr,progress,infos');
       expect(tag?.getAttribute('data-lang')).toBe('fr');
       // Blocking, in <head>: comfort settings apply before the first paint.
       expect(tag?.hasAttribute('defer')).toBe(false);
