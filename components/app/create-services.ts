@@ -75,12 +75,17 @@ export async function createServices(options: ServicesOptions): Promise<{
   };
   const background = env.background;
   // The mediator's guides live in the extension's IndexedDB: the background reads them for the page.
-  if (background && context === 'page')
+  if (background && context === 'page') {
     guideSources.installed = () =>
       background({ type: 'pasapas:guides:installed' }).then((r: unknown) => {
         const guides = (r as { guides?: unknown } | undefined)?.guides;
         return Array.isArray(guides) ? guides : [];
       });
+    // The guides' health is kept by the background, on this computer only.
+    guideSources.reportHealth = (entry) => {
+      background({ type: 'pasapas:guide-health-count', ...entry }).catch(() => {});
+    };
+  }
   let guideService: Promise<GuideService> | undefined;
   const guides = () => {
     guideService ??= import('./guide-service').then((m) =>

@@ -7,6 +7,7 @@
  */
 import { controlsOf } from '../../utils/guides/field-value';
 import type { Guide } from '../../utils/guides/format';
+import type { HealthOutcome } from '../../utils/guides/health-count';
 import { type LoadedGuides, loadGuides } from '../../utils/guides/loading';
 import { guidesForPage } from '../../utils/guides/match';
 import { readPosition } from '../../utils/guides/position-store';
@@ -29,7 +30,33 @@ export type GuideSources = {
   base?: string;
   installed?: () => Promise<readonly InstalledEntry[]>;
   configured?: ConfiguredGuides;
+  /** Counts a step's target found, ambiguous or missing on this page (the guides' health; extension). */
+  reportHealth?: (entry: {
+    guideId: string;
+    version: string;
+    stepId: string;
+    outcome: HealthOutcome;
+  }) => void;
 };
+
+/**
+ * Each step's target outcome, once per step and page load, as the session settles it: what the
+ * guides' health counts (ids and outcome only). A step still searching is not counted yet.
+ */
+function countOutcomes(session: GuideSession, report: NonNullable<GuideSources['reportHealth']>): () => void {
+  const counted = new Set<string>();
+  const look = (view: ReturnType<GuideSession['view']>) => {
+    const stepId = view.state.step?.id;
+    const outcome = view.target;
+    if (!stepId || counted.has(stepId)) return;
+    if (outcome !== 'found' && outcome !== 'ambiguous' && outcome !== 'missing') return;
+    counted.add(stepId);
+    report({ guideId: session.guide.id, version: session.guide.version, stepId, outcome });
+  };
+  // The first step may have settled while the session was made, before anyone listened.
+  look(session.view());
+  return session.subscribe(look);
+}
 
 export type GuideService = {
   /** True when this panel has any guide to offer (bundled, installed or configured). */
@@ -96,6 +123,7 @@ export function createGuideService(options: {
     if (!isOurs(e.target as Node | null)) lastPointer = performance.now();
   };
   let pointerWatched = false;
+  let stopCounting: (() => void) | undefined;
 
   const tell = () => {
     for (const listener of [...listeners]) listener(session);
@@ -160,11 +188,14 @@ export function createGuideService(options: {
         },
       });
       session = started;
+      if (sources.reportHealth) stopCounting = countOutcomes(started, sources.reportHealth);
       tell();
       return started;
     },
     stop() {
       if (!session) return;
+      stopCounting?.();
+      stopCounting = undefined;
       session.dispose();
       session = null;
       tell();

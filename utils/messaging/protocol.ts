@@ -74,6 +74,21 @@ export const PROTOCOL = {
     from: { content: true, pages: TRUSTED_PAGES },
     payload: v.object({}),
   },
+  /**
+   * A guide step shown on the page: its target found, ambiguous or missing (the guides' health).
+   * Ids and the outcome only; a page can only make its own guides look worse, never read anything.
+   */
+  'pasapas:guide-health-count': {
+    from: { content: true },
+    payload: v.object({
+      guideId: shortString(200),
+      version: shortString(200),
+      stepId: shortString(200),
+      outcome: v.picklist(['found', 'ambiguous', 'missing']),
+    }),
+  },
+  /** The options page reads the guides' health (counts per guide and step, nothing else). */
+  'pasapas:guide-health': { from: { pages: ['/options.html'] }, payload: v.object({}) },
   /** The page's panel asks for "Mes démarches" (all sites, export, import) in an extension tab. */
   'pasapas:open-demarches': {
     from: { content: true },

@@ -16,6 +16,7 @@ import { uiMessages } from '../../../utils/i18n/ui';
 import { openDatabase } from '../../../utils/storage/db';
 import { useServices } from '../../app/services';
 import { useAdoptedSheet } from '../../app/use-adopted-sheet';
+import { GuideHealthList } from './GuideHealthList';
 import { guidesMessages } from './messages';
 import optionsCss from './options.css?inline';
 import { guidesOptionsMessages } from './options-messages';
@@ -459,6 +460,11 @@ export function GuidesOptions() {
           ))}
         </ul>
       )}
+      <GuideHealthList
+        titles={Object.fromEntries(guides.map((g) => [g.id, localize(g.guide.title, lang.value)]))}
+        t={t}
+        lang={lang.value}
+      />
     </section>
   );
 }

@@ -1,4 +1,9 @@
+import { browser } from 'wxt/browser';
+import { countOutcome, readHealthBook } from '../../../utils/guides/health-count';
 import { defineBackgroundPart } from '../define-background';
+
+/** The guides' health on this computer (utils/guides/health-count.ts): ids and counts only. */
+export const GUIDE_HEALTH_KEY = 'pasapas:guideHealth';
 
 /** Catalogs are refreshed in the background once a day at most, when pages ask for guides. */
 const DAY = 24 * 60 * 60 * 1000;
@@ -16,7 +21,21 @@ export default defineBackgroundPart(({ guideLibrary }) => {
       .refreshStale(DAY)
       .catch(() => {});
   };
+  // One count at a time: two pages counting at once must not overwrite each other's count.
+  let counting: Promise<unknown> = Promise.resolve();
+  const readBook = async () =>
+    readHealthBook((await browser.storage.local.get(GUIDE_HEALTH_KEY))[GUIDE_HEALTH_KEY]);
   return {
+    'pasapas:guide-health-count': (entry) => {
+      counting = counting
+        .then(async () => {
+          const book = countOutcome(await readBook(), entry, new Date());
+          await browser.storage.local.set({ [GUIDE_HEALTH_KEY]: book });
+        })
+        .catch(() => {});
+      return counting.then(() => ({ ok: true }));
+    },
+    'pasapas:guide-health': async () => ({ book: await readBook().catch(() => ({})) }),
     'pasapas:guides:installed': async () => {
       refreshSoon();
       try {
