@@ -164,6 +164,18 @@ async function goToField(page: Page, selectors: string[], sheet: boolean) {
   // panel moves to the other side, or docks low along the bottom (the demo's fields are page-wide).
   await expect.poll(() => fitOf(page)).toBe(sheet ? 'bar' : 'dock');
   await expect.poll(() => covered(page, selectors)).toEqual([]);
+  // Docked low along the bottom, the panel is short: its top shows the step's title, not the middle
+  // of its text.
+  if (!sheet) await expect.poll(() => stepTitleInPanel(page)).toBe(true);
+}
+
+/** The step's title shows whole inside the panel's box (the panel scrolls). */
+function stepTitleInPanel(page: Page): Promise<boolean> {
+  return inPanel(page, '[data-testid="step-title"]').evaluate((title) => {
+    const box = title.closest('.pp-panel')?.getBoundingClientRect();
+    const r = title.getBoundingClientRect();
+    return !!box && r.top >= box.top && r.bottom <= box.bottom;
+  });
 }
 
 /** The site's own answers and « Suivant », by keyboard (nothing of ours is clicked through). */

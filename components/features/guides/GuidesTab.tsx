@@ -274,6 +274,7 @@ function GuideView({
   // After a move made in the panel, focus goes to the new step's title (the button may be gone).
   const focusAfterMove = useRef(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const stepRef = useRef<HTMLElement>(null);
   const finishedRef = useRef<HTMLParagraphElement>(null);
   const act = (move: () => void) => {
     focusAfterMove.current = true;
@@ -321,6 +322,16 @@ function GuideView({
       }),
     );
   }, [land, index, state.finished]);
+
+  // Docked low along the bottom (a wide form, components/panel/fit.ts), the panel is short and keeps
+  // its scroll: the step's title would be above the fold. The step comes to the panel's top.
+  useLayoutEffect(() => {
+    if (fit !== 'dock') return;
+    const section = stepRef.current;
+    const scroller = section?.closest('.pp-panel');
+    if (!section || !scroller) return;
+    scroller.scrollTop += section.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 8;
+  }, [fit, index]);
 
   const goToField = () => {
     if (view.element) view.element.scrollIntoView({ block: 'center' });
@@ -383,6 +394,7 @@ function GuideView({
       ) : (
         step && (
           <section
+            ref={stepRef}
             class="pp-guide-step"
             aria-labelledby="pp-guide-step-title"
             data-step={step.id}
