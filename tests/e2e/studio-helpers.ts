@@ -1,6 +1,7 @@
 /** The guide studio driven by keyboard, as its end-to-end tests share it. */
 
-import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Download, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { tabTo } from './harness';
 
@@ -99,4 +100,16 @@ export async function highlightIsOn(site: Page, selector: string): Promise<boole
     },
     { selector, ...box },
   );
+}
+
+/** Presses a button by keyboard and returns the file it downloads, read as text in `encoding`. */
+export async function downloadBy(
+  page: Page,
+  button: string,
+  encoding: BufferEncoding = 'latin1',
+): Promise<{ file: Download; text: string }> {
+  const download = page.waitForEvent('download', { timeout: 20_000 });
+  await pressButton(page, button);
+  const file = await download;
+  return { file, text: readFileSync(await file.path(), encoding) };
 }

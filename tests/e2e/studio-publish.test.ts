@@ -11,13 +11,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseGuideText } from '../../utils/guides/schema';
 import { unzip } from '../unzip';
 import { type Demo, startDemoServer } from './demo';
 import { axe, launch, launcher, ROOT, tabTo } from './harness';
-import { openStudio, pressButton, recordFields, startGuide } from './studio-helpers';
+import { downloadBy, openStudio, pressButton, recordFields, startGuide } from './studio-helpers';
 
 let demo: Demo;
 let dir: string;
@@ -32,14 +31,6 @@ afterAll(async () => {
 
 function cli(...args: string[]) {
   return spawnSync(process.execPath, [join(ROOT, 'bin/pasapas.js'), 'guide', ...args], { encoding: 'utf8' });
-}
-
-/** Presses a studio button by keyboard and returns the file it downloads. */
-async function downloadBy(side: Page, button: string): Promise<{ file: Download; text: string }> {
-  const download = side.waitForEvent('download', { timeout: 20_000 });
-  await pressButton(side, button);
-  const file = await download;
-  return { file, text: readFileSync(await file.path(), 'latin1') };
 }
 
 /** A static web host for the downloaded folder: its files as they are, on this machine. */

@@ -148,6 +148,25 @@ export const PROTOCOL = {
     from: { pages: ['/options.html'] },
     payload: v.object({ text: v.optional(shortString(4 * 1024 * 1024)) }),
   },
+  /**
+   * « Cette étape n'est pas claire », from the page's guide: kept sealed on this computer for the
+   * mediator to send to the guide's author. The comment is stripped again by the background.
+   */
+  'pasapas:feedback-add': {
+    from: { content: true },
+    payload: v.object({
+      guideId: shortString(128),
+      guideVersion: shortString(64),
+      stepId: shortString(128),
+      comment: shortString(2000),
+    }),
+  },
+  /** The options page: the notes per guide (to export), or a guide's notes cleared once sent. */
+  'pasapas:feedback-list': { from: { pages: ['/options.html'] }, payload: v.object({}) },
+  'pasapas:feedback-clear': {
+    from: { pages: ['/options.html'] },
+    payload: v.object({ guideId: shortString(128) }),
+  },
   /** Whether the last end of session waits for the mediator's answer (duration and themes only). */
   'pasapas:activity-pending': { from: { pages: [SESSION_END_PAGE, '/options.html'] }, payload: v.object({}) },
   /** The page script places our OCR frame: the background arms one frame for that tab (features/ocr/background.ts). */

@@ -1,11 +1,13 @@
-/** The accompaniment feature's part of the options page: the help places file, then the activity report. */
+/** The accompaniment feature's part of the options page: the help places file, the notes on guides, the activity report. */
 import ActivityOptions from './ActivityOptions';
+import { FeedbackOptions } from './FeedbackOptions';
 import { PlacesOptions } from './PlacesOptions';
 
 export default function AccompanimentOptions() {
   return (
     <>
       <PlacesOptions />
+      <FeedbackOptions />
       <ActivityOptions />
     </>
   );

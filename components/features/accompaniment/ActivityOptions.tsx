@@ -1,6 +1,7 @@
 /** The options page's activity report: on or off (off by default), each month's sums, the CSV export. */
 import { useEffect, useState } from 'preact/hooks';
 import { type ActivityEntry, monthly, toCsv } from '../../../utils/activity/report';
+import { download } from '../../app/download';
 import { useServices } from '../../app/services';
 import { activityTranslator } from './activity-messages';
 
@@ -24,14 +25,12 @@ export default function ActivityOptions() {
   }, []);
   if (!env.background || !state) return null;
   const months = monthly(state.entries);
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([toCsv(state.entries)], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `rapport-activite-${new Date().toISOString().slice(0, 10)}.csv`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  };
+  const exportCsv = () =>
+    download(
+      `rapport-activite-${new Date().toISOString().slice(0, 10)}.csv`,
+      toCsv(state.entries),
+      'text/csv;charset=utf-8',
+    );
   return (
     <section aria-labelledby="opt-activity" class="pp-stack" data-testid="activity-options">
       <h2 id="opt-activity">{t('activity.title')}</h2>
@@ -82,7 +81,7 @@ export default function ActivityOptions() {
               ))}
             </tbody>
           </table>
-          <button type="button" class="pp-button" data-action="activity-export" onClick={download}>
+          <button type="button" class="pp-button" data-action="activity-export" onClick={exportCsv}>
             {t('activity.export')}
           </button>
         </>

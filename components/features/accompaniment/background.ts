@@ -16,6 +16,7 @@ import { isEndReport } from '../../../utils/session-end/report';
 import { siteOrigin } from '../../../utils/session-end/sites';
 import { extensionUrl } from '../../app/extension-url';
 import { type BackgroundServices, defineBackgroundPart } from '../define-background';
+import { feedbackHandlers } from './background-feedback';
 import { placesHandlers } from './background-places';
 
 /** The mediator's public-computer setting (progress's, read here: a stored key, not its code). */
@@ -43,12 +44,17 @@ function builtinGuides() {
   return bundled;
 }
 
-async function guideThemes(url: string, guideLibrary: BackgroundServices['guideLibrary']): Promise<Theme[]> {
+/** The guides this computer knows: shipped with the extension, and those the mediator installed (not refused). */
+async function knownGuides(guideLibrary: BackgroundServices['guideLibrary']): Promise<Guide[]> {
   const installed = await guideLibrary()
     .list()
     .then((r) => r.guides.filter((g) => g.trust !== 'refused').map((g) => g.guide))
     .catch(() => [] as Guide[]);
-  const all: Guide[] = [...(await builtinGuides()).guides, ...installed];
+  return [...(await builtinGuides()).guides, ...installed];
+}
+
+async function guideThemes(url: string, guideLibrary: BackgroundServices['guideLibrary']): Promise<Theme[]> {
+  const all = await knownGuides(guideLibrary);
   return [
     ...new Set(
       all
@@ -58,7 +64,7 @@ async function guideThemes(url: string, guideLibrary: BackgroundServices['guideL
   ];
 }
 
-export default defineBackgroundPart(({ guideLibrary }) => {
+export default defineBackgroundPart(({ guideLibrary, database }) => {
   let queue = Promise.resolve();
   browser.tabs.onUpdated.addListener((_tabId, change) => {
     const url = change.url;
@@ -101,6 +107,7 @@ export default defineBackgroundPart(({ guideLibrary }) => {
 
   return {
     ...placesHandlers(),
+    ...feedbackHandlers({ database }, () => knownGuides(guideLibrary)),
     'pasapas:activity-record': async (message) => {
       const pending = (await browser.storage.session.get(PENDING_KEY))[PENDING_KEY] as Pending | undefined;
       if (!pending) return { ok: false };

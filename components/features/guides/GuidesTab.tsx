@@ -372,7 +372,7 @@ function GuideView({
         header
       )}
       {aside === 'help' ? (
-        <HelpView guide={guide} lang={lang} env={env} t={t} onClose={closeAside} />
+        <HelpView guide={guide} stepId={step?.id} lang={lang} env={env} t={t} onClose={closeAside} />
       ) : recapOpen ? (
         <RecapView
           guide={guide}

@@ -13,6 +13,7 @@ import { type Place, parsePlaces } from '../../../utils/help-places/places';
 import type { Lang, Params } from '../../../utils/i18n';
 import { validate, validationMessage } from '../../../utils/validators';
 import type { PanelEnv } from '../../app/services';
+import { StepFeedback } from './StepFeedback';
 
 type T = (key: string, params?: Params) => string;
 
@@ -87,12 +88,15 @@ function PlaceItem({ place, km, lang, t }: { place: Place; km?: number; lang: La
 
 export function HelpView({
   guide,
+  stepId,
   lang,
   env,
   t,
   onClose,
 }: {
   guide: Guide;
+  /** The step the person is stuck on, for the note to the guide's author. */
+  stepId: string | undefined;
   lang: Lang;
   env: PanelEnv;
   t: T;
@@ -197,6 +201,7 @@ export function HelpView({
           </ul>
         </>
       )}
+      {stepId && <StepFeedback guide={guide} stepId={stepId} env={env} t={t} />}
       <button type="button" class="pp-button" data-action="help-close" onClick={onClose}>
         {t('help.close')}
       </button>

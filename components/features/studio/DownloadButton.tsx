@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { download } from './download';
+import { download } from '../../app/download';
 
 export type DownloadFile = { fileName: string; data: BlobPart; type: string };
 

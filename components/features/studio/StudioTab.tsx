@@ -19,6 +19,7 @@ import { DiscardButton } from './DiscardButton';
 import { DocumentsEditor } from './DocumentsEditor';
 import { DownloadButton } from './DownloadButton';
 import { ExportErrors } from './ExportErrors';
+import { FeedbackImport } from './FeedbackImport';
 import { GlossaryEditor } from './GlossaryEditor';
 import { GuideHeader } from './GuideHeader';
 import { PickBar } from './PickBar';
@@ -76,15 +77,18 @@ export default function StudioTab() {
 
   if (!draft) {
     return (
-      <StartForm
-        t={t}
-        status={status}
-        fields={startFields}
-        setFields={setStartFields}
-        start={() =>
-          setDraft(newDraft({ title: startFields.title.trim(), publisher: startFields.publisher.trim() }))
-        }
-      />
+      <>
+        <StartForm
+          t={t}
+          status={status}
+          fields={startFields}
+          setFields={setStartFields}
+          start={() =>
+            setDraft(newDraft({ title: startFields.title.trim(), publisher: startFields.publisher.trim() }))
+          }
+        />
+        <FeedbackImport draft={null} lang={textLang} />
+      </>
     );
   }
 
@@ -187,6 +191,7 @@ export default function StudioTab() {
           <textarea readOnly rows={8} dir="ltr" data-testid="studio-json" value={exported.text} />
         </label>
       )}
+      <FeedbackImport draft={draft} lang={textLang} />
       <DiscardButton t={t} discard={() => setDraft(null)} />
     </div>
   );

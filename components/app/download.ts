@@ -1,4 +1,4 @@
-/** A file given to the person as a download (the side panel's own page). */
+/** A file given to the person as a download, from one of our own pages (side panel, options). */
 export function download(fileName: string, data: BlobPart, type: string) {
   const url = URL.createObjectURL(new Blob([data], { type }));
   const a = document.createElement('a');
