@@ -258,11 +258,17 @@ function GuideView({
   const [aside, setAside] = useState<'recap' | 'help' | null>(null);
   const recapButton = useRef<HTMLButtonElement>(null);
   const helpButton = useRef<HTMLButtonElement>(null);
+  const returnTo = useRef<'recap' | 'help' | null>(null);
   const closeAside = () => {
-    const back = aside === 'help' ? helpButton : recapButton;
+    returnTo.current = aside;
     setAside(null);
-    requestAnimationFrame(() => back.current?.focus());
   };
+  // Once the step is drawn again (an effect runs after the render), focus goes back to the button.
+  useEffect(() => {
+    if (aside !== null || !returnTo.current) return;
+    (returnTo.current === 'help' ? helpButton : recapButton).current?.focus();
+    returnTo.current = null;
+  }, [aside]);
   const recapOpen = aside === 'recap';
   const stuck = useRef(createStuckCounter());
   const [refused, setRefused] = useState(0);
