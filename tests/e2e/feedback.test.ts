@@ -11,7 +11,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { helpMessages } from '../../components/features/guides/help-messages';
 import { type Demo, startDemoServer } from './demo';
-import { axe, deepActive, launch, openByShortcut, panel, ROOT, type Session, tabTo } from './harness';
+import { openGuide, press } from './guide-panel';
+import { axe, deepActive, launch, ROOT, type Session, tabTo } from './harness';
 import { downloadBy, openStudio } from './studio-helpers';
 
 const SHOTS = join(ROOT, 'test-results');
@@ -26,17 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await demo?.close();
 });
-
-async function openGuide(page: Page) {
-  await openByShortcut(page);
-  await expect.poll(() => panel(page).count()).toBe(1);
-  await page.locator('[data-testid="guide-title"]').waitFor({ timeout: 20_000 });
-}
-
-async function press(page: Page, text: string, key = 'Enter') {
-  await tabTo(page, (el) => el.text === text, 120);
-  await page.keyboard.press(key);
-}
 
 /** « Je n'y arrive pas », then a note on the current step with this comment, by keyboard. */
 async function leaveNote(page: Page, comment: string, stuck: string, send: string) {

@@ -11,7 +11,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { helpMessages } from '../../components/features/guides/help-messages';
 import { type Demo, startDemoServer } from './demo';
-import { axe, deepActive, launch, openByShortcut, panel, ROOT, type Session, tabTo } from './harness';
+import { openGuide, press } from './guide-panel';
+import { axe, deepActive, launch, ROOT, type Session, tabTo } from './harness';
 
 const SHOTS = join(ROOT, 'test-results');
 
@@ -23,19 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await demo?.close();
 });
-
-async function openGuide(page: Page) {
-  await openByShortcut(page);
-  await expect.poll(() => panel(page).count()).toBe(1);
-  // The guide's view (on a phone the bottom sheet shows the step alone, its title for screen readers).
-  await page.locator('[data-pasapas="panel"] [data-guide]').waitFor({ timeout: 20_000 });
-}
-
-/** Reaches a control with Tab alone (through our shadow roots), then presses the key. */
-async function press(page: Page, text: string, key = 'Enter') {
-  await tabTo(page, (el) => el.text === text, 120);
-  await page.keyboard.press(key);
-}
 
 /** « Je n’y arrive pas », a postcode typed and sent with Enter; returns the places' ids in order. */
 async function searchFrom(page: Page, postcode: string, stuck: string): Promise<string[]> {

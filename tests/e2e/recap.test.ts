@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { guidesMessages } from '../../components/features/guides/messages';
 import { recapMessages } from '../../components/features/guides/recap-messages';
 import { type Demo, startDemoServer } from './demo';
-import { axe, deepActive, launch, openByShortcut, panel, ROOT, type Session, tabTo } from './harness';
+import { openGuide, press } from './guide-panel';
+import { axe, deepActive, launch, ROOT, type Session, tabTo } from './harness';
 
 const SHOTS = join(ROOT, 'test-results');
 const NIR = '284057511234528';
@@ -32,19 +33,6 @@ const stepId = (page: Page) =>
     .catch(() => null);
 const sheet = (page: Page) => page.locator('[data-testid="recap-sheet"]');
 const digits = (text: string | null) => (text ?? '').replace(/\D/g, '');
-
-async function openGuide(page: Page) {
-  await openByShortcut(page);
-  await expect.poll(() => panel(page).count()).toBe(1);
-  // The guide's view (on a phone the bottom sheet shows the step alone, its title for screen readers).
-  await page.locator('[data-pasapas="panel"] [data-guide]').waitFor({ timeout: 20_000 });
-}
-
-/** Reaches a control of the panel with Tab alone, then presses Enter (or Space for a box). */
-async function press(page: Page, text: string, key = 'Enter') {
-  await tabTo(page, (el) => el.text === text, 120);
-  await page.keyboard.press(key);
-}
 
 /** The first page's steps up to the social security number, typed by keyboard as a person would. */
 async function fillIdentity(page: Page) {
