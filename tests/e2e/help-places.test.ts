@@ -70,6 +70,8 @@ describe('help places near a postcode', () => {
 
     // A postcode that is no postcode: told in plain words, nothing listed.
     await press(page, 'Je n’y arrive pas');
+    // The help's title takes focus once drawn: Tab from there, not before.
+    await expect.poll(async () => (await deepActive(page))?.id).toBe('pp-help-title');
     await tabTo(page, (el) => el.id === 'pp-help-postcode', 10);
     await page.keyboard.type('7502');
     await page.keyboard.press('Enter');

@@ -12,7 +12,7 @@ import { guidesMessages } from '../../components/features/guides/messages';
 import { recapMessages } from '../../components/features/guides/recap-messages';
 import { type Demo, startDemoServer } from './demo';
 import { openGuide, press } from './guide-panel';
-import { axe, deepActive, launch, ROOT, type Session, tabTo } from './harness';
+import { axe, deepActive, launch, ROOT, type Session } from './harness';
 
 const SHOTS = join(ROOT, 'test-results');
 const NIR = '284057511234528';
