@@ -78,6 +78,7 @@ export type GuideService = {
 /**
  * When the person last pressed a pointer on the page. A step done on leaving a field moves focus
  * to the next step's field, unless the person just chose where to go with the mouse or a finger.
+ * Also how recent the Tab key must be for an empty field to count as reached by it.
  */
 const CHOSEN_MS = 1500;
 
@@ -118,9 +119,13 @@ export function createGuideService(options: {
   let session: GuideSession | null = null;
   const listeners = new Set<(session: GuideSession | null) => void>();
   let lastPointer = Number.NEGATIVE_INFINITY;
+  let lastTab = Number.NEGATIVE_INFINITY;
   const onPointer = (e: Event) => {
     // Our panel's buttons ("Aller au champ") are not a place the person chose on the page.
     if (!isOurs(e.target as Node | null)) lastPointer = performance.now();
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Tab' && !isOurs(e.target as Node | null)) lastTab = performance.now();
   };
   let pointerWatched = false;
   let stopCounting: (() => void) | undefined;
@@ -161,6 +166,7 @@ export function createGuideService(options: {
       if (!pointerWatched) {
         pointerWatched = true;
         doc.addEventListener('pointerdown', onPointer, true);
+        doc.addEventListener('keydown', onKey, true);
       }
       const started: GuideSession = createGuideSession(guide, {
         doc,
@@ -181,8 +187,11 @@ export function createGuideService(options: {
               return;
             // The person types in another field of the page (they went there, or the step was done
             // late, as the panel reopened): never pull them out of it (utils/layout/page-focus.ts).
-            // An empty field only reached by the Tab that finished the step is not theirs yet.
-            if (!mayTakeFocus(doc, isOurs, view.element) && holdsWords(typingIn(doc, isOurs))) return;
+            // An empty field only reached by the Tab that finished the step is not theirs yet; one
+            // they went to another way (a screen reader, the site's own script, a label) is.
+            const byTab = performance.now() - lastTab < CHOSEN_MS;
+            const field = typingIn(doc, isOurs);
+            if (!mayTakeFocus(doc, isOurs, view.element) && (holdsWords(field) || !byTab)) return;
             started.focusTarget();
           }, 0);
         },
@@ -209,6 +218,7 @@ export function createGuideService(options: {
       service.stop();
       listeners.clear();
       doc.removeEventListener('pointerdown', onPointer, true);
+      doc.removeEventListener('keydown', onKey, true);
     },
   };
   return service;
