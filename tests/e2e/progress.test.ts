@@ -521,7 +521,7 @@ describe('widget', () => {
     expect((await deepActive(page))?.text).toBe('Oui, remettre mes réponses');
     await page.keyboard.press('Enter');
     await expect.poll(() => bannerState(page)).toBe('filled');
-    expect((await deepActive(page))?.text).toMatch(/réponses remises/);
+    await expect.poll(async () => (await deepActive(page))?.text).toMatch(/réponses remises/);
     expect(await valuesOf(page, Object.keys(VALUES.identite))).toEqual(VALUES.identite);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');

@@ -127,10 +127,13 @@ describe('guides in the side panel', () => {
       await expect.poll(() => box(site, 'rib').isChecked()).toBe(true);
       expect(await box(site, 'avis-impot').isChecked()).toBe(false);
 
-      // Ticked in the page's panel (keyboard): the side panel shows it without being asked.
+      // Ticked in the page's panel (keyboard): the side panel shows it without being asked. First the
+      // side panel is back to holding one 'watch' (axe's blank tab and this tab coming to the front
+      // were changes of page, answered by a 'state' and a retry that may still be on their way).
+      await expect.poll(() => heldWatch(side), { timeout: 20_000 }).not.toBeNull();
+      const before = await sent(side);
       await tickByKeyboard(site, AVIS);
       await expect.poll(() => box(site, 'avis-impot').isChecked()).toBe(true);
-      const before = await sent(side);
       await expect.poll(() => box(side, 'avis-impot').isChecked()).toBe(true);
       // The change came as the answer to the 'watch' already held: no new 'state' question.
       expect((await sent(side)).slice(before.length)).not.toContain('state');

@@ -6,7 +6,7 @@
  */
 import { effect } from '@preact/signals';
 import { render } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { dir } from '../../../utils/i18n';
 import { displayValue, type PageField } from '../../../utils/progress/page-fields';
 import type { FieldValue } from '../../../utils/storage';
@@ -39,6 +39,10 @@ function BannerView({ agent, services }: { agent: Agent; services: PanelServices
     if (state.kind === 'offer') services.announce(t('progress.resume.title'));
     if (state.kind === 'pin-needed') services.announce(t('progress.pin.needTitle'));
     if (state.kind === 'locked') services.announce(t('progress.pin.lockedTitle'));
+  }, [state.kind]);
+  // The button pressed is gone with the offer: focus goes to the message in the same frame, before
+  // the browser drops it on the page's body (an after-paint effect came late on a busy machine).
+  useLayoutEffect(() => {
     if (state.kind === 'filled') messageRef.current?.focus();
   }, [state.kind]);
 
