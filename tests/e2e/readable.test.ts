@@ -295,7 +295,8 @@ describe('readable mode in the widget', () => {
         'العودة إلى الصفحة',
       );
       // The page's own words keep their language for screen readers.
-      expect(await view(page).locator('.pp-rv-form').getAttribute('lang')).toBe('fr');
+      expect(await bigField(page, 'enfants').getAttribute('lang')).toBe('fr');
+      expect(await bigField(page, 'enfants').getAttribute('dir')).toBe('ltr');
       await bigField(page, 'enfants').locator('button.pp-term').focus();
       expect(await axe(page, VIEW), theme).toEqual([]);
       await page.keyboard.press('Escape');

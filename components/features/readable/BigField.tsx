@@ -3,8 +3,16 @@ import type { RealState } from '../../../utils/forms/mirror';
 import type { FieldInfo } from '../../../utils/forms/types';
 import { markTerms } from '../../../utils/glossary/mark';
 import type { CompiledGlossary } from '../../../utils/glossary/match';
-import type { Lang } from '../../../utils/i18n';
-import { chosenValues, controlKind, inputModeOf, notTheGroups, valueForReal, valueFromReal } from './model';
+import { dir, type Lang } from '../../../utils/i18n';
+import {
+  chosenValues,
+  controlKind,
+  inputModeOf,
+  notTheGroups,
+  type PageText,
+  valueForReal,
+  valueFromReal,
+} from './model';
 import { enhanceTerms } from './terms';
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -60,14 +68,20 @@ type Props = {
   uid: string;
   state: RealState;
   terms: TermContext;
+  /** The page's language and direction: the field is laid out as the page writes it. */
+  page: PageText;
   /** Writes into the real control; returns false when the page refused it. */
   write(value: string | string[] | boolean, options?: { blur?: boolean }): boolean;
   openPicker(): boolean;
 };
 
 /** One real field, shown large: label, hint, error and the right control, mirrored to the real one. */
-export function BigField({ field, uid, state, terms, write, openPicker }: Props) {
+export function BigField({ field, uid, state, terms, page, write, openPicker }: Props) {
   const { t } = terms;
+  // Our own words inside a field of the page's (« obligatoire », « Erreur : »…) keep the view's.
+  const ours = { lang: terms.lang, dir: dir(terms.lang) };
+  // The whole field in the page's direction: its label, hint, error and choices line up together.
+  const own = { lang: page.lang, dir: page.dir };
   const kind = controlKind(field);
   const realType = field.type;
   const tips = useRef<HTMLDivElement>(null);
@@ -102,28 +116,39 @@ export function BigField({ field, uid, state, terms, write, openPicker }: Props)
   const label = (
     <>
       <TermText id={ids.label} text={field.label} terms={terms} tips={tips} />
-      {field.required && <span class="pp-rv-required"> {t('readable.requiredMark')}</span>}
+      {field.required && (
+        <>
+          {' '}
+          <span class="pp-rv-required" {...ours}>
+            {t('readable.requiredMark')}
+          </span>
+        </>
+      )}
     </>
   );
   const messages = (
     <>
       <div class="pp-term-tips" ref={tips} />
       {(hint || kind === 'date') && (
-        <p class="pp-rv-hint" id={ids.hint} dir="auto">
-          {[hint, kind === 'date' && !hint ? t('readable.dateHint') : ''].filter(Boolean).join(' ')}
+        <p class="pp-rv-hint" id={ids.hint} {...(hint ? {} : ours)}>
+          {hint || t('readable.dateHint')}
         </p>
       )}
       {field.sensitive && (
-        <p class="pp-rv-hint" id={`${uid}-secret`}>
+        <p class="pp-rv-hint" id={`${uid}-secret`} {...ours}>
           {t('readable.sensitive')}
         </p>
       )}
       {error && (
         <p class="pp-rv-error" id={ids.error} data-testid="readable-field-error">
-          <strong>{t('readable.error')}</strong> <span dir="auto">{error}</span>
+          <strong {...ours}>{t('readable.error')}</strong> <span dir="auto">{error}</span>
         </p>
       )}
-      {failed && <p class="pp-rv-error">{t('readable.writeFailed')}</p>}
+      {failed && (
+        <p class="pp-rv-error" {...ours}>
+          {t('readable.writeFailed')}
+        </p>
+      )}
     </>
   );
 
@@ -131,6 +156,7 @@ export function BigField({ field, uid, state, terms, write, openPicker }: Props)
     return (
       <fieldset
         class="pp-rv-field pp-rv-choices"
+        {...own}
         data-field-key={field.key}
         data-invalid={invalid ? 'true' : undefined}
         aria-describedby={describedBy || undefined}
@@ -162,6 +188,7 @@ export function BigField({ field, uid, state, terms, write, openPicker }: Props)
     return (
       <fieldset
         class="pp-rv-field pp-rv-choices"
+        {...own}
         data-field-key={field.key}
         data-invalid={invalid ? 'true' : undefined}
         aria-describedby={describedBy || undefined}
@@ -198,7 +225,12 @@ export function BigField({ field, uid, state, terms, write, openPicker }: Props)
 
   if (kind === 'checkbox') {
     return (
-      <div class="pp-rv-field" data-field-key={field.key} data-invalid={invalid ? 'true' : undefined}>
+      <div
+        class="pp-rv-field"
+        {...own}
+        data-field-key={field.key}
+        data-invalid={invalid ? 'true' : undefined}
+      >
         <label class="pp-rv-choice pp-rv-label">
           <input
             type="checkbox"
@@ -218,19 +250,25 @@ export function BigField({ field, uid, state, terms, write, openPicker }: Props)
 
   if (kind === 'file') {
     return (
-      <div class="pp-rv-field" data-field-key={field.key} data-invalid={invalid ? 'true' : undefined}>
+      <div
+        class="pp-rv-field"
+        {...own}
+        data-field-key={field.key}
+        data-invalid={invalid ? 'true' : undefined}
+      >
         <p class="pp-rv-label">{label}</p>
         {messages}
         <button
           type="button"
           class="pp-button pp-rv-big-button"
           id={ids.control}
+          {...ours}
           aria-describedby={[ids.label, describedBy].filter(Boolean).join(' ')}
           onClick={() => setFailed(!openPicker())}
         >
           {t('readable.chooseFile')}
         </button>
-        <p class="pp-rv-file" aria-live="polite">
+        <p class="pp-rv-file" aria-live="polite" {...ours}>
           {state.value ? t('readable.fileChosen', { name: state.value }) : t('readable.noFile')}
         </p>
       </div>
@@ -304,7 +342,7 @@ export function BigField({ field, uid, state, terms, write, openPicker }: Props)
   }
 
   return (
-    <div class="pp-rv-field" data-field-key={field.key} data-invalid={invalid ? 'true' : undefined}>
+    <div class="pp-rv-field" {...own} data-field-key={field.key} data-invalid={invalid ? 'true' : undefined}>
       {/* A real label: the explained-word buttons inside it do not move focus to the field when used. */}
       <label class="pp-rv-label" for={ids.control}>
         {label}

@@ -22,6 +22,7 @@ import {
   type FieldBlock,
   fieldsInError,
   groupFields,
+  pageText,
   sameControls,
   sameFields,
   sameSummary,
@@ -333,6 +334,8 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
   };
 
   const title = result.heading ?? result.title;
+  const page = pageText(result.dir, result.lang);
+  const ours = { lang: lang.value, dir: dir(lang.value) };
   const uidOf = (key: string) => `pp-rv-f${fields.findIndex((f) => f.key === key) + 1}`;
   const groupUid = (block: Extract<FieldBlock, { kind: 'group' }>) =>
     `${uidOf(block.fields[0]?.key ?? '')}-group`;
@@ -348,6 +351,7 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
         field={field}
         state={states.get(field.key) ?? { invalid: false }}
         terms={terms}
+        page={page}
         write={(value, options) => write(field, value, options)}
         openPicker={() => openPicker(field)}
       />
@@ -404,12 +408,7 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
       </p>
       <div class="pp-rv-page">
         {/* The page's words in their own direction (a French page in the Arabic view reads left to right). */}
-        <div
-          ref={articleRef}
-          class="pp-rv-article"
-          lang={result.lang ?? undefined}
-          dir={result.dir === 'rtl' || result.dir === 'ltr' ? result.dir : 'auto'}
-        >
+        <div ref={articleRef} class="pp-rv-article" lang={page.lang} dir={page.dir}>
           <h1 id="pp-rv-title" class="pp-rv-title" tabIndex={-1} ref={titleRef}>
             {title}
           </h1>
@@ -428,7 +427,8 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
           {!formOnly && <div ref={contentRef} class="pp-rv-content" data-testid="readable-content" />}
         </div>
         {fields.length > 0 && (
-          <section class="pp-rv-form" aria-labelledby="pp-rv-form-title" lang={result.lang ?? undefined}>
+          // The view's language here (our title, count, buttons); each field of the page says its own.
+          <section class="pp-rv-form" aria-labelledby="pp-rv-form-title">
             <h2 id="pp-rv-form-title" class="pp-rv-form-title">
               {t('readable.formTitle')}
             </h2>
@@ -465,6 +465,8 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
               ) : (
                 <fieldset
                   class="pp-rv-group"
+                  lang={page.lang}
+                  dir={page.dir}
                   key={block.id}
                   data-group-id={block.id}
                   aria-describedby={groupMessages(block) || undefined}
@@ -473,13 +475,13 @@ export function ReadableView({ result, glossary, formOnly, t, onClose, reextract
                     <span dir="auto">{block.legend}</span>
                   </legend>
                   {block.hint && (
-                    <p class="pp-rv-hint" id={`${groupUid(block)}-hint`} dir="auto">
+                    <p class="pp-rv-hint" id={`${groupUid(block)}-hint`}>
                       {block.hint}
                     </p>
                   )}
                   {block.error && (
                     <p class="pp-rv-error" id={`${groupUid(block)}-error`} data-testid="readable-group-error">
-                      <strong>{t('readable.error')}</strong> <span dir="auto">{block.error}</span>
+                      <strong {...ours}>{t('readable.error')}</strong> <span dir="auto">{block.error}</span>
                     </p>
                   )}
                   {block.fields.map(renderField)}

@@ -256,3 +256,22 @@ export function chosenValues(value: string | undefined, options: readonly { valu
   const chosen = new Set(value.split(','));
   return options.map((o) => o.value).filter((v) => chosen.has(v));
 }
+
+/** Languages written right to left (their primary subtag). */
+const RTL_LANGS = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi']);
+
+/** The page's own words: their language and the direction they are written in. */
+export type PageText = { lang?: string; dir: 'ltr' | 'rtl' | 'auto' };
+
+/**
+ * The direction of the page's words, which they keep in a view laid out the other way (a French
+ * form in the Arabic view reads and aligns left to right, its labels and hints alike): the page's
+ * `dir` if it says one, else its language's, else each text's own first strong letter (`auto`).
+ */
+export function pageText(dir: string | null, lang: string | null): PageText {
+  const out = lang ? { lang } : {};
+  if (dir === 'ltr' || dir === 'rtl') return { ...out, dir };
+  const base = lang?.toLowerCase().split(/[-_]/)[0];
+  if (!base) return { ...out, dir: 'auto' };
+  return { ...out, dir: RTL_LANGS.has(base) ? 'rtl' : 'ltr' };
+}

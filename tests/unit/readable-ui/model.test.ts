@@ -8,6 +8,7 @@ import {
   frenchDateToIso,
   groupFields,
   isoDateToFrench,
+  pageText,
   sameFields,
   valueForReal,
   valueFromReal,
@@ -184,5 +185,17 @@ describe('messages', () => {
     expect(missingKeys(readableMessages, 'en')).toEqual([]);
     expect(missingKeys(readableMessages, 'ar')).toEqual([]);
     expect(Object.keys(readableMessages.en).sort()).toEqual(Object.keys(readableMessages.fr).sort());
+  });
+});
+
+describe('pageText: the direction the page’s own words keep in the view', () => {
+  test('the page’s dir wins; else its language’s; else each text decides (auto)', () => {
+    expect(pageText('rtl', 'fr')).toEqual({ lang: 'fr', dir: 'rtl' });
+    expect(pageText(null, 'fr')).toEqual({ lang: 'fr', dir: 'ltr' });
+    expect(pageText(null, 'fr-FR')).toEqual({ lang: 'fr-FR', dir: 'ltr' });
+    expect(pageText(null, 'ar')).toEqual({ lang: 'ar', dir: 'rtl' });
+    expect(pageText('', 'he_IL')).toEqual({ lang: 'he_IL', dir: 'rtl' });
+    expect(pageText('sideways', null)).toEqual({ dir: 'auto' });
+    expect(pageText(null, null)).toEqual({ dir: 'auto' });
   });
 });

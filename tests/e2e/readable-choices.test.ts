@@ -1,0 +1,180 @@
+/**
+ * Readable mode of the built extension on choices (demo/site/choix.html, a page as the site shows
+ * it after a refused send): a checkbox group whose hint and error are the group's, said once; a
+ * list where several options can be chosen, shown as one box per option. Both filled by keyboard
+ * from the view, sent by the page's own form. And in the Arabic view, the French page's words keep
+ * their direction: a hint lines up under its label.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { type Demo, startDemoServer } from './demo';
+import { axe, deepActive, launch, openPanelTab, panel, ROOT, type Session, tabTo } from './harness';
+
+const SHOTS = join(ROOT, 'test-results');
+
+let demo: Demo;
+let session: Session;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  demo = await startDemoServer({ port: 0 });
+  session = await launch({ extension: true });
+});
+afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
+});
+afterAll(async () => {
+  await session?.close();
+  await demo?.close();
+});
+
+const VIEW = '[data-pasapas-host="readable"]';
+const view = (page: Page) => page.locator(`${VIEW} dialog[open]`);
+/** The big field of the real one whose key ends with `end` (`name:aides=garde`, `name:langues`). */
+const bigField = (page: Page, end: string) => page.locator(`${VIEW} [data-field-key$="${end}"]`);
+const group = (page: Page) => page.locator(`${VIEW} fieldset.pp-rv-group[data-group-id="aides"]`);
+
+async function openChoices(): Promise<Page> {
+  const page = await session.context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${demo.url}/choix.html?widget=0`);
+  await openPanelTab(page, 'readable');
+  return page;
+}
+
+async function openView(page: Page) {
+  await page.locator('[data-action="readable-open"]').click();
+  await view(page).waitFor();
+  await expect.poll(() => page.locator(`${VIEW} [data-field-key]`).count()).toBe(4);
+}
+
+/** Tabs (inside the view, which keeps focus) to the first box of a big field. */
+async function tabToBox(page: Page, end: string) {
+  const id = await bigField(page, end).locator('input').first().getAttribute('id');
+  if (!id) throw new Error(`no big control for ${end}`);
+  await tabTo(page, (el) => el.id === id, 60);
+}
+
+/** Where the first line of an element's text starts and ends, across the screen. */
+function textEdges(locator: Locator) {
+  return locator.evaluate((el) => {
+    const range = el.ownerDocument.createRange();
+    range.selectNodeContents(el);
+    const first = range.getClientRects()[0];
+    return { left: Math.round(first?.left ?? -1), right: Math.round(first?.right ?? -1) };
+  });
+}
+
+describe('readable mode on choices (extension)', () => {
+  test('a checkbox group’s hint and error are said once, for the group; a multiple list is one box per option; both filled by keyboard, the site gets every choice', async () => {
+    const page = await openChoices();
+    await openView(page);
+
+    // The group: its question, its hint and its error, once each; a box's own hint stays with it.
+    expect(await group(page).locator('legend').first().textContent()).toBe('Quelles aides demandez-vous ?');
+    expect(await group(page).locator(':scope > .pp-rv-hint').textContent()).toBe(
+      'Plusieurs réponses possibles.',
+    );
+    expect(await group(page).locator('[data-testid="readable-group-error"]').textContent()).toContain(
+      'Cochez au moins une aide.',
+    );
+    expect(await view(page).getByText('Plusieurs réponses possibles.').count()).toBe(1);
+    expect(await view(page).getByText('Cochez au moins une aide.').count()).toBe(1);
+    expect(await view(page).locator('[data-testid="readable-field-error"]').count()).toBe(0);
+    expect(await bigField(page, 'name:aides=transport').locator('.pp-rv-hint').textContent()).toBe(
+      'Carte de bus ou de train à tarif réduit.',
+    );
+    // The group's error is read with it, and every box says the site found it wrong.
+    const described = (await group(page).getAttribute('aria-describedby'))?.split(' ') ?? [];
+    expect(described).toHaveLength(2);
+    expect(await group(page).locator('input[aria-invalid="true"]').count()).toBe(3);
+
+    // The multiple list: its label as the question, its hint, one box per option, as chosen on the page.
+    const langues = bigField(page, 'name:langues');
+    expect(await langues.locator('legend').textContent()).toBe('Langues que vous lisez');
+    expect(await langues.locator('.pp-rv-hint').textContent()).toBe('Plusieurs choix possibles.');
+    expect(await langues.locator('label.pp-rv-choice').allTextContents()).toEqual([
+      'Français',
+      'Arabe',
+      'Anglais',
+      'Turc',
+    ]);
+    expect(await langues.locator('input[type="checkbox"]:checked').count()).toBe(1);
+    expect(await axe(page, VIEW)).toEqual([]);
+
+    // Keyboard only: tick « Aide au logement » and « Garde d'enfants »…
+    await tabToBox(page, 'name:aides');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('#aide-logement').isChecked()).toBe(true);
+    await tabToBox(page, 'name:aides=garde');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('#aide-garde').isChecked()).toBe(true);
+    expect(await page.locator('#aide-transport').isChecked()).toBe(false);
+    // …and add « Arabe » to the languages: the next box after « Français ».
+    await tabToBox(page, 'name:langues');
+    await page.keyboard.press('Tab');
+    expect(await deepActive(page)).toMatchObject({ tag: 'input' });
+    await page.keyboard.press('Space');
+    const chosen = () =>
+      page
+        .locator('#langues')
+        .evaluate((s) => [...(s as HTMLSelectElement).selectedOptions].map((o) => o.value));
+    await expect.poll(chosen).toEqual(['fr', 'ar']);
+    expect(await langues.locator('input[type="checkbox"]:checked').count()).toBe(2);
+
+    // Sent from the view with the site's own button: the browser sends every choice.
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Continuer', 60);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/aides=/);
+    const sent = new URL(page.url()).searchParams;
+    expect(sent.getAll('aides')).toEqual(['logement', 'garde']);
+    expect(sent.getAll('langues')).toEqual(['fr', 'ar']);
+    await page.close();
+  });
+
+  test('in the Arabic view, the French page’s questions, hints and choices read left to right, each hint under its label; our own words stay Arabic', async () => {
+    const page = await openChoices();
+    await page.locator('[data-pasapas="panel"] .pp-lang select').selectOption('ar');
+    await expect.poll(() => panel(page).evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    await openView(page);
+    expect(await view(page).getAttribute('dir')).toBe('rtl');
+
+    // Looked at by a person: the group, then the list (SHOTS).
+    await group(page).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'readable-choices-ar-group.png') });
+    const langues = bigField(page, 'name:langues');
+    await langues.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'readable-choices-ar-list.png') });
+    expect(await langues.getAttribute('lang')).toBe('fr');
+    const direction = (l: Locator) => l.evaluate((el) => getComputedStyle(el).direction);
+    expect(await direction(langues.locator('legend'))).toBe('ltr');
+    expect(await direction(langues.locator('.pp-rv-hint'))).toBe('ltr');
+    // The hint starts where its question starts, on the left (it was under a right-aligned label).
+    const question = await textEdges(langues.locator('legend'));
+    const hint = await textEdges(langues.locator('.pp-rv-hint'));
+    // (A legend sits a few pixels in from its fieldset's edge; the old fault was the width of the view.)
+    expect(Math.abs(hint.left - question.left)).toBeLessThanOrEqual(10);
+    const box = await langues.boundingBox();
+    expect(question.left - (box?.x ?? 0)).toBeLessThan((box?.width ?? 0) / 2);
+
+    // The group the same way; its error's « Erreur » is ours, in Arabic, right to left.
+    expect(await group(page).getAttribute('lang')).toBe('fr');
+    const legend = await textEdges(group(page).locator('legend > span'));
+    const groupHint = await textEdges(group(page).locator(':scope > .pp-rv-hint'));
+    expect(Math.abs(groupHint.left - legend.left)).toBeLessThanOrEqual(10);
+    const ours = group(page).locator('[data-testid="readable-group-error"] strong');
+    expect(await ours.getAttribute('lang')).toBe('ar');
+    expect(await direction(ours)).toBe('rtl');
+    // The view's own heading of the form is Arabic, not marked as the page's French.
+    expect(await view(page).locator('.pp-rv-form').getAttribute('lang')).toBeNull();
+    expect(await axe(page, VIEW)).toEqual([]);
+    await page.close();
+  });
+
+  test('no request left localhost', () => {
+    expect(session.outside).toEqual([]);
+  });
+});
