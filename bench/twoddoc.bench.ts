@@ -18,6 +18,7 @@ import { decodeImage } from '../utils/ocr/engine/decode-node.ts';
 import { createNodeOcr } from '../utils/ocr/engine/node.ts';
 import { readDocument } from '../utils/ocr/index.ts';
 import { readTwoDDoc } from '../utils/twoddoc/read.ts';
+import { TRUST_LIST, withDemoKey } from '../utils/twoddoc/trust.ts';
 
 type Field = { kind: string; value: string; valid: boolean };
 const expected = DOCS.find((d) => d.id === 'avis-imposition')?.fields ?? [];
@@ -33,19 +34,21 @@ async function renderVariants(dir: string) {
 export default async function twoDDocBench() {
   const dir = mkdtempSync(join(tmpdir(), 'pasapas-2ddoc-bench-'));
   const wasm = readerWasm();
+  // The documents are signed with the demo key: the benchmark runs with the demo configuration's list.
+  const trust = withDemoKey(TRUST_LIST);
   const engine = createNodeOcr();
   try {
     const images = await renderVariants(dir);
     // Both warmed on the clean page first: engine start is not what is compared.
     const first = decodeImage(readFileSync(images[0]?.path ?? '')).image;
     await engine.recognize(first);
-    await readTwoDDoc(first, { wasm });
+    await readTwoDDoc(first, { wasm, trust });
     const rows: Array<Record<string, string | number>> = [];
     const sum = { codeMs: 0, ocrMs: 0, codeRight: 0, ocrRight: 0, n: 0 };
     for (const { variant, path } of images) {
       const decoded = decodeImage(readFileSync(path));
       const t = performance.now();
-      const code = await readTwoDDoc(decoded.image, { wasm });
+      const code = await readTwoDDoc(decoded.image, { wasm, trust });
       const codeMs = Math.round(performance.now() - t);
       const verified = code?.ok && code.verification.status === 'verified';
       const codeRight = verified && code?.ok ? right(code.fields) : 0;

@@ -10,8 +10,10 @@ export const BANNER_TEXT = "Démo — site fictif : aucune donnée n'est envoyé
 // The site's own guides come from its own origin (data-catalog): the widget shows them as « Guide de
 // ce site ». data-catalog comes after data-lang: a test that adds its own catalog after data-lang
 // puts it first, and the first of two same attributes is the one the browser keeps.
+// data-twoddoc-demo-key: this demo's widget trusts the demo's 2D-Doc test key (a fictitious issuer whose
+// private key is public); the shipped product never does (utils/twoddoc/trust.ts).
 export const WIDGET_TAG =
-  '<script src="/pasapas/widget.js" data-features="comfort,speech,readable,guides,ocr,progress,infos" data-lang="fr" data-catalog="/demo-guides/index.json"></script>';
+  '<script src="/pasapas/widget.js" data-features="comfort,speech,readable,guides,ocr,progress,infos" data-lang="fr" data-catalog="/demo-guides/index.json" data-twoddoc-demo-key="true"></script>';
 
 export function escapeHtml(value) {
   return String(value ?? '')

@@ -3,6 +3,8 @@
  * sign with the demo's test key, read by the real engine and zxing-wasm (its WebAssembly from our own
  * files: every request outside localhost is blocked and counted), then filled into the demo form after
  * « Remplir ». A changed code is refused plainly; a code that disagrees with the printed text is told.
+ * The demo site's widget trusts the demo key (its `data-twoddoc-demo-key`); the shipped product does
+ * not: the extension, and a widget without that setting, say « émetteur inconnu » for the same code.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -123,6 +125,27 @@ describe('2D-Doc in the widget', () => {
     expect(await page.locator('input[name="revenu_fiscal_reference"]').inputValue()).toBe('24350');
   });
 
+  test('without the demo setting, the same demo-signed code is « émetteur inconnu », never « vérifiée »', async () => {
+    const page = await (await browser.context()).newPage();
+    page.on('pageerror', (e) => pageErrors.push(`no demo key: ${e.message}`));
+    await page.route(/\/aide-logement\/ressources\.html/, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(' data-twoddoc-demo-key="true"', '');
+      await route.fulfill({ response, body });
+    });
+    await page.goto(`${demo.url}/aide-logement/ressources.html`);
+    await launcher(page).waitFor();
+    expect(await page.locator('script[data-twoddoc-demo-key]').count()).toBe(0);
+    await openOcrTab(page);
+    await page.locator('[data-testid="ocr-file"]').setInputFiles(images.signed);
+    const status = page.locator('[data-testid="twoddoc-status"]');
+    await status.waitFor({ timeout: READ_TIMEOUT });
+    expect(await status.getAttribute('data-status')).toBe('unknown-issuer');
+    expect(await status.textContent()).toBe(
+      'Code signé : émetteur inconnu. Nous ne pouvons pas vérifier sa signature.',
+    );
+  });
+
   test('a changed code is refused plainly: none of its values is offered as read from the code', async () => {
     const page = await open('/aide-logement/ressources.html');
     await openOcrTab(page);
@@ -159,20 +182,25 @@ describe('2D-Doc in the extension', () => {
     return find() as Frame;
   }
 
-  test('a code that disagrees with the printed text: the person is told, the code’s value is kept', async () => {
+  test('the extension never trusts the demo key, even on the demo site that asks for it; a disagreeing code is told', async () => {
     const page = await session.context.newPage();
     const wasm: string[] = [];
     session.context.on('request', (r) => {
       if (r.url().endsWith('zxing_reader.wasm')) wasm.push(r.url());
     });
-    await page.goto(`${demo.url}/aide-logement/ressources.html?widget=0`);
+    await page.goto(`${demo.url}/aide-logement/ressources.html`);
     await launcher(page).waitFor();
     await openOcrTab(page);
     const ocr = await ocrFrame(page);
     await ocr.locator('[data-testid="ocr-file"]').setInputFiles(images.disagreeing);
     const status = ocr.locator('[data-testid="twoddoc-status"]');
     await status.waitFor({ timeout: READ_TIMEOUT });
-    expect(await status.getAttribute('data-status')).toBe('verified');
+    // The page's script tag asks for the demo key: the extension does not take it from a page.
+    expect(await page.locator('script[data-twoddoc-demo-key="true"]').count()).toBe(1);
+    expect(await status.getAttribute('data-status')).toBe('unknown-issuer');
+    expect(await status.textContent()).toBe(
+      'Code signé : émetteur inconnu. Nous ne pouvons pas vérifier sa signature.',
+    );
     expect(wasm).toEqual([`chrome-extension://${session.extensionId}/ocr/zxing_reader.wasm`]);
     const told = ocr.locator('[data-testid="twoddoc-disagree"]');
     expect(await told.locator('li').allTextContents()).toEqual([

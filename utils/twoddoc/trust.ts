@@ -6,9 +6,11 @@
  *   its source and date. They are RSA CA certificates: the list does not contain the issuers' signing
  *   certificates, which each authority publishes on its own site. So a real code is recognised (« FR05 :
  *   ANTS ») but, without its signing certificate here, reported as « émetteur inconnu ».
- * - `keys`: signing keys we can verify with. The product ships one, the DEMO key of the fictitious
- *   demo site (its private key is public, in tests/fixtures): a code it signs is reported as verified
- *   with a TEST key, never as an official document.
+ * - `keys`: signing keys we can verify with. The shipped list has none. The DEMO key of the fictitious
+ *   demo site has a public private half (tests/fixtures): anyone can sign with it, so trusting it in
+ *   the product would let a forged document show « signature vérifiée ». Only a demo or test
+ *   configuration adds it (`withDemoKey`): the demo site's widget (its `data-twoddoc-demo-key`), the
+ *   unit tests and the benchmark. The extension never does, whatever a page says.
  */
 import antsList from './trust/ants-tsl.json';
 
@@ -53,8 +55,13 @@ export const TRUST_LIST: TrustList = {
   source: antsList.source,
   date: antsList.listIssued,
   authorities: antsList.authorities,
-  keys: [DEMO_KEY],
+  keys: [],
 };
+
+/** A list that also trusts the demo key: for the demo site and the tests only (see the top of this file). */
+export function withDemoKey(list: TrustList): TrustList {
+  return list.keys.includes(DEMO_KEY) ? list : { ...list, keys: [...list.keys, DEMO_KEY] };
+}
 
 export function findKey(list: TrustList, caId: string, certId: string): SigningKey | undefined {
   return list.keys.find((k) => k.caId === caId && k.certId === certId);

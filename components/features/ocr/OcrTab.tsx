@@ -113,7 +113,7 @@ export default function OcrTab() {
   // One stable maker per panel, so the bridge is made once.
   const inPage = useMemo(() => {
     const base = config.base;
-    return base ? () => inPageBridge(base, services) : undefined;
+    return base ? () => inPageBridge(base, services, config.demoKey === true) : undefined;
   }, [config, services]);
   useAdoptedSheet(ocrCss, ref);
   return (

@@ -5,11 +5,14 @@
  * front (PanelServices.frontPage). Derived from the panel's services: no module-level state.
  */
 import type { PanelServices } from '../../app/services';
+import type { OcrOptions } from './options-schema';
 import { OCR_MESSAGES, type OcrBridge } from './protocol';
 import { sidePanelBridge } from './sidepanel-bridge';
 
 export type OcrConfig = {
   base?: string;
+  /** The widget on the demo site: trusts the demo's 2D-Doc test key (options-schema.ts). */
+  demoKey?: boolean;
   page?: string;
   /** The extension's page script: asks the background to arm the next ocr.html frame; its token. */
   arm?: () => Promise<string>;
@@ -35,6 +38,11 @@ export function ocrConfigOf(services: PanelServices): OcrConfig {
         }),
     };
   // The widget reads in the page with the engine files of its folder.
-  if (services.context === 'widget') return { base: services.env.asset('ocr/') };
+  // Only here is the demo key read: the page that set it is the one the widget reads for.
+  if (services.context === 'widget')
+    return {
+      base: services.env.asset('ocr/'),
+      demoKey: (services.config.ocr as OcrOptions | undefined)?.twoddocDemoKey === true,
+    };
   return {};
 }

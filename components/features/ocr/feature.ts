@@ -1,4 +1,5 @@
 import { definePanelFeature } from '../define';
+import { ocrOptions } from './options-schema';
 
 export const ocr = definePanelFeature({
   id: 'ocr',
@@ -12,6 +13,7 @@ export const ocr = definePanelFeature({
   order: 50,
   // Reads a document to fill the page's form; in the side panel it reads there and fills the tab in front.
   contexts: ['page', 'widget', 'sidepanel'],
+  config: ocrOptions,
   loadTab: () => import('./OcrTab'),
   // Our reading screens (ocr.html, the side panel) ask the page for its fields, fill it, hide our panel.
   command: (command, ctx) => import('./page').then((m): unknown => m.pageCommand(command, ctx)),

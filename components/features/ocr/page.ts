@@ -41,10 +41,11 @@ function pageSide(ctx: PanelServices) {
  * to its chunks (resolved from this module's URL, so it follows the widget's folder). A page whose CSP or
  * origin refuses it gets preprocessing on its own thread (reading.ts falls back).
  */
-export function inPageBridge(assetsBase: string, ctx: PanelServices): OcrBridge {
+export function inPageBridge(assetsBase: string, ctx: PanelServices, demoKey = false): OcrBridge {
   const side = pageSide(ctx);
   return {
     assetsBase,
+    demoKey,
     targets: () => side.targets(),
     fill: async (items) => side.fill(items),
     preprocessWorker,

@@ -11,6 +11,8 @@ export type PageTargets = { targets: FillTarget[]; step?: StepHint };
 export type OcrBridge = {
   /** Our own `ocr/` folder (engine, language data, pdf.js worker). */
   assetsBase: string;
+  /** The demo site's widget only: 2D-Doc signatures are also checked against the demo's test key. */
+  demoKey?: boolean;
   targets(): Promise<PageTargets>;
   fill(items: FillItem[]): Promise<FillReport>;
   /**

@@ -68,6 +68,8 @@ function isPdf(bytes: Uint8Array, file: Blob): boolean {
 
 export type ReadOpts = {
   assetsBase: string;
+  /** The demo site's widget: signatures are also checked against the demo's test key. */
+  demoKey?: boolean;
   signal: AbortSignal;
   onStage: (s: Stage) => void;
   preprocessWorker?: () => Worker;
@@ -97,11 +99,16 @@ async function runPreprocess(img: AnyImage, o: PreprocessOptions, opts: ReadOpts
  * The document's 2D-Doc, if it has one: zxing's WebAssembly comes from our own `ocr/` folder (never its
  * CDN default), and loads only here, on the first reading.
  */
-async function readCode(pixels: RgbaImage, assetsBase: string): Promise<TwoDDocReading | null> {
-  const { readTwoDDoc } = await import('../../../utils/twoddoc/read');
+async function readCode(pixels: RgbaImage, opts: ReadOpts): Promise<TwoDDocReading | null> {
+  const [{ readTwoDDoc }, { TRUST_LIST, withDemoKey }] = await Promise.all([
+    import('../../../utils/twoddoc/read'),
+    import('../../../utils/twoddoc/trust'),
+  ]);
+  const { assetsBase } = opts;
   const base = assetsBase.endsWith('/') ? assetsBase : `${assetsBase}/`;
+  const trust = opts.demoKey ? withDemoKey(TRUST_LIST) : TRUST_LIST;
   try {
-    return await readTwoDDoc(pixels, { wasm: { wasmUrl: `${base}zxing_reader.wasm` } });
+    return await readTwoDDoc(pixels, { wasm: { wasmUrl: `${base}zxing_reader.wasm` }, trust });
   } catch (error) {
     // The reader could not start: say so, and read the text all the same.
     if (error instanceof TwoDDocError) return { ok: false, error: error.code, durationMs: 0 };
@@ -113,7 +120,7 @@ async function readCode(pixels: RgbaImage, assetsBase: string): Promise<TwoDDocR
 export async function readImage(pixels: RgbaImage, opts: ReadOpts): Promise<Read> {
   onStage = opts.onStage;
   opts.onStage({ stage: 'preparing', progress: 0 });
-  const code = await readCode(pixels, opts.assetsBase);
+  const code = await readCode(pixels, opts);
   if (opts.signal.aborted) throw new OcrCancelledError();
   let image: GrayImage | null = null;
   const reading = await readDocument(pixels, engineFor(opts.assetsBase), {

@@ -32,6 +32,7 @@ export function useReadingEffects(bridge: OcrBridge, state: FlowState, dispatch:
         const [read, page] = await Promise.all([
           readSource(source, {
             assetsBase: bridge.assetsBase,
+            demoKey: bridge.demoKey === true,
             signal: ctrl.signal,
             onStage: (stage) => dispatch({ type: 'stage', run, stage }),
             preprocessWorker: bridge.preprocessWorker,

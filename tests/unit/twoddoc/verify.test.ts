@@ -5,10 +5,13 @@ import { mergeWithOcr } from '../../../utils/twoddoc/merge.ts';
 import { twoDDocCatalogs, twoDDocStatusMessage } from '../../../utils/twoddoc/messages.ts';
 import { parseTwoDDoc } from '../../../utils/twoddoc/parse.ts';
 import { checkTwoDDocText, readTwoDDoc } from '../../../utils/twoddoc/read.ts';
-import { TRUST_LIST } from '../../../utils/twoddoc/trust.ts';
+import { DEMO_KEY, TRUST_LIST, withDemoKey } from '../../../utils/twoddoc/trust.ts';
 import { twoDDocValues } from '../../../utils/twoddoc/values.ts';
 import { verifyTwoDDoc } from '../../../utils/twoddoc/verify.ts';
 import { codeImage, readerWasm, SPECIMEN, signedCode, TEST_TRUST } from '../../fixtures/twoddoc/make.ts';
+
+/** The demo site's configuration: the shipped list plus the demo key. */
+const DEMO = withDemoKey(TRUST_LIST);
 
 /** Changes one character of the signed part (a value), keeping the code well formed. */
 function tamper(text: string): string {
@@ -16,8 +19,8 @@ function tamper(text: string): string {
 }
 
 describe('signature', () => {
-  it('verifies a code signed with the demo key against the shipped list, and says it is a test key', async () => {
-    const r = await checkTwoDDocText(await signedCode());
+  it('verifies a code signed with the demo key where the demo configuration adds it, and says it is a test key', async () => {
+    const r = await checkTwoDDocText(await signedCode(), DEMO);
     expect(r.ok && r.verification.status).toBe('verified');
     if (!r.ok || r.verification.status !== 'verified') return;
     expect(r.verification.key.test).toBe(true);
@@ -31,7 +34,7 @@ describe('signature', () => {
     expect((await verifyTwoDDoc(doc, TEST_TRUST)).status).toBe('verified');
   });
   it('says « signature fausse » for a changed value, and gives no value from it', async () => {
-    const r = await checkTwoDDocText(tamper(await signedCode()));
+    const r = await checkTwoDDocText(tamper(await signedCode()), DEMO);
     expect(r.ok && r.verification.status).toBe('bad-signature');
     expect(r.ok && r.fields).toEqual([]);
     expect(r.ok && twoDDocStatusMessage('fr', r)).toBe(
@@ -40,11 +43,11 @@ describe('signature', () => {
   });
   it('says « signature fausse » for a code signed by another key under the demo certificate', async () => {
     const stranger = await signedCode(undefined, { key: 'stranger', header: { certId: 'DEMO' } });
-    expect((await verifyTwoDDoc(parseTwoDDoc(stranger), TRUST_LIST)).status).toBe('bad-signature');
+    expect((await verifyTwoDDoc(parseTwoDDoc(stranger), DEMO)).status).toBe('bad-signature');
   });
   it('says « signature fausse » for a P-384 signature under a P-256 certificate', async () => {
     const mixed = await signedCode(undefined, { key: 'p384', header: { certId: 'DEMO' } });
-    expect((await verifyTwoDDoc(parseTwoDDoc(mixed), TRUST_LIST)).status).toBe('bad-signature');
+    expect((await verifyTwoDDoc(parseTwoDDoc(mixed), DEMO)).status).toBe('bad-signature');
   });
   it('says « émetteur inconnu » for a certificate not in the list, naming a known authority', async () => {
     const specimen = await checkTwoDDocText(SPECIMEN);
@@ -71,8 +74,18 @@ describe('signature', () => {
       'FR07',
     ]);
     for (const a of TRUST_LIST.authorities) expect(a.certificate.length).toBeGreaterThan(1000);
-    // No real signing key: only the demo's test key can verify.
-    expect(TRUST_LIST.keys.every((k) => k.test)).toBe(true);
+    // No signing key at all: the demo's test key (its private half is public) is not in the shipped list.
+    expect(TRUST_LIST.keys).toEqual([]);
+  });
+  it('says « émetteur inconnu » for a demo-signed code with the shipped list, and never « vérifiée »', async () => {
+    const r = await checkTwoDDocText(await signedCode());
+    expect(r.ok && r.verification).toEqual({ status: 'unknown-issuer', authority: null });
+    expect(r.ok && twoDDocStatusMessage('fr', r)).toBe(
+      'Code signé : émetteur inconnu. Nous ne pouvons pas vérifier sa signature.',
+    );
+    // Adding the demo key makes a new list; the shipped one stays without it.
+    expect(withDemoKey(TRUST_LIST).keys).toEqual([DEMO_KEY]);
+    expect(TRUST_LIST.keys).toEqual([]);
   });
   it('tells a broken code apart from a missing one', async () => {
     const r = await checkTwoDDocText('DC04FR000001FFFF23DC28');
@@ -139,7 +152,7 @@ describe('reading the DataMatrix in an image (zxing-wasm, local WebAssembly)', (
         img.data.subarray(y * img.width * 4, (y + 1) * img.width * 4),
         ((y + 60) * 900 + 640) * 4,
       );
-    const r = await readTwoDDoc(page, { wasm });
+    const r = await readTwoDDoc(page, { wasm, trust: DEMO });
     expect(r?.ok && r.verification.status).toBe('verified');
     expect(r?.ok && r.doc.fields.find((f) => f.id === '47')?.value).toBe('3023217600053');
   });
@@ -173,7 +186,7 @@ describe('reading the DataMatrix in an image (zxing-wasm, local WebAssembly)', (
         turned.data[i] = turned.data[i + 1] = turned.data[i + 2] = v;
         turned.data[i + 3] = 255;
       }
-    const r = await readTwoDDoc(turned, { wasm });
+    const r = await readTwoDDoc(turned, { wasm, trust: DEMO });
     expect(r?.ok && r.verification.status).toBe('verified');
   });
   it('returns null for an image without a code', async () => {
@@ -181,7 +194,7 @@ describe('reading the DataMatrix in an image (zxing-wasm, local WebAssembly)', (
     expect(await readTwoDDoc(blank, { wasm })).toBeNull();
   });
   it('refuses the values of a tampered code read from an image', async () => {
-    const r = await readTwoDDoc(await codeImage(tamper(await signedCode())), { wasm });
+    const r = await readTwoDDoc(await codeImage(tamper(await signedCode())), { wasm, trust: DEMO });
     expect(r?.ok && r.verification.status).toBe('bad-signature');
     expect(r?.ok && r.fields).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentReading } from '../../../utils/ocr/index.ts';
 import { withCode } from '../../../utils/ocr/with-code.ts';
 import { checkTwoDDocText } from '../../../utils/twoddoc/read.ts';
-import { signedCode } from '../../fixtures/twoddoc/make.ts';
+import { signedCode, TEST_TRUST } from '../../fixtures/twoddoc/make.ts';
 
 function ocrReading(fields: DocumentReading['fields']): DocumentReading {
   return {
@@ -31,7 +31,7 @@ const ocrIncome = {
 
 describe('a reading with its code', () => {
   it('puts the verified code’s values first, keeps the type it gives, tells what disagrees', async () => {
-    const code = await checkTwoDDocText(await signedCode());
+    const code = await checkTwoDDocText(await signedCode(), TEST_TRUST);
     const { reading, code: outcome } = withCode(ocrReading([ocrIncome]), code);
     expect(reading.documentType.type).toBe('avis-imposition');
     expect(reading.fields[0]?.source).toBe('2ddoc');
@@ -41,7 +41,7 @@ describe('a reading with its code', () => {
     expect(outcome?.disagreements).toEqual([{ kind: 'reference-tax-income', code: '18430', ocr: '18480' }]);
   });
   it('leaves the OCR reading alone when the code is false or broken, and reports it', async () => {
-    const tampered = await checkTwoDDocText((await signedCode()).replace('18430', '18431'));
+    const tampered = await checkTwoDDocText((await signedCode()).replace('18430', '18431'), TEST_TRUST);
     const out = withCode(ocrReading([ocrIncome]), tampered);
     expect(out.reading.fields).toEqual([ocrIncome]);
     expect(out.code?.reading.ok && out.code.reading.verification.status).toBe('bad-signature');
