@@ -156,6 +156,57 @@ describe('feedback to guide authors', () => {
     expect(session.outside).toEqual([]);
   });
 
+  test('on a shared computer, the notes outlive « Personne suivante » (they wait for the export) while Pas à pas’s own data is erased', async () => {
+    const shared = await launch({ extension: true });
+    try {
+      const options = await shared.context.newPage();
+      await options.goto(`chrome-extension://${shared.extensionId}/options.html`);
+      await options.locator('[data-testid="public-enabled"]').check({ force: true });
+      await options.locator('[data-action="public-save"]').click();
+      await options.locator('[data-testid="public-status"]').waitFor();
+
+      const page = await shared.context.newPage();
+      await page.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
+      await openGuide(page);
+      await leaveNote(page, 'Je ne trouve pas le bouton.', 'Je n’y arrive pas', 'Signaler cette étape');
+      await expect
+        .poll(() => page.locator('[data-testid="feedback-status"]').textContent())
+        .toBe('Merci. C’est noté sur cet ordinateur. Le médiateur l’enverra à l’auteur.');
+
+      // The mediator, by keyboard, for the next person.
+      await options.bringToFront();
+      await press(options, 'Personne suivante');
+      await press(options, 'Oui, personne suivante');
+      await options.locator('[data-testid="end-summary"]').waitFor({ timeout: 30_000 });
+      expect(
+        await options
+          .locator('[data-testid="end-erased"] > li')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-line'))),
+      ).toContain('end.erased.pasapas');
+      await expect
+        .poll(() => shared.context.pages().filter((p) => p.url().startsWith(demo.url)).length, {
+          timeout: 20_000,
+        })
+        .toBe(0);
+
+      await options.reload();
+      const entry = options.locator(`[data-testid="feedback-guides"] > li[data-guide="${GUIDE}"]`);
+      await expect
+        .poll(() => entry.locator('p').first().textContent(), { timeout: 20_000 })
+        .toBe('Un retour.');
+      const raw = JSON.stringify(await stored(options, 'pasapas:feedback'));
+      expect(raw).toContain('"iv"');
+      expect(raw).not.toContain('bouton');
+      const json = await downloadBy(options, 'Télécharger (JSON)', 'utf8');
+      expect(JSON.parse(json.text).notes.map((n: { comment: string }) => n.comment)).toEqual([
+        'Je ne trouve pas le bouton.',
+      ]);
+      expect(shared.outside).toEqual([]);
+    } finally {
+      await shared.close();
+    }
+  }, 120_000);
+
   test('in Arabic at 360 px', async () => {
     const ar = await launch({ extension: true, locale: 'ar', viewport: { width: 360, height: 800 } });
     try {

@@ -1,8 +1,9 @@
 /**
- * Where the feedback notes live: one sealed value (AES-GCM, the device's data key, like saved
- * answers) in a small key-value place (the extension's storage.local). A comment is stripped of
- * numbers, yet may still hold a name: it is never on disk in clear. When the key is gone (a wipe,
- * "Terminer ma session"), the old value cannot be opened and counts as empty.
+ * Where the feedback notes live: one sealed value (AES-GCM, with a key of their own: see
+ * FEEDBACK_KEY_FILE) in a small key-value place (the extension's storage.local). A comment is
+ * stripped of numbers, yet may still hold a name: it is never on disk in clear. The notes wait
+ * for the mediator's export across sessions; when their key is gone, the old value cannot be
+ * opened and counts as empty.
  */
 import * as v from 'valibot';
 import type { Sealed } from '../crypto/aead.ts';

@@ -16,6 +16,12 @@ import { defaultKeyFiles, type KeyFiles, memoryKeyFiles, withKeyLock } from './k
 export const DEVICE_KEY_FILE = 'pasapas-data-key';
 /** The public computer's key, wrapped by the PIN, with its KDF parameters. */
 export const VAULT_KEY_FILE = 'pasapas-vault-key';
+/**
+ * The key of the notes left for guide authors (utils/feedback/store.ts). Its own file because
+ * those notes are the mediator's to send, not the person's: stripped of personal numbers, they
+ * must outlive "Terminer ma session" and "Personne suivante", which unlink the data key above.
+ */
+export const FEEDBACK_KEY_FILE = 'pasapas-feedback-key';
 export const DATA_KEY_BYTES = 64;
 
 export type DataKeys = { encryption: CryptoKey; mac: CryptoKey };
@@ -54,41 +60,61 @@ export function keyFilesFor(db: PasapasDB): Promise<KeyFiles> {
 }
 
 type Cached = { id: string; cipher: RowCipher };
-const cache = new WeakMap<PasapasDB, Cached>();
+/** Per database, per key file. */
+const cache = new WeakMap<PasapasDB, Map<string, Cached>>();
 
 /**
- * The ordinary computer's cipher. Read from the file each time (another tab may have wiped it:
+ * The cipher of a raw key file. Read from the file each time (another tab may have wiped it:
  * then this tab must not keep writing with a key that no longer exists); imported only when the
  * bytes changed. With `create`, a missing key is made, under a lock so two tabs make one.
  */
-export async function deviceCipher(db: PasapasDB, options: { create: boolean }): Promise<RowCipher | null> {
+async function keyFileCipher(
+  db: PasapasDB,
+  file: string,
+  options: { create: boolean },
+): Promise<RowCipher | null> {
   const files = await keyFilesFor(db);
-  let raw = await files.read(DEVICE_KEY_FILE);
+  let raw = await files.read(file);
   if (!raw || raw.length !== DATA_KEY_BYTES) {
     if (!options.create) return null;
-    raw = await withKeyLock(DEVICE_KEY_FILE, async () => {
-      const again = await files.read(DEVICE_KEY_FILE);
+    raw = await withKeyLock(file, async () => {
+      const again = await files.read(file);
       if (again && again.length === DATA_KEY_BYTES) return again;
       const fresh = randomBytes(DATA_KEY_BYTES);
-      await files.write(DEVICE_KEY_FILE, fresh);
+      await files.write(file, fresh);
       return fresh;
     });
   }
   // An identity for the cache that is not the key itself.
   const id = toBase64(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', raw)));
-  const cached = cache.get(db);
+  let byFile = cache.get(db);
+  if (!byFile) {
+    byFile = new Map();
+    cache.set(db, byFile);
+  }
+  const cached = byFile.get(file);
   if (cached?.id === id) {
     raw.fill(0);
     return cached.cipher;
   }
   const cipher = cipherOf(await importDataKeys(raw));
-  cache.set(db, { id, cipher });
+  byFile.set(file, { id, cipher });
   return cipher;
+}
+
+/** The ordinary computer's cipher (saved answers). */
+export function deviceCipher(db: PasapasDB, options: { create: boolean }): Promise<RowCipher | null> {
+  return keyFileCipher(db, DEVICE_KEY_FILE, options);
+}
+
+/** The cipher of the notes for guide authors: a key that ending a session leaves in place. */
+export function feedbackCipher(db: PasapasDB, options: { create: boolean }): Promise<RowCipher | null> {
+  return keyFileCipher(db, FEEDBACK_KEY_FILE, options);
 }
 
 /** Unlinks the ordinary computer's key: every row it sealed becomes unreadable, log copies too. */
 export async function destroyDeviceKey(db: PasapasDB): Promise<void> {
   const files = await keyFilesFor(db);
   await withKeyLock(DEVICE_KEY_FILE, () => files.remove(DEVICE_KEY_FILE));
-  cache.delete(db);
+  cache.get(db)?.delete(DEVICE_KEY_FILE);
 }

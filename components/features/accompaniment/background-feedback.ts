@@ -1,14 +1,15 @@
 /**
  * « Cette étape n'est pas claire »: the notes people leave on a guide's steps, kept on this
- * computer sealed with the device's data key (utils/feedback/store.ts), listed per guide for the
- * mediator to export to the guide's publisher (its `publisher.contact`), cleared once sent.
+ * computer sealed with their own key (utils/feedback/store.ts), listed per guide for the
+ * mediator to export to the guide's publisher (its `publisher.contact`), cleared once sent. They
+ * are the mediator's, not the person's: the end of a session leaves them for the export.
  * Every comment is stripped of personal numbers here again, whatever the page did.
  */
 import { browser } from 'wxt/browser';
 import { type FeedbackNote, makeNote } from '../../../utils/feedback/notes';
 import { createFeedbackStore, FEEDBACK_KEY } from '../../../utils/feedback/store';
 import type { Guide } from '../../../utils/guides/format';
-import { deviceCipher } from '../../../utils/storage/data-key';
+import { feedbackCipher } from '../../../utils/storage/data-key';
 import type { BackgroundServices, Handlers } from '../define-background';
 
 export type FeedbackGuide = {
@@ -31,7 +32,7 @@ export function feedbackHandlers(
           ? browser.storage.local.remove(FEEDBACK_KEY)
           : browser.storage.local.set({ [FEEDBACK_KEY]: value }),
     },
-    (create) => deviceCipher(services.database(), { create }),
+    (create) => feedbackCipher(services.database(), { create }),
   );
   return {
     'pasapas:feedback-add': async (message) => {

@@ -9,10 +9,17 @@ import { sealBytes, sealJson } from '../../../utils/crypto/aead.ts';
 import { fromBase64, toBase64 } from '../../../utils/crypto/bytes.ts';
 import { deriveKeys, newKdfParams } from '../../../utils/crypto/kdf.ts';
 import { newArgon2idParams } from '../../../utils/crypto/pin-kdf.ts';
+import { makeNote } from '../../../utils/feedback/notes.ts';
+import { createFeedbackStore } from '../../../utils/feedback/store.ts';
 import { PUBLIC_DEFAULTS } from '../../../utils/progress/public-config.ts';
 import { answerCall, createRemoteClient } from '../../../utils/progress/remote.ts';
 import { createProgressService } from '../../../utils/progress/service.ts';
-import { DEVICE_KEY_FILE, VAULT_KEY_FILE } from '../../../utils/storage/data-key.ts';
+import {
+  DEVICE_KEY_FILE,
+  FEEDBACK_KEY_FILE,
+  feedbackCipher,
+  VAULT_KEY_FILE,
+} from '../../../utils/storage/data-key.ts';
 import type { FieldValueRow, PasapasDB, ProcedureRow } from '../../../utils/storage/db.ts';
 import { PinTriesExhaustedError, WrongPinError } from '../../../utils/storage/errors.ts';
 import { type KeyFiles, memoryKeyFiles } from '../../../utils/storage/key-files.ts';
@@ -112,6 +119,30 @@ describe('ordinary computer: sealed with a data key that wiping unlinks', () => 
     );
   });
 
+  it('the notes for guide authors outlive the wipe (they wait for the mediator’s export), still sealed', async () => {
+    const { db, files, service } = setup();
+    let stored: unknown;
+    const notes = createFeedbackStore(
+      {
+        read: async () => stored,
+        write: async (value) => {
+          stored = value;
+        },
+      },
+      (create) => feedbackCipher(db, { create }),
+    );
+    const date = new Date('2026-12-02T10:00:00Z');
+    await notes.add(
+      makeNote({ guideId: 'caf-apl', guideVersion: '1.0.0', stepId: 'nom', comment: 'Pas clair', date }).note,
+    );
+    await fill(service);
+    expect(await service.wipe()).toEqual({ nothingLeft: true });
+    expect(await files.read(DEVICE_KEY_FILE)).toBeNull();
+    expect((await files.read(FEEDBACK_KEY_FILE))?.length).toBe(64);
+    expect(JSON.stringify(stored)).not.toContain('Pas clair');
+    expect((await notes.list('caf-apl')).map((n) => n.comment)).toEqual(['Pas clair']);
+  });
+
   it('rows an older version saved in clear are sealed at first use', async () => {
     const db = freshDb();
     const legacy = createProgressStore(db); // no data key: as version 3 wrote them
@@ -129,7 +160,7 @@ describe('ordinary computer: sealed with a data key that wiping unlinks', () => 
   });
 
   it('turning public-computer mode on seals again under a PIN-wrapped key and unlinks the raw key', async () => {
-    const { db, files, service } = setup({ enabled: true });
+    const { db, files, service } = setup();
     await service.setPublicComputer({ ...PUBLIC_DEFAULTS, enabled: false });
     const p = await fill(service);
     const old = await rows(db);
@@ -214,7 +245,7 @@ describe('a PIN that resists guessing', () => {
   });
 
   it('a vault from before (4-digit PIN, PBKDF2, wrapped key in the database row) still opens, and moves to Argon2id in the key file', async () => {
-    const { db, files, service } = setup({ enabled: true });
+    const { db, files, service } = setup();
     // Written as version 3 wrote it.
     const raw = crypto.getRandomValues(new Uint8Array(64));
     const kdf = newKdfParams(LOW_ITERATIONS);
