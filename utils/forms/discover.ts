@@ -23,7 +23,7 @@ import {
 import { wasEverPassword } from './password-memory.ts';
 import { type RequiredConvention, readRequired, requiredConvention } from './required.ts';
 import { isSensitiveField } from './sensitive.ts';
-import { MAX_SHADOW_ROOTS, openShadowRoots } from './shadow.ts';
+import { insertAtHost, MAX_SHADOW_ROOTS, openShadowRoots } from './shadow.ts';
 import { styleReader } from './style.ts';
 import { cleanText, foldText } from './text.ts';
 import type { FieldConstraints, FieldGroup, FieldInfo, FieldOption, SerializableField } from './types.ts';
@@ -447,14 +447,7 @@ function controlsIn(
   for (const shadow of openShadowRoots(scope, budget)) {
     const inner = controlsIn(shadow, includeHidden, max - controls.length, budget);
     if (inner.length === 0) continue;
-    const host = shadow.host;
-    // Node.DOCUMENT_POSITION_FOLLOWING; the host's own children (slotted) come after its root's fields.
-    const at = places.findIndex(
-      (p) => p === host || host.contains(p) || (host.compareDocumentPosition(p) & 4) !== 0,
-    );
-    const index = at < 0 ? controls.length : at;
-    controls.splice(index, 0, ...inner);
-    places.splice(index, 0, ...inner.map(() => host));
+    insertAtHost(controls, places, shadow.host, inner);
     if (controls.length >= max) return controls.slice(0, max);
   }
   return controls;

@@ -51,6 +51,36 @@ export function allOpenShadowRoots(doc: Document): ShadowRoot[] {
   return out;
 }
 
+/**
+ * Puts `inner` (found in `host`'s shadow root) at the host's place in `list`, whose items sit at
+ * `places` in this tree (itself, or the host of the root it came from: positions across trees
+ * cannot be compared). Before the host's own children, which the root shows in its slots.
+ */
+export function insertAtHost<T>(list: T[], places: Element[], host: Element, inner: T[]): void {
+  // Node.DOCUMENT_POSITION_FOLLOWING: the first item at or after the host.
+  const at = places.findIndex(
+    (p) => p === host || host.contains(p) || (host.compareDocumentPosition(p) & 4) !== 0,
+  );
+  const index = at < 0 ? list.length : at;
+  list.splice(index, 0, ...inner);
+  places.splice(index, 0, ...inner.map(() => host));
+}
+
+/** The elements matching `selector` under `scope` and in its open shadow roots, in page order (bounded). */
+export function queryAllAcross(
+  scope: Document | Element | ShadowRoot,
+  selector: string,
+  budget = { left: MAX_SHADOW_ROOTS },
+): Element[] {
+  const found = [...scope.querySelectorAll(selector)];
+  const places = [...found];
+  for (const root of openShadowRoots(scope, budget)) {
+    const inner = queryAllAcross(root, selector, budget);
+    if (inner.length > 0) insertAtHost(found, places, root.host, inner);
+  }
+  return found;
+}
+
 /** The parent element, or the host when `el` is at the top of a shadow root. */
 export function parentAcross(el: Element): Element | null {
   if (el.parentElement) return el.parentElement;

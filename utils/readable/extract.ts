@@ -7,7 +7,7 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { discoverFields } from '../forms/discover.ts';
 import { type DynamicField, findDynamicFields } from '../forms/dynamic.ts';
 import { findSubmitControls, type SubmitControl } from '../forms/mirror.ts';
-import { parentAcross } from '../forms/shadow.ts';
+import { parentAcross, queryAllAcross } from '../forms/shadow.ts';
 import { isVisible } from '../forms/style.ts';
 import { cleanText, foldText } from '../forms/text.ts';
 import type { FieldInfo } from '../forms/types.ts';
@@ -217,7 +217,11 @@ function sectionsOf(doc: Document, fields: FieldInfo[]): ReadableSection[] {
   const sections: ReadableSection[] = [];
   let current: ReadableSection = { heading: null, level: 0, fieldKeys: [], anchored: false };
   const selector = `${HEADINGS}, input, select, textarea, [role][tabindex]`;
-  for (const el of doc.querySelectorAll(selector)) {
+  // Fields inside custom elements' open shadow roots go under the heading before their host; the
+  // walk into roots is only paid for on pages that have such fields.
+  const across = fields.some((f) => f.element.getRootNode() !== doc);
+  const elements = across ? queryAllAcross(doc, selector) : doc.querySelectorAll(selector);
+  for (const el of elements) {
     const field = byElement.get(el);
     if (field) {
       current.fieldKeys.push(field.key);

@@ -64,6 +64,29 @@ describe('pasapas readable', () => {
     expect(summary.stdout).toMatch(/== Erreurs signalées par la page ==\nThe form could not be submitted/);
   }, 60_000);
 
+  it('puts the fields inside custom elements’ open shadow roots in their section, in page order (--json)', () => {
+    const page = join(process.cwd(), 'tests/fixtures/pages/forms/plain-shadow-fr.html');
+    const { code, stdout } = pasapas([page, '--json']);
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc.sections).toEqual([
+      {
+        heading: 'Changement d’adresse',
+        level: 1,
+        fieldKeys: doc.fields.map((f: { key: string }) => f.key),
+        anchored: false,
+      },
+    ]);
+    expect(doc.sections[0].fieldKeys).toEqual([
+      'form:adresse/name:nom',
+      'name:date_demenagement',
+      'name:rue',
+      'name:code_postal',
+      'name:commune',
+      'form:adresse/name:telephone',
+    ]);
+  }, 60_000);
+
   it('speaks English when asked', () => {
     const { code, stdout } = pasapas([LOGIN, '--lang', 'en']);
     expect(code).toBe(0);

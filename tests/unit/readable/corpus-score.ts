@@ -109,6 +109,13 @@ export function scorePage(page: string, html: string, key: AnswerKey, glossary: 
       }
     }
   }
+  // Every field under the heading before it, in page order (shadow-root fields at their host's place).
+  add(
+    key.fields.some((k) => k.p?.includes(12)) ? '12' : 'base',
+    'every field in its section, in page order',
+    result.sections.flatMap((s) => s.fieldKeys),
+    result.fields.map((f) => f.key),
+  );
   // No field that does not exist.
   add(
     'base',
