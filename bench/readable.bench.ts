@@ -33,6 +33,8 @@ const DSFR_PAGES = [
   'layout/page/response/not-found/default',
 ];
 const RUNS = 7;
+/** Issue 14: readable mode at most this many times bare Readability, over the benchmark's pages. */
+const TARGET = 1.3;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -139,12 +141,14 @@ export default async () => {
       ratio: Math.round((o / b) * 100) / 100,
     });
   }
+  // The issue's target sits beside the measure it judges, both from this run.
+  const overall = totalOurs / totalBare;
   rows.push({
     page: `TOTAL (${pages.length} pages)`,
     'fields kept': '',
     'Readability alone (ms, median)': round(totalBare),
     'readable mode (ms, median)': round(totalOurs),
-    ratio: Math.round((totalOurs / totalBare) * 100) / 100,
+    ratio: `${Math.round(overall * 100) / 100} (target ≤ ${TARGET}: ${overall <= TARGET ? 'met' : 'MISSED'})`,
   });
 
   const formDom = new JSDOM(generatedForm(300));
@@ -182,7 +186,7 @@ export default async () => {
     notes: [
       `${RUNS} runs per page after one warm-up, median; both sides include cloneNode(true).`,
       'Readable mode = forms from the original DOM + chrome stripped from the clone + Readability + DOMPurify + glossary matching.',
-      `Per-page ratio: median ${Math.round(median(ratios) * 100) / 100}, worst ${Math.round((sortedRatios.at(-1) ?? 0) * 100) / 100}; target ≤ 1.3× overall.`,
+      `Per-page ratio: median ${Math.round(median(ratios) * 100) / 100}, worst ${Math.round((sortedRatios.at(-1) ?? 0) * 100) / 100}; target ≤ ${TARGET}× overall (TOTAL row).`,
       `discoverFields on 300 generated DSFR fields (${discovered} fields: radios of a name are one field): median ${round(median(discoverTimes))} ms.`,
       'jsdom has no layout: visibility is read from markup there; in a browser checkVisibility is used.',
     ],

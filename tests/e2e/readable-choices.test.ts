@@ -1,8 +1,9 @@
 /**
  * Readable mode of the built extension on choices (demo/site/choix.html, a page as the site shows
  * it after a refused send): a checkbox group whose hint and error are the group's, said once; a
- * list where several options can be chosen, shown as one box per option. Both filled by keyboard
- * from the view, sent by the page's own form. And in the Arabic view, the French page's words keep
+ * list where several options can be chosen, shown as one box per option; the site's own ARIA
+ * switch and multiple listbox, named by their text. All filled by keyboard from the view, sent by
+ * the page's own form. And in the Arabic view, the French page's words keep
  * their direction: a hint lines up under its label.
  */
 import { mkdirSync } from 'node:fs';
@@ -48,7 +49,7 @@ async function openChoices(): Promise<Page> {
 async function openView(page: Page) {
   await page.locator('[data-action="readable-open"]').click();
   await view(page).waitFor();
-  await expect.poll(() => page.locator(`${VIEW} [data-field-key]`).count()).toBe(4);
+  await expect.poll(() => page.locator(`${VIEW} [data-field-key]`).count()).toBe(6);
 }
 
 /** Tabs (inside the view, which keeps focus) to the first box of a big field. */
@@ -132,6 +133,42 @@ describe('readable mode on choices (extension)', () => {
     const sent = new URL(page.url()).searchParams;
     expect(sent.getAll('aides')).toEqual(['logement', 'garde']);
     expect(sent.getAll('langues')).toEqual(['fr', 'ar']);
+    await page.close();
+  });
+
+  test('the site’s ARIA switch and multiple listbox are named by their text and filled from the view; the site’s script sends their state', async () => {
+    const page = await openChoices();
+    await openView(page);
+    const toggle = bigField(page, 'id:courriels');
+    expect(await toggle.locator('label').textContent()).toBe('Recevoir nos courriers par e-mail');
+    expect(await toggle.locator('.pp-rv-hint').textContent()).toBe(
+      'Vous pouvez changer d’avis à tout moment.',
+    );
+    const moments = bigField(page, 'id:creneaux');
+    expect(await moments.locator('legend').textContent()).toBe('Moments où l’on peut vous appeler');
+    expect(await moments.locator('label.pp-rv-choice').allTextContents()).toEqual(['Le matin', 'Le soir']);
+
+    await tabToBox(page, 'id:courriels');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('#courriels').getAttribute('aria-checked')).toBe('true');
+    await tabToBox(page, 'id:creneaux');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('#creneau-soir').getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('#creneau-matin').getAttribute('aria-selected')).toBe('false');
+    // The site's script changes its switch back: the view follows.
+    await page.locator('#courriels').evaluate((el) => el.setAttribute('aria-checked', 'false'));
+    await expect.poll(() => toggle.locator('input').isChecked()).toBe(false);
+    await page.locator('#courriels').evaluate((el) => el.setAttribute('aria-checked', 'true'));
+    await expect.poll(() => toggle.locator('input').isChecked()).toBe(true);
+    expect(await axe(page, VIEW)).toEqual([]);
+
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Continuer', 60);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/courriels=/);
+    const sent = new URL(page.url()).searchParams;
+    expect(sent.get('courriels')).toBe('oui');
+    expect(sent.get('creneaux')).toBe('soir');
     await page.close();
   });
 
