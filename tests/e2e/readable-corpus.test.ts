@@ -1,0 +1,95 @@
+/**
+ * The forms corpus of issue 14 (tests/fixtures/pages/forms/, six design systems' markup) read by
+ * the built extension in real Chromium, where visibility comes from layout (checkVisibility), not
+ * from markup as under jsdom: each page's readable view must show every field of its answer key,
+ * and no other, with the key's label, hint, error and « obligatoire ». The unit corpus test scores
+ * the same keys against the command line's reading (tests/unit/readable/corpus.test.ts).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launch, openPanelTab, ROOT, type Session } from './harness';
+
+const CORPUS = join(ROOT, 'tests/fixtures/pages/forms');
+const PAGES = readdirSync(CORPUS)
+  .filter((f) => f.endsWith('.html'))
+  .sort();
+
+type KeyField = { label: string; hint: string | null; error: string | null; required: boolean };
+type Shown = KeyField & { group: boolean };
+
+let session: Session;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  // A plain static host for the corpus pages: files and nothing else.
+  server = createServer((req, res) => {
+    const name = basename(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!PAGES.includes(name)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(readFileSync(join(CORPUS, name)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  session = await launch({ extension: true });
+});
+afterAll(async () => {
+  await session?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+const VIEW = '[data-pasapas-host="readable"]';
+
+describe('the forms corpus in the readable view of the extension (real Chromium)', () => {
+  test.each(PAGES)('%s: every field of the answer key, as the key says, and no other', async (page) => {
+    const key = JSON.parse(readFileSync(join(CORPUS, page.replace(/\.html$/, '.json')), 'utf8')) as {
+      fields: (KeyField & { group?: unknown })[];
+    };
+    const tab = await session.context.newPage();
+    await tab.goto(`${base}/${page}`);
+    await openPanelTab(tab, 'readable');
+    await tab.locator('[data-action="readable-open"]').click();
+    await tab.locator(`${VIEW} dialog[open]`).waitFor();
+    const fields = tab.locator(`${VIEW} [data-field-key]`);
+    await expect.poll(() => fields.count()).toBe(key.fields.length);
+    const shown: Shown[] = await fields.evaluateAll((els) =>
+      els.map((el) => {
+        const text = (node: Element | null | undefined) =>
+          node ? (node.textContent ?? '').replace(/\s+/g, ' ').trim() : null;
+        // Our own words carry the view's language; the page's hint does not (a date's « jj/mm/aaaa »).
+        const hint = [...el.querySelectorAll('.pp-rv-hint[id$="-hint"]')].find(
+          (p) => !p.hasAttribute('lang'),
+        );
+        return {
+          label: text(el.querySelector('[id$="-label"]')) ?? '',
+          hint: text(hint),
+          error: text(el.querySelector('[data-testid="readable-field-error"] span')),
+          required: el.querySelector('.pp-rv-required') !== null,
+          group: el.closest('fieldset.pp-rv-group') !== null,
+        };
+      }),
+    );
+    const byLabel = new Map(shown.map((s) => [s.label, s]));
+    for (const want of key.fields) {
+      const got = byLabel.get(want.label);
+      expect(got, `${want.label}: shown`).toBeDefined();
+      expect(got?.required, `${want.label}: required`).toBe(want.required);
+      // A group's own hint and error are said once, on the group (the corpus keys give them per box).
+      if (got?.group) continue;
+      expect({ hint: got?.hint, error: got?.error }, want.label).toEqual({
+        hint: want.hint,
+        error: want.error,
+      });
+    }
+    await tab.close();
+  });
+
+  test('no request left localhost', () => {
+    expect(session.outside).toEqual([]);
+  });
+});
