@@ -5,7 +5,7 @@
  * its plain message and kept in the box. The browser is closed and its whole profile searched: the
  * typed values are nowhere in clear. Keyboard only, axe clean, 360 px screenshots in French and Arabic.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -204,4 +204,112 @@ describe('Mes informations', () => {
     // The e-mail was never given to the site's form: the site's origin holds it sealed only.
     expect(outsideSessionRestore(find(profileDir, encodings('email', EMAIL)))).toEqual([]);
   }, 180_000);
+
+  test('carried to another computer: a sealed file, a wrong passphrase changes nothing, the right one adds', async () => {
+    const PASS = 'girafe bleue du mardi';
+    const fileDir = mkdtempSync(join(tmpdir(), 'pasapas-infos-file-'));
+    dirs.push(fileDir);
+    const file = join(fileDir, 'mes-informations.pasapas.json');
+
+    const first = await launch({ extension: true });
+    try {
+      const side = await first.context.newPage();
+      await side.goto(`chrome-extension://${first.extensionId}/sidepanel.html`);
+      await openInfosTab(side);
+      await side.locator('[data-testid="infos-empty"]').waitFor();
+      await addEntry(side, 'email', EMAIL);
+      await addEntry(side, 'family-name', NAME);
+      await expect
+        .poll(() => side.locator('[data-testid="infos-value"]').allTextContents())
+        .toEqual([EMAIL, NAME]);
+
+      // Too short a passphrase: said plainly, no file.
+      await tabTo(side, (el) => el.id === 'pp-infos-export-pass', 60);
+      await side.keyboard.type('court');
+      await side.keyboard.press('Enter');
+      const exportForm = side.locator('[data-testid="infos-export"]');
+      await expect.poll(() => exportForm.locator('[role="alert"]').count()).toBe(1);
+      expect(await exportForm.locator('[role="alert"]').textContent()).toContain('phrase secrète');
+      expect(await side.locator('[data-action="infos-download"]').count()).toBe(0);
+
+      await side.locator('#pp-infos-export-pass').fill('');
+      await side.locator('#pp-infos-export-pass').focus();
+      await side.keyboard.type(PASS);
+      await side.keyboard.press('Enter');
+      // The link takes focus once the file is ready: Enter downloads it.
+      const link = side.locator('[data-action="infos-download"]');
+      await link.waitFor();
+      await expect.poll(async () => (await deepActive(side))?.text).toBe('Télécharger le fichier');
+      const [download] = await Promise.all([side.waitForEvent('download'), side.keyboard.press('Enter')]);
+      await download.saveAs(file);
+      expect(download.suggestedFilename()).toMatch(
+        /^pasapas-mes-informations-\d{4}-\d\d-\d\d\.pasapas\.json$/,
+      );
+      // Sealed: neither value is in the file in clear.
+      const text = readFileSync(file, 'utf8');
+      expect(JSON.parse(text).format).toBe('pasapas-export');
+      for (const value of [EMAIL, NAME, 'Zéphyrine']) expect(text).not.toContain(value);
+      expect(await axe(side)).toEqual([]);
+    } finally {
+      await first.close();
+    }
+
+    // Another computer: a fresh profile.
+    const second = await launch({ extension: true });
+    try {
+      const side = await second.context.newPage();
+      await side.goto(`chrome-extension://${second.extensionId}/sidepanel.html`);
+      await openInfosTab(side);
+      await side.locator('[data-testid="infos-empty"]').waitFor();
+      // Only the import: there is nothing to export yet.
+      expect(await side.locator('[data-testid="infos-export"]').count()).toBe(0);
+      const importForm = side.locator('[data-testid="infos-import"]');
+      await importForm.locator('input[type="file"]').setInputFiles(file);
+
+      // A wrong passphrase: told plainly, nothing added.
+      await importForm.locator('#pp-infos-import-pass').focus();
+      await side.keyboard.type('girafe verte du lundi');
+      await side.keyboard.press('Enter');
+      const error = side.locator('[data-testid="infos-import-error"]');
+      await expect
+        .poll(() => error.textContent(), { timeout: 30_000 })
+        .toBe("Ce n'est pas la bonne phrase secrète. Rien n'a été importé.");
+      expect(await side.locator('[data-testid="infos-value"]').count()).toBe(0);
+      expect(await side.locator('[data-testid="infos-empty"]').count()).toBe(1);
+      expect(await axe(side)).toEqual([]);
+
+      // The same in the person's language: Arabic, right to left.
+      await side.locator('.pp-lang select').selectOption('ar');
+      await expect
+        .poll(() => side.locator('#pp-infos-handover-title').textContent())
+        .toBe('نقل معلوماتي إلى حاسوب آخر');
+      await importForm.locator('#pp-infos-import-pass').fill('girafe verte du lundi');
+      await importForm.locator('#pp-infos-import-pass').press('Enter');
+      await expect.poll(() => error.textContent(), { timeout: 30_000 }).not.toContain('bonne phrase');
+      expect(await error.textContent()).toMatch(/[\u0600-\u06FF]/);
+      expect(await side.locator('[data-testid="infos-value"]').count()).toBe(0);
+      await side.setViewportSize({ width: 360, height: 800 });
+      await side.locator('[data-testid="infos-handover"]').scrollIntoViewIfNeeded();
+      await side.screenshot({ path: join(SHOTS, 'infos-handover-360-ar.png'), fullPage: true });
+      expect(await axe(side)).toEqual([]);
+      await side.locator('.pp-lang select').selectOption('fr');
+
+      // The right one: both entries, checked again, added.
+      await importForm.locator('#pp-infos-import-pass').fill('');
+      await importForm.locator('#pp-infos-import-pass').focus();
+      await side.keyboard.type(PASS);
+      await side.keyboard.press('Enter');
+      await expect
+        .poll(() => side.locator('[data-testid="infos-value"]').allTextContents(), { timeout: 30_000 })
+        .toEqual([EMAIL, NAME]);
+      expect(await side.locator('[data-testid="infos-import-done"]').textContent()).toBe(
+        'C’est fait. Informations ajoutées : 2.',
+      );
+      expect(await side.locator('[data-testid="infos-import-error"]').count()).toBe(0);
+      await side.screenshot({ path: join(SHOTS, 'infos-handover-360-fr.png'), fullPage: true });
+      expect(await axe(side)).toEqual([]);
+    } finally {
+      await second.close();
+    }
+  }, 240_000);
 });

@@ -10,6 +10,7 @@ import { useAdoptedSheet } from '../../app/use-adopted-sheet';
 import { EntryForm } from './EntryForm';
 import { EntryList } from './EntryList';
 import { FillOffers, type PageLink } from './FillOffers';
+import { InfosHandover } from './InfosHandover';
 import infosCss from './infos.css?inline';
 import { errorMessage, translatorFor } from './messages';
 import { type InfosTargets, pageSide } from './page';
@@ -86,6 +87,14 @@ export default function InfosTab() {
                 <EntryList entries={load.entries} t={t} lang={lang.value} save={save} remove={remove} />
               </section>
               <EntryForm editing={null} t={t} lang={lang.value} save={save} />
+              <InfosHandover
+                count={load.entries.length}
+                storage={() => services.storage()}
+                t={t}
+                lang={lang.value}
+                announce={announce}
+                onImported={refresh}
+              />
             </>
           )}
         </>

@@ -2,9 +2,22 @@
 import { type Catalogs, createTranslator, type Lang, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
 import { infosCoreCatalogs } from '../../../utils/infos/index';
+import { message as storageMessage } from '../../../utils/storage/messages';
 
 export const infosMessages = {
   fr: {
+    'infos.handover.title': 'Emporter Mes informations sur un autre ordinateur',
+    'infos.handover.intro':
+      'Le fichier est chiffré avec une phrase secrète que vous choisissez. Sans elle, personne ne peut le lire. Gardez-la pour vous.',
+    'infos.export.passphrase': 'Phrase secrète (8 caractères au moins)',
+    'infos.export.create': 'Créer le fichier chiffré',
+    'infos.export.download': 'Télécharger le fichier',
+    'infos.export.done': 'Le fichier {file} est prêt. Il est chiffré.',
+    'infos.import.file': 'Fichier de Mes informations à importer',
+    'infos.import.passphrase': 'Phrase secrète du fichier',
+    'infos.import.go': 'Importer',
+    'infos.import.noFile': 'Choisissez d’abord le fichier à importer.',
+    'infos.import.done': 'C’est fait. Informations ajoutées : {count}.',
     'infos.intro':
       'Écrivez une seule fois les informations que les démarches demandent souvent. Elles restent sur cet ordinateur, chiffrées. Pas à pas les propose dans les formulaires, et remplit seulement si vous le demandez.',
     'infos.onPage':
@@ -55,6 +68,18 @@ export const infosMessages = {
     'infos.kind.iban': 'IBAN (compte bancaire)',
   },
   en: {
+    'infos.handover.title': 'Take My information to another computer',
+    'infos.handover.intro':
+      'The file is encrypted with a secret phrase you choose. Without it, nobody can read it. Keep it to yourself.',
+    'infos.export.passphrase': 'Secret phrase (at least 8 characters)',
+    'infos.export.create': 'Create the encrypted file',
+    'infos.export.download': 'Download the file',
+    'infos.export.done': 'The file {file} is ready. It is encrypted.',
+    'infos.import.file': 'My information file to import',
+    'infos.import.passphrase': 'The file’s secret phrase',
+    'infos.import.go': 'Import',
+    'infos.import.noFile': 'First choose the file to import.',
+    'infos.import.done': 'Done. Information added: {count}.',
     'infos.intro':
       'Write once the information procedures often ask for. It stays on this computer, encrypted. Pas à pas offers it in forms, and fills only when you ask.',
     'infos.onPage':
@@ -105,6 +130,17 @@ export const infosMessages = {
     'infos.kind.iban': 'IBAN (bank account)',
   },
   ar: {
+    'infos.handover.title': 'نقل معلوماتي إلى حاسوب آخر',
+    'infos.handover.intro': 'الملف مشفّر بعبارة سرية تختارها. بدونها لا يستطيع أحد قراءته. احتفظ بها لنفسك.',
+    'infos.export.passphrase': 'العبارة السرية (8 أحرف على الأقل)',
+    'infos.export.create': 'إنشاء الملف المشفّر',
+    'infos.export.download': 'تنزيل الملف',
+    'infos.export.done': 'الملف {file} جاهز. وهو مشفّر.',
+    'infos.import.file': 'ملف معلوماتي المراد استيراده',
+    'infos.import.passphrase': 'العبارة السرية للملف',
+    'infos.import.go': 'استيراد',
+    'infos.import.noFile': 'اختر أولًا الملف المراد استيراده.',
+    'infos.import.done': 'تم. المعلومات المضافة: {count}.',
     'infos.intro':
       'اكتب مرة واحدة المعلومات التي تطلبها الإجراءات كثيرًا. تبقى على هذا الحاسوب، مشفّرة. يقترحها «خطوة بخطوة» في الاستمارات، ولا يملأ إلا إذا طلبت ذلك.',
     'infos.onPage':
@@ -168,5 +204,8 @@ export function errorMessage(lang: Lang, error: unknown): string {
   if (e?.code === 'locked' || e?.code === 'vault-locked') return translate(lang, 'infos.locked');
   if (typeof e?.messageKey === 'string' && e.messageKey in infosCoreCatalogs.fr)
     return translate(lang, e.messageKey, e.params);
+  // The sealed file's own problems (wrong passphrase, damaged file, passphrase too short).
+  if (typeof e?.messageKey === 'string' && e.messageKey.startsWith('storage.'))
+    return storageMessage(lang, error);
   return translate(lang, 'infos.error.failed');
 }
