@@ -2,7 +2,8 @@
  * The forms corpus of issue 14 (tests/fixtures/pages/forms/, six design systems' markup) read by
  * the built extension in real Chromium, where visibility comes from layout (checkVisibility), not
  * from markup as under jsdom: each page's readable view must show every field of its answer key,
- * and no other, with the key's label, hint, error and « obligatoire ». The unit corpus test scores
+ * and no other, with the key's label, hint, error and « obligatoire », and the page's error
+ * summary with links that take focus to their field. The unit corpus test scores
  * the same keys against the command line's reading (tests/unit/readable/corpus.test.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, openPanelTab, ROOT, type Session } from './harness';
+import { deepActive, launch, openPanelTab, ROOT, type Session } from './harness';
 
 const CORPUS = join(ROOT, 'tests/fixtures/pages/forms');
 const PAGES = readdirSync(CORPUS)
@@ -49,6 +50,7 @@ describe('the forms corpus in the readable view of the extension (real Chromium)
   test.each(PAGES)('%s: every field of the answer key, as the key says, and no other', async (page) => {
     const key = JSON.parse(readFileSync(join(CORPUS, page.replace(/\.html$/, '.json')), 'utf8')) as {
       fields: (KeyField & { group?: unknown })[];
+      summary?: { items: { text: string; field: string | null }[] };
     };
     const tab = await session.context.newPage();
     await tab.goto(`${base}/${page}`);
@@ -85,6 +87,21 @@ describe('the forms corpus in the readable view of the extension (real Chromium)
         hint: want.hint,
         error: want.error,
       });
+    }
+    // The page's error summary at the top, its links taking focus to their big field; none where the page has none.
+    const box = tab.locator(`${VIEW} [data-testid="readable-page-errors"]`);
+    expect(await box.count()).toBe(key.summary ? 1 : 0);
+    if (key.summary) {
+      expect(await box.locator('li').allTextContents()).toEqual(key.summary.items.map((i) => i.text));
+      const links = box.locator('a[data-field-link]');
+      expect(await links.count()).toBe(key.summary.items.filter((i) => i.field !== null).length);
+      for (const link of await links.all()) {
+        const field = await link.getAttribute('data-field-link');
+        const control = tab.locator(`${VIEW} [data-field-key="${field}"] [id$="-control"]`).first();
+        const id = await control.getAttribute('id');
+        await link.click();
+        await expect.poll(async () => (await deepActive(tab))?.id).toBe(id);
+      }
     }
     await tab.close();
   });
