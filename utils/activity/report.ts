@@ -4,6 +4,7 @@
  * at the end). Nothing about the person: no name, no site, no value,
  * no time of day. CSV columns close to the activity reports conseillers numériques already file.
  */
+import { type Doer, isDoer } from './doer';
 import { isTheme, type Theme } from './themes';
 
 export const OUTCOMES = ['alone', 'helped', 'for-them'] as const;
@@ -15,6 +16,8 @@ export type ActivityEntry = {
   minutes: number;
   themes: Theme[];
   outcome: Outcome;
+  /** Who held the mouse during it (the panel's switch): one way, both, or none said (older entries). */
+  ways: Doer[];
 };
 
 /** A few years of daily work; the oldest go first beyond it. */
@@ -52,6 +55,7 @@ export function parseEntries(raw: unknown): ActivityEntry[] {
         minutes: e.minutes,
         themes: e.themes,
         outcome: e.outcome as Outcome,
+        ways: Array.isArray(e.ways) ? [...new Set(e.ways.filter(isDoer))] : [],
       });
   }
   return out.slice(-MAX_ENTRIES);
@@ -91,7 +95,9 @@ export function toCsv(entries: readonly ActivityEntry[]): string {
     'categorie',
     'autonomie_beneficiaire',
     'demarche_realisee_par',
+    'qui_tient_la_souris',
   ];
+  const way: Record<Doer, string> = { person: 'La personne', together: 'Le médiateur, avec la personne' };
   const done: Record<Outcome, string> = {
     alone: 'La personne',
     helped: 'La personne, aidée',
@@ -110,6 +116,7 @@ export function toCsv(entries: readonly ActivityEntry[]): string {
       e.themes.map((t) => THEME_LABEL[t]).join(', '),
       AUTONOMY[e.outcome],
       done[e.outcome],
+      e.ways.map((w) => way[w]).join(' puis '),
     ]
       .map(cell)
       .join(';'),

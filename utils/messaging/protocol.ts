@@ -167,6 +167,14 @@ export const PROTOCOL = {
     from: { pages: ['/options.html'] },
     payload: v.object({ guideId: shortString(128) }),
   },
+  /**
+   * Who holds the mouse, from the guide's switch (`doer` absent: just read): the panel's words
+   * follow it, and the activity report counts it. Shown on a shared computer only.
+   */
+  'pasapas:doer': {
+    from: { content: true, pages: TRUSTED_PAGES },
+    payload: v.object({ doer: v.optional(v.picklist(['person', 'together'])) }),
+  },
   /** Whether the last end of session waits for the mediator's answer (duration and themes only). */
   'pasapas:activity-pending': { from: { pages: [SESSION_END_PAGE, '/options.html'] }, payload: v.object({}) },
   /** The page script places our OCR frame: the background arms one frame for that tab (features/ocr/background.ts). */

@@ -2,9 +2,11 @@
  * The mediator's activity report (opt-in, off by default): while public-computer mode and the
  * report are on, the themes of the guides whose pages the person opened and the time of the first
  * page are noted in memory storage; at the end of the session the mediator chooses who did the
- * procedure, and one anonymous entry is added (utils/activity/report.ts). Nothing else is kept.
+ * procedure, and one anonymous entry is added (utils/activity/report.ts), with the ways the guide's
+ * « Qui tient la souris ? » switch was set to (utils/activity/doer.ts). Nothing else is kept.
  */
 import { browser } from 'wxt/browser';
+import { type Doer, isDoer } from '../../../utils/activity/doer';
 import { addEntry, dayOf, minutesBetween, type Outcome, parseEntries } from '../../../utils/activity/report';
 import { isTheme, type Theme, themeOf } from '../../../utils/activity/themes';
 import type { Guide } from '../../../utils/guides/format';
@@ -26,15 +28,19 @@ export const ACTIVITY_KEY = 'pasapas:activity:entries';
 const FIRST_AT_KEY = 'pasapas:activity:firstAt';
 const THEMES_KEY = 'pasapas:activity:themes';
 const PENDING_KEY = 'pasapas:activity:pending';
+/** Who holds the mouse now (the guide's switch), and the ways used since the session started. */
+const DOER_KEY = 'pasapas:activity:doer';
+const WAYS_KEY = 'pasapas:activity:ways';
 
-type Pending = { at: number; minutes: number; themes: Theme[] };
+type Pending = { at: number; minutes: number; themes: Theme[]; ways: Doer[] };
+
+async function publicMode(): Promise<boolean> {
+  const config = (await browser.storage.local.get(PUBLIC_CONFIG_KEY))[PUBLIC_CONFIG_KEY];
+  return config !== undefined && parsePublicComputer(config).config.enabled;
+}
 
 async function noting(): Promise<boolean> {
-  const local = await browser.storage.local.get([ACTIVITY_ON_KEY, PUBLIC_CONFIG_KEY]);
-  const config = local[PUBLIC_CONFIG_KEY];
-  return (
-    local[ACTIVITY_ON_KEY] === true && config !== undefined && parsePublicComputer(config).config.enabled
-  );
+  return (await browser.storage.local.get(ACTIVITY_ON_KEY))[ACTIVITY_ON_KEY] === true && (await publicMode());
 }
 
 let bundled: ReturnType<typeof loadGuides> | undefined;
@@ -92,14 +98,16 @@ export default defineBackgroundPart(({ guideLibrary, database }) => {
 
   /** At the end of a session: what the mediator will be asked to complete, or nothing when the report is off. */
   async function atEnd(at: number): Promise<boolean> {
-    const session = await browser.storage.session.get([FIRST_AT_KEY, THEMES_KEY]);
-    await browser.storage.session.remove([FIRST_AT_KEY, THEMES_KEY]);
+    const session = await browser.storage.session.get([FIRST_AT_KEY, THEMES_KEY, WAYS_KEY]);
+    // The next person starts as the panel's usual words say: alone.
+    await browser.storage.session.remove([FIRST_AT_KEY, THEMES_KEY, WAYS_KEY, DOER_KEY]);
     if (!(await noting()) || typeof session[FIRST_AT_KEY] !== 'number') return false;
     const themes = (session[THEMES_KEY] as unknown[] | undefined)?.filter(isTheme) ?? [];
     const pending: Pending = {
       at,
       minutes: minutesBetween(session[FIRST_AT_KEY], at),
       themes: themes.length ? themes : ['autre'],
+      ways: (session[WAYS_KEY] as unknown[] | undefined)?.filter(isDoer) ?? [],
     };
     await browser.storage.session.set({ [PENDING_KEY]: pending });
     return true;
@@ -119,6 +127,7 @@ export default defineBackgroundPart(({ guideLibrary, database }) => {
         minutes: pending.minutes,
         themes: pending.themes,
         outcome: message.outcome as Outcome,
+        ways: pending.ways ?? [],
       });
       await browser.storage.local.set({ [ACTIVITY_KEY]: next });
       return { ok: true, recorded: true };
@@ -127,6 +136,22 @@ export default defineBackgroundPart(({ guideLibrary, database }) => {
       if (message.on !== undefined) await browser.storage.local.set({ [ACTIVITY_ON_KEY]: message.on });
       const local = await browser.storage.local.get([ACTIVITY_ON_KEY, ACTIVITY_KEY]);
       return { on: local[ACTIVITY_ON_KEY] === true, entries: parseEntries(local[ACTIVITY_KEY]) };
+    },
+    'pasapas:doer': async (message) => {
+      const shown = await publicMode();
+      if (shown && isDoer(message.doer)) {
+        const ways = (
+          (await browser.storage.session.get(WAYS_KEY))[WAYS_KEY] as unknown[] | undefined
+        )?.filter(isDoer);
+        const next = [...new Set([...(ways ?? []), message.doer])];
+        // Counted only while the report is on: otherwise nothing keeps it beyond the panel's words.
+        await browser.storage.session.set({
+          [DOER_KEY]: message.doer,
+          ...((await noting()) ? { [WAYS_KEY]: next } : {}),
+        });
+      }
+      const doer = (await browser.storage.session.get(DOER_KEY))[DOER_KEY];
+      return { shown, doer: shown && isDoer(doer) ? doer : 'person' };
     },
     'pasapas:activity-pending': async () => {
       const pending = (await browser.storage.session.get(PENDING_KEY))[PENDING_KEY] as Pending | undefined;

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { wordsFor } from '../../../utils/activity/doer';
 import { answerKind, checkMessage } from '../../../utils/guides/field-value';
 import { type LoadedGuides, loadProblemText } from '../../../utils/guides/loading';
 import { pagePosition } from '../../../utils/guides/page-count';
@@ -15,6 +16,8 @@ import { useAdoptedSheet } from '../../app/use-adopted-sheet';
 import { useFit } from '../../panel/fit';
 import compactCss from './compact.css?inline';
 import { compactMessages } from './compact-messages';
+import { DoerSwitch, useDoer } from './DoerSwitch';
+import { doerMessages } from './doer-messages';
 import guidesCss from './guides.css?inline';
 import { HelpView } from './HelpView';
 import { helpMessages } from './help-messages';
@@ -41,7 +44,14 @@ import { RemoteGuides, remoteOf } from './RemoteGuides';
 import { recapMessages } from './recap-messages';
 import { TargetWords } from './TargetWords';
 
-const translate = createTranslator(uiMessages, guidesMessages, compactMessages, recapMessages, helpMessages);
+const translate = createTranslator(
+  uiMessages,
+  guidesMessages,
+  compactMessages,
+  recapMessages,
+  helpMessages,
+  doerMessages,
+);
 type T = (key: string, params?: Params) => string;
 
 type Load =
@@ -224,7 +234,7 @@ function useView(session: GuideSession): SessionView {
 
 function GuideView({
   session,
-  t,
+  t: usualWords,
   lang,
   trust,
   others,
@@ -238,6 +248,9 @@ function GuideView({
   onChooseOther: () => void;
 }) {
   const { announce, env } = useServices();
+  // Who holds the mouse (a shared computer's switch): the panel's words follow it.
+  const doer = useDoer(env);
+  const t = wordsFor(usualWords, doer.doer);
   const view = useView(session);
   // A phone or a zoomed screen (components/panel/fit.ts): the step in a few lines, the rest on demand.
   const placing = useFit();
@@ -377,6 +390,7 @@ function GuideView({
       ) : (
         header
       )}
+      {doer.shown && !compact && <DoerSwitch doer={doer.doer} onChoose={doer.choose} t={t} />}
       {aside === 'help' ? (
         <HelpView guide={guide} stepId={step?.id} lang={lang} env={env} t={t} onClose={closeAside} />
       ) : recapOpen ? (

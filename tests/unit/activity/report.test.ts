@@ -16,6 +16,7 @@ const entry = (over: Partial<ActivityEntry> = {}): ActivityEntry => ({
   minutes: 25,
   themes: ['logement'],
   outcome: 'helped',
+  ways: [],
   ...over,
 });
 
@@ -46,6 +47,12 @@ describe('activity report', () => {
         'a',
       ]),
     ).toEqual([good, good]);
+    // Who held the mouse: known ways only, each once; entries from before the switch have none.
+    const { ways: _, ...older } = good;
+    expect(parseEntries([{ ...good, ways: ['together', 'x', 'together', 'person'] }, older])).toEqual([
+      { ...good, ways: ['together', 'person'] },
+      good,
+    ]);
     expect(Object.keys(parseEntries([{ ...good, name: 'Martin' }])[0] ?? {})).not.toContain('name');
   });
 
@@ -59,20 +66,24 @@ describe('activity report', () => {
   it('exports CSV with the columns of the activity reports mediators file', () => {
     const csv = toCsv([
       entry(),
-      entry({ date: '2026-11-04', outcome: 'for-them', themes: ['impots', 'social'] }),
+      entry({ date: '2026-11-04', outcome: 'for-them', themes: ['impots', 'social'], ways: ['together'] }),
+      entry({ date: '2026-11-05', outcome: 'alone', ways: ['together', 'person'] }),
     ]);
     const lines = csv
       .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'date;duree_minutes;type_accompagnement;thematique;categorie;autonomie_beneficiaire;demarche_realisee_par',
+      'date;duree_minutes;type_accompagnement;thematique;categorie;autonomie_beneficiaire;demarche_realisee_par;qui_tient_la_souris',
     );
     expect(lines[1]).toBe(
-      '2026-11-03;25;Accompagnement individuel;Démarche en ligne;Logement;Partiellement autonome;La personne, aidée',
+      '2026-11-03;25;Accompagnement individuel;Démarche en ligne;Logement;Partiellement autonome;La personne, aidée;',
     );
     expect(lines[2]).toBe(
-      '2026-11-04;25;Accompagnement individuel;Démarche en ligne;Impôts, Prestations sociales;Entièrement accompagné;Le médiateur',
+      '2026-11-04;25;Accompagnement individuel;Démarche en ligne;Impôts, Prestations sociales;Entièrement accompagné;Le médiateur;Le médiateur, avec la personne',
+    );
+    expect(lines[3]).toBe(
+      '2026-11-05;25;Accompagnement individuel;Démarche en ligne;Logement;Autonome;La personne;Le médiateur, avec la personne puis La personne',
     );
     expect(csv.startsWith('\uFEFF')).toBe(true);
   });
