@@ -83,9 +83,15 @@ export async function recordFields(
   }
 }
 
-/** Is the studio's highlight on the element this selector finds (its centre inside the highlight)? */
-export async function highlightIsOn(site: Page, selector: string): Promise<boolean> {
-  const box = await studioHighlight(site)
+/** Is the highlight (the studio's, or the guide's) on the element this selector finds (its centre inside the highlight)? */
+export async function highlightIsOn(
+  site: Page,
+  selector: string,
+  host: 'studio-highlight' | 'guide-highlight' = 'studio-highlight',
+): Promise<boolean> {
+  const box = await site
+    .locator(`[data-pasapas-host="${host}"]`)
+    .locator('[data-pasapas="highlight"]')
     .boundingBox({ timeout: 1000 })
     .catch(() => null);
   if (!box) return false;

@@ -65,6 +65,7 @@ const DSFR_GROUPS =
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 const POSITIONED = 'input, select, textarea, button, a';
 const BUTTON_TYPES = new Set(['submit', 'button', 'reset', 'image']);
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
 export function clean(text: string | null | undefined): string {
   return String(text ?? '')
@@ -165,6 +166,9 @@ export function leadingText(el: Element): string {
  * but each call scans the page in browsers: the resolver passes its own index instead.)
  */
 export function labelElements(el: Element): Element[] {
+  // With an id shared by several fields the browser gives every label to the first one: read them
+  // as a person sees them instead (labelIndex).
+  if (sharesId(el)) return labelIndex(rootOf(el))(el);
   const out: Element[] = [];
   const labels = (el as HTMLInputElement).labels;
   if (labels && typeof labels.length === 'number') {
@@ -231,7 +235,33 @@ function captionOf(el: Element): string {
   return ownText(el);
 }
 
-/** An index of a page's labels: one pass, then each control's labels without a page scan. */
+/** Does another element of the element's page (or shadow root) carry its id? */
+export function sharesId(el: Element): boolean {
+  const id = el.getAttribute('id');
+  if (!id) return false;
+  let count = 0;
+  try {
+    for (const other of Array.from(rootOf(el).querySelectorAll('[id]')))
+      if (other.getAttribute('id') === id && ++count > 1) return true;
+  } catch {
+    // an odd root: no duplicates
+  }
+  return false;
+}
+
+/**
+ * The control a label[for] names when several share its id: the first of them after the label,
+ * else the last one before it (the field a person sees next to the words).
+ */
+function ownerAmong(label: Element, controls: readonly Element[]): Element | undefined {
+  for (const control of controls) if (label.compareDocumentPosition(control) & FOLLOWING) return control;
+  return controls[controls.length - 1];
+}
+
+/**
+ * An index of a page's labels: one pass, then each control's labels without a page scan. Labels
+ * whose `for` names an id several elements share go to the one next to them, not all to the first.
+ */
 export function labelIndex(root: ParentNode): (el: Element) => Element[] {
   const byFor = new Map<string, Element[]>();
   let labels: Element[] = [];
@@ -246,8 +276,44 @@ export function labelIndex(root: ParentNode): (el: Element) => Element[] {
     if (list) list.push(label);
     else byFor.set(id, [label]);
   }
+  // Read only once a labelled control is asked about: one pass over the elements with an id.
+  let owners: Map<Element, Element> | null = null;
+  const ownersOfShared = (): Map<Element, Element> => {
+    if (owners) return owners;
+    owners = new Map();
+    const withId = new Map<string, Element[]>();
+    try {
+      for (const el of Array.from(root.querySelectorAll('[id]'))) {
+        const id = el.getAttribute('id') as string;
+        if (!byFor.has(id)) continue;
+        const list = withId.get(id);
+        if (list) list.push(el);
+        else withId.set(id, [el]);
+      }
+    } catch {
+      // no ids
+    }
+    for (const [id, controls] of withId) {
+      if (controls.length < 2) continue;
+      for (const label of byFor.get(id) ?? []) {
+        const owner = ownerAmong(label, controls);
+        if (owner) owners.set(label, owner);
+      }
+    }
+    return owners;
+  };
+  const first = (id: string): Element | null => {
+    const get = (root as Partial<Document>).getElementById;
+    return typeof get === 'function' ? get.call(root, id) : null;
+  };
   return (el: Element) => {
-    const out = [...(byFor.get(el.getAttribute('id') ?? '') ?? [])];
+    const id = el.getAttribute('id') ?? '';
+    const forId = byFor.get(id) ?? [];
+    // Only a later copy of an id, or an id several labels name, can be shared: a page of unique ids
+    // never pays for the pass.
+    const suspect = forId.length > 1 || (forId.length === 1 && first(id) !== el);
+    const shared = suspect ? ownersOfShared() : null;
+    const out = shared ? forId.filter((label) => (shared.get(label) ?? el) === el) : [...forId];
     const wrapping = el.parentElement?.closest('label');
     if (wrapping && !out.includes(wrapping) && !wrapping.hasAttribute('for')) out.push(wrapping);
     return out;
@@ -265,7 +331,39 @@ export function visibleLabel(
   const labels = labelsOf(el).map(ownText).filter(Boolean);
   if (labels.length > 0) return clean(labels.join(' '));
   if (kind === 'button' || kind === 'link') return captionOf(el);
-  return '';
+  return cellLabelOf(el);
+}
+
+const CELLS = new Set(['td', 'th']);
+const CELL_CONTROLS = 'input:not([type="hidden"]), select, textarea, button';
+
+/**
+ * The words of the table cell before the field's own cell, when the site wrote its label there
+ * (`<td>Montant du loyer</td><td><input></td>`, no label element): what a person reads as the
+ * field's name. Only when the field is alone in its cell and the cell before holds no control.
+ */
+export function cellLabelOf(el: Element): string {
+  let cell = el.parentElement;
+  for (let depth = 0; cell && depth < 3 && !CELLS.has(cell.localName); depth++) {
+    if (cell.localName === 'label' || cell.localName === 'fieldset' || cell.localName === 'form') return '';
+    cell = cell.parentElement;
+  }
+  if (!cell || !CELLS.has(cell.localName)) return '';
+  return labelCellBefore(cell) ? ownText(labelCellBefore(cell) as Element) : '';
+}
+
+/** The cell before this one, when it is a label for this cell's only control. */
+export function labelCellBefore(cell: Element): Element | null {
+  let controls: Element[];
+  try {
+    controls = Array.from(cell.querySelectorAll(CELL_CONTROLS));
+  } catch {
+    return null;
+  }
+  if (controls.length !== 1) return null;
+  const before = cell.previousElementSibling;
+  if (!before || !CELLS.has(before.localName) || before.querySelector(CELL_CONTROLS)) return null;
+  return before;
 }
 
 /**
@@ -295,6 +393,8 @@ export function quickAccessibleName(
 /** The full accessible name (dom-accessibility-api), when it cannot hold another field's answer. */
 export function accessibleName(el: Element): string {
   // A label holding another control would put that control's value in the name.
+  // Shared ids: the browser's name joins labels of other fields.
+  if (sharesId(el)) return quickAccessibleName(el);
   const labels = labelElements(el);
   if (labels.some((l) => Array.from(l.querySelectorAll('input, select, textarea')).some((c) => c !== el)))
     return quickAccessibleName(el);
@@ -348,6 +448,19 @@ export function groupOf(el: Element): string {
   return '';
 }
 
+/** The legends of every fieldset around the element, nearest first (a fieldset inside another keeps both). */
+export function legendsAround(el: Element): string[] {
+  const out: string[] = [];
+  for (let node = el.parentElement; node; node = node.parentElement) {
+    if (node.localName === 'form' || node.localName === 'body') break;
+    if (node.localName !== 'fieldset') continue;
+    const legend = Array.from(node.children).find((c) => c.localName === 'legend');
+    const text = legend ? ownText(legend) : referencedText(node, 'aria-labelledby', true);
+    if (text) out.push(text);
+  }
+  return out;
+}
+
 /** The headings of a page or shadow root, in the page's order. */
 export function headingsIn(root: ParentNode): Element[] {
   try {
@@ -356,8 +469,6 @@ export function headingsIn(root: ParentNode): Element[] {
     return [];
   }
 }
-
-const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
 /** The last of `headings` (in page order) that comes before the element: binary search. */
 export function headingBefore(el: Element, headings: readonly Element[]): Element | null {
@@ -470,7 +581,8 @@ export function captureClues(element: Element): CaptureResult {
   const set = <K extends keyof CapturedClues>(key: K, value: CapturedClues[K] | undefined) => {
     if (value !== undefined && value !== '') clues[key] = value;
   };
-  set('id', short(el.getAttribute('id')));
+  // An id two fields share tells neither apart.
+  if (!sharesId(el)) set('id', short(el.getAttribute('id')));
   set('name', short(el.getAttribute('name')));
   const autocomplete = clean(el.getAttribute('autocomplete')).toLowerCase();
   if (autocomplete && autocomplete !== 'on' && autocomplete !== 'off')

@@ -4,6 +4,7 @@
  * nominate candidates. target.ts scores them and decides.
  */
 import {
+  cellLabelOf,
   clean,
   type FieldKind,
   formOf,
@@ -13,8 +14,10 @@ import {
   hintOf,
   kindOf,
   kindOfClues,
+  labelCellBefore,
   labelIndex,
   leadingText,
+  legendsAround,
   ownText,
   type Position,
   pathOf,
@@ -253,6 +256,8 @@ export class Candidate {
       if (labelledBy) texts.push(labelledBy);
       if (this.kind === 'button' || this.kind === 'link')
         texts.push(visibleLabel(this.el, this.kind, this.page.labelsOf));
+      // A layout table's cell is its label only when nothing else names it (as when recorded).
+      else if (texts.length === 0) texts.push(cellLabelOf(this.el));
       return texts.filter(Boolean).map(toWords);
     });
   }
@@ -286,6 +291,10 @@ export class Candidate {
   }
   hintWords(): Words {
     return this.memo('hint', () => toWords(hintOf(this.el, this.page.labelsOf)));
+  }
+  /** The legends of every fieldset around it: a fieldset the site added inside keeps the old one. */
+  legendWords(): Words[] {
+    return this.memo('legends', () => legendsAround(this.el).map(toWords));
   }
   groupWords(): Words {
     return this.memo('group', () => toWords(groupOf(this.el)));
@@ -361,13 +370,15 @@ export function similarity(w: Wanted, c: Candidate, page: PageMemo): number {
 // ---------------------------------------------------------------------------------------------
 // Finding candidates
 
-type TextSource = 'label' | 'labelledby' | 'aria' | 'caption' | 'placeholder' | 'legend';
+type TextSource = 'label' | 'labelledby' | 'aria' | 'caption' | 'placeholder' | 'legend' | 'cell';
 export const SOURCES_OF: Partial<Record<ClueKey, TextSource[]>> = {
-  label: ['label', 'labelledby', 'caption'],
+  label: ['label', 'labelledby', 'caption', 'cell'],
   aria: ['aria', 'labelledby'],
   accessibleName: ['label', 'labelledby', 'aria', 'caption', 'placeholder'],
   dsfrGroup: ['legend'],
 };
+
+const CELL_FIELDS = 'td input, td select, td textarea, th input, th select, th textarea';
 
 export type TextEntry = {
   el: Element;
@@ -422,6 +433,22 @@ export function* textEntries(
         raw: legend.textContent ?? '',
         node: legend,
         text: () => ownText(legend),
+      };
+    }
+  }
+  if (sources.has('cell')) {
+    // Layout tables: the words in the cell before a field's cell (clues.ts cellLabelOf). Read
+    // from the fields in cells, not from every cell of the page's tables.
+    for (const control of queryAll(scope, CELL_FIELDS)) {
+      const cell = control.closest('td, th');
+      const before = cell ? labelCellBefore(cell) : null;
+      if (!before || cellLabelOf(control) === '') continue;
+      yield {
+        el: control,
+        source: 'cell',
+        raw: before.textContent ?? '',
+        node: before,
+        text: () => ownText(before),
       };
     }
   }

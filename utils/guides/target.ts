@@ -112,6 +112,8 @@ export function isStrictValidator(validator: string | undefined | null): boolean
 
 /** A captured target's candidate needs one of these to be found (an anchor), not only context. */
 const ANCHOR_TEXT = 0.8;
+// A legend reworded a little (« Vos revenus » → « Revenus du foyer ») still agrees.
+const GROUP_AGREES = 0.5;
 // A hidden copy (mobile menu, closed tab) counts a little less than the shown field.
 const HIDDEN_FACTOR = 0.95;
 const STRATEGY_ORDER: Array<[TargetStrategy, ClueKey[]]> = [
@@ -180,6 +182,9 @@ function nominateByText(run: Run, scopes: Array<[Scope, TargetScope]>) {
   // A recorded field is never named by a button's caption, nor a button by a placeholder; a
   // hand-written label names a field, as it always did (buttons are written with a selector).
   const clickable = run.wantedKind === 'button' || run.wantedKind === 'link';
+  // Table cells name fields only for recorded targets (the recorder reads them; a hand-written
+  // label was always a label element, and pages of big tables need not pay for it).
+  if (!run.captured) sources.delete('cell');
   if (!clickable) sources.delete('caption');
   if (clickable) sources.delete('placeholder');
   const filters = textClues.map((w) => rawFilter(w.words as Words));
@@ -261,12 +266,35 @@ function anchored(run: Run, c: Candidate): boolean {
  * whose own label has other words than the recorded one keeps at most half its score.
  */
 function contradiction(run: Run, c: Candidate, alive: ReadonlySet<ClueKey>): number {
-  if (!run.captured || !alive.has('label')) return 1;
+  if (!run.captured) return 1;
+  return labelAgreement(run, c, alive) * groupAgreement(run, c);
+}
+
+/**
+ * A recorded field that sat under a legend (« Votre conjoint ») is not the field with the same
+ * label under another legend (« Vous »): two « Nom » boxes on one page are told apart by their
+ * part, and when the partner's part is gone the other « Nom » is still not the partner's. A
+ * candidate in a fieldset whose legend says something else keeps at most half its score; one
+ * outside any fieldset (the site removed them) is not contradicted.
+ */
+function groupAgreement(run: Run, c: Candidate): number {
+  const wanted = run.wanted.find((w) => w.key === 'group');
+  if (!wanted) return 1;
+  const legends = c.legendWords();
+  if (legends.length === 0) return 1;
+  // Any fieldset around it will do: the site may have added one inside the recorded one.
+  return legends.some((l) => wordsSimilarity(wanted.words as Words, l) >= GROUP_AGREES) ? 1 : 0.5;
+}
+
+function labelAgreement(run: Run, c: Candidate, alive: ReadonlySet<ClueKey>): number {
   const wanted = run.wanted.find((w) => w.key === 'label');
   if (!wanted) return 1;
   const labels = c.labelWords();
   if (labels.length === 0) return 1;
   const words = wanted.words as Words;
+  // The recorded label is nowhere on the page: the site renamed its labels. A candidate whose own
+  // label shares no word with it (« Code postal » is now « Commune ») is still not sure enough.
+  if (!alive.has('label')) return labels.some((l) => wordsSimilarity(words, l) > 0) ? 1 : 0.5;
   // The same words, in any order or spelling. "Nom de naissance du conjoint" is not "Nom de
   // naissance": an extra word is how a site tells two fields apart, however long the label.
   if (labels.some((l) => l.set.size === words.set.size && [...words.set].every((w) => l.set.has(w))))

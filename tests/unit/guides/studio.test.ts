@@ -584,8 +584,8 @@ describe('recording on broken markup', () => {
       'Prénom',
       'Code postal',
       'Commune',
-      // A label that is only text in the next cell is not tied to the field: the name stands in.
-      'Champ3',
+      // A label that is only text in the neighbouring cell is what a person reads as its name.
+      'Numéro fiscal',
       'Téléphone',
       'Envoyer',
     ]);
