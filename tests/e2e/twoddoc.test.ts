@@ -14,7 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { docWithStamp, renderHtml } from '../fixtures/ocr-docs/render';
 import { codeSvg, PRINTED_TAX_NOTICE_FIELDS, signedCode } from '../fixtures/twoddoc/make';
 import { type Demo, startDemoServer } from './demo';
-import { axe, launch, launchBrowser, launcher, panel, type Session } from './harness';
+import { axe, launch, launchBrowser, launcher, panel, ROOT, type Session } from './harness';
 
 const READ_TIMEOUT = 120_000;
 /** The printed tax notice's values (tests/fixtures/ocr-docs/avis-imposition.html), as its code carries them. */
@@ -116,13 +116,37 @@ describe('2D-Doc in the widget', () => {
     expect(await page.locator('[data-testid="twoddoc-disagree"]').count()).toBe(0);
     // Nothing is filled before « Remplir ».
     expect(await page.locator('input[name="numero_fiscal"]').inputValue()).toBe('');
+
+    // « Mes informations » can keep the numéro fiscal, only when the person asks: they keep that one.
+    const keep = page.locator('[data-testid="ocr-infos"]');
+    const boxes = keep.locator('input[type="checkbox"]');
+    await expect
+      .poll(() => boxes.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind'))))
+      .toContain('fiscal-number');
+    for (const box of await boxes.all())
+      if ((await box.getAttribute('data-kind')) !== 'fiscal-number') await box.uncheck();
     expect(await axe(page)).toEqual([]);
+    await keep.screenshot({ path: join(ROOT, 'test-results', 'ocr-save-infos-fr.png') });
+    await keep.locator('[data-action="ocr-save-infos"]').focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => keep.locator('[data-testid="ocr-infos-saved"]').textContent())
+      .toMatch(/^Enregistré dans Mes informations : .+\.$/);
 
     await page.locator('[data-action="ocr-fill"]').click();
     await page.locator('[data-testid="ocr-filled"]').waitFor();
     expect(await page.locator('input[name="numero_fiscal"]').inputValue()).toBe('3023217600053');
     expect(await page.locator('input[name="reference_avis"]').inputValue()).toBe('2675A12345678');
     expect(await page.locator('input[name="revenu_fiscal_reference"]').inputValue()).toBe('24350');
+
+    // The file holds that one value, from the signed code.
+    await page.locator('[role=tab][data-feature="infos"]').click();
+    await expect
+      .poll(() => page.locator('[data-testid="infos-value"]').allTextContents())
+      .toEqual(['3023217600053']);
+    expect(await page.locator('.pp-infos-source').first().textContent()).toContain(
+      'Lu dans le code signé du document (signature vérifiée)',
+    );
   });
 
   test('without the demo setting, the same demo-signed code is « émetteur inconnu », never « vérifiée »', async () => {

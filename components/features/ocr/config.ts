@@ -7,6 +7,7 @@
 import type { PanelServices } from '../../app/services';
 import type { OcrOptions } from './options-schema';
 import { OCR_MESSAGES, type OcrBridge } from './protocol';
+import { saveInfosWith } from './save-infos';
 import { sidePanelBridge } from './sidepanel-bridge';
 
 export type OcrConfig = {
@@ -25,7 +26,12 @@ export function ocrConfigOf(services: PanelServices): OcrConfig {
   const front = services.frontPage;
   // The side panel reads documents in itself; the background fills only the tab in front.
   if (background && front && services.context === 'sidepanel')
-    return { bridge: () => sidePanelBridge({ ...services.env, background }, front) };
+    return {
+      bridge: () => ({
+        ...sidePanelBridge({ ...services.env, background }, front),
+        saveInfos: saveInfosWith(services),
+      }),
+    };
   // The extension on a web page: our own reading page, framed; only the frame we arm may fill this tab.
   if (background && services.context === 'page')
     return {

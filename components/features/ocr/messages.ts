@@ -3,6 +3,13 @@ import type { Catalogs } from '../../../utils/i18n';
 /** The OCR tab's words: short, plain French first (FALC spirit), then English and Arabic. */
 export const ocrMessages = {
   fr: {
+    'ocr.infos.title': 'Garder pour les prochaines démarches',
+    'ocr.infos.intro':
+      'Ces informations peuvent aller dans « Mes informations », chiffrées sur cet appareil. Décochez ce que vous ne voulez pas garder.',
+    'ocr.infos.save': 'Enregistrer dans Mes informations',
+    'ocr.infos.saved': 'Enregistré dans Mes informations : {what}.',
+    'ocr.infos.nothing': 'Rien n’est coché : rien n’a été enregistré.',
+    'ocr.infos.failed': 'L’enregistrement dans Mes informations n’a pas marché. Réessayez.',
     'ocr.frameTitle': 'Lire un document',
     'ocr.unavailable': 'La lecture de documents n’est pas disponible ici.',
     'ocr.unclaimed':
@@ -63,6 +70,13 @@ export const ocrMessages = {
     'ocr.closeWindow': 'Fermer cette fenêtre',
   },
   en: {
+    'ocr.infos.title': 'Keep for next procedures',
+    'ocr.infos.intro':
+      'This information can go into “My information”, encrypted on this device. Untick what you do not want to keep.',
+    'ocr.infos.save': 'Save in My information',
+    'ocr.infos.saved': 'Saved in My information: {what}.',
+    'ocr.infos.nothing': 'Nothing is ticked: nothing was saved.',
+    'ocr.infos.failed': 'Saving in My information did not work. Try again.',
     'ocr.frameTitle': 'Read a document',
     'ocr.unavailable': 'Reading documents is not available here.',
     'ocr.unclaimed': 'Pas à pas did not open this reader on this page: it cannot do anything here.',
@@ -120,6 +134,13 @@ export const ocrMessages = {
     'ocr.closeWindow': 'Close this window',
   },
   ar: {
+    'ocr.infos.title': 'الاحتفاظ بها للإجراءات القادمة',
+    'ocr.infos.intro':
+      'يمكن حفظ هذه المعلومات في «معلوماتي»، مشفّرة على هذا الجهاز. أزل العلامة عمّا لا تريد الاحتفاظ به.',
+    'ocr.infos.save': 'الحفظ في معلوماتي',
+    'ocr.infos.saved': 'تم الحفظ في معلوماتي: {what}.',
+    'ocr.infos.nothing': 'لم يتم تحديد أي شيء: لم يُحفظ شيء.',
+    'ocr.infos.failed': 'لم ينجح الحفظ في معلوماتي. حاول مرة أخرى.',
     'ocr.frameTitle': 'قراءة وثيقة',
     'ocr.unavailable': 'قراءة الوثائق غير متاحة هنا.',
     'ocr.unclaimed': 'لم يفتح «Pas à pas» هذه القراءة في هذه الصفحة: لا يمكنها فعل أي شيء هنا.',

@@ -10,6 +10,7 @@ import {
 import type { PanelServices } from '../../app/services';
 import { preprocessWorker } from './preprocess-worker';
 import type { OcrBridge, PageTargets } from './protocol';
+import { saveInfosWith } from './save-infos';
 
 /** The page's fields and the guide step's, from inside the page (widget panel or content script). */
 function pageSide(ctx: PanelServices) {
@@ -46,6 +47,7 @@ export function inPageBridge(assetsBase: string, ctx: PanelServices, demoKey = f
   return {
     assetsBase,
     demoKey,
+    saveInfos: saveInfosWith(ctx),
     targets: () => side.targets(),
     fill: async (items) => side.fill(items),
     preprocessWorker,

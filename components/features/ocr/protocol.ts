@@ -4,6 +4,7 @@
  * through the background (runtime messaging, then tellTab; never window.postMessage), sending only the
  * confirmed values.
  */
+import type { InfoInput } from '../../../utils/infos/store';
 import type { FillItem, FillReport, FillTarget, StepHint } from '../../../utils/ocr/fill/index';
 
 export type PageTargets = { targets: FillTarget[]; step?: StepHint };
@@ -11,6 +12,11 @@ export type PageTargets = { targets: FillTarget[]; step?: StepHint };
 export type OcrBridge = {
   /** Our own `ocr/` folder (engine, language data, pdf.js worker). */
   assetsBase: string;
+  /**
+   * Saves values of a reading in « Mes informations », when the person asks (the widget, our side
+   * panel). Absent in our frame on a web page: the file opens in the side panel only.
+   */
+  saveInfos?: (items: InfoInput[]) => Promise<void>;
   /** The demo site's widget only: 2D-Doc signatures are also checked against the demo's test key. */
   demoKey?: boolean;
   targets(): Promise<PageTargets>;

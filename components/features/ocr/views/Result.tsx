@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../../../../utils/i18n';
+import type { InfoInput } from '../../../../utils/infos/store';
 import { documentTypeLabel, fieldLabel } from '../../../../utils/ocr/extract/index';
 import type { FillTarget } from '../../../../utils/ocr/fill/index';
 import { frontTabMessage } from '../../../../utils/ocr/front-tab/index';
@@ -12,6 +13,7 @@ import type { PageTargets, Read, ResultNotice, Row } from '../../../../utils/ocr
 import { CodeNotice, codeVerified, MrzNotice, SourceMark } from './Code';
 import { DocImage } from './DocImage';
 import { Heading, type T, useFocusOnShow } from './parts';
+import { SaveToInfos } from './SaveToInfos';
 
 /**
  * A refusal shown again after another press must be a new alert, so screen readers say it again: each new
@@ -41,6 +43,8 @@ export function Result(props: {
   onTarget: (n: number, targetKey: string) => void;
   onFill: () => void;
   onAgain: () => void;
+  /** « Enregistrer dans Mes informations », where the screen has a way to the file. */
+  saveInfos?: (items: InfoInput[]) => Promise<void>;
 }) {
   const { t, lang, read, rows, page, notice } = props;
   const heading = useFocusOnShow('result');
@@ -109,6 +113,9 @@ export function Result(props: {
             <p class="pp-message pp-message--error" role="alert" data-testid="ocr-result-message">
               {message}
             </p>
+          )}
+          {props.saveInfos && (
+            <SaveToInfos t={t} lang={lang} read={read} rows={rows} save={props.saveInfos} />
           )}
         </>
       )}
