@@ -256,8 +256,12 @@ export async function chooseTab(page: Page, feature: string) {
 
 /** « Terminer ma session » and its confirmation, in our session frame (sessionFrame). */
 export async function endSessionIn(frame: Frame) {
-  await frame.locator('[data-action="end-session"]').click();
-  await frame.locator('[data-testid="end-confirm"] [data-action="confirm-yes"]').click();
+  // By keyboard: the frame grows as its PIN form and then the question are drawn, and a click
+  // aimed while it grew could land beside the button (seen under load: the session never ended).
+  await frame.locator('[data-action="end-session"]').press('Enter');
+  const yes = frame.locator('[data-testid="end-confirm"] [data-action="confirm-yes"]');
+  await yes.waitFor();
+  await yes.press('Enter');
 }
 
 /** The element that has focus, seen through shadow roots (our closed ones: see closed-roots.ts). */

@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sessionEndMessages } from '../../components/app/session-end/messages';
 import { type Demo, startDemoServer } from './demo';
 import {
   axe,
@@ -25,6 +26,7 @@ import {
   launch,
   launcher,
   openPanelTab,
+  ROOT,
   type Session,
   sessionFrame,
 } from './harness';
@@ -309,5 +311,55 @@ describe('the end of a session ends everything it can (Chromium)', () => {
     const where = (hit: string) => hit.slice(hit.indexOf(' in ') + 4);
     for (const file of ['Cookies', 'Login Data', 'Web Data'])
       expect(hits.filter((h) => where(h) === `/Default/${file}`)).toEqual([]);
+  }, 180_000);
+
+  test('in Arabic: the summary is in the mediator’s language, right to left, says what is left, axe clean', async () => {
+    const dir = tempDir('pasapas-end-ar-');
+    const session = await extension(dir);
+    const options = await mediatorSetsUp(session, 'ar');
+    await options.close();
+    const page = await personUsesTheSite(session);
+    await endFromThePanel(page);
+
+    let summary: Page | undefined;
+    await expect
+      .poll(
+        () => {
+          summary = session.context.pages().find((p) => p.url().includes('/session-end.html'));
+          return summary !== undefined;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    const s = summary as Page;
+    await s.locator('[data-testid="end-summary"]').waitFor({ timeout: 30_000 });
+    const main = s.locator('[data-testid="session-end-page"]');
+    expect(await main.getAttribute('dir')).toBe('rtl');
+    expect(await main.getAttribute('lang')).toBe('ar');
+    expect(await s.locator('h1').textContent()).toBe(sessionEndMessages.ar['end.title']);
+    const erased = await s
+      .locator('[data-testid="end-erased"] > li')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-line')));
+    expect(erased).toEqual(
+      expect.arrayContaining(['end.erased.pasapas', 'end.erased.settings', 'end.erased.tabs']),
+    );
+    const left = await s
+      .locator('[data-testid="end-left"] > li')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-line')));
+    expect(left).toEqual(
+      expect.arrayContaining(['end.left.server', 'end.left.downloads', 'end.left.printed']),
+    );
+    // Every line in Arabic: no French word left in the summary.
+    expect(await s.locator('[data-testid="end-summary"]').textContent()).not.toMatch(/ les | vos | des /);
+    expect(await axe(s, 'main')).toEqual([]);
+    await s.setViewportSize({ width: 360, height: 800 });
+    await s.screenshot({ path: join(ROOT, 'test-results', 'session-end-360-ar.png'), fullPage: true });
+    // The site's tabs are closed even without the permission.
+    await expect
+      .poll(() => session.context.pages().filter((p) => p.url().startsWith(demo.url)).length, {
+        timeout: 20_000,
+      })
+      .toBe(0);
+    await session.close();
   }, 180_000);
 });
