@@ -1,16 +1,19 @@
 /**
  * The machine-readable zone of a fictitious residence permit, read by the real engine in the widget (the
  * zone read a second time, tuned for it): a zone whose check digits pass fills the identity page after
- * « Remplir »; one with a wrong check digit is refused, and none of its values is offered.
+ * « Remplir »; one with a wrong check digit is refused, and none of its values is offered. The result
+ * screen is looked at on a phone, at 200 % zoom and on a laptop, in French and Arabic (screenshots in
+ * test-results/screenshots/), and measured: nothing of ours sticks out sideways.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { permitMrz, renderPermit } from '../fixtures/mrz/card';
 import { type Demo, startDemoServer } from './demo';
-import { axe, launchBrowser, launcher, panel } from './harness';
+import { axe, chooseTab, launchBrowser, launcher, panel, ROOT } from './harness';
+import { chooseLang, SIZES, sideways } from './screen-checks';
 
 const READ_TIMEOUT = 120_000;
 let demo: Demo;
@@ -42,14 +45,14 @@ describe('MRZ in the widget', () => {
     await browser?.close();
   });
 
-  async function readPermit(image: string): Promise<Page> {
-    const context = await browser.context();
+  async function readPermit(image: string, viewport?: { width: number; height: number }): Promise<Page> {
+    const context = await browser.context(viewport ? { viewport } : {});
     const page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${demo.url}/aide-logement/identite.html`);
     await launcher(page).click();
     await expect.poll(() => panel(page).count()).toBe(1);
-    await page.locator('[role=tab][data-feature="ocr"]').click();
+    await chooseTab(page, 'ocr');
     await page.locator('[data-testid="ocr-file"]').setInputFiles(image);
     await page.locator('[data-testid="mrz-status"]').waitFor({ timeout: READ_TIMEOUT });
     return page;
@@ -96,4 +99,26 @@ describe('MRZ in the widget', () => {
     expect(values).not.toContain('30/11/1985');
     expect(await axe(page)).toEqual([]);
   });
+
+  test.each(SIZES)(
+    'the result looked at, $name: French and Arabic, nothing sideways, axe clean',
+    async (size) => {
+      const shots = join(ROOT, 'test-results/screenshots');
+      mkdirSync(shots, { recursive: true });
+      const page = await readPermit(images.good, size.viewport);
+      const problems: string[] = [];
+      for (const lang of ['fr', 'ar'] as const) {
+        await chooseLang(page, lang);
+        // The reading is kept across the language change: its values are still there, marked.
+        await expect.poll(() => page.locator('[data-testid="ocr-source"]').count()).toBe(6);
+        await page.screenshot({ path: join(shots, `mrz-${size.name}-${lang}.png`) });
+        await page
+          .locator('[data-testid="ocr-infos"]')
+          .screenshot({ path: join(shots, `mrz-${size.name}-${lang}-keep.png`) });
+        for (const p of await sideways(page)) problems.push(`${lang}: ${p}`);
+        for (const v of await axe(page)) problems.push(`${lang}: ${v}`);
+      }
+      expect(problems).toEqual([]);
+    },
+  );
 });
