@@ -107,7 +107,11 @@ export const FIELD_BY_ID: ReadonlyMap<string, FieldSpec> = new Map(FIELDS.map((s
 
 /**
  * Document types named here (perimeter 01), by the document family procedures ask for. Only types we
- * could check in public sources; others are shown as « document 2D-Doc » with their number.
+ * could check in public sources; others are shown as « document 2D-Doc » with their number. Source: the
+ * ANTS specification's annex 6.1 (V3.3.7.2, 11/03/2026, as transcribed in betagouv/2ddoc-parser
+ * doc/spec_2d_doc/page_039.md). It defines no CAF certificate type: a CAF attestation is read by OCR.
+ * 18, 24 and 27 (« Avis de situation déclarative à l'impôt sur les revenus », V1–V3) are resource
+ * proofs carrying the tax notice's fields (41 revenu fiscal de référence, 47 numéro fiscal…).
  */
 export const DOC_TYPES: Readonly<Record<string, 'address' | 'bank' | 'tax-notice' | 'payslip'>> = {
   '00': 'address',
@@ -116,5 +120,8 @@ export const DOC_TYPES: Readonly<Record<string, 'address' | 'bank' | 'tax-notice
   '03': 'bank',
   '04': 'tax-notice',
   '06': 'payslip',
+  '18': 'tax-notice',
+  '24': 'tax-notice',
+  '27': 'tax-notice',
   '28': 'tax-notice',
 };
