@@ -50,14 +50,19 @@ export function watchRoute(
   win.addEventListener('popstate', onEvent);
   win.addEventListener('hashchange', onEvent);
   const navigation = (win as Window & { navigation?: EventTarget }).navigation;
-  navigation?.addEventListener?.('currententrychange', onEvent);
+  // The Navigation API tells during the app's own pushState, before the app has drawn the new
+  // route (a guide would judge the new address against the old page): look once that task is over.
+  const onNavigation = () => {
+    win.setTimeout(check, 0);
+  };
+  navigation?.addEventListener?.('currententrychange', onNavigation);
   const timer = setInterval(check, pollMs);
   return () => {
     active = false;
     clearInterval(timer);
     win.removeEventListener('popstate', onEvent);
     win.removeEventListener('hashchange', onEvent);
-    navigation?.removeEventListener?.('currententrychange', onEvent);
+    navigation?.removeEventListener?.('currententrychange', onNavigation);
     // Only undo our own wrapper: someone may have wrapped it again after us.
     if (wrappedPush && history.pushState === wrappedPush) history.pushState = original.pushState;
     if (wrappedReplace && history.replaceState === wrappedReplace)
