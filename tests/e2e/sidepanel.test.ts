@@ -1,12 +1,14 @@
 /**
  * The guides tab of the extension's side panel: the page's documents checklist ticked from the
  * side panel (and the other way round), the step read aloud, answers pushed by the page instead
- * of a poll, and the side panel following a new page and a new tab. Keyboard only.
+ * of a poll, the side panel following a new page and a new tab, and « Je n’y arrive pas » (help
+ * places near a postcode, a note for the guide's author). Keyboard only.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { uiMessages } from '../../utils/i18n/ui';
 import { type Demo, startDemoServer } from './demo';
+import { press } from './guide-panel';
 import { axe, deepActive, launch, launcher, panel, tabTo } from './harness';
 
 let demo: Demo;
@@ -229,6 +231,46 @@ describe('guides in the side panel', () => {
       await side.bringToFront();
       await expect.poll(() => stepOf(side)).toBe(onFoyer);
       expect(await axe(side)).toEqual([]);
+      expect(session.outside).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('« Je n’y arrive pas » in the side panel: places near a postcode, and a note for the guide’s author', async () => {
+    const session = await launch({ extension: true });
+    try {
+      const site = await session.context.newPage();
+      await site.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
+      await launcher(site).waitFor();
+      const side = await session.context.newPage();
+      await openSidePanel(side, session.extensionId);
+      await expect.poll(() => stepOf(side)).toBe('civilite');
+
+      await press(side, 'Je n’y arrive pas');
+      await expect.poll(async () => (await deepActive(side))?.id).toBe('pp-help-title');
+      await tabTo(side, (el) => el.id === 'pp-help-postcode', 10);
+      await side.keyboard.type('75020');
+      await side.keyboard.press('Enter');
+      await expect.poll(() => side.locator('[data-testid="help-list"] > li').count()).toBeGreaterThan(0);
+
+      await tabTo(side, (el) => el.id === 'pp-feedback-comment', 80);
+      await side.keyboard.type('Le bouton est caché.');
+      await press(side, 'Signaler cette étape');
+      await expect
+        .poll(() => side.locator('[data-testid="feedback-status"]').textContent())
+        .toBe('Merci. C’est noté sur cet ordinateur. Le médiateur l’enverra à l’auteur.');
+      expect(await axe(side)).toEqual([]);
+
+      // The mediator finds it with the others, for the guide's author.
+      const options = await session.context.newPage();
+      await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+      const entry = options.locator(
+        '[data-testid="feedback-guides"] > li[data-guide="fr.demo.aide-logement"]',
+      );
+      await expect
+        .poll(() => entry.locator('p').first().textContent(), { timeout: 20_000 })
+        .toBe('Un retour.');
       expect(session.outside).toEqual([]);
     } finally {
       await session.close();

@@ -149,11 +149,11 @@ export const PROTOCOL = {
     payload: v.object({ text: v.optional(shortString(4 * 1024 * 1024)) }),
   },
   /**
-   * « Cette étape n'est pas claire », from the page's guide: kept sealed on this computer for the
+   * « Cette étape n'est pas claire », from the guide (the page's panel or the side panel): kept sealed on this computer for the
    * mediator to send to the guide's author. The comment is stripped again by the background.
    */
   'pasapas:feedback-add': {
-    from: { content: true },
+    from: { content: true, pages: ['/sidepanel.html'] },
     payload: v.object({
       guideId: shortString(128),
       guideVersion: shortString(64),

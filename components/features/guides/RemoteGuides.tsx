@@ -7,6 +7,8 @@ import { uiMessages } from '../../../utils/i18n/ui';
 import { type PanelServices, useServices } from '../../app/services';
 import { useAdoptedSheet } from '../../app/use-adopted-sheet';
 import guidesCss from './guides.css?inline';
+import { HelpView } from './HelpView';
+import { helpMessages } from './help-messages';
 import { guidesMessages } from './messages';
 import type { PageCommand, PageSnapshot } from './page-sync';
 import {
@@ -26,7 +28,7 @@ import {
 } from './parts';
 import { TargetWords } from './TargetWords';
 
-const translate = createTranslator(uiMessages, guidesMessages);
+const translate = createTranslator(uiMessages, guidesMessages, helpMessages);
 type T = (key: string, params?: Params) => string;
 
 /**
@@ -86,6 +88,15 @@ export function RemoteGuides() {
   const finishedRef = useRef<HTMLParagraphElement>(null);
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [notFound, setNotFound] = useState(false);
+  // « Je n’y arrive pas »: the help places and the note to the guide's author, in the step's place.
+  const [helping, setHelping] = useState(false);
+  const helpButton = useRef<HTMLButtonElement>(null);
+  const backToHelpButton = useRef(false);
+  useEffect(() => {
+    if (helping || !backToHelpButton.current) return;
+    backToHelpButton.current = false;
+    helpButton.current?.focus();
+  }, [helping]);
   const focusAfterMove = useRef(false);
   const lastStep = useRef<string | null>(null);
 
@@ -227,7 +238,19 @@ export function RemoteGuides() {
             onGo={(i) => act({ action: 'goTo', index: i })}
             t={t}
           />
-          {current.finished ? (
+          {helping ? (
+            <HelpView
+              guide={guide}
+              stepId={step?.id}
+              lang={lang.value}
+              env={services.env}
+              t={t}
+              onClose={() => {
+                backToHelpButton.current = true;
+                setHelping(false);
+              }}
+            />
+          ) : current.finished ? (
             <Finished t={t} finishedRef={finishedRef} onRestart={() => act({ action: 'goTo', index: 0 })} />
           ) : (
             step && (
@@ -280,6 +303,15 @@ export function RemoteGuides() {
                   onNext={() => act({ action: 'next' })}
                   t={t}
                 />
+                <button
+                  type="button"
+                  class="pp-button"
+                  data-action="stuck"
+                  ref={helpButton}
+                  onClick={() => setHelping(true)}
+                >
+                  {t('help.stuck')}
+                </button>
               </section>
             )
           )}
