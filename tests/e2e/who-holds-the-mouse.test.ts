@@ -1,9 +1,9 @@
 /**
  * « Qui tient la souris ? » (issue 15, part 6) in the built extension on a shared computer: the
  * mediator turns « Je fais avec la personne » on by keyboard in the guide, the panel's words change
- * (the help button, the secret field's advice), the choice holds across the site's pages, and at
- * « Personne suivante » it goes into the anonymous activity report and back to « La personne fait
- * seule » for the next person. Axe clean, fr and ar; nothing leaves the machine.
+ * (the help button, the secret field's advice), in the side panel too, the choice holds across the
+ * site's pages, and at « Personne suivante » it goes into the anonymous activity report and back to
+ * « La personne fait seule » for the next person. Axe clean, fr and ar; nothing leaves the machine.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,6 +68,20 @@ describe('who holds the mouse', () => {
       await expect.poll(() => helpButton(page).textContent()).toBe('Nous n’y arrivons pas');
       expect(await axe(page)).toEqual([]);
       await page.screenshot({ path: join(SHOTS, 'doer-together-fr.png') });
+
+      // The side panel's guide says the same.
+      const side = await session.context.newPage();
+      await side.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
+      await expect
+        .poll(() => side.locator('[data-testid="doer-switch"]').getAttribute('data-doer'), {
+          timeout: 20_000,
+        })
+        .toBe('together');
+      await expect
+        .poll(() => side.locator('[data-action="stuck"]').textContent())
+        .toBe('Nous n’y arrivons pas');
+      await side.close();
+      await page.bringToFront();
 
       // Another page of the site: still with the person.
       await page.reload();

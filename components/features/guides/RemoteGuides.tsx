@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { wordsFor } from '../../../utils/activity/doer';
 import { pagePosition } from '../../../utils/guides/page-count';
 import type { GuideCommand } from '../../../utils/guides/remote';
 import { localize } from '../../../utils/guides/schema';
@@ -6,6 +7,8 @@ import { createTranslator, type Params } from '../../../utils/i18n';
 import { uiMessages } from '../../../utils/i18n/ui';
 import { type PanelServices, useServices } from '../../app/services';
 import { useAdoptedSheet } from '../../app/use-adopted-sheet';
+import { DoerSwitch, useDoer } from './DoerSwitch';
+import { doerMessages } from './doer-messages';
 import guidesCss from './guides.css?inline';
 import { HelpView } from './HelpView';
 import { helpMessages } from './help-messages';
@@ -28,7 +31,7 @@ import {
 } from './parts';
 import { TargetWords } from './TargetWords';
 
-const translate = createTranslator(uiMessages, guidesMessages, helpMessages);
+const translate = createTranslator(uiMessages, guidesMessages, helpMessages, doerMessages);
 type T = (key: string, params?: Params) => string;
 
 /**
@@ -82,7 +85,9 @@ export function RemoteGuides() {
   const services = useServices();
   const { lang, announce } = services;
   const remote = remoteOf(services);
-  const t: T = (key, params) => translate(lang.value, key, params);
+  // Who holds the mouse (a shared computer's switch, as in the page's panel): the words follow it.
+  const doer = useDoer(services.env);
+  const t: T = wordsFor((key, params) => translate(lang.value, key, params), doer.doer);
   const rootRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const finishedRef = useRef<HTMLParagraphElement>(null);
@@ -229,6 +234,7 @@ export function RemoteGuides() {
       {current && guide && (
         <div class="pp-stack" data-guide={guide.id}>
           <GuideHeader guide={guide} trust={entry?.trust} lang={lang.value} index={current.index} t={t} />
+          {doer.shown && <DoerSwitch doer={doer.doer} onChoose={doer.choose} t={t} />}
           <StepList
             guide={guide}
             lang={lang.value}
