@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { docWithStamp, renderHtml } from '../fixtures/ocr-docs/render';
+import { docWithStamp, renderHtml, renderTextPdf } from '../fixtures/ocr-docs/render';
 import { codeSvg, PRINTED_TAX_NOTICE_FIELDS, signedCode } from '../fixtures/twoddoc/make';
 import { type Demo, startDemoServer } from './demo';
 import { axe, launch, launchBrowser, launcher, panel, ROOT, type Session } from './harness';
@@ -22,7 +22,7 @@ const FIELDS = PRINTED_TAX_NOTICE_FIELDS;
 
 let demo: Demo;
 let tmp: string;
-const images = { signed: '', tampered: '', disagreeing: '' };
+const images = { signed: '', tampered: '', disagreeing: '', textPdf: '' };
 
 /** The fictitious tax notice with the code printed in its top right corner, as a 200 dpi PNG. */
 async function renderWithCode(name: string, code: string): Promise<string> {
@@ -36,6 +36,14 @@ beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'pasapas-2ddoc-e2e-'));
   const signed = await signedCode(FIELDS);
   images.signed = await renderWithCode('signed', signed);
+  // The same notice as downloaded: a PDF with a text layer, the code drawn in it.
+  images.textPdf = await renderTextPdf(
+    docWithStamp('avis-imposition', `${await codeSvg(signed)}<div>2D-DOC</div>`),
+    {
+      dir: tmp,
+      name: 'signed-text',
+    },
+  );
   // One value changed after signing: the revenu fiscal de référence, 24350 → 14350.
   images.tampered = await renderWithCode('tampered', signed.replace('4124350', '4114350'));
   // Signed, but not what the paper says (24 360 in the code, 24 350 printed).
@@ -168,6 +176,21 @@ describe('2D-Doc in the widget', () => {
     expect(await status.textContent()).toBe(
       'Code signé : émetteur inconnu. Nous ne pouvons pas vérifier sa signature.',
     );
+  });
+
+  test('a PDF with a text layer: its text is read as is, and its signed code is found and checked', async () => {
+    const page = await open('/aide-logement/ressources.html');
+    await openOcrTab(page);
+    await page.locator('[data-testid="ocr-file"]').setInputFiles(images.textPdf);
+    const status = page.locator('[data-testid="twoddoc-status"]');
+    await status.waitFor({ timeout: READ_TIMEOUT });
+    expect(await status.getAttribute('data-status')).toBe('verified');
+    expect(await page.locator('[data-testid="ocr-text-layer"]').count()).toBe(1);
+    const row = field(page, 'fiscal-number').filter({ has: page.locator('[data-testid="ocr-source"]') });
+    expect(await row.locator('input').inputValue()).toBe('3023217600053');
+    expect(await row.locator('[data-testid="ocr-source"]').textContent()).toBe('lu dans le code signé');
+    expect(await page.locator('[data-testid="twoddoc-disagree"]').count()).toBe(0);
+    expect(await axe(page)).toEqual([]);
   });
 
   test('a changed code is refused plainly: none of its values is offered as read from the code', async () => {

@@ -4,7 +4,7 @@
  */
 import { createBrowserOcr } from '../../../utils/ocr/engine/browser';
 import { checkImageSize } from '../../../utils/ocr/image-size';
-import type { GrayImage, OcrEngine, OcrProgress, RgbaImage } from '../../../utils/ocr/index';
+import type { GrayImage, OcrEngine, OcrLine, OcrProgress, RgbaImage } from '../../../utils/ocr/index';
 import { OcrCancelledError, readDocument } from '../../../utils/ocr/index';
 import { preprocessInWorker } from '../../../utils/ocr/preprocess/in-worker';
 import {
@@ -139,6 +139,18 @@ export async function readImage(pixels: RgbaImage, opts: ReadOpts): Promise<Read
   return { reading: combined.reading, image, pdfPages: 0, code: combined.code, mrz };
 }
 
+/** A PDF page with a text layer: its text as is (no OCR), and its 2D-Doc when the drawn page has one. */
+async function readTextPage(
+  page: { text: string; lines: OcrLine[]; image?: RgbaImage },
+  opts: ReadOpts,
+  pdfPages: number,
+): Promise<Read> {
+  const code = page.image ? await readCode(page.image, opts) : null;
+  const reading = await readDocument({ text: page.text, lines: page.lines }, engineFor(opts.assetsBase));
+  const combined = withCode(reading, code);
+  return { reading: combined.reading, image: null, pdfPages, code: combined.code };
+}
+
 /** A file from the picker or a paste: an image, or the first pages of a PDF (text layer used when present). */
 export async function readFile(file: Blob, opts: ReadOpts): Promise<Read> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -152,7 +164,8 @@ export async function readFile(file: Blob, opts: ReadOpts): Promise<Read> {
   const { readPdfBrowser } = await import('../../../utils/ocr/pdf/browser');
   let pages: Awaited<ReturnType<typeof readPdfBrowser>>;
   try {
-    pages = await readPdfBrowser(bytes, { assetsBase: opts.assetsBase, maxPages: 2 });
+    // Pages with a text layer are drawn too: a downloaded tax notice's 2D-Doc is an image on it.
+    pages = await readPdfBrowser(bytes, { assetsBase: opts.assetsBase, maxPages: 2, drawTextPages: true });
   } catch (cause) {
     const code = (cause as { code?: string }).code === 'pdf-encrypted' ? 'pdf-locked' : 'bad-file';
     throw new ReadInputError(code, { cause });
@@ -162,11 +175,7 @@ export async function readFile(file: Blob, opts: ReadOpts): Promise<Read> {
     if (opts.signal.aborted) break;
     const read =
       page.kind === 'text'
-        ? {
-            reading: await readDocument({ text: page.text, lines: page.lines }, engineFor(opts.assetsBase)),
-            image: null,
-            pdfPages: pages.length,
-          }
+        ? await readTextPage(page, opts, pages.length)
         : { ...(await readImage(page.image, opts)), pdfPages: pages.length };
     const score = (r: Read) => r.reading.fields.filter((f) => f.valid).length;
     if (!best || score(read) > score(best)) best = read;

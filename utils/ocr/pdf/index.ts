@@ -18,7 +18,16 @@ export class OcrPdfError extends Error {
 }
 
 export type PdfPageReading =
-  | { pageNumber: number; kind: 'text'; text: string; lines: OcrLine[]; width: number; height: number }
+  | {
+      pageNumber: number;
+      kind: 'text';
+      text: string;
+      lines: OcrLine[];
+      width: number;
+      height: number;
+      /** The page drawn too (`drawTextPages`): a downloaded document's 2D-Doc is an image in it. */
+      image?: RgbaImage;
+    }
   | { pageNumber: number; kind: 'image'; image: RgbaImage };
 
 /** The slice of pdf.js we use (structural, so both builds fit). */
@@ -44,6 +53,8 @@ export type PdfReadOptions = {
   /** A page whose text layer has fewer letters/digits than this is treated as a scan. */
   minTextChars?: number;
   render?: PageRenderer;
+  /** Also draw the pages that have a text layer (with `render`), to look for a 2D-Doc on them. */
+  drawTextPages?: boolean;
   /** Extra options for getDocument (worker, fonts…). */
   documentOptions?: Record<string, unknown>;
 };
@@ -175,6 +186,8 @@ export async function readPdfPages(
       const lines = textItemsToLines(items, viewport);
       const text = lines.map((l) => l.text).join('\n');
       if ((text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= minChars) {
+        const image =
+          opts.drawTextPages && opts.render ? await opts.render(page, renderScale(page, scale)) : undefined;
         pages.push({
           pageNumber: n,
           kind: 'text',
@@ -182,6 +195,7 @@ export async function readPdfPages(
           lines,
           width: Math.round(viewport.width),
           height: Math.round(viewport.height),
+          ...(image ? { image } : {}),
         });
         continue;
       }
