@@ -10,6 +10,8 @@ import { useContext } from 'preact/hooks';
 export type SessionFrame = {
   view: 'banner' | 'tab';
   claimed: boolean;
+  /** The page script gave this frame focus (the PIN was asked as the person left a field). */
+  takeFocus: boolean;
   tell(message: { event?: string; height?: number }): void;
   /** The extension's whole end of session, asked with this frame's claimed place (absent: unclaimed). */
   endAll?: () => Promise<unknown>;

@@ -17,11 +17,14 @@ function tell(message: { event?: string; height?: number }): void {
 export function SessionPage({
   view,
   claimed,
+  takeFocus,
   announcement,
   endAll,
 }: {
   view: SessionFrame['view'];
   claimed: boolean;
+  /** The page script gave this frame focus: its form takes it once drawn. */
+  takeFocus?: boolean;
   announcement: { value: string };
   endAll?: SessionFrame['endAll'];
 }) {
@@ -46,7 +49,9 @@ export function SessionPage({
       data-testid="session-page"
       data-claimed={String(claimed)}
     >
-      <SessionFrameContext.Provider value={{ view, claimed, tell, ...(endAll ? { endAll } : {}) }}>
+      <SessionFrameContext.Provider
+        value={{ view, claimed, takeFocus: takeFocus === true, tell, ...(endAll ? { endAll } : {}) }}
+      >
         {views?.map((View, i) => (
           <View key={i} />
         ))}

@@ -15,18 +15,21 @@ const view = new URLSearchParams(location.search).get('view') === 'banner' ? 'ba
 /** The token comes once, from the window that framed us; waited for a short while only. */
 const WAIT_MS = 10_000;
 
-function receiveToken(): Promise<string | undefined> {
+/** With the token, whether the page script gave this frame focus for its form (the PIN was asked). */
+type Handed = { token: string; focus: boolean };
+
+function receiveToken(): Promise<Handed | undefined> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => done(undefined), WAIT_MS);
-    const done = (token: string | undefined) => {
+    const done = (handed: Handed | undefined) => {
       clearTimeout(timer);
       window.removeEventListener('message', onMessage);
-      resolve(token);
+      resolve(handed);
     };
     const onMessage = (e: MessageEvent) => {
-      const data = e.data as { pasapas?: unknown; token?: unknown } | null;
+      const data = e.data as { pasapas?: unknown; token?: unknown; focus?: unknown } | null;
       if (e.source !== window.parent || data?.pasapas !== 'session-token') return;
-      if (typeof data.token === 'string') done(data.token);
+      if (typeof data.token === 'string') done({ token: data.token, focus: data.focus === true });
     };
     window.addEventListener('message', onMessage);
     // Ready to hear it: the page script answers this with the token, to our origin only (so it
@@ -36,12 +39,17 @@ function receiveToken(): Promise<string | undefined> {
 }
 
 /** Every call names the claimed place: the background answers only that frame, with that token. */
-type Claimed = { client: ReturnType<typeof createRemoteClient>; endAll: () => Promise<unknown> };
+type Claimed = {
+  client: ReturnType<typeof createRemoteClient>;
+  endAll: () => Promise<unknown>;
+  focus: boolean;
+};
 
 async function claim(): Promise<Claimed | undefined> {
   if (window.parent === window) return undefined;
-  const token = await receiveToken();
-  if (!token) return undefined;
+  const handed = await receiveToken();
+  if (!handed) return undefined;
+  const { token } = handed;
   const answer = (await browser.runtime
     .sendMessage({ type: 'pasapas:session-claim', view, token })
     .catch(() => undefined)) as { claimed?: unknown } | undefined;
@@ -51,6 +59,7 @@ async function claim(): Promise<Claimed | undefined> {
       browser.runtime.sendMessage({ ...message, frame: { view, token } }),
     ),
     endAll: () => browser.runtime.sendMessage({ type: 'pasapas:session-end', frame: { view, token } }),
+    focus: handed.focus,
   };
 }
 
@@ -69,6 +78,7 @@ if (root)
         <SessionPage
           view={view}
           claimed={claimed !== undefined}
+          takeFocus={claimed?.focus === true}
           announcement={announcement}
           endAll={claimed?.endAll}
         />

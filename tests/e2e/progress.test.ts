@@ -2,10 +2,10 @@
  * Progress end to end, in real Chromium: the extension (persistent profiles: close the browser
  * and come back; public-computer mode; handover between two profiles) and the widget.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Demo, startDemoServer } from './demo';
 import {
@@ -17,6 +17,7 @@ import {
   launchBrowser,
   launcher,
   openPanelTab,
+  ROOT,
   type Session,
   sessionFrame,
 } from './harness';
@@ -40,11 +41,15 @@ const VALUES = {
   banque: { titulaire: 'Léa Martin', iban: 'FR7630006000011234567890189', bic: 'BNPAFRPPXXX' },
 } as const;
 
+/** Screenshots for a person to look at (not committed). */
+const SHOTS = join(ROOT, 'test-results/screenshots');
+
 let demo: Demo;
 const dirs: string[] = [];
 const outside: string[] = [];
 
 beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
   demo = await startDemoServer({ port: 0 });
 });
 afterAll(async () => {
@@ -619,5 +624,198 @@ describe('widget', () => {
     expect(await axe(again, '[data-pasapas-host="progress"]')).toEqual([]);
     await conflict.locator('[data-action="conflict-use-mine"]').click();
     expect(await again.locator('[name="nom"]').inputValue()).toBe('Dupont');
+  });
+});
+
+/**
+ * The shared computer's code, by keyboard, on a phone (issue 13, problem 8). The person types their
+ * name: nothing pops up while they type. They press Tab: the question comes then, at the bottom of
+ * the screen, with focus in its first field (the site's next field is never entered, so the site
+ * does not say « Ce champ est obligatoire » under it). The code typed, focus is back where they
+ * were going, and the name typed before the code is kept. On return, one code box only.
+ */
+describe('shared computer, by keyboard, at 360 px', () => {
+  const PHONE = { width: 360, height: 740 };
+
+  /** Where focus is inside our PIN frame (the page sees only the frame). */
+  const frameFocus = (frame: Frame) =>
+    frame
+      .evaluate(() => (document.hasFocus() ? document.activeElement?.getAttribute('data-testid') : null))
+      .catch(() => null);
+
+  /** The box of the banner's dialog, and of a page element, in the page's coordinates. */
+  const boxes = (page: Page, selector: string) =>
+    page.evaluate((sel) => {
+      const section = document
+        .querySelector('[data-pasapas-host="progress"]')
+        ?.shadowRoot?.querySelector('[data-testid="progress-banner"]');
+      const el = document.querySelector(sel);
+      if (!section || !el) return null;
+      const a = section.getBoundingClientRect();
+      const b = el.getBoundingClientRect();
+      return {
+        overlaps: a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom,
+        inScreen: a.left >= 0 && a.right <= innerWidth && a.top >= 0 && a.bottom <= innerHeight,
+        role: section.getAttribute('role'),
+      };
+    }, selector);
+
+  /** A save waits for the code, which is asked when the person leaves their field. */
+  const pinWanted = (page: Page) =>
+    page.locator('[data-pasapas-host="progress"][data-pin-wanted]').waitFor({ state: 'attached' });
+
+  /** The site's own error under a field (DSFR: the field's messages group). */
+  const siteError = (page: Page, name: string) =>
+    page
+      .locator(`#${name}-messages`)
+      .textContent()
+      .then((t) => (t ?? '').trim());
+
+  test('extension: asked when leaving the field, focus in it, nothing lost, one box on return', async () => {
+    const session = await launch({ extension: true, profileDir: profile(), viewport: PHONE });
+    const close = session.close.bind(session);
+    try {
+      const options = await session.context.newPage();
+      await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+      await options.locator('[data-testid="public-enabled"]').check({ force: true });
+      await options.locator('[data-action="public-save"]').click();
+      await options.locator('[data-testid="public-status"]').waitFor();
+      await options.close();
+
+      const page = await session.context.newPage();
+      await goto(page, '/aide-logement/identite.html?widget=0');
+      await agentReady(page);
+      await page.locator('#nom').focus();
+      await page.keyboard.type('Martin');
+      // The save waits for a code; typing goes on in the field: no box over it, focus stays.
+      await pinWanted(page);
+      expect(await bannerState(page)).not.toBe('pin-needed');
+      expect((await deepActive(page))?.id).toBe('nom');
+
+      await page.keyboard.press('Tab');
+      await expect.poll(() => bannerState(page)).toBe('pin-needed');
+      const frame = await sessionFrame(page, 'banner');
+      await expect.poll(() => frameFocus(frame)).toBe('pin-input');
+      // « Prénom » was never entered, so the site said nothing under it.
+      expect(await siteError(page, 'prenom')).toBe('');
+      expect(await page.locator('#prenom').getAttribute('aria-invalid')).toBe(null);
+      const place = await boxes(page, '#nom');
+      expect(place?.inScreen).toBe(true);
+      expect(place?.role).toBe('dialog');
+      expect(await axe(page, '[data-pasapas-host="progress"]')).toEqual([]);
+      expect(await axeFrame(frame)).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, 'extension-360-fr-pin-asked.png') });
+
+      // By keyboard only, in the frame: the code, Tab, the code again, Enter.
+      await page.keyboard.type('482193');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('482193');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => bannerState(page), { timeout: 20_000 }).toBe('hidden');
+      // Back where the person was going, and what they typed before the code is saved.
+      await expect.poll(async () => (await deepActive(page))?.id).toBe('prenom');
+      await expect.poll(() => savedAt(page), { timeout: 20_000 }).not.toBeNull();
+      await page.keyboard.type('Léa');
+      await page.keyboard.press('Tab');
+      await expect.poll(() => bannerState(page)).toBe('hidden');
+
+      // Back on the page (same computer, still unlocked): both answers are offered.
+      await goto(page, '/aide-logement/identite.html?widget=0');
+      await agentReady(page);
+      await expect.poll(() => bannerState(page)).toBe('offer');
+      const offered = await banner(page).locator('[data-testid="resume-list"]').textContent();
+      expect(offered).toContain('Martin');
+      expect(offered).toContain('Léa');
+
+      // Locked (the person steps away), then back: one code box, the banner's, at the top of the
+      // page and in its flow; opening « Mes démarches » puts it there instead, never both.
+      await progressTab(page);
+      const tabFrame = await sessionFrame(page, 'tab');
+      const section = tabFrame.locator('[data-testid="public-section"]');
+      await section.locator('[data-action="lock"]').click();
+      await expect.poll(() => section.getAttribute('data-mode')).toBe('locked');
+      await goto(page, '/aide-logement/identite.html?widget=0');
+      await agentReady(page);
+      await expect.poll(() => bannerState(page)).toBe('locked');
+      await sessionFrame(page, 'banner');
+      expect(await boxes(page, 'main h1')).toMatchObject({ overlaps: false });
+      await progressTab(page);
+      await sessionFrame(page, 'tab');
+      const codeBoxes = () => page.frames().filter((f) => f.url().includes('/session.html?view=')).length;
+      await expect.poll(codeBoxes).toBe(1);
+      const unlock = (await sessionFrame(page, 'tab')).locator('[data-testid="pin-unlock"]');
+      await unlock.locator('[data-testid="pin-input"]').fill('482193');
+      await unlock.locator('[data-action="pin-submit"]').click();
+      await expect.poll(() => bannerState(page), { timeout: 20_000 }).toBe('offer');
+    } finally {
+      outside.push(...session.outside);
+      await close();
+    }
+  });
+
+  test('widget: asked when leaving the field, focus in it, nothing lost', async () => {
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.context({ viewport: PHONE });
+      const page = await context.newPage();
+      // The demo's own page, with the administration's shared-computer setting turned on.
+      await page.route(`${demo.url}/aide-logement/identite.html`, async (route) => {
+        const original = await route.fetch();
+        const body = (await original.text()).replace(
+          'data-catalog="/demo-guides/index.json"',
+          'data-catalog="/demo-guides/index.json" data-public-computer="true"',
+        );
+        await route.fulfill({ response: original, body });
+      });
+      await goto(page, '/aide-logement/identite.html');
+      await page.locator('#nom').focus();
+      await page.keyboard.type('Martin');
+      // The widget loads its progress code at this first keystroke; the save then waits for a code.
+      await agentReady(page);
+      await pinWanted(page);
+      expect(await bannerState(page)).not.toBe('pin-needed');
+      expect((await deepActive(page))?.id).toBe('nom');
+      await page.keyboard.press('Tab');
+      await expect.poll(() => bannerState(page)).toBe('pin-needed');
+      await expect
+        .poll(
+          async () =>
+            (await deepActive(page))?.tag +
+            ':' +
+            (await page.evaluate(() => {
+              let el: Element | null = document.activeElement;
+              while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+              return el?.getAttribute('data-testid') ?? null;
+            })),
+        )
+        .toBe('input:pin-input');
+      expect(await siteError(page, 'prenom')).toBe('');
+      expect((await boxes(page, '#nom'))?.inScreen).toBe(true);
+      expect(await axe(page, '[data-pasapas-host="progress"]')).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, 'widget-360-fr-pin-asked.png') });
+      await page.keyboard.type('246813');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('246813');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => bannerState(page), { timeout: 20_000 }).toBe('hidden');
+      await expect.poll(async () => (await deepActive(page))?.id).toBe('prenom');
+      await expect.poll(() => savedAt(page), { timeout: 20_000 }).not.toBeNull();
+
+      // The key lived in the page: after a reload, one box (locked), and the name comes back.
+      await page.reload();
+      await launcher(page).waitFor();
+      await agentReady(page);
+      await expect.poll(() => bannerState(page)).toBe('locked');
+      expect(await banner(page).locator('[data-testid="pin-unlock"]').count()).toBe(1);
+      const unlock = banner(page).locator('[data-testid="pin-unlock"]');
+      await unlock.locator('[data-testid="pin-input"]').fill('246813');
+      await unlock.locator('[data-action="pin-submit"]').click();
+      await expect.poll(() => bannerState(page), { timeout: 20_000 }).toBe('offer');
+      expect(await banner(page).locator('[data-testid="resume-list"]').textContent()).toContain('Martin');
+      await context.close();
+    } finally {
+      outside.push(...browser.outside);
+      await browser.close();
+    }
   });
 });

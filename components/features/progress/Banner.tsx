@@ -1,8 +1,10 @@
 /**
  * The banner drawn on the page (its own shadow host, marked data-pasapas-host): the offer to
  * resume, the questions about what the site already filled, and the PIN prompts of a shared
- * computer. It never takes focus on its own: the person may be typing. It comes first in the
- * page's tab order, and a polite announcement says it appeared.
+ * computer. It comes first in the page's tab order, and a polite announcement says it appeared.
+ * It never takes focus while the person types; the one exception is the shared computer's code,
+ * asked when the person leaves a field (agent.ts): then it is a small dialog at the bottom of the
+ * screen that takes focus, and gives it back to where they were going once they answered.
  */
 import { effect } from '@preact/signals';
 import { render } from 'preact';
@@ -35,10 +37,12 @@ function BannerView({ agent, services }: { agent: Agent; services: PanelServices
   const fields = agent.fields();
   const labelOf = (index: number) => fields[index]?.label || '—';
 
+  const ask = state.kind === 'pin-needed' || state.kind === 'locked' ? state.ask : undefined;
   useEffect(() => {
     if (state.kind === 'offer') services.announce(t('progress.resume.title'));
-    if (state.kind === 'pin-needed') services.announce(t('progress.pin.needTitle'));
-    if (state.kind === 'locked') services.announce(t('progress.pin.lockedTitle'));
+    // A question that takes focus is said by the screen reader as focus enters it: not twice.
+    if (state.kind === 'pin-needed' && !ask) services.announce(t('progress.pin.needTitle'));
+    if (state.kind === 'locked' && !ask) services.announce(t('progress.pin.lockedTitle'));
   }, [state.kind]);
   // The button pressed is gone with the offer: focus goes to the message in the same frame, before
   // the browser drops it on the page's body (an after-paint effect came late on a busy machine).
@@ -47,6 +51,22 @@ function BannerView({ agent, services }: { agent: Agent; services: PanelServices
   }, [state.kind]);
 
   if (state.kind === 'hidden') return null;
+  // "Mes démarches" shows its own code box on this page: one box at a time.
+  if ((state.kind === 'pin-needed' || state.kind === 'locked') && agent.pinInTab.value) return null;
+  /** Back where the person was going, once they chose, typed or refused the code. */
+  const giveBack = () => {
+    const back = ask?.back;
+    if (back?.isConnected) back.focus();
+  };
+  const resumed = (kind: 'choose' | 'unlock') => {
+    services.announce(t(kind === 'choose' ? 'progress.pin.chosen' : 'progress.pin.unlocked'));
+    giveBack();
+    agent.resumeAfterPin();
+  };
+  const skipped = () => {
+    giveBack();
+    agent.skipPin();
+  };
   // The extension on a web page: the PIN is typed in our own frame, out of the page's reach.
   const sessionPage = sessionPageOf(services);
   const comfort = settings.value.comfort;
@@ -61,9 +81,11 @@ function BannerView({ agent, services }: { agent: Agent; services: PanelServices
         page={sessionPage}
         view="banner"
         title={title}
+        takeFocus={!!ask}
         onEvent={(event: SessionEvent) => {
-          if (event === 'skip') agent.skipPin();
-          else if (event === 'pin-chosen' || event === 'unlocked') agent.resumeAfterPin();
+          if (event === 'skip') skipped();
+          else if (event === 'pin-chosen') resumed('choose');
+          else if (event === 'unlocked') resumed('unlock');
         }}
       />
     ) : (
@@ -71,11 +93,9 @@ function BannerView({ agent, services }: { agent: Agent; services: PanelServices
         kind={kind}
         t={t}
         lang={lang.value}
-        onDone={() => {
-          services.announce(t(kind === 'choose' ? 'progress.pin.chosen' : 'progress.pin.unlocked'));
-          agent.resumeAfterPin();
-        }}
-        {...(kind === 'choose' ? { onSkip: () => agent.skipPin() } : {})}
+        autoFocus={!!ask}
+        onDone={() => resumed(kind)}
+        {...(kind === 'choose' ? { onSkip: skipped } : {})}
       />
     );
   return (
@@ -87,6 +107,7 @@ function BannerView({ agent, services }: { agent: Agent; services: PanelServices
       data-font={comfort.font}
       style={{ '--pp-scale': String(comfort.textScale) }}
       aria-labelledby="pp-progress-banner-title"
+      {...(ask ? { role: 'dialog', 'aria-describedby': 'pp-progress-banner-intro', 'data-ask': '' } : {})}
       data-testid="progress-banner"
       data-state={state.kind}
     >
@@ -173,14 +194,14 @@ function BannerView({ agent, services }: { agent: Agent; services: PanelServices
       {state.kind === 'pin-needed' && (
         <>
           <h2 id="pp-progress-banner-title">{t('progress.pin.needTitle')}</h2>
-          <p>{t('progress.pin.needIntro')}</p>
+          <p id="pp-progress-banner-intro">{t('progress.pin.needIntro')}</p>
           {pinPrompt('choose', t('progress.pin.needTitle'))}
         </>
       )}
       {state.kind === 'locked' && (
         <>
           <h2 id="pp-progress-banner-title">{t('progress.pin.lockedTitle')}</h2>
-          <p>{t('progress.pin.lockedIntro')}</p>
+          <p id="pp-progress-banner-intro">{t('progress.pin.lockedIntro')}</p>
           {pinPrompt('unlock', t('progress.pin.lockedTitle'))}
           <p class="pp-progress-muted">{t('progress.pin.workerNote')}</p>
         </>
@@ -217,6 +238,7 @@ export function mountProgressBanner(
 ): () => void {
   let host: HTMLElement | undefined;
   let shadow: ShadowRoot | undefined;
+  let focusedFor: object | undefined;
   const attach = () => {
     if (host) return host;
     host = doc.createElement('div');
@@ -241,11 +263,24 @@ export function mountProgressBanner(
   };
   const stop = effect(() => {
     const at = agent.savedAt.value;
-    const state = agent.banner.value.kind;
-    if (!host && !at && state === 'hidden') return;
+    const current = agent.banner.value;
+    const state = current.kind;
+    const wanted = agent.pinWanted.value;
+    if (!host && !at && state === 'hidden' && !wanted) return;
     const h = attach();
     if (at) h.setAttribute('data-saved-at', String(at));
     h.setAttribute('data-state', state);
+    // For tests and the person's own tools: a save waits for the code (asked when they leave their field).
+    h.toggleAttribute('data-pin-wanted', wanted !== null);
+    // The code is asked as the person leaves a field: focus comes to us now, in that very focus
+    // change, so the field they were going to is never entered and left (the site would check it);
+    // the dialog's first field takes it once drawn.
+    if ((state === 'pin-needed' || state === 'locked') && current.ask && current.ask !== focusedFor) {
+      // Once per question: this effect runs again when something else changes (a save, the wait).
+      focusedFor = current.ask;
+      h.tabIndex = -1;
+      h.focus({ preventScroll: true });
+    }
   });
   // For tests and for the person's own tools: the progress code runs on this page.
   doc.documentElement.setAttribute('data-pasapas-progress', '');

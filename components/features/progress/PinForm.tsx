@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../../utils/i18n';
 import { useServices } from '../../app/services';
 import { errorMessage, type T } from './messages';
@@ -12,8 +12,11 @@ export function PinForm({
   lang,
   onDone,
   onSkip,
+  autoFocus,
 }: {
   kind: 'choose' | 'unlock';
+  /** Take focus once drawn: the code was asked as the person left a field (its page gave us focus). */
+  autoFocus?: boolean;
   t: T;
   lang: Lang;
   onDone: () => void;
@@ -28,6 +31,10 @@ export function PinForm({
   // Too many wrong PINs: everything was erased; the form only says so (there is no code any more).
   const [erased, setErased] = useState(false);
   const first = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (autoFocus) first.current?.focus();
+  }, []);
 
   const submit = async (e: Event) => {
     e.preventDefault();

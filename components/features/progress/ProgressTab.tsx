@@ -30,6 +30,13 @@ export default function ProgressTab() {
 
   useAdoptedSheet(progressCss, rootRef);
   useEffect(() => onAgent(services, setAgent), [services]);
+  // This tab's code box stands in for the page's banner one while shown: never two at once.
+  const pinHere = load.status === 'ready' && (load.mode.kind === 'needs-pin' || load.mode.kind === 'locked');
+  useEffect(() => {
+    if (!agent || !pinHere) return;
+    agent.pinShownInTab(true);
+    return () => agent.pinShownInTab(false);
+  }, [agent, pinHere]);
 
   // The extension on a web page: this site's procedures only; everything else in our own pages.
   const sessionPage = sessionPageOf(services);

@@ -43,6 +43,7 @@ export function SessionFrame({
   view,
   title,
   onEvent,
+  takeFocus,
 }: {
   /** Our `session.html` (sessionPageOf). */
   page: string;
@@ -50,12 +51,16 @@ export function SessionFrame({
   /** The frame's accessible name. */
   title: string;
   onEvent: (event: SessionEvent) => void;
+  /** Focus goes into the frame (its form takes it): the PIN was asked as the person left a field. */
+  takeFocus?: boolean;
 }) {
   const { env } = useServices();
   const hostRef = useRef<HTMLSpanElement>(null);
   const frameRef = useRef<HTMLIFrameElement | null>(null);
   const eventRef = useRef(onEvent);
   eventRef.current = onEvent;
+  const focusRef = useRef(takeFocus);
+  focusRef.current = takeFocus;
 
   useEffect(() => {
     const host = hostRef.current;
@@ -73,6 +78,7 @@ export function SessionFrame({
     frame.src = `${sessionPage}?view=${view}`;
     let alive = true;
     let tokenFor: string | undefined;
+    let gaveFocus = false;
     const onMessage = (e: MessageEvent) => {
       // Only our frame's own window: the page can post messages too, but not as our frame.
       if (e.source !== frame.contentWindow || !e.data || typeof e.data !== 'object') return;
@@ -82,7 +88,8 @@ export function SessionFrame({
       // navigated to by anyone else cannot receive it.
       if (data.ready === true && tokenFor)
         frame.contentWindow?.postMessage(
-          { pasapas: 'session-token', token: tokenFor },
+          // With it, whether its form takes focus: the frame was given it (the PIN was asked).
+          { pasapas: 'session-token', token: tokenFor, focus: gaveFocus },
           frameOrigin(sessionPage, extensionId),
         );
       if (typeof data.height === 'number' && Number.isFinite(data.height))
@@ -99,7 +106,14 @@ export function SessionFrame({
         const token = (answer as { token?: unknown } | undefined)?.token;
         if (!alive) return;
         if (typeof token === 'string') tokenFor = token;
+        // Focus still with us (the banner holding this frame, not the page): it goes into the frame.
+        const root = host.getRootNode();
+        const ours = root instanceof ShadowRoot ? root.host : host;
         shadow.append(frame);
+        if (focusRef.current && document.activeElement === ours) {
+          frame.focus();
+          gaveFocus = true;
+        }
       });
     return () => {
       alive = false;

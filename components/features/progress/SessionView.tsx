@@ -15,7 +15,7 @@ import progressCss from './progress.css?inline';
  */
 export default function SessionView() {
   const { lang, announce, storage } = useServices();
-  const { view, claimed, tell, endAll } = useSessionFrame();
+  const { view, claimed, takeFocus, tell, endAll } = useSessionFrame();
   const t = translatorFor(() => lang.value);
   const [mode, setMode] = useState<ProgressMode | null>(null);
   const [error, setError] = useState('');
@@ -63,6 +63,7 @@ export default function SessionView() {
           kind="choose"
           t={t}
           lang={lang.value}
+          autoFocus={takeFocus}
           onDone={() => {
             announce(t('progress.pin.chosen'));
             tell({ event: 'pin-chosen' });
@@ -75,6 +76,7 @@ export default function SessionView() {
           kind="unlock"
           t={t}
           lang={lang.value}
+          autoFocus={takeFocus}
           onDone={() => {
             announce(t('progress.pin.unlocked'));
             tell({ event: 'unlocked' });

@@ -36,11 +36,18 @@ export type Banner =
   | { kind: 'offer'; fill: RestoreItem[]; conflicts: RestoreConflict[] }
   | { kind: 'conflicts'; conflicts: RestoreConflict[]; filled: number }
   | { kind: 'filled'; count: number }
-  | { kind: 'pin-needed' }
-  | { kind: 'locked' }
+  /**
+   * The shared computer's code. `ask`: shown because the person left a field they typed in; it takes
+   * focus, and gives it back to `back` (where the person was going) once the code is chosen or refused.
+   */
+  | { kind: 'pin-needed'; ask?: PinAsk }
+  | { kind: 'locked'; ask?: PinAsk }
   | { kind: 'error'; error: unknown };
 
 type Target = { guideId: string; title: string };
+
+/** A PIN question put when the person left a field: focus goes into it, and back to `back` after. */
+export type PinAsk = { back: HTMLElement | null };
 
 export type Agent = {
   banner: Signal<Banner>;
@@ -54,8 +61,18 @@ export type Agent = {
   settleConflict(index: number, useMine: boolean): void;
   /** After choosing a PIN or unlocking: save what waited, offer what is saved. */
   resumeAfterPin(): Promise<void>;
-  /** "Ne rien garder" on a shared computer: nothing of this page is kept, and no more asking. */
+  /** "Ne rien garder" on a shared computer: nothing of this tab is kept, and no more asking. */
   skipPin(): void;
+  /** A save waits for the shared computer's code; it is asked when the person leaves their field. */
+  pinWanted: ReadonlySignal<'pin-needed' | 'locked' | null>;
+  /** The "Mes démarches" tab shows its own code box on this page (pinShownInTab). */
+  pinInTab: ReadonlySignal<boolean>;
+  /**
+   * The "Mes démarches" tab shows (or no longer shows) its own PIN form on this page: the banner's
+   * gives way while it is shown, so the page never holds two code boxes at once; and it will not
+   * take focus again when the tab goes.
+   */
+  pinShownInTab(shown: boolean): void;
   /** Keep answers on a site no guide knows. */
   keepThisSite(): Promise<void>;
   /** The session ended: forget everything this tab remembers. */
@@ -95,6 +112,31 @@ function tabStorage(): Storage | undefined {
   }
 }
 
+/** The element with focus, inside the page's open shadow roots too. */
+function deepActiveIn(doc: Document): Element | null {
+  let el = doc.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
+
+/** "Ne rien garder", remembered for the tab: the next page of the procedure does not ask again. */
+const SKIP_KEY = 'pasapas:pin-skipped';
+function readSkip(storage: Storage | undefined): boolean {
+  try {
+    return storage?.getItem(SKIP_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+function writeSkip(storage: Storage | undefined, skipped: boolean) {
+  try {
+    if (skipped) storage?.setItem(SKIP_KEY, '1');
+    else storage?.removeItem(SKIP_KEY);
+  } catch {
+    // not remembered: the next page asks again
+  }
+}
+
 export type AgentOptions = { services: AgentServices; doc?: Document };
 
 export function startProgressAgent(options: AgentOptions): Agent {
@@ -119,7 +161,14 @@ export function startProgressAgent(options: AgentOptions): Agent {
   let restoring = false;
   let pagedNoted = false;
   let offered = false;
-  let refused = false;
+  /** "Ne rien garder" was chosen in this tab: nothing more is kept or asked, on this page or the next. */
+  let refused = readSkip(tabStorage());
+  /**
+   * A save needs the code first (none chosen yet, or locked). Asked when the person leaves the
+   * field they type in, never at a keystroke: what they type waits in memory meanwhile.
+   */
+  const wanted = signal<'pin-needed' | 'locked' | null>(null);
+  const pinInTab = signal(false);
 
   const saver = createSaveQueue(
     (entries) => (client ? client.saveMany(entries) : Promise.reject(new Error('no client'))),
@@ -147,10 +196,41 @@ export function startProgressAgent(options: AgentOptions): Agent {
       pagedNoted = false;
       return;
     }
-    if (code === 'pin-needed') banner.value = { kind: 'pin-needed' };
-    else if (code === 'vault-locked' || code === 'vault-required') banner.value = { kind: 'locked' };
+    if (code === 'pin-needed') wantPin('pin-needed');
+    else if (code === 'vault-locked' || code === 'vault-required') wantPin('locked');
     else banner.value = { kind: 'error', error };
   }
+
+  /** The code is needed: asked at once if the person is not in a field, else when they leave it. */
+  function wantPin(kind: 'pin-needed' | 'locked') {
+    if (refused) return;
+    const already = wanted.value !== null;
+    wanted.value = kind;
+    if (already || banner.value.kind === kind) return;
+    const active = deepActiveIn(doc);
+    if (active && !isOurs(active) && fieldOf(fields, active)) return;
+    banner.value = { kind, ask: { back: active instanceof HTMLElement && !isOurs(active) ? active : null } };
+  }
+
+  /**
+   * The person leaves a field while the code is wanted: the question comes now, and takes focus in
+   * this very event, so the field they were going to never gets it (a site checks each field it
+   * leaves: Tab after Tab, it said "Ce champ est obligatoire" under every one).
+   */
+  const onLeave = (event: FocusEvent) => {
+    if (!wanted.value || refused || banner.value.kind === wanted.value) return;
+    const left = event.target as Element | null;
+    if (left?.nodeType !== 1 || isOurs(left)) return;
+    const field = fieldOf(fields, left);
+    if (!field) return;
+    const next = event.relatedTarget as HTMLElement | null;
+    // Arrows move between the radios of one group: the person is still in the same question.
+    if (next && field.info.elements?.includes(next)) return;
+    banner.value = {
+      kind: wanted.value,
+      ask: { back: next && !isOurs(next) ? next : (left as HTMLElement) },
+    };
+  };
 
   function refreshFields() {
     fields = pageFields(doc, isOurs);
@@ -179,6 +259,8 @@ export function startProgressAgent(options: AgentOptions): Agent {
     const p = procedure.value;
     if (!p) {
       waiting.set(fieldKey(field.identity), { field, value });
+      // The code is being asked: what is typed waits for it, without asking the vault at each key.
+      if (wanted.value) return;
       ensureProcedure().then(
         () => drainWaiting(),
         (error) => problem(error),
@@ -220,6 +302,7 @@ export function startProgressAgent(options: AgentOptions): Agent {
   doc.addEventListener('input', onEdit, true);
   doc.addEventListener('change', onEdit, true);
   doc.addEventListener('submit', onSubmit, true);
+  doc.addEventListener('focusout', onLeave, true);
   win.addEventListener('pagehide', onSubmit);
 
   async function offerRestore(p: Procedure) {
@@ -279,7 +362,10 @@ export function startProgressAgent(options: AgentOptions): Agent {
     watchWorker(mode);
     if (!client || !target.value) return;
     if (mode.kind === 'locked') {
-      if (await client.hasProcedures(origin)) banner.value = { kind: 'locked' };
+      if (!refused && (await client.hasProcedures(origin))) {
+        wanted.value = 'locked';
+        banner.value = { kind: 'locked' };
+      }
       return;
     }
     if (mode.kind === 'needs-pin') return;
@@ -323,6 +409,14 @@ export function startProgressAgent(options: AgentOptions): Agent {
     procedure,
     target,
     savedAt,
+    pinWanted: wanted,
+    pinInTab,
+    pinShownInTab(shown) {
+      pinInTab.value = shown;
+      const current = banner.value;
+      if ((current.kind === 'pin-needed' || current.kind === 'locked') && current.ask)
+        banner.value = { kind: current.kind };
+    },
     fields: () => fields,
     answerOffer(accept) {
       const current = banner.value;
@@ -353,6 +447,8 @@ export function startProgressAgent(options: AgentOptions): Agent {
     async resumeAfterPin() {
       if (!client) return;
       refused = false;
+      wanted.value = null;
+      writeSkip(tabStorage(), false);
       banner.value = { kind: 'hidden' };
       const mode = await client.mode();
       watchWorker(mode);
@@ -365,11 +461,14 @@ export function startProgressAgent(options: AgentOptions): Agent {
     },
     skipPin() {
       refused = true;
+      wanted.value = null;
+      writeSkip(tabStorage(), true);
       waiting.clear();
       banner.value = { kind: 'hidden' };
     },
     async keepThisSite() {
       refused = false;
+      writeSkip(tabStorage(), false);
       if (!client) client = await progressClient();
       if (!target.value) target.value = { guideId: SITE_GUIDE_ID, title: doc.title || origin };
       const p = await ensureProcedure();
@@ -383,6 +482,7 @@ export function startProgressAgent(options: AgentOptions): Agent {
       await saver.flush();
     },
     forgetTab() {
+      wanted.value = null;
       waiting.clear();
       saver.clear();
       procedure.value = null;
@@ -403,6 +503,7 @@ export function startProgressAgent(options: AgentOptions): Agent {
       doc.removeEventListener('input', onEdit, true);
       doc.removeEventListener('change', onEdit, true);
       doc.removeEventListener('submit', onSubmit, true);
+      doc.removeEventListener('focusout', onLeave, true);
       win.removeEventListener('pagehide', onSubmit);
       await saver.flush().catch(() => {});
       if (here.agent === self) here.agent = undefined;

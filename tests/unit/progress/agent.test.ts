@@ -6,7 +6,7 @@
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type Agent, startProgressAgent } from '../../../components/features/progress/agent';
+import { type Agent, type Banner, startProgressAgent } from '../../../components/features/progress/agent';
 import { SITE_GUIDE_ID } from '../../../utils/progress/guide';
 import { PUBLIC_DEFAULTS } from '../../../utils/progress/public-config';
 import { createProgressService } from '../../../utils/progress/service';
@@ -145,5 +145,54 @@ describe('page agent', () => {
     await vi.waitFor(async () => expect(await db.fieldValues.count()).toBeGreaterThan(0), { timeout: 3000 });
     const raw = JSON.stringify(await db.fieldValues.toArray());
     expect(raw).not.toContain('Zorglub');
+  });
+  it('shared computer: the code is asked when the person leaves the field, not while typing; what waited is saved after it', async () => {
+    const { db } = service(true);
+    form();
+    agent = startProgressAgent({ services: ctx });
+    await agent.keepThisSite().catch(() => {});
+    agent.banner.value = { kind: 'hidden' };
+    const a = agent;
+    // The person types in « Nom »: the save needs a code, the question waits until they leave.
+    input('nom').focus();
+    type('nom', 'Zorglub');
+    await vi.waitFor(() => expect(a.pinWanted.value).toBe('pin-needed'));
+    type('ville', 'Paris');
+    expect(agent.banner.value.kind).toBe('hidden');
+    // Tab to « Commune »: the question comes, and will give focus back to « Commune ».
+    input('ville').focus();
+    const shown = agent.banner.value as Banner;
+    expect(shown.kind).toBe('pin-needed');
+    expect(shown.kind === 'pin-needed' && shown.ask?.back).toBe(input('ville'));
+    // Once asked, leaving other fields does not ask again.
+    input('nom').focus();
+    expect(agent.banner.value).toBe(shown);
+    expect(await db.fieldValues.count()).toBe(0);
+
+    await (await ctx.storage()).choosePin('246813');
+    await agent.resumeAfterPin();
+    // Both answers typed before the code are kept (sealed), without typing them again, with the
+    // page's path (where to come back).
+    await vi.waitFor(async () => expect(await db.fieldValues.count()).toBe(3), { timeout: 3000 });
+    expect(agent.pinWanted.value).toBe(null);
+  });
+
+  it('shared computer: « Ne rien garder » holds for the next pages of the tab', async () => {
+    service(true);
+    form();
+    agent = startProgressAgent({ services: ctx });
+    await agent.keepThisSite().catch(() => {});
+    type('nom', 'Zorglub');
+    await vi.waitFor(() => expect(agent?.banner.value.kind).toBe('pin-needed'));
+    agent.skipPin();
+    await agent.dispose();
+    // The next page of the procedure, in the same tab.
+    form();
+    agent = startProgressAgent({ services: ctx });
+    input('nom').focus();
+    type('nom', 'Zorglub');
+    input('ville').focus();
+    expect(agent.pinWanted.value).toBe(null);
+    expect(agent.banner.value.kind).toBe('hidden');
   });
 });
