@@ -103,6 +103,10 @@ const bannerPlace = (page: Page) =>
     };
   });
 
+/** A save waits for the shared computer's code, which is asked when the person leaves their field. */
+const pinWanted = (page: Page) =>
+  page.locator('[data-pasapas-host="progress"][data-pin-wanted]').waitFor({ state: 'attached' });
+
 /** The progress code is on the page (loaded because a guide matches or something is saved). */
 async function agentReady(page: Page) {
   await page.locator('html[data-pasapas-progress]').waitFor({ state: 'attached', timeout: 20_000 });
@@ -290,7 +294,9 @@ describe('extension', () => {
     await goto(page, '/aide-logement/identite.html?widget=0');
     await agentReady(page);
     await page.locator('[name="nom"]').fill('Zorglub');
-    // Nothing is kept before the person chooses a code.
+    // Nothing is kept before the person chooses a code, asked as they leave the field.
+    await pinWanted(page);
+    await page.locator('[name="nom"]').blur();
     await expect.poll(() => bannerState(page)).toBe('pin-needed');
     expect(await axe(page, '[data-pasapas-host="progress"]')).toEqual([]);
     expect(JSON.stringify((await extensionData(session)).tables)).not.toContain('Zorglub');
@@ -554,6 +560,8 @@ describe('widget', () => {
     await goto(page, path);
     await page.locator('[name="nom"]').fill('Zorglub');
     await agentReady(page);
+    await pinWanted(page);
+    await page.locator('[name="nom"]').blur();
     await expect.poll(() => bannerState(page)).toBe('pin-needed');
     const form = banner(page).locator('[data-testid="pin-choose"]');
     await form.locator('[data-testid="pin-input"]').fill('246813');
@@ -660,10 +668,6 @@ describe('shared computer, by keyboard, at 360 px', () => {
       };
     }, selector);
 
-  /** A save waits for the code, which is asked when the person leaves their field. */
-  const pinWanted = (page: Page) =>
-    page.locator('[data-pasapas-host="progress"][data-pin-wanted]').waitFor({ state: 'attached' });
-
   /** The site's own error under a field (DSFR: the field's messages group). */
   const siteError = (page: Page, name: string) =>
     page
@@ -734,19 +738,21 @@ describe('shared computer, by keyboard, at 360 px', () => {
       const section = tabFrame.locator('[data-testid="public-section"]');
       await section.locator('[data-action="lock"]').click();
       await expect.poll(() => section.getAttribute('data-mode')).toBe('locked');
-      await goto(page, '/aide-logement/identite.html?widget=0');
-      await agentReady(page);
-      await expect.poll(() => bannerState(page)).toBe('locked');
-      await sessionFrame(page, 'banner');
-      expect(await boxes(page, 'main h1')).toMatchObject({ overlaps: false });
-      await progressTab(page);
-      await sessionFrame(page, 'tab');
-      const codeBoxes = () => page.frames().filter((f) => f.url().includes('/session.html?view=')).length;
+      await page.close();
+      const back = await session.context.newPage();
+      await goto(back, '/aide-logement/identite.html?widget=0');
+      await agentReady(back);
+      await expect.poll(() => bannerState(back)).toBe('locked');
+      await sessionFrame(back, 'banner');
+      expect(await boxes(back, 'main h1')).toMatchObject({ overlaps: false });
+      await progressTab(back);
+      await sessionFrame(back, 'tab');
+      const codeBoxes = () => back.frames().filter((f) => f.url().includes('/session.html?view=')).length;
       await expect.poll(codeBoxes).toBe(1);
-      const unlock = (await sessionFrame(page, 'tab')).locator('[data-testid="pin-unlock"]');
+      const unlock = (await sessionFrame(back, 'tab')).locator('[data-testid="pin-unlock"]');
       await unlock.locator('[data-testid="pin-input"]').fill('482193');
       await unlock.locator('[data-action="pin-submit"]').click();
-      await expect.poll(() => bannerState(page), { timeout: 20_000 }).toBe('offer');
+      await expect.poll(() => bannerState(back), { timeout: 20_000 }).toBe('offer');
     } finally {
       outside.push(...session.outside);
       await close();
