@@ -254,6 +254,23 @@ export async function chooseTab(page: Page, feature: string) {
   await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
 }
 
+/**
+ * On a shared computer with no code chosen yet: the person typed in a field of a procedure, leaves
+ * it, and answers the code's question (components/features/progress/agent.ts) with « Ne rien
+ * garder », in our frame (the extension) or the banner (the widget).
+ */
+export async function keepNothingOnSharedComputer(page: Page) {
+  const host = page.locator('[data-pasapas-host="progress"]');
+  await host.and(page.locator('[data-pin-wanted]')).waitFor({ state: 'attached' });
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await expect.poll(() => host.getAttribute('data-state')).toBe('pin-needed');
+  const skip = (await host.locator('[data-testid="session-frame"]').count())
+    ? (await sessionFrame(page, 'banner')).locator('[data-action="pin-skip"]')
+    : host.locator('[data-action="pin-skip"]');
+  await skip.click();
+  await expect.poll(() => host.getAttribute('data-state')).toBe('hidden');
+}
+
 /** « Terminer ma session » and its confirmation, in our session frame (sessionFrame). */
 export async function endSessionIn(frame: Frame) {
   // By keyboard: the frame grows as its PIN form and then the question are drawn, and a click

@@ -23,6 +23,7 @@ import {
   axe,
   EXTENSION,
   endSessionIn,
+  keepNothingOnSharedComputer,
   launch,
   launcher,
   openPanelTab,
@@ -120,6 +121,8 @@ async function personUsesTheSite(session: Session): Promise<Page> {
   await launcher(page).waitFor();
   await page.locator('[name="civilite"][value="madame"]').check({ force: true });
   await page.locator('[name="nom"]').fill(TYPED.nom);
+  // A shared computer, no code chosen: leaving the field asks for one; this person keeps nothing.
+  await keepNothingOnSharedComputer(page);
   await page.locator('[name="prenom"]').fill(TYPED.prenom);
   await page.locator('[name="date_naissance"]').fill('12/05/1984');
   await page.locator('[name="nir"]').fill(TYPED.nir);

@@ -125,7 +125,7 @@ export function PinForm({
           {kind === 'choose' ? t('progress.pin.save') : t('progress.pin.unlock')}
         </button>
         {onSkip && (
-          <button type="button" class="pp-button" onClick={onSkip}>
+          <button type="button" class="pp-button" data-action="pin-skip" onClick={onSkip}>
             {t('progress.pin.skip')}
           </button>
         )}
