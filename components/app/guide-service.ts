@@ -90,6 +90,21 @@ function tabStorage(win: Window): Storage | undefined {
   }
 }
 
+type BuiltinGuides = Awaited<ReturnType<typeof loadGuides>>;
+type ConfiguredCandidates = Awaited<ReturnType<typeof loadConfiguredGuides>>;
+
+/** A source read once: its first answer (a failure is asked again next time). */
+function memo<T>(read: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= read().catch((error: unknown) => {
+      value = undefined;
+      throw error;
+    });
+    return value;
+  };
+}
+
 /** An administration may write addresses relative to its page. */
 function absolute(config: ConfiguredGuides, baseURI: string): ConfiguredGuides {
   const resolve = (url: string) => {
@@ -116,6 +131,8 @@ export function createGuideService(options: {
   const configured = sources.configured;
   const hasConfigured = !!(configured && (configured.catalog || configured.urls?.length));
   let loading: Promise<LoadedGuides> | undefined;
+  let builtin: (() => Promise<BuiltinGuides>) | undefined;
+  let fromConfig: (() => Promise<ConfiguredCandidates>) | undefined;
   let session: GuideSession | null = null;
   const listeners = new Set<(session: GuideSession | null) => void>();
   let lastPointer = Number.NEGATIVE_INFINITY;
@@ -137,18 +154,30 @@ export function createGuideService(options: {
   const service: GuideService = {
     available: !!(sources.base || sources.installed || hasConfigured),
     load() {
-      loading ??= collectGuides({
-        builtin: sources.base ? () => loadGuides(sources.base as string, browserFetch) : undefined,
-        installed: sources.installed,
-        configured:
+      // The bundled and the administration's guides are read once. The mediator's installed ones
+      // are asked again each time: a guide installed from the studio while this page is open is
+      // offered the next time the panel opens, without reloading the page.
+      if (loading && !sources.installed) return loading;
+      const previous = loading;
+      const next = (async () => {
+        builtin ??= sources.base ? memo(() => loadGuides(sources.base as string, browserFetch)) : undefined;
+        fromConfig ??=
           configured && hasConfigured
-            ? () => loadConfiguredGuides(absolute(configured, doc.baseURI), { fetch: browserFetch })
-            : undefined,
-      }).catch((error: unknown) => {
-        loading = undefined;
-        throw error;
+            ? memo(() => loadConfiguredGuides(absolute(configured, doc.baseURI), { fetch: browserFetch }))
+            : undefined;
+        try {
+          return await collectGuides({ builtin, installed: sources.installed, configured: fromConfig });
+        } catch (error) {
+          // A failed refresh keeps what was loaded before.
+          if (previous) return previous;
+          throw error;
+        }
+      })();
+      loading = next;
+      next.catch(() => {
+        if (loading === next) loading = undefined;
       });
-      return loading;
+      return next;
     },
     pick(guides) {
       const matching = guidesForPage(guides, { url: win.location.href, document: doc });

@@ -3,7 +3,8 @@
  * only: the identity page of the demo's housing procedure recorded field by field (the page's
  * picking mode: Tab moves, Enter picks), the guide exported and checked by the same reading as
  * `pasapas guide validate`, its targets found again on the page by the scoring resolver, the guide
- * installed, axe-core on the studio, and no request leaving the machine.
+ * installed, axe-core on the studio, and no request leaving the machine. The page that was open
+ * all along (its panel opened once before) offers the new guide without a reload.
  */
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
@@ -11,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseGuide } from '../../utils/guides/schema';
 import { decideTarget, isStrictValidator } from '../../utils/guides/target';
 import { type Demo, startDemoServer } from './demo';
-import { axe, launch, launcher } from './harness';
+import { guideWalk, pressPanelButton } from './guide-walk';
+import { axe, launch, launcher, panel } from './harness';
 import { highlighted, openStudio, pressButton, recordFields, startGuide } from './studio-helpers';
 
 let demo: Demo;
@@ -33,6 +35,14 @@ describe('guide studio in the side panel', () => {
       const site = await session.context.newPage();
       await site.goto(`${demo.url}${IDENTITY}?widget=0`);
       await launcher(site).waitFor();
+      // The person had looked at the page's guides before the guide was made: the panel opened,
+      // then closed (the page keeps what it read).
+      const loads: string[] = [];
+      site.on('load', () => loads.push(site.url()));
+      const walk = guideWalk({ steps: [] });
+      await walk.openPanel(site);
+      await site.keyboard.press('Escape');
+      await expect.poll(() => panel(site).count()).toBe(0);
       const side = await session.context.newPage();
       await openStudio(side, session.extensionId);
       expect(await axe(side)).toEqual([]);
@@ -92,6 +102,16 @@ describe('guide studio in the side panel', () => {
         .poll(() => side.locator('[data-testid="studio-install-status"]').textContent())
         .toBe('Guide installé. Il s’affiche sur les pages de la démarche.');
       expect(await axe(side)).toEqual([]);
+
+      // The page already open offers it the next time its panel opens, without a reload.
+      await site.bringToFront();
+      await walk.openPanel(site);
+      if (!(await site.locator('[data-testid="guide-choice"]').isVisible()))
+        await pressPanelButton(site, 'Choisir un autre guide');
+      await expect
+        .poll(() => site.locator('[data-testid="guide-choice"] h3').allTextContents())
+        .toContain('Aide au logement : votre identité');
+      expect(loads).toEqual([]);
 
       expect(session.outside).toEqual([]);
     } finally {
