@@ -2,7 +2,7 @@
  * The guides tab of the extension's side panel: the page's documents checklist ticked from the
  * side panel (and the other way round), the step read aloud, answers pushed by the page instead
  * of a poll, the side panel following a new page and a new tab, and « Je n’y arrive pas » (help
- * places near a postcode, a note for the guide's author). Keyboard only.
+ * places near a postcode, a note for the guide's author) and « Mon récapitulatif ». Keyboard only.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -237,7 +237,7 @@ describe('guides in the side panel', () => {
     }
   });
 
-  test('« Je n’y arrive pas » in the side panel: places near a postcode, and a note for the guide’s author', async () => {
+  test('« Mon récapitulatif » and « Je n’y arrive pas » in the side panel: places near a postcode, and a note for the guide’s author', async () => {
     const session = await launch({ extension: true });
     try {
       const site = await session.context.newPage();
@@ -246,6 +246,14 @@ describe('guides in the side panel', () => {
       const side = await session.context.newPage();
       await openSidePanel(side, session.extensionId);
       await expect.poll(() => stepOf(side)).toBe('civilite');
+
+      // « Mon récapitulatif » here too: what is left to do, the documents; closed, back to its button.
+      await press(side, 'Mon récapitulatif');
+      await side.locator('[data-testid="recap"]').waitFor();
+      expect(await side.locator('[data-testid="recap-left"] > li').count()).toBeGreaterThan(0);
+      expect(await side.locator('[data-testid="recap-done"] > li').count()).toBe(0);
+      await press(side, 'Fermer le récapitulatif');
+      await expect.poll(async () => (await deepActive(side))?.text).toBe('Mon récapitulatif');
 
       await press(side, 'Je n’y arrive pas');
       await expect.poll(async () => (await deepActive(side))?.id).toBe('pp-help-title');

@@ -29,9 +29,11 @@ import {
   TargetNote,
   TrustLine,
 } from './parts';
+import { RecapView } from './RecapView';
+import { recapMessages } from './recap-messages';
 import { TargetWords } from './TargetWords';
 
-const translate = createTranslator(uiMessages, guidesMessages, helpMessages, doerMessages);
+const translate = createTranslator(uiMessages, guidesMessages, helpMessages, recapMessages, doerMessages);
 type T = (key: string, params?: Params) => string;
 
 /**
@@ -93,15 +95,21 @@ export function RemoteGuides() {
   const finishedRef = useRef<HTMLParagraphElement>(null);
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [notFound, setNotFound] = useState(false);
-  // « Je n’y arrive pas »: the help places and the note to the guide's author, in the step's place.
-  const [helping, setHelping] = useState(false);
+  // « Je n’y arrive pas » (help places, the note to the guide's author) or « Mon récapitulatif »,
+  // in the step's place; closing goes back to its button.
+  const [aside, setAside] = useState<'help' | 'recap' | null>(null);
   const helpButton = useRef<HTMLButtonElement>(null);
-  const backToHelpButton = useRef(false);
+  const recapButton = useRef<HTMLButtonElement>(null);
+  const returnTo = useRef<'help' | 'recap' | null>(null);
+  const closeAside = () => {
+    returnTo.current = aside;
+    setAside(null);
+  };
   useEffect(() => {
-    if (helping || !backToHelpButton.current) return;
-    backToHelpButton.current = false;
-    helpButton.current?.focus();
-  }, [helping]);
+    if (aside !== null || !returnTo.current) return;
+    (returnTo.current === 'help' ? helpButton : recapButton).current?.focus();
+    returnTo.current = null;
+  }, [aside]);
   const focusAfterMove = useRef(false);
   const lastStep = useRef<string | null>(null);
 
@@ -244,17 +252,25 @@ export function RemoteGuides() {
             onGo={(i) => act({ action: 'goTo', index: i })}
             t={t}
           />
-          {helping ? (
+          {aside === 'help' ? (
             <HelpView
               guide={guide}
               stepId={step?.id}
               lang={lang.value}
               env={services.env}
               t={t}
-              onClose={() => {
-                backToHelpButton.current = true;
-                setHelping(false);
-              }}
+              onClose={closeAside}
+            />
+          ) : aside === 'recap' ? (
+            // The numbers typed stay in the page: this recap offers none to add (the page's panel does).
+            <RecapView
+              guide={guide}
+              lang={lang.value}
+              done={new Set(current.done)}
+              finished={current.finished}
+              numbers={[]}
+              t={t}
+              onClose={closeAside}
             />
           ) : current.finished ? (
             <Finished t={t} finishedRef={finishedRef} onRestart={() => act({ action: 'goTo', index: 0 })} />
@@ -314,12 +330,23 @@ export function RemoteGuides() {
                   class="pp-button"
                   data-action="stuck"
                   ref={helpButton}
-                  onClick={() => setHelping(true)}
+                  onClick={() => setAside('help')}
                 >
                   {t('help.stuck')}
                 </button>
               </section>
             )
+          )}
+          {!aside && (
+            <button
+              type="button"
+              class="pp-button"
+              data-action="recap-open"
+              ref={recapButton}
+              onClick={() => setAside('recap')}
+            >
+              {t('recap.open')}
+            </button>
           )}
           <DocumentChecklist
             guide={guide}
