@@ -101,6 +101,84 @@ describe('Firefox', () => {
     await context.close();
   });
 
+  // Before the extension is installed: with it, the widget hands over to the extension's panel.
+  test('widget: « Mes informations » keeps a value sealed and fills it after one confirmation', async () => {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    page.on('request', (request) => {
+      const u = new URL(request.url());
+      if (
+        !['127.0.0.1', 'localhost'].includes(u.hostname) &&
+        !['data:', 'blob:', 'about:'].includes(u.protocol)
+      )
+        outside.push(u.href);
+    });
+    await page.goto(`${demo.url}/aide-logement/identite.html`);
+    const el = async (selector: string) => {
+      await page.locator(`pierce/${selector}`).wait();
+      const handle = await page.$(`pierce/${selector}`);
+      if (!handle) throw new Error(`${selector} not found`);
+      return handle;
+    };
+    // By keyboard: focus the control, press Enter.
+    const press = async (selector: string) => {
+      await (await el(selector)).focus();
+      await page.keyboard.press('Enter');
+    };
+    await press('[data-pasapas="launcher"]');
+    await press('[role=tab][data-feature="infos"]');
+    await el('[data-testid="infos-empty"]');
+    await (await el('#pp-infos-add-value')).focus();
+    await page.keyboard.type('Inès-Zéphyrine');
+    // The form's kind: « Prénoms ».
+    await (await el('[data-testid="infos-add"] select')).select('given-names');
+    await (await el('#pp-infos-add-value')).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(
+        async () => (await page.$('pierce/[data-testid="infos-value"]'))?.evaluate((v) => v.textContent),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe('Inès-Zéphyrine');
+    // Sealed in the site's database: the value is not in any stored record.
+    const stored = await page.evaluate(async () => {
+      const names = (await indexedDB.databases()).map((d) => d.name ?? '');
+      const texts: string[] = [];
+      for (const name of names) {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open(name);
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        for (const store of db.objectStoreNames) {
+          const all = await new Promise<unknown[]>((resolve) => {
+            const req = db.transaction(store).objectStore(store).getAll();
+            req.onsuccess = () => resolve(req.result);
+          });
+          texts.push(`${store}:${all.length}:${JSON.stringify(all)}`);
+        }
+        db.close();
+      }
+      return texts;
+    });
+    expect(stored.some((t) => t.startsWith('infos:1:'))).toBe(true);
+    expect(stored.join('\n')).not.toContain('Zéphyrine');
+
+    await press('[data-testid="infos-tab"] .pp-infos-fill button');
+    const offer = await el('.pp-infos-offers button[data-target]');
+    expect(await offer.evaluate((b) => b.textContent)).toContain('Inès-Zéphyrine');
+    expect(await page.$eval('[name="prenom"]', (i) => (i as HTMLInputElement).value)).toBe('');
+    expect(await axe(page)).toEqual([]);
+    await offer.focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.$eval('[name="prenom"]', (i) => (i as HTMLInputElement).value), { timeout: 20_000 })
+      .toBe('Inès-Zéphyrine');
+    await context.close();
+  });
+
   test('extension: the launcher opens the panel, the guide shows in French, Escape gives focus back', async () => {
     await browser.installExtension(join(ROOT, '.output/firefox-mv3'));
     const page = await newPage();
