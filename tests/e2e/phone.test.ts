@@ -143,6 +143,37 @@ function covered(page: Page, selectors: string[]): Promise<string[]> {
   }, selectors);
 }
 
+/** The fields of the demo's first two pages, each with its label: the highlight's label stays off them all. */
+const ABOVE = ['label', '.fr-hint-text', 'input:not([type=hidden])', 'select', 'legend'];
+
+/** Which of the page's elements matching `selectors` the highlight's label overlaps (rectangles). */
+function labelOver(page: Page, selectors: string[]): Promise<string[]> {
+  return page.evaluate((sels) => {
+    const host = document.querySelector('[data-pasapas-host="guide-highlight"]');
+    const label = host?.shadowRoot?.querySelector('[data-pasapas="highlight-label"]');
+    if (!label || (host as HTMLElement).hidden) return ['no label'];
+    const a = label.getBoundingClientRect();
+    const out: string[] = [];
+    for (const sel of sels)
+      for (const el of document.querySelectorAll(sel)) {
+        if (el.closest('[data-pasapas-host]')) continue;
+        // A text's own lines (a legend or a label is as wide as its form; its words are not); a field's box.
+        let rects: DOMRect[] = [el.getBoundingClientRect()];
+        if (/^(label|legend|p|span|div)$/.test(el.localName)) {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          rects = [...range.getClientRects()];
+        }
+        for (const b of rects) {
+          if (b.width === 0 || b.height === 0) continue;
+          if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+            out.push(`${sel}#${el.id || (el.textContent ?? '').trim().slice(0, 30)}`);
+        }
+      }
+    return [...new Set(out)];
+  }, selectors);
+}
+
 /** Opens the panel from its launcher and waits for the guide's step. */
 async function openGuide(page: Page, title: string) {
   await launcher(page).click();
@@ -164,6 +195,8 @@ async function goToField(page: Page, selectors: string[], sheet: boolean) {
   // panel moves to the other side, or docks low along the bottom (the demo's fields are page-wide).
   await expect.poll(() => fitOf(page)).toBe(sheet ? 'bar' : 'dock');
   await expect.poll(() => covered(page, selectors)).toEqual([]);
+  // The « À remplir ici » label covers none of the group's label, hint or field, nor the field above.
+  if (!sheet) await expect.poll(() => labelOver(page, [...selectors, ...ABOVE])).toEqual([]);
   // Docked low along the bottom, the panel is short: its top shows the step's title, not the middle
   // of its text.
   if (!sheet) await expect.poll(() => stepTitleInPanel(page)).toBe(true);

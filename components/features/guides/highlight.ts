@@ -98,6 +98,10 @@ function areaRect(element: Element, box: DOMRect): DOMRect {
   return new DOMRect(all.left, all.top, all.right - all.left, all.bottom - all.top);
 }
 
+function overlaps(a: DOMRect, b: DOMRect): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
 export function createHighlight(doc: Document): Highlight {
   const host = doc.createElement('div');
   host.setAttribute('data-pasapas-host', 'guide-highlight');
@@ -130,11 +134,42 @@ export function createHighlight(doc: Document): Highlight {
     const padded = new DOMRect(rect.left - pad, rect.top - pad, rect.width + pad * 2, rect.height + pad * 2);
     const around = areaRect(element, padded);
     const reference = { getBoundingClientRect: () => around };
+    // Beside the field's group where the screen has room; else just below it when no word or field
+    // of the page is there; else above the group (issue 13, problem 5: above it, the label sat on the
+    // field before).
     computePosition(reference, label, {
       strategy: 'fixed',
-      placement: 'top-end',
-      middleware: [offset(4), flip(), shift({ padding: 4 })],
+      placement: 'right-start',
+      middleware: [offset(8), shift({ padding: 4 })],
     })
+      .then(({ x, y }) => {
+        const w = label.offsetWidth;
+        const h = label.offsetHeight;
+        const width = element.ownerDocument.documentElement.clientWidth;
+        if (x >= around.right && x + w <= width) return { x, y };
+        // Below the group, where the next field's label leaves its line's end empty.
+        const below = new DOMRect(around.right - w, around.bottom + 4, w, h);
+        const page = element.ownerDocument;
+        const words = [
+          ...page.querySelectorAll(
+            'label, legend, .fr-hint-text, input:not([type=hidden]), select, textarea',
+          ),
+        ]
+          .filter((el) => !el.closest('[data-pasapas-host]'))
+          .flatMap((el) => {
+            if (/^(input|select|textarea)$/.test(el.localName)) return [el.getBoundingClientRect()];
+            const range = page.createRange();
+            range.selectNodeContents(el);
+            return [...range.getClientRects()];
+          });
+        if (below.bottom <= page.documentElement.clientHeight && !words.some((r) => overlaps(r, below)))
+          return { x: below.x, y: below.y };
+        return computePosition(reference, label, {
+          strategy: 'fixed',
+          placement: 'top-end',
+          middleware: [offset(4), flip(), shift({ padding: 4 })],
+        });
+      })
       .then(({ x, y }) => {
         label.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
       })
