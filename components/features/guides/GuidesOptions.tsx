@@ -93,6 +93,8 @@ export function GuidesOptions() {
   const [catalogFeedback, setCatalogFeedback] = useState<Feedback>(null);
   const [keyFeedback, setKeyFeedback] = useState<Feedback>(null);
   const [over, setOver] = useState(false);
+  // The health list waits for the installed guides: their titles name its lines.
+  const [listed, setListed] = useState(false);
   const [catalogUrl, setCatalogUrl] = useState('');
   const [keyText, setKeyText] = useState('');
   const [keyLabel, setKeyLabel] = useState('');
@@ -109,6 +111,7 @@ export function GuidesOptions() {
     } catch (error) {
       setListFeedback({ kind: 'error', lines: errorLines(error, lang.value, t) });
     }
+    setListed(true);
   };
   useEffect(() => {
     reload();
@@ -460,11 +463,13 @@ export function GuidesOptions() {
           ))}
         </ul>
       )}
-      <GuideHealthList
-        titles={Object.fromEntries(guides.map((g) => [g.id, localize(g.guide.title, lang.value)]))}
-        t={t}
-        lang={lang.value}
-      />
+      {listed && (
+        <GuideHealthList
+          titles={Object.fromEntries(guides.map((g) => [g.id, localize(g.guide.title, lang.value)]))}
+          t={t}
+          lang={lang.value}
+        />
+      )}
     </section>
   );
 }
