@@ -1,5 +1,5 @@
 /**
- * Readable mode of the built extension on choices (demo/site/choix.html, a page as the site shows
+ * Readable mode, in the built extension and in the widget, on choices (demo/site/choix.html, a page as the site shows
  * it after a refused send): a checkbox group whose hint and error are the group's, said once; a
  * list where several options can be chosen, shown as one box per option; the site's own ARIA
  * switch and multiple listbox, named by their text. All filled by keyboard from the view, sent by
@@ -8,29 +8,53 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { type Demo, startDemoServer } from './demo';
-import { axe, deepActive, launch, openPanelTab, panel, ROOT, type Session, tabTo } from './harness';
+import { axe, deepActive, launch, launchBrowser, openPanelTab, panel, ROOT, tabTo } from './harness';
 
 const SHOTS = join(ROOT, 'test-results');
 
 let demo: Demo;
-let session: Session;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   demo = await startDemoServer({ port: 0 });
-  session = await launch({ extension: true });
 });
 afterEach(() => {
   expect(pageErrors.splice(0)).toEqual([]);
 });
 afterAll(async () => {
-  await session?.close();
   await demo?.close();
 });
+
+/** Where readable mode runs: the same page with the extension (the site's widget off), or the site's widget. */
+type Surface = {
+  name: 'extension' | 'widget';
+  query: string;
+  start(): Promise<{ context: BrowserContext; outside: string[]; close(): Promise<void> }>;
+};
+
+const SURFACES: Surface[] = [
+  { name: 'extension', query: '?widget=0', start: () => launch({ extension: true }) },
+  {
+    name: 'widget',
+    query: '',
+    async start() {
+      const browser = await launchBrowser();
+      const context = await browser.context();
+      return {
+        context,
+        outside: browser.outside,
+        async close() {
+          await context.close();
+          await browser.close();
+        },
+      };
+    },
+  },
+];
 
 const VIEW = '[data-pasapas-host="readable"]';
 const view = (page: Page) => page.locator(`${VIEW} dialog[open]`);
@@ -38,10 +62,10 @@ const view = (page: Page) => page.locator(`${VIEW} dialog[open]`);
 const bigField = (page: Page, end: string) => page.locator(`${VIEW} [data-field-key$="${end}"]`);
 const group = (page: Page) => page.locator(`${VIEW} fieldset.pp-rv-group[data-group-id="aides"]`);
 
-async function openChoices(): Promise<Page> {
-  const page = await session.context.newPage();
+async function openChoices(context: BrowserContext, surface: Surface): Promise<Page> {
+  const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(`${demo.url}/choix.html?widget=0`);
+  await page.goto(`${demo.url}/choix.html${surface.query}`);
   await openPanelTab(page, 'readable');
   return page;
 }
@@ -69,9 +93,17 @@ function textEdges(locator: Locator) {
   });
 }
 
-describe('readable mode on choices (extension)', () => {
+describe.each(SURFACES)('readable mode on choices ($name)', (surface) => {
+  let session: Awaited<ReturnType<Surface['start']>>;
+  beforeAll(async () => {
+    session = await surface.start();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
   test('a checkbox group’s hint and error are said once, for the group; a multiple list is one box per option; both filled by keyboard, the site gets every choice', async () => {
-    const page = await openChoices();
+    const page = await openChoices(session.context, surface);
     await openView(page);
 
     // The group: its question, its hint and its error, once each; a box's own hint stays with it.
@@ -137,7 +169,7 @@ describe('readable mode on choices (extension)', () => {
   });
 
   test('the site’s ARIA switch and multiple listbox are named by their text and filled from the view; the site’s script sends their state', async () => {
-    const page = await openChoices();
+    const page = await openChoices(session.context, surface);
     await openView(page);
     const toggle = bigField(page, 'id:courriels');
     expect(await toggle.locator('label').textContent()).toBe('Recevoir nos courriers par e-mail');
@@ -173,7 +205,7 @@ describe('readable mode on choices (extension)', () => {
   });
 
   test('in the Arabic view, the French page’s questions, hints and choices read left to right, each hint under its label; our own words stay Arabic', async () => {
-    const page = await openChoices();
+    const page = await openChoices(session.context, surface);
     await page.locator('[data-pasapas="panel"] .pp-lang select').selectOption('ar');
     await expect.poll(() => panel(page).evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
     await openView(page);
@@ -181,10 +213,10 @@ describe('readable mode on choices (extension)', () => {
 
     // Looked at by a person: the group, then the list (SHOTS).
     await group(page).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(SHOTS, 'readable-choices-ar-group.png') });
+    await page.screenshot({ path: join(SHOTS, `readable-choices-${surface.name}-ar-group.png`) });
     const langues = bigField(page, 'name:langues');
     await langues.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(SHOTS, 'readable-choices-ar-list.png') });
+    await page.screenshot({ path: join(SHOTS, `readable-choices-${surface.name}-ar-list.png`) });
     expect(await langues.getAttribute('lang')).toBe('fr');
     const direction = (l: Locator) => l.evaluate((el) => getComputedStyle(el).direction);
     expect(await direction(langues.locator('legend'))).toBe('ltr');
