@@ -106,6 +106,58 @@ describe('the forms corpus in the readable view of the extension (real Chromium)
     await tab.close();
   });
 
+  // Pattern 9 (plain-fieldset-fr.html): an empty <title> and no heading, a radio question glued to
+  // its options in the markup (`<legend>Sexe</legend><input…><label>F</label>…`), a « Nom » field.
+  test('pattern 9: a page with an empty title is named by its form’s legend; a question and its options are lines of their own; « Nom » is not « nom de naissance »', async () => {
+    const fixture = readFileSync(join(CORPUS, 'plain-fieldset-fr.html'), 'utf8');
+    // The same page with one more field whose label is the whole glossary phrase: the glossary is
+    // loaded and marks it, so its absence on « Nom » is not a glossary that never came.
+    const withBirthName = fixture.replace(
+      '<p><label for="commune">',
+      '<p><label for="nom-naissance">Nom de naissance</label> <input id="nom-naissance" name="nom_naissance" type="text"></p>\n  <p><label for="commune">',
+    );
+    expect(withBirthName).not.toBe(fixture);
+    const tab = await session.context.newPage();
+    await tab.route(`${base}/motif-9.html`, (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: withBirthName }),
+    );
+    for (const [page, count] of [
+      ['plain-fieldset-fr.html', 4],
+      ['motif-9.html', 5],
+    ] as const) {
+      await tab.goto(`${base}/${page}`);
+      await openPanelTab(tab, 'readable');
+      await tab.locator('[data-action="readable-open"]').click();
+      const view = tab.locator(`${VIEW} dialog[open]`);
+      await view.waitFor();
+      const field = (name: string) => tab.locator(`${VIEW} [data-field-key$="name:${name}"]`);
+      await expect.poll(() => tab.locator(`${VIEW} [data-field-key]`).count()).toBe(count);
+      expect(await view.locator('#pp-rv-title').textContent()).toBe('État civil');
+      // As a person sees it: « Sexe », then « F », then « M », each on its own line.
+      const lines = await field('sexe').evaluate((el) =>
+        // biome-ignore lint/performance/useDomNodeTextContent: the lines as drawn are what is tested.
+        (el as HTMLElement).innerText
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
+      );
+      expect(lines).toEqual(['Sexe', 'F', 'M']);
+      // biome-ignore lint/performance/useDomNodeTextContent: the lines as drawn are what is tested.
+      expect(await view.evaluate((el) => (el as HTMLElement).innerText)).not.toMatch(/SexeF|Sexe F/);
+      if (page === 'motif-9.html')
+        await expect
+          .poll(() => field('nom_naissance').locator('button.pp-term[data-term-id="nom-naissance"]').count())
+          .toBe(1);
+      expect(await field('nom').locator('button.pp-term').count()).toBe(0);
+      expect(await view.locator('button.pp-term[data-term-id="nom-naissance"]').count()).toBe(
+        page === 'motif-9.html' ? 1 : 0,
+      );
+      await view.locator('[data-action="readable-close"]').click();
+      await expect.poll(() => tab.locator(VIEW).count()).toBe(0);
+    }
+    await tab.close();
+  });
+
   test('no request left localhost', () => {
     expect(session.outside).toEqual([]);
   });
