@@ -4,6 +4,8 @@
  * nearest first (the demo sample, no lookup anywhere), the guide's helplines; then the mediator
  * imports a places file in the options page, each bad row told with its line, and the panel
  * offers the imported place. Keyboard only, axe clean, 360 px screenshots in French and Arabic.
+ * Then a guide catalog served by the demo server publishes places: its good place is offered
+ * beside the bundled ones, its bad places are told in the options page, its guide is installed.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -157,6 +159,66 @@ describe('help places near a postcode', () => {
     await openGuide(page);
     expect(await searchFrom(page, '75020', 'Je n’y arrive pas')).toEqual(['essai-1']);
     expect(session.outside).toEqual([]);
+  });
+
+  test('places a guide catalog publishes: offered beside the bundled ones, bad ones told, its guide kept', async () => {
+    const cat = await launch({ extension: true });
+    try {
+      const options = await cat.context.newPage();
+      await options.goto(`chrome-extension://${cat.extensionId}/options.html`);
+      await options.locator('#gopt-catalog-url').focus();
+      await options.keyboard.type(`${demo.url}/catalog/reseau-lieux.json`);
+      await options.keyboard.press('Enter');
+      const name = 'Réseau de médiation du 20e (démo, fictif)';
+      await expect
+        .poll(async () =>
+          (await options.locator('[data-testid^="catalog-feedback-"]').allTextContents()).join(' '),
+        )
+        .toContain(`Catalogue « ${name} » ajouté. 1 guide est installé.`);
+
+      // The mediator comes back to the page: the catalog's places, each bad one by its number.
+      await options.reload();
+      const line = options.locator('[data-testid="places-catalog"]');
+      await expect.poll(() => line.locator('p').first().textContent()).toBe(`« ${name} » : un lieu proposé.`);
+      expect(await line.locator('[data-testid="places-catalog-errors"] li').allTextContents()).toEqual([
+        'Lieu numéro 2 : le code postal doit avoir 5 chiffres.',
+        'Lieu numéro 3 : le champ « nom » doit être un texte, ou une liste de textes.',
+      ]);
+      expect(await line.textContent()).toContain(
+        '2 lieux du catalogue sont mal écrits et ne sont pas proposés.',
+      );
+      // The bundled places are still counted on their own.
+      expect(await options.locator('[data-testid="places-current"]').textContent()).toBe(
+        'Pour l’instant : 7 lieux de démonstration (fictifs).',
+      );
+      expect(await axe(options, '[data-testid="places-options"]')).toEqual([]);
+      await line.screenshot({ path: join(SHOTS, 'help-places-catalog-options.png') });
+      await options.close();
+
+      // The person, stuck: the catalog's place beside the bundled ones, its catalog named.
+      const page = await cat.context.newPage();
+      const asked: string[] = [];
+      cat.context.on('request', (r) => asked.push(r.url()));
+      await page.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
+      await openGuide(page);
+      const ids = await searchFrom(page, '75020', 'Je n’y arrive pas');
+      expect(ids).toContain('reseau-20-mediatheque');
+      expect(ids).toContain('demo-epn-paris-20');
+      expect(ids).not.toContain('reseau-20-sans-code');
+      const item = page.locator('[data-place="reseau-20-mediatheque"]');
+      expect(await item.locator('[data-testid="place-catalog"]').textContent()).toBe(
+        `Lieu indiqué par le catalogue : ${name}`,
+      );
+      expect(await item.textContent()).toContain('du lundi au samedi : 10 h à 18 h');
+      await item.scrollIntoViewIfNeeded();
+      await item.screenshot({ path: join(SHOTS, 'help-places-catalog-place.png') });
+      expect(await axe(page)).toEqual([]);
+      // The postcode went nowhere, and nothing left for anywhere but the demo server.
+      expect(asked.filter((u) => u.includes('75020'))).toEqual([]);
+      expect(cat.outside).toEqual([]);
+    } finally {
+      await cat.close();
+    }
   });
 
   test('in Arabic at 360 px', async () => {

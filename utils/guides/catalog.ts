@@ -28,6 +28,11 @@ export const CatalogSchema = v.strictObject({
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.shortText), v.regex(/\S/)),
   updated: v.pipe(v.string(), v.isoTimestamp()),
   guides: v.pipe(v.array(CatalogEntrySchema), v.maxLength(2000)),
+  /**
+   * In-person help places (national schema of digital-mediation places, JSON form). Read by
+   * utils/help-places/catalog-places.ts, not here: bad places must not cost the catalog's guides.
+   */
+  places: v.optional(v.unknown()),
 });
 
 export type Catalog = v.InferOutput<typeof CatalogSchema>;

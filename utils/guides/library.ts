@@ -46,6 +46,8 @@ export type CatalogInfo = {
   name: string;
   fetchedAt: number;
   guideIds: string[];
+  /** The catalog's help places as published, unread (utils/help-places/catalog-places.ts reads them). */
+  places?: unknown;
 };
 
 export type CatalogOutcome = {
@@ -272,12 +274,14 @@ export function createGuideLibrary(
       } catch {
         parsed = { ok: false, detail: '' };
       }
-      return {
+      const info: CatalogInfo = {
         url: row.url,
         name: parsed.ok ? parsed.catalog.name : row.url,
         fetchedAt: row.fetchedAt,
         guideIds: parsed.ok ? parsed.catalog.guides.map((g) => g.id) : [],
       };
+      if (parsed.ok && parsed.catalog.places !== undefined) info.places = parsed.catalog.places;
+      return info;
     });
   }
 

@@ -4,6 +4,8 @@ import type { Catalogs } from '../i18n/index.ts';
 export const placesMessages = {
   fr: {
     'places.row': 'Ligne {row} : {problem}',
+    'places.item': 'Lieu numéro {row} : {problem}',
+    'places.type': 'le champ « {field} » doit être un texte, ou une liste de textes.',
     'places.required': 'le champ « {field} » est vide.',
     'places.postcode': 'le code postal doit avoir 5 chiffres.',
     'places.latitude': 'la latitude doit être un nombre entre -90 et 90.',
@@ -19,9 +21,12 @@ export const placesMessages = {
     'file.too-many': 'Le fichier a trop de lieux. Maximum : {max}.',
     'file.not-json': 'Le fichier n’est ni un CSV ni une liste JSON de lieux.',
     'file.columns': 'Colonnes obligatoires absentes : {columns}.',
+    'file.not-list': 'Les lieux du catalogue ne sont pas une liste : aucun n’a été lu.',
   },
   en: {
     'places.row': 'Line {row}: {problem}',
+    'places.item': 'Place no. {row}: {problem}',
+    'places.type': 'the field “{field}” must be a text, or a list of texts.',
     'places.required': 'the field “{field}” is empty.',
     'places.postcode': 'the postcode must have 5 digits.',
     'places.latitude': 'the latitude must be a number between -90 and 90.',
@@ -37,9 +42,12 @@ export const placesMessages = {
     'file.too-many': 'The file has too many places. Maximum: {max}.',
     'file.not-json': 'The file is neither a CSV nor a JSON list of places.',
     'file.columns': 'Required columns missing: {columns}.',
+    'file.not-list': 'The catalog’s places are not a list: none was read.',
   },
   ar: {
     'places.row': 'السطر {row}: {problem}',
+    'places.item': 'المكان رقم {row}: {problem}',
+    'places.type': 'يجب أن يكون الحقل «{field}» نصًا أو قائمة نصوص.',
     'places.required': 'الحقل «{field}» فارغ.',
     'places.postcode': 'يجب أن يتكون الرمز البريدي من 5 أرقام.',
     'places.latitude': 'يجب أن يكون خط العرض رقمًا بين -90 و90.',
@@ -55,5 +63,6 @@ export const placesMessages = {
     'file.too-many': 'في الملف أماكن كثيرة جدًا. الحد الأقصى: {max}.',
     'file.not-json': 'الملف ليس CSV ولا قائمة JSON من الأماكن.',
     'file.columns': 'أعمدة إلزامية ناقصة: {columns}.',
+    'file.not-list': 'أماكن الفهرس ليست قائمة: لم يُقرأ أي منها.',
   },
 } satisfies Catalogs;

@@ -49,7 +49,13 @@ export type PlaceRowError = {
 
 export class PlacesFileError extends Error {
   constructor(
-    readonly code: 'file.empty' | 'file.too-large' | 'file.too-many' | 'file.not-json' | 'file.columns',
+    readonly code:
+      | 'file.empty'
+      | 'file.too-large'
+      | 'file.too-many'
+      | 'file.not-json'
+      | 'file.columns'
+      | 'file.not-list',
     readonly params: Params = {},
   ) {
     super(translate('en', code, params));

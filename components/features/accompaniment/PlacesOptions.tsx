@@ -1,9 +1,11 @@
 /**
  * The mediator's file of help places (national schema of digital-mediation places, CSV or JSON):
  * imported here, checked and kept by the background (background-places.ts), each bad row told
- * in plain words with its line, the good rows kept.
+ * in plain words with its line, the good rows kept. Below it, the places each guide catalog
+ * publishes, with the same plain words for a bad place (the catalog's guides are not touched).
  */
 import { useEffect, useState } from 'preact/hooks';
+import { catalogPlaceErrorText } from '../../../utils/help-places/catalog-places';
 import {
   PLACES_LIMITS,
   type PlaceRowError,
@@ -12,6 +14,7 @@ import {
   placesFileErrorText,
 } from '../../../utils/help-places/places';
 import { useServices } from '../../app/services';
+import type { CatalogPlacesReport } from './background-places';
 import { placesTranslator } from './places-messages';
 
 type Answer = {
@@ -27,14 +30,21 @@ export function PlacesOptions() {
   const { lang, env, announce } = useServices();
   const t = placesTranslator(() => lang.value);
   const [current, setCurrent] = useState<{ count: number; imported: boolean } | null>(null);
+  const [catalogs, setCatalogs] = useState<CatalogPlacesReport[]>([]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const refresh = () =>
     env
       .background?.({ type: 'pasapas:places' })
       .then((a) => {
-        const answer = a as { places?: unknown[]; imported?: boolean } | null;
+        const answer = a as {
+          places?: unknown[];
+          imported?: boolean;
+          base?: number;
+          catalogs?: CatalogPlacesReport[];
+        } | null;
         if (Array.isArray(answer?.places))
-          setCurrent({ count: answer.places.length, imported: answer.imported === true });
+          setCurrent({ count: answer.base ?? answer.places.length, imported: answer.imported === true });
+        setCatalogs(Array.isArray(answer?.catalogs) ? answer.catalogs : []);
       })
       .catch(() => undefined);
   useEffect(() => {
@@ -100,11 +110,52 @@ export function PlacesOptions() {
           )}
         </div>
       )}
+      {catalogs.length > 0 && (
+        <div class="pp-stack" data-testid="places-catalogs">
+          <h3>{t('placesFile.catalogs')}</h3>
+          <ul>
+            {catalogs.map((c) => (
+              <CatalogLine key={c.url} report={c} t={t} />
+            ))}
+          </ul>
+        </div>
+      )}
       {current?.imported && (
         <button type="button" class="pp-button" data-action="places-reset" onClick={reset}>
           {t('placesFile.reset')}
         </button>
       )}
     </section>
+  );
+}
+
+/** One catalog's places: how many are offered, and each place left out with why. */
+function CatalogLine({ report, t }: { report: CatalogPlacesReport; t: ReturnType<typeof placesTranslator> }) {
+  const { lang } = useServices();
+  const problems = report.fileError
+    ? [placesFileErrorText(new PlacesFileError(report.fileError.code, report.fileError.params), lang.value)]
+    : report.errors.map((e) => catalogPlaceErrorText(e, lang.value));
+  const badPlaces = new Set(report.errors.map((e) => e.row)).size;
+  return (
+    <li data-testid="places-catalog">
+      <p>
+        {report.count === 0
+          ? t('placesFile.catalog.none', { name: report.name })
+          : t('placesFile.catalog', { name: report.name, count: report.count })}
+      </p>
+      {problems.length > 0 && (
+        <div class="pp-message pp-message--error">
+          <p>
+            {report.fileError ? '' : `${t('placesFile.catalogBad', { count: badPlaces })} `}
+            {t('placesFile.catalogGuides')}
+          </p>
+          <ul data-testid="places-catalog-errors">
+            {problems.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </li>
   );
 }

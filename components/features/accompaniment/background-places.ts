@@ -1,11 +1,21 @@
 /**
  * The in-person help places the guides offer (« Trouver de l'aide près de chez moi »): the file the
- * mediator imported in the options page, else the demo sample shipped with the extension. Public
- * data in the national schema: kept in clear. Every file is read again here (utils/help-places),
- * whatever the options page checked; a bad row is reported and left out, never stored.
+ * mediator imported in the options page, else the demo sample shipped with the extension, and
+ * beside them the places the mediator's guide catalogs publish (read from the catalogs' saved
+ * copies: no request of ours here). Public data in the national schema: kept in clear. Every file
+ * is read again here (utils/help-places), whatever the options page checked; a bad row is reported
+ * and left out, never stored.
  */
 import { browser } from 'wxt/browser';
-import { type Place, PlacesFileError, parsePlaces, readPlace } from '../../../utils/help-places/places';
+import type { CatalogInfo } from '../../../utils/guides/library';
+import { type CatalogPlace, readCatalogPlaces } from '../../../utils/help-places/catalog-places';
+import {
+  type Place,
+  type PlaceRowError,
+  PlacesFileError,
+  parsePlaces,
+  readPlace,
+} from '../../../utils/help-places/places';
 import { extensionUrl } from '../../app/extension-url';
 import type { Handlers } from '../define-background';
 
@@ -41,11 +51,53 @@ function storedPlaces(value: unknown): Place[] | null {
   });
 }
 
-export function placesHandlers(): Handlers {
+/** What one catalog's places gave, for the options page: how many were kept, and why the others were not. */
+export type CatalogPlacesReport = {
+  url: string;
+  name: string;
+  count: number;
+  errors: PlaceRowError[];
+  fileError?: { code: PlacesFileError['code']; params: PlacesFileError['params'] };
+};
+
+/** The places of every catalog that publishes some, after `base` (their ids taken first). */
+function fromCatalogs(
+  catalogs: readonly CatalogInfo[],
+  base: readonly Place[],
+): { places: CatalogPlace[]; reports: CatalogPlacesReport[] } {
+  const taken = new Set(base.map((p) => p.id));
+  const places: CatalogPlace[] = [];
+  const reports: CatalogPlacesReport[] = [];
+  for (const catalog of catalogs) {
+    if (catalog.places === undefined) continue;
+    const report: CatalogPlacesReport = { url: catalog.url, name: catalog.name, count: 0, errors: [] };
+    try {
+      const read = readCatalogPlaces(catalog.places, catalog.name, taken);
+      for (const place of read.places) taken.add(place.id);
+      places.push(...read.places);
+      report.count = read.places.length;
+      report.errors = read.errors;
+    } catch (error) {
+      if (!(error instanceof PlacesFileError)) throw error;
+      report.fileError = { code: error.code, params: error.params };
+    }
+    reports.push(report);
+  }
+  return { places, reports };
+}
+
+export function placesHandlers(catalogs: () => Promise<CatalogInfo[]>): Handlers {
   return {
-    'pasapas:places': async () => {
+    'pasapas:places': async (_message, _sender, caller) => {
       const stored = storedPlaces((await browser.storage.local.get(PLACES_KEY))[PLACES_KEY]);
-      return stored ? { places: stored, imported: true } : { places: await samplePlaces(), imported: false };
+      const base = stored ?? (await samplePlaces());
+      // A library that cannot be read costs the catalogs' places, never the others.
+      const published = fromCatalogs(await catalogs().catch(() => []), base);
+      const places = [...base, ...published.places];
+      // Only the mediator's page is told where the places come from and what was wrong with them.
+      if (caller.kind !== 'page' || caller.path !== '/options.html')
+        return { places, imported: stored !== null };
+      return { places, imported: stored !== null, base: base.length, catalogs: published.reports };
     },
     'pasapas:places-import': async (message) => {
       if (message.text === undefined) {

@@ -114,7 +114,7 @@ export default defineBackgroundPart(({ guideLibrary, database }) => {
   }
 
   return {
-    ...placesHandlers(),
+    ...placesHandlers(() => guideLibrary().catalogs()),
     ...feedbackHandlers({ database }, () => knownGuides(guideLibrary)),
     'pasapas:activity-record': async (message) => {
       const pending = (await browser.storage.session.get(PENDING_KEY))[PENDING_KEY] as Pending | undefined;

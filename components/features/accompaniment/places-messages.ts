@@ -19,6 +19,14 @@ export const placesOptionsMessages: Catalogs = {
     'placesFile.tooBig': 'Le fichier est trop gros. Maximum : 4 Mo.',
     'placesFile.reset': 'Revenir aux lieux de démonstration',
     'placesFile.resetDone': 'Les lieux de démonstration sont de retour.',
+    'placesFile.catalogs': 'Lieux publiés par vos catalogues de guides',
+    'placesFile.catalog.none': '« {name} » : aucun lieu proposé.',
+    'placesFile.catalog.one': '« {name} » : un lieu proposé.',
+    'placesFile.catalog.other': '« {name} » : {count} lieux proposés.',
+    'placesFile.catalogBad.one': 'Un lieu du catalogue est mal écrit et n’est pas proposé.',
+    'placesFile.catalogBad.other': '{count} lieux du catalogue sont mal écrits et ne sont pas proposés.',
+    'placesFile.catalogGuides':
+      'Les guides du catalogue ne sont pas touchés. Signalez ces erreurs à son éditeur :',
   },
   en: {
     'placesFile.title': 'Help places offered to people',
@@ -37,6 +45,14 @@ export const placesOptionsMessages: Catalogs = {
     'placesFile.tooBig': 'The file is too large. Maximum: 4 MB.',
     'placesFile.reset': 'Back to the demonstration places',
     'placesFile.resetDone': 'The demonstration places are back.',
+    'placesFile.catalogs': 'Places published by your guide catalogs',
+    'placesFile.catalog.none': '“{name}”: no place offered.',
+    'placesFile.catalog.one': '“{name}”: one place offered.',
+    'placesFile.catalog.other': '“{name}”: {count} places offered.',
+    'placesFile.catalogBad.one': 'One place of the catalog is badly written and is not offered.',
+    'placesFile.catalogBad.other': '{count} places of the catalog are badly written and are not offered.',
+    'placesFile.catalogGuides':
+      'The catalog’s guides are not affected. Tell its publisher about these errors:',
   },
   ar: {
     'placesFile.title': 'أماكن المساعدة المقترحة على الأشخاص',
@@ -55,6 +71,13 @@ export const placesOptionsMessages: Catalogs = {
     'placesFile.tooBig': 'الملف كبير جدًا. الحد الأقصى: 4 ميغابايت.',
     'placesFile.reset': 'العودة إلى الأماكن التجريبية',
     'placesFile.resetDone': 'عادت الأماكن التجريبية.',
+    'placesFile.catalogs': 'أماكن تنشرها فهارس الأدلة لديك',
+    'placesFile.catalog.none': '«{name}»: لا مكان مقترح.',
+    'placesFile.catalog.one': '«{name}»: مكان واحد مقترح.',
+    'placesFile.catalog.other': '«{name}»: أماكن مقترحة: {count}.',
+    'placesFile.catalogBad.one': 'مكان واحد في الفهرس مكتوب بشكل خاطئ ولا يُقترح.',
+    'placesFile.catalogBad.other': 'أماكن في الفهرس مكتوبة بشكل خاطئ ولا تُقترح: {count}.',
+    'placesFile.catalogGuides': 'أدلة الفهرس لم تتأثر. أبلغ ناشره بهذه الأخطاء:',
   },
 };
 

@@ -30,7 +30,10 @@ async function loadPlaces(env: PanelEnv): Promise<Place[]> {
   return parsePlaces(await response.text()).places;
 }
 
-function PlaceItem({ place, km, lang, t }: { place: Place; km?: number; lang: Lang; t: T }) {
+/** A place; from a guide catalog, it carries the catalog's name (background-places.ts). */
+type ShownPlace = Place & { catalog?: string };
+
+function PlaceItem({ place, km, lang, t }: { place: ShownPlace; km?: number; lang: Lang; t: T }) {
   const hours = place.horaires ? describeHours(place.horaires, lang) : null;
   const kmText =
     km === undefined
@@ -80,6 +83,12 @@ function PlaceItem({ place, km, lang, t }: { place: Place; km?: number; lang: La
       {place.presentation_resume && (
         <p lang="fr" dir="auto">
           {place.presentation_resume}
+        </p>
+      )}
+      {place.catalog && (
+        <p data-testid="place-catalog">
+          {t('help.from')}
+          <span dir="auto">{place.catalog}</span>
         </p>
       )}
     </li>

@@ -32,6 +32,7 @@ export const helpMessages: Catalogs = {
     'help.appointment': 'Prendre rendez-vous',
     'help.lines': 'Qui appeler',
     'help.close': 'Revenir à l’étape',
+    'help.from': 'Lieu indiqué par le catalogue : ',
   },
   en: {
     'feedback.title': 'This step is not clear',
@@ -63,6 +64,7 @@ export const helpMessages: Catalogs = {
     'help.appointment': 'Book an appointment',
     'help.lines': 'Who to call',
     'help.close': 'Back to the step',
+    'help.from': 'Place listed by the catalog: ',
   },
   ar: {
     'feedback.title': 'هذه الخطوة غير واضحة',
@@ -94,5 +96,6 @@ export const helpMessages: Catalogs = {
     'help.appointment': 'حجز موعد',
     'help.lines': 'بمن تتصل',
     'help.close': 'العودة إلى الخطوة',
+    'help.from': 'مكان يذكره الفهرس: ',
   },
 };

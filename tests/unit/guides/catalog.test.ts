@@ -135,6 +135,21 @@ describe('fetchCatalog', () => {
     expect(result.problems[0]?.message.fr).toContain('fr.demo.casse');
   });
 
+  it('keeps the guides of a catalog whose help places are wrong: the places are read elsewhere', async () => {
+    const { a, b, c, catalog } = await setup();
+    const withPlaces = { ...catalog, places: 'pas une liste' };
+    const server = fakeServer({
+      [`${BASE}catalog.json`]: { body: JSON.stringify(withPlaces) },
+      [`${BASE}guides/aide-logement.json`]: { body: a },
+      [`${BASE}guides/carte-vitale.json`]: { body: b },
+      [`${BASE}guides/casse.json`]: { body: c },
+    });
+    const result = await fetchCatalog(`${BASE}catalog.json`, { fetch: server.fetch, cache: memoryCache() });
+    expect(result.problems).toEqual([]);
+    expect(result.guides).toHaveLength(3);
+    expect(result.catalog?.places).toBe('pas une liste');
+  });
+
   it('makes conditional requests and uses the cache on 304', async () => {
     const { a, b, c, catalog } = await setup();
     const server = fakeServer({

@@ -212,6 +212,19 @@ describe('catalogs', () => {
     await expect(library.addCatalog(CATALOG)).rejects.toMatchObject({ code: 'catalog-duplicate' });
   });
 
+  it('keeps the help places a catalog publishes with its saved copy, unread, even offline', async () => {
+    const ctx = await withCatalog();
+    const body = JSON.parse(ctx.server.files[CATALOG]?.body ?? '{}');
+    const places = [{ id: 'p1', nom: 'Lieu' }, 'pas un lieu'];
+    ctx.server.files[CATALOG] = { body: JSON.stringify({ ...body, places }) };
+    const outcome = await ctx.library.addCatalog(CATALOG);
+    expect(outcome.installed.map((g) => g.id)).toEqual([demoGuide().id]);
+    ctx.server.setOffline(true);
+    expect((await ctx.library.catalogs()).map((c) => [c.name, c.places])).toEqual([
+      ['Catalogue test', places],
+    ]);
+  });
+
   it('refreshes with a conditional request, then works offline from the cache', async () => {
     const { library, server } = await withCatalog();
     await library.addCatalog(CATALOG);
