@@ -281,6 +281,11 @@ export async function endSessionIn(frame: Frame) {
   await yes.press('Enter');
 }
 
+/** How the panel fits the screen now (components/panel/fit.ts): it follows a resize a moment later. */
+export function fitOf(page: Page) {
+  return page.locator('.pp-root').getAttribute('data-fit');
+}
+
 /** The element that has focus, seen through shadow roots (our closed ones: see closed-roots.ts). */
 export function deepActive(page: Page) {
   return page.evaluate(() => {

@@ -12,7 +12,7 @@ import { guidesMessages } from '../../components/features/guides/messages';
 import { recapMessages } from '../../components/features/guides/recap-messages';
 import { type Demo, startDemoServer } from './demo';
 import { openGuide, press } from './guide-panel';
-import { axe, deepActive, launch, ROOT, type Session } from './harness';
+import { axe, deepActive, fitOf, launch, ROOT, type Session } from './harness';
 
 const SHOTS = join(ROOT, 'test-results');
 const NIR = '284057511234528';
@@ -154,6 +154,8 @@ describe('the recap the person takes home', () => {
     await page.setViewportSize({ width: 360, height: 800 });
     await shoot(page, 'fr');
     await page.setViewportSize({ width: 1280, height: 900 });
+    // The panel is wide again before the person closes: its recap button is drawn only then.
+    await expect.poll(() => fitOf(page)).toBe('wide');
 
     // Closing gives focus back to the button, and the print frame goes with the recap.
     await press(page, 'Fermer le récapitulatif');
@@ -171,6 +173,10 @@ describe('the recap the person takes home', () => {
       await expect.poll(() => stepId(page), { timeout: 10_000 }).toBe('fin');
       await press(page, guidesMessages.ar?.['guides.confirm'] ?? '');
       await page.locator('[data-testid="guide-finished"]').waitFor();
+      // Focus goes to « finished » after the render: tabbing before that would be undone.
+      await expect
+        .poll(async () => (await deepActive(page))?.text)
+        .toBe(guidesMessages.ar?.['guides.finished']);
       await press(page, recapMessages.ar?.['recap.open'] ?? '');
       await expect.poll(async () => (await deepActive(page))?.id).toBe('pp-recap-title');
       expect(await page.locator('#pp-recap-title').textContent()).toBe('ملخّصي');

@@ -276,10 +276,12 @@ function GuideView({
     returnTo.current = aside;
     setAside(null);
   };
-  // Once the step is drawn again (an effect runs after the render), focus goes back to the button.
+  // Once the step is drawn again (an effect runs after the render), focus goes back to the button;
+  // if the panel got short meanwhile (turned phone, zoom) the button is gone: to the step, never lost.
   useEffect(() => {
     if (aside !== null || !returnTo.current) return;
-    (returnTo.current === 'help' ? helpButton : recapButton).current?.focus();
+    const button = (returnTo.current === 'help' ? helpButton : recapButton).current;
+    (button ?? (state.finished ? finishedRef.current : headingRef.current))?.focus();
     returnTo.current = null;
   }, [aside]);
   const recapOpen = aside === 'recap';
