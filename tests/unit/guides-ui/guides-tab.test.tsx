@@ -7,6 +7,7 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ServicesContext } from '../../../components/app/services';
@@ -15,6 +16,7 @@ import GuidesTab from '../../../components/features/guides/GuidesTab';
 import { guidesMessages } from '../../../components/features/guides/messages';
 import { drawGuideOnPage } from '../../../components/features/guides/page-work';
 import { translateUi } from '../../../components/i18n';
+import { type Fit, FitContext, type PanelFit } from '../../../components/panel/fit';
 import { type DemoServer, startDemoServer } from '../../../demo/server.js';
 import { missingKeys } from '../../../utils/i18n';
 import { httpGet } from '../guides/helpers';
@@ -72,7 +74,18 @@ function services(voices: unknown[] = []): TestServices {
 let host: HTMLElement;
 let ctx: TestServices;
 let pageWork: AbortController;
-function mount(url: string) {
+/** A panel fit the test sets by hand (fit.ts measures the screen; jsdom has none). */
+function fitByHand(fit: Fit): PanelFit & { fit: ReturnType<typeof signal<Fit>> } {
+  return {
+    fit: signal(fit),
+    side: signal('right'),
+    land: signal(null),
+    expand() {},
+    arriveLate() {},
+    dispose() {},
+  };
+}
+function mount(url: string, fit: PanelFit | null = null) {
   history.replaceState(null, '', url);
   document.body.innerHTML = pageHtml;
   host = document.createElement('div');
@@ -85,7 +98,9 @@ function mount(url: string) {
   void drawGuideOnPage(ctx, pageWork.signal);
   render(
     <ServicesContext.Provider value={ctx}>
-      <GuidesTab />
+      <FitContext.Provider value={fit}>
+        <GuidesTab />
+      </FitContext.Provider>
     </ServicesContext.Provider>,
     shadow,
   );
@@ -197,6 +212,26 @@ describe('GuidesTab', () => {
     expect(shadowOf(highlight)?.querySelector('[data-pasapas="highlight-label"]')?.textContent).toBe(
       'À remplir ici',
     );
+  });
+
+  it('closing the recap after the panel got short gives focus to the step, never to the page', async () => {
+    const fit = fitByHand('wide');
+    const shadow = mount('/aide-logement/identite.html', fit);
+    await until(() => q(shadow, '[data-action="recap-open"]'));
+    button(shadow, 'recap-open').click();
+    await eventually(() => expect(shadow.activeElement?.id).toBe('pp-recap-title'));
+    // The phone turned, or the person zoomed: the short panel has no « Mon récapitulatif » button.
+    fit.fit.value = 'sheet';
+    button(shadow, 'recap-close').click();
+    await eventually(() => expect(shadow.activeElement?.id).toBe('pp-guide-step-title'));
+    expect(q(shadow, '[data-action="recap-open"]')).toBeNull();
+    // Wide again, the recap's own button takes focus back on closing.
+    fit.fit.value = 'wide';
+    await until(() => q(shadow, '[data-action="recap-open"]'));
+    button(shadow, 'recap-open').click();
+    await eventually(() => expect(shadow.activeElement?.id).toBe('pp-recap-title'));
+    button(shadow, 'recap-close').click();
+    await eventually(() => expect(shadow.activeElement?.getAttribute('data-action')).toBe('recap-open'));
   });
 
   it('says plainly when no guide fits the page, and lists the guides', async () => {
