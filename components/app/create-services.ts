@@ -26,6 +26,8 @@ export type ServicesOptions = {
   storage?: () => Promise<ProgressClient>;
   /** The widget's public-computer mode, for the storage it keeps in the site's origin. */
   publicComputer?: Partial<PublicComputerConfig>;
+  /** The tabs the panel shows (PanelServices.tabs); none for an extension page that is no panel. */
+  tabs?: readonly string[];
   /** The page the panel helps with: page services (reading aloud, the guide on the page) are made for it. */
   page?: Document;
 };
@@ -114,6 +116,7 @@ export async function createServices(options: ServicesOptions): Promise<{
       }, 50);
     },
     config,
+    tabs: options.tabs ?? [],
     frontPage: options.frontPage,
     isOurs,
     guides,

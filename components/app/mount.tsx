@@ -103,6 +103,7 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
     options: options.options,
     frontPage: options.frontPage,
     publicComputer: options.publicComputer,
+    tabs: enabled.map((f) => f.id),
     page: onPage ? doc : undefined,
   });
 

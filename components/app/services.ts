@@ -54,6 +54,11 @@ export type PanelServices = {
   announce(message: string): void;
   /** Each feature's configuration by feature id: the options its schema parsed (FeatureDefinition.config), else its defaults. */
   config: Readonly<Record<string, unknown>>;
+  /**
+   * The tabs this panel shows (feature ids, the widget's allow-list applied): a feature offers a way
+   * into another's tab (« Enregistrer dans Mes informations ») only where that tab is, to be found again.
+   */
+  tabs: readonly string[];
   /** The side panel's way to the tab it helps with (the guide shown there, the studio, OCR's fill); absent elsewhere. */
   frontPage?: FrontPage;
   /** Our own DOM (panel, highlight, banner, readable view): page work leaves it alone. */

@@ -19,7 +19,10 @@ import '../../components/styles/panel.css';
 import '../../components/features/ocr/ocr.css';
 import { THEMES } from '../../utils/comfort/settings';
 import { createTranslator, dir, isLang, type Lang } from '../../utils/i18n';
+import type { InfoEntry } from '../../utils/infos/kinds';
 import type { FillReport } from '../../utils/ocr/fill/index';
+import { RemoteError } from '../../utils/progress/errors';
+import type { CallAnswer } from '../../utils/progress/remote';
 
 const translate = createTranslator(ocrMessages);
 const params = new URLSearchParams(location.search);
@@ -39,6 +42,14 @@ const cameraWindow = window.top === window && params.get('camera') === '1';
 let claim = '';
 const send = (message: Record<string, unknown>) =>
   browser.runtime.sendMessage({ ...message, claim }) as Promise<unknown>;
+
+/** One « Mes informations » request: its value, or the file's own error (locked, a refused value…). */
+async function infosCall(message: Record<string, unknown>): Promise<unknown> {
+  const answer = (await send({ type: OCR_MESSAGES.infos, ...message })) as CallAnswer | undefined;
+  if (!answer || typeof answer !== 'object' || !('ok' in answer)) throw new Error('no answer');
+  if (!answer.ok) throw new RemoteError(answer.error);
+  return answer.value;
+}
 
 // "Lire la page affichée" shoots the tab: only from the person's own click (or key), never a script's.
 let trustedClick = false;
@@ -66,6 +77,16 @@ const bridge: OcrBridge = {
 };
 if (cameraWindow) bridge.close = () => window.close();
 else {
+  // « Enregistrer dans Mes informations »: only this claimed frame is answered (progress/background-infos.ts);
+  // the file is found again in the side panel. The camera window gets none: it is no claimed frame.
+  bridge.infos = {
+    async entries(kinds) {
+      return (await infosCall({ action: 'entries', kinds: [...kinds] })) as InfoEntry[];
+    },
+    async put(input, id) {
+      await infosCall({ action: 'put', input, ...(id === undefined ? {} : { id }) });
+    },
+  };
   bridge.openCamera = async () => {
     const answer = (await send({
       type: OCR_MESSAGES.cameraWindow,

@@ -232,6 +232,20 @@ describe('ocr.html framed by another site', () => {
       })) ?? null,
     ).toBeNull();
     expect(await ask({ type: 'pasapas:ocr-camera-window', claim: guess })).toMatchObject({ ok: false });
+    // « Mes informations »: neither read nor written by a frame that did not claim.
+    const kinds = ['family-name', 'given-names', 'iban', 'nir', 'fiscal-number', 'email', 'phone'];
+    expect(await ask({ type: 'pasapas:ocr-infos', action: 'entries', kinds, claim: guess })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(
+      await ask({
+        type: 'pasapas:ocr-infos',
+        action: 'put',
+        input: { kind: 'iban', value: 'FR7630006000011234567890189' },
+        claim: guess,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await page.locator('input[name="iban"]').inputValue()).toBe('');
     expect(session.context.pages().filter((p) => p.url().includes('camera=1'))).toEqual([]);
     expect(errors).toEqual([]);

@@ -157,17 +157,73 @@ describe('2D-Doc in the widget', () => {
     );
   });
 
-  test('without the demo setting, the same demo-signed code is « émetteur inconnu », never « vérifiée »', async () => {
+  test('a numéro fiscal already kept with another value: both shown, the old one kept unless the person chooses to replace it', async () => {
+    const OLD = '1234567890066';
+    const page = await open('/aide-logement/ressources.html');
+    await launcher(page).click();
+    await expect.poll(() => panel(page).count()).toBe(1);
+    await page.locator('[role=tab][data-feature="infos"]').click();
+    const form = page.locator('[data-testid="infos-add"]');
+    await form.locator('select').selectOption('fiscal-number');
+    await page.locator('#pp-infos-add-value').fill(OLD);
+    await page.locator('#pp-infos-add-value').press('Enter');
+    await expect.poll(() => page.locator('[data-testid="infos-value"]').allTextContents()).toEqual([OLD]);
+
+    await page.locator('[role=tab][data-feature="ocr"]').click();
+    await page.locator('[data-testid="ocr-file"]').setInputFiles(images.signed);
+    await page.locator('[data-testid="twoddoc-status"]').waitFor({ timeout: READ_TIMEOUT });
+    const keep = page.locator('[data-testid="ocr-infos"]');
+    const differs = keep.locator('[data-kind-differs="fiscal-number"]');
+    await differs.waitFor();
+    // Both values in front of the person, the old one kept unless they choose.
+    expect(await differs.textContent()).toContain(OLD);
+    expect(await differs.textContent()).toContain('3023217600053');
+    expect(await differs.locator('input[value="keep"]').isChecked()).toBe(true);
+    // Nothing else is kept in this test: the other values read are unticked.
+    for (const box of await keep.locator('input[type="checkbox"]').all()) await box.uncheck();
+    expect(await axe(page)).toEqual([]);
+    await keep.screenshot({ path: join(ROOT, 'test-results', 'ocr-save-infos-replace-fr.png') });
+    const saved = keep.locator('[data-testid="ocr-infos-saved"]');
+    await keep.locator('[data-action="ocr-save-infos"]').click();
+    await expect
+      .poll(() => saved.textContent())
+      .toBe('Rien n’a été enregistré : Mes informations n’a pas changé.');
+
+    // Replace, by keyboard: the radio group's arrow moves to « Remplacer ».
+    await differs.locator('input[value="keep"]').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await differs.locator('input[value="replace"]').isChecked()).toBe(true);
+    await keep.locator('[data-action="ocr-save-infos"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => saved.textContent()).toMatch(/^Remplacé dans Mes informations : .+\.$/);
+    // Now the file keeps the document's value: nothing left to choose.
+    await expect.poll(() => keep.locator('[data-kind-kept="fiscal-number"]').count()).toBe(1);
+    expect(await differs.count()).toBe(0);
+
+    // One entry, its value replaced (not a second one beside the old), from the signed code.
+    await page.locator('[role=tab][data-feature="infos"]').click();
+    await expect
+      .poll(() => page.locator('[data-testid="infos-value"]').allTextContents())
+      .toEqual(['3023217600053']);
+    expect(await page.locator('.pp-infos-source').first().textContent()).toContain(
+      'Lu dans le code signé du document (signature vérifiée)',
+    );
+  });
+
+  test('without the demo setting, the same demo-signed code is « émetteur inconnu », never « vérifiée »; without the « Mes informations » tab, no save is offered', async () => {
     const page = await (await browser.context()).newPage();
     page.on('pageerror', (e) => pageErrors.push(`no demo key: ${e.message}`));
     await page.route(/\/aide-logement\/ressources\.html/, async (route) => {
       const response = await route.fetch();
-      const body = (await response.text()).replace(' data-twoddoc-demo-key="true"', '');
+      const body = (await response.text())
+        .replace(' data-twoddoc-demo-key="true"', '')
+        .replace(',infos"', '"');
       await route.fulfill({ response, body });
     });
     await page.goto(`${demo.url}/aide-logement/ressources.html`);
     await launcher(page).waitFor();
     expect(await page.locator('script[data-twoddoc-demo-key]').count()).toBe(0);
+    expect(await page.locator('script[data-features*="infos"]').count()).toBe(0);
     await openOcrTab(page);
     await page.locator('[data-testid="ocr-file"]').setInputFiles(images.signed);
     const status = page.locator('[data-testid="twoddoc-status"]');
@@ -176,6 +232,11 @@ describe('2D-Doc in the widget', () => {
     expect(await status.textContent()).toBe(
       'Code signé : émetteur inconnu. Nous ne pouvons pas vérifier sa signature.',
     );
+    // This widget has no « Mes informations » tab: a value saved there could never be found again,
+    // so the reading offers no save (the same reading offers it where the tab is, test above).
+    expect(await page.locator('[role=tab][data-feature="infos"]').count()).toBe(0);
+    expect(await field(page, 'fiscal-number').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="ocr-infos"]').count()).toBe(0);
   });
 
   test('a PDF with a text layer: its text is read as is, and its signed code is found and checked', async () => {
@@ -229,7 +290,7 @@ describe('2D-Doc in the extension', () => {
     return find() as Frame;
   }
 
-  test('the extension never trusts the demo key, even on the demo site that asks for it; a disagreeing code is told', async () => {
+  test('the extension never trusts the demo key, even on the demo site that asks for it; a disagreeing code is told; its values kept from our frame are found in the side panel', async () => {
     const page = await session.context.newPage();
     const wasm: string[] = [];
     session.context.on('request', (r) => {
@@ -255,6 +316,29 @@ describe('2D-Doc in the extension', () => {
     ]);
     expect(await field(ocr, 'reference-tax-income').locator('input').inputValue()).toBe('24360');
     expect(await axe(page)).toEqual([]);
+
+    // « Enregistrer dans Mes informations » from our frame on the page: kept in the extension (the
+    // claimed frame only, progress/background-infos.ts), found again in the side panel's tab.
+    const keep = ocr.locator('[data-testid="ocr-infos"]');
+    const boxes = keep.locator('input[type="checkbox"]');
+    await expect
+      .poll(() => boxes.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind'))))
+      .toContain('fiscal-number');
+    for (const box of await boxes.all())
+      if ((await box.getAttribute('data-kind')) !== 'fiscal-number') await box.uncheck();
+    await keep.locator('[data-action="ocr-save-infos"]').click();
+    await expect
+      .poll(() => keep.locator('[data-testid="ocr-infos-saved"]').textContent())
+      .toBe('Enregistré dans Mes informations : Numéro fiscal.');
+    const side = await session.context.newPage();
+    await side.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
+    await side.locator('[role=tab][data-feature="infos"]').click();
+    await expect
+      .poll(() => side.locator('[data-testid="infos-value"]').allTextContents())
+      .toEqual(['3023217600053']);
+    await side.close();
+    await page.bringToFront();
+
     await ocr.locator('[data-action="ocr-fill"]').click();
     await ocr.locator('[data-testid="ocr-filled"]').waitFor();
     expect(await page.locator('input[name="revenu_fiscal_reference"]').inputValue()).toBe('24360');

@@ -42,6 +42,7 @@ export function testServices(
     },
     announce: () => {},
     config: {},
+    tabs: [],
     isOurs,
     guides: guideService,
     storage: () => Promise.reject(new Error('no storage in this test')),

@@ -1,4 +1,8 @@
-/** Person-facing messages of the "Mes informations" core (errors); the tab has its own strings. */
+/**
+ * Person-facing messages of the "Mes informations" core: its errors and the kinds' names (the tab
+ * and the reading screen's « Enregistrer dans Mes informations » name a kind the same way); the tab
+ * has its own strings.
+ */
 import { createTranslator, type Lang, type Params } from '../i18n/index.ts';
 
 export const infosCoreCatalogs = {
@@ -11,6 +15,18 @@ export const infosCoreCatalogs = {
     'infos.error.locked': 'Mes informations sont verrouillées. Tapez votre code pour les ouvrir.',
     'infos.error.failed': 'L’enregistrement n’a pas marché. Ce qui était enregistré est gardé. Réessayez.',
     'infos.error.emptyExport': 'Il n’y a aucune information à exporter.',
+    'infos.kind.family-name': 'Nom de naissance',
+    'infos.kind.given-names': 'Prénoms',
+    'infos.kind.birth-date': 'Date de naissance',
+    'infos.kind.address': 'Adresse',
+    'infos.kind.postcode': 'Code postal',
+    'infos.kind.city': 'Commune',
+    'infos.kind.phone': 'Numéro de téléphone',
+    'infos.kind.email': 'Adresse électronique',
+    'infos.kind.caf-number': 'Numéro d’allocataire CAF',
+    'infos.kind.fiscal-number': 'Numéro fiscal',
+    'infos.kind.nir': 'Numéro de sécurité sociale',
+    'infos.kind.iban': 'IBAN (compte bancaire)',
     'infos.error.notInfos': 'Ce fichier ne contient pas « Mes informations ». Rien n’a été importé.',
   },
   en: {
@@ -22,6 +38,18 @@ export const infosCoreCatalogs = {
     'infos.error.locked': 'My information is locked. Type your code to open it.',
     'infos.error.failed': 'Saving did not work. What was saved is kept. Try again.',
     'infos.error.emptyExport': 'There is no information to export.',
+    'infos.kind.family-name': 'Birth name',
+    'infos.kind.given-names': 'Given names',
+    'infos.kind.birth-date': 'Date of birth',
+    'infos.kind.address': 'Address',
+    'infos.kind.postcode': 'Postcode',
+    'infos.kind.city': 'Town',
+    'infos.kind.phone': 'Phone number',
+    'infos.kind.email': 'E-mail address',
+    'infos.kind.caf-number': 'CAF claimant number',
+    'infos.kind.fiscal-number': 'Tax number',
+    'infos.kind.nir': 'Social security number',
+    'infos.kind.iban': 'IBAN (bank account)',
     'infos.error.notInfos': 'This file does not hold “My information”. Nothing was imported.',
   },
   ar: {
@@ -33,11 +61,28 @@ export const infosCoreCatalogs = {
     'infos.error.locked': 'معلوماتي مقفلة. اكتب رمزك لفتحها.',
     'infos.error.failed': 'لم ينجح الحفظ. ما تم حفظه محفوظ. حاول مرة أخرى.',
     'infos.error.emptyExport': 'لا توجد أي معلومة للتصدير.',
+    'infos.kind.family-name': 'اسم العائلة عند الولادة',
+    'infos.kind.given-names': 'الأسماء الشخصية',
+    'infos.kind.birth-date': 'تاريخ الميلاد',
+    'infos.kind.address': 'العنوان',
+    'infos.kind.postcode': 'الرمز البريدي',
+    'infos.kind.city': 'البلدية',
+    'infos.kind.phone': 'رقم الهاتف',
+    'infos.kind.email': 'البريد الإلكتروني',
+    'infos.kind.caf-number': 'رقم المستفيد لدى CAF',
+    'infos.kind.fiscal-number': 'الرقم الضريبي',
+    'infos.kind.nir': 'رقم الضمان الاجتماعي',
+    'infos.kind.iban': 'IBAN (الحساب البنكي)',
     'infos.error.notInfos': 'هذا الملف لا يحتوي على «معلوماتي». لم يتم استيراد أي شيء.',
   },
 };
 
 const t = createTranslator(infosCoreCatalogs);
+
+/** The name of a kind of entry (« Numéro fiscal »). */
+export function kindLabel(lang: Lang, kind: string): string {
+  return t(lang, `infos.kind.${kind}`);
+}
 
 export function infoMessage(lang: Lang, key: string, params?: Params): string {
   return t(lang, key, params);

@@ -8,6 +8,7 @@
  * another extension, a web page, a content script in a sub-frame.
  */
 import * as v from 'valibot';
+import { INFO_KINDS } from '../infos/kinds.ts';
 import { PROGRESS_METHODS } from '../progress/types.ts';
 import type { Caller } from './sender.ts';
 
@@ -23,6 +24,8 @@ export const TRUSTED_PAGES = ['/options.html', '/sidepanel.html', '/popup.html',
 /** Our PIN frame, placed in the page's panel by the page script (valid only once claimed). */
 export const SESSION_PAGE = '/session.html';
 export const OCR_PAGE = '/ocr.html';
+/** The kind of our OCR frame's claims (frame-claims.ts): its own background and the « Mes informations » one check them. */
+export const OCR_FRAME_CLAIMS = 'ocr';
 /** What the end of a session erased (and did not), shown after the sites' tabs closed. */
 export const SESSION_END_PAGE = '/session-end.html';
 
@@ -187,6 +190,37 @@ export const PROTOCOL = {
     payload: v.looseObject({ items: v.pipe(v.array(v.unknown()), v.maxLength(200)) }),
   },
   'pasapas:ocr-capture': { from: { pages: [OCR_PAGE] }, payload: v.looseObject({}) },
+  /**
+   * Our OCR frame, once claimed, keeping values of a reading in « Mes informations » on the person's
+   * press (progress/background-infos.ts): the entries of the kinds the reading offers (to show the old
+   * value beside the new), and adding or replacing one. Nothing else of the file: no list of every
+   * kind, no delete, no export.
+   */
+  'pasapas:ocr-infos': {
+    from: { pages: [OCR_PAGE] },
+    payload: v.variant('action', [
+      v.object({
+        action: v.literal('entries'),
+        kinds: v.pipe(v.array(v.picklist(INFO_KINDS)), v.maxLength(INFO_KINDS.length)),
+        claim: frameToken,
+      }),
+      v.object({
+        action: v.literal('put'),
+        input: v.object({
+          kind: v.picklist(INFO_KINDS),
+          value: shortString(300),
+          source: v.optional(
+            v.object({
+              kind: v.picklist(['typed', 'ocr', '2ddoc', 'mrz']),
+              document: v.optional(shortString(60)),
+            }),
+          ),
+        }),
+        id: v.optional(shortString(64)),
+        claim: frameToken,
+      }),
+    ]),
+  },
   'pasapas:ocr-camera-window': {
     from: { pages: [OCR_PAGE] },
     payload: v.looseObject({

@@ -134,7 +134,7 @@ export function Reader({
             onTarget={(n, targetKey) => dispatch({ type: 'target', n, targetKey })}
             onFill={() => dispatch({ type: 'confirm' })}
             onAgain={again}
-            {...(bridge.saveInfos ? { saveInfos: bridge.saveInfos } : {})}
+            {...(bridge.infos ? { infos: bridge.infos } : {})}
           />
         )}
         {phase.k === 'filled' && (

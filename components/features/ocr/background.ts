@@ -6,13 +6,14 @@
  * armed token (utils/messaging/frame-claims.ts), or the camera window we opened, is listened to.
  */
 import { type Browser, browser } from 'wxt/browser';
-import { createFrameClaims } from '../../../utils/messaging/frame-claims';
+import { OCR_FRAME_CLAIMS } from '../../../utils/messaging/protocol';
 import {
   checkReadingTab,
   frontTab,
   type ReadingTab,
   recordReadingTab,
 } from '../../../utils/ocr/front-tab/index';
+import { sessionFrameClaims } from '../../app/background/session-claims';
 import { tellTab } from '../../app/tell-tab';
 import { defineBackgroundPart, type Sender } from '../define-background';
 import { OCR_MESSAGES } from './protocol';
@@ -24,14 +25,7 @@ import { OCR_MESSAGES } from './protocol';
 const ownOrigin = () => new URL(browser.runtime.getURL('/')).origin;
 const ocrPage = () => `${ownOrigin()}/ocr.html`;
 
-const claims = createFrameClaims({
-  kind: 'ocr',
-  store: {
-    get: async (key) => (await browser.storage.session.get(key))[key],
-    set: (key, value) => browser.storage.session.set({ [key]: value }),
-    remove: (key) => browser.storage.session.remove(key),
-  },
-});
+const claims = sessionFrameClaims(OCR_FRAME_CLAIMS);
 
 /** Sender check for `arm`: our page script in the top frame of a web page's tab. */
 function pageScriptTab(sender: Sender): number | undefined {

@@ -7,7 +7,7 @@
 import type { PanelServices } from '../../app/services';
 import type { OcrOptions } from './options-schema';
 import { OCR_MESSAGES, type OcrBridge } from './protocol';
-import { saveInfosWith } from './save-infos';
+import { infosAccessOf } from './save-infos';
 import { sidePanelBridge } from './sidepanel-bridge';
 
 export type OcrConfig = {
@@ -27,10 +27,10 @@ export function ocrConfigOf(services: PanelServices): OcrConfig {
   // The side panel reads documents in itself; the background fills only the tab in front.
   if (background && front && services.context === 'sidepanel')
     return {
-      bridge: () => ({
-        ...sidePanelBridge({ ...services.env, background }, front),
-        saveInfos: saveInfosWith(services),
-      }),
+      bridge: () => {
+        const infos = infosAccessOf(services);
+        return { ...sidePanelBridge({ ...services.env, background }, front), ...(infos ? { infos } : {}) };
+      },
     };
   // The extension on a web page: our own reading page, framed; only the frame we arm may fill this tab.
   if (background && services.context === 'page')

@@ -10,7 +10,7 @@ import {
 import type { PanelServices } from '../../app/services';
 import { preprocessWorker } from './preprocess-worker';
 import type { OcrBridge, PageTargets } from './protocol';
-import { saveInfosWith } from './save-infos';
+import { infosAccessOf } from './save-infos';
 
 /** The page's fields and the guide step's, from inside the page (widget panel or content script). */
 function pageSide(ctx: PanelServices) {
@@ -44,10 +44,11 @@ function pageSide(ctx: PanelServices) {
  */
 export function inPageBridge(assetsBase: string, ctx: PanelServices, demoKey = false): OcrBridge {
   const side = pageSide(ctx);
+  const infos = infosAccessOf(ctx);
   return {
     assetsBase,
     demoKey,
-    saveInfos: saveInfosWith(ctx),
+    ...(infos ? { infos } : {}),
     targets: () => side.targets(),
     fill: async (items) => side.fill(items),
     preprocessWorker,

@@ -4,19 +4,28 @@
  * through the background (runtime messaging, then tellTab; never window.postMessage), sending only the
  * confirmed values.
  */
+import type { InfoEntry, InfoKind } from '../../../utils/infos/kinds';
 import type { InfoInput } from '../../../utils/infos/store';
 import type { FillItem, FillReport, FillTarget, StepHint } from '../../../utils/ocr/fill/index';
 
 export type PageTargets = { targets: FillTarget[]; step?: StepHint };
 
+/** What the reading screen may do with « Mes informations »: see the kinds it offers, add or replace. */
+export type InfosAccess = {
+  /** The file's entries of these kinds only (the old values the person compares with). */
+  entries(kinds: readonly InfoKind[]): Promise<InfoEntry[]>;
+  /** Adds an entry, or replaces `id`'s value; the file checks the value again. */
+  put(input: InfoInput, id?: string): Promise<void>;
+};
+
 export type OcrBridge = {
   /** Our own `ocr/` folder (engine, language data, pdf.js worker). */
   assetsBase: string;
   /**
-   * Saves values of a reading in « Mes informations », when the person asks (the widget, our side
-   * panel). Absent in our frame on a web page: the file opens in the side panel only.
+   * « Mes informations », for keeping values of a reading when the person asks: present only where the
+   * panel has that tab (the value can be found again there).
    */
-  saveInfos?: (items: InfoInput[]) => Promise<void>;
+  infos?: InfosAccess;
   /** The demo site's widget only: 2D-Doc signatures are also checked against the demo's test key. */
   demoKey?: boolean;
   targets(): Promise<PageTargets>;
@@ -57,6 +66,8 @@ export const OCR_MESSAGES = {
   fill: 'pasapas:ocr-fill',
   capture: 'pasapas:ocr-capture',
   cameraWindow: 'pasapas:ocr-camera-window',
+  /** ocr.html → background: « Mes informations » for « Enregistrer dans Mes informations » (claimed frame only). */
+  infos: 'pasapas:ocr-infos',
   /** sidepanel.html → background: `{ action: 'targets' | 'fill' | 'capture' }`, checked against the tab in front. */
   side: 'pasapas:ocr-side',
 } as const;

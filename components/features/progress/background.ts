@@ -20,6 +20,7 @@ import { defineBackgroundPart } from '../define-background';
 import { PUBLIC_CONFIG_KEY } from './background-config';
 import { demarchesHandlers } from './background-demarches';
 import { startExpiry } from './background-expiry';
+import { ocrInfosHandlers } from './background-infos';
 import { isClaimedSessionFrame, SESSION_METHODS, sessionFrameHandlers } from './background-session';
 import { sessionEndHandlers } from './background-session-end';
 
@@ -97,6 +98,7 @@ export default defineBackgroundPart(({ database, installedGuidePatterns, onInsta
     ...sessionFrameHandlers(),
     ...demarchesHandlers(),
     ...sessionEndHandlers(wipeForEnd),
+    ...ocrInfosHandlers(service),
     // Our extension pages (sender policy in utils/messaging/protocol.ts): every method.
     [CALL]: async (message, _sender, caller) => {
       // Our PIN frame sits in a web page: only the frame the page script armed, and only the PIN,

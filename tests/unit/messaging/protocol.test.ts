@@ -126,6 +126,31 @@ describe('the protocol table', () => {
     }
   });
 
+  it('« Mes informations » from a reading: only our OCR frame, only the kinds it names, add or replace', () => {
+    const claim = 'a'.repeat(32);
+    const entries = { type: 'pasapas:ocr-infos', action: 'entries', kinds: ['fiscal-number'], claim };
+    const put = {
+      type: 'pasapas:ocr-infos',
+      action: 'put',
+      input: { kind: 'fiscal-number', value: '3023217600053', source: { kind: '2ddoc' } },
+      id: 'x',
+      claim,
+    };
+    expect(checkMessage(entries, page('/ocr.html')).ok).toBe(true);
+    expect(checkMessage(put, page('/ocr.html')).ok).toBe(true);
+    // A web page's script, or our other pages (they have the whole file through progress:call).
+    expect(checkMessage(entries, site).ok).toBe(false);
+    expect(checkMessage(entries, page('/session.html')).ok).toBe(false);
+    // No other action (a delete, an export), no unknown kind, no frame without its token.
+    expect(checkMessage({ ...entries, action: 'remove' }, page('/ocr.html')).ok).toBe(false);
+    expect(checkMessage({ ...entries, kinds: ['password'] }, page('/ocr.html')).ok).toBe(false);
+    expect(checkMessage({ ...entries, claim: undefined }, page('/ocr.html')).ok).toBe(false);
+    expect(
+      checkMessage({ ...put, input: { ...put.input, source: { kind: 'signed-by-me' } } }, page('/ocr.html'))
+        .ok,
+    ).toBe(false);
+  });
+
   it('only our OCR frame relays to the page, only the side panel reads for the tab in front', () => {
     expect(checkMessage({ type: 'pasapas:ocr-capture' }, site).ok).toBe(false);
     expect(checkMessage({ type: 'pasapas:ocr-capture' }, page('/ocr.html')).ok).toBe(true);

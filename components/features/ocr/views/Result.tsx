@@ -4,12 +4,12 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../../../../utils/i18n';
-import type { InfoInput } from '../../../../utils/infos/store';
 import { documentTypeLabel, fieldLabel } from '../../../../utils/ocr/extract/index';
 import type { FillTarget } from '../../../../utils/ocr/fill/index';
 import { frontTabMessage } from '../../../../utils/ocr/front-tab/index';
 import { qualityMessages } from '../../../../utils/ocr/index';
 import type { PageTargets, Read, ResultNotice, Row } from '../../../../utils/ocr/reading-flow';
+import type { InfosAccess } from '../protocol';
 import { CodeNotice, codeVerified, MrzNotice, SourceMark } from './Code';
 import { DocImage } from './DocImage';
 import { Heading, type T, useFocusOnShow } from './parts';
@@ -44,7 +44,7 @@ export function Result(props: {
   onFill: () => void;
   onAgain: () => void;
   /** « Enregistrer dans Mes informations », where the screen has a way to the file. */
-  saveInfos?: (items: InfoInput[]) => Promise<void>;
+  infos?: InfosAccess;
 }) {
   const { t, lang, read, rows, page, notice } = props;
   const heading = useFocusOnShow('result');
@@ -114,9 +114,7 @@ export function Result(props: {
               {message}
             </p>
           )}
-          {props.saveInfos && (
-            <SaveToInfos t={t} lang={lang} read={read} rows={rows} save={props.saveInfos} />
-          )}
+          {props.infos && <SaveToInfos t={t} lang={lang} read={read} rows={rows} infos={props.infos} />}
         </>
       )}
       <div class="pp-row">

@@ -1,15 +1,18 @@
 /**
- * « Enregistrer dans Mes informations » under a reading's values: what the file could keep (each value
- * the person may untick), saved only when they press the button. Shown where the reading screen has a
- * way to the file (the widget, our side panel), never on its own.
+ * « Enregistrer dans Mes informations » under a reading's values: what the file could keep (each new
+ * value the person may untick), beside what it already keeps: a value of the same kind already there
+ * with another value shows both, and the person chooses to keep the old one or replace it (keeping is
+ * the default). Saved only when they press the button. Shown only where the reading screen has a way
+ * to the file and the panel has its tab (save-infos.ts), never on its own.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../../../../utils/i18n';
 import { infosFromReading } from '../../../../utils/infos/from-reading';
-import { infoMessage, infosCoreCatalogs } from '../../../../utils/infos/messages';
-import type { InfoInput } from '../../../../utils/infos/store';
-import { fieldLabel } from '../../../../utils/ocr/extract/index';
+import { compareWithFile, type KeepOffer, sameComparison, writesFor } from '../../../../utils/infos/keep';
+import type { InfoEntry, InfoKind } from '../../../../utils/infos/kinds';
+import { infoMessage, infosCoreCatalogs, kindLabel } from '../../../../utils/infos/messages';
 import type { Read, Row } from '../../../../utils/ocr/reading-flow';
+import type { InfosAccess } from '../protocol';
 import { codeVerified } from './Code';
 import type { T } from './parts';
 
@@ -21,40 +24,78 @@ function failure(lang: Lang, t: T, error: unknown): string {
   return t('ocr.infos.failed');
 }
 
-export function SaveToInfos(props: {
-  t: T;
-  lang: Lang;
-  read: Read;
-  rows: Row[];
-  save: (items: InfoInput[]) => Promise<void>;
-}) {
-  const { t, lang, read, rows } = props;
-  const [off, setOff] = useState<ReadonlySet<string>>(new Set());
+export function SaveToInfos(props: { t: T; lang: Lang; read: Read; rows: Row[]; infos: InfosAccess }) {
+  const { t, lang, read, rows, infos } = props;
+  const [off, setOff] = useState<ReadonlySet<InfoKind>>(new Set());
+  const [replace, setReplace] = useState<ReadonlySet<InfoKind>>(new Set());
+  /** The file's entries of the offered kinds, as the person sees them; null until read. */
+  const [file, setFile] = useState<InfoEntry[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState('');
   const [error, setError] = useState('');
-  const offers = infosFromReading(rows, {
+  const inputs = infosFromReading(rows, {
     codeVerified: codeVerified(read.code),
     documentType: read.reading.documentType.type,
-  }).map((input) => ({ input, row: rows.find((r) => r.value.trim() === input.value) }));
-  if (offers.length === 0) return null;
-  const chosen = offers.filter((o) => !off.has(o.input.kind));
+  });
+  const kinds = inputs.map((i) => i.kind);
+  const kindsKey = kinds.join(' ');
+
+  // Read again when the offered kinds change (kindsKey: `kinds` is a new array at each render).
+  useEffect(() => {
+    let live = true;
+    infos.entries(kinds).then(
+      (entries) => live && setFile(entries),
+      (err: unknown) => live && setError(failure(lang, t, err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [kindsKey, infos]);
+
+  if (inputs.length === 0) return null;
+  const offers = file ? compareWithFile(inputs, file) : null;
+  // Named as the « Mes informations » tab names it, where the person will find it again.
+  const labelOf = (offer: KeepOffer) => kindLabel(lang, offer.input.kind);
 
   const onSave = async () => {
     setError('');
     setDone('');
-    if (chosen.length === 0) {
-      setError(t('ocr.infos.nothing'));
-      return;
-    }
     setBusy(true);
     try {
-      await props.save(chosen.map((o) => o.input));
+      // The file may have changed since the screen showed it (the other tab, another window): the
+      // person chooses again rather than a value they did not see being written over.
+      const fresh = await infos.entries(kinds);
+      const now = compareWithFile(inputs, fresh);
+      if (!offers || !sameComparison(offers, now)) {
+        setFile(fresh);
+        if (offers) setError(t('ocr.infos.changed'));
+        return;
+      }
+      const writes = writesFor(now, { ticked: (k) => !off.has(k), replace: (k) => replace.has(k) });
+      if (writes.length === 0) {
+        setDone(t('ocr.infos.nothing'));
+        return;
+      }
+      for (const w of writes) await infos.put(w.input, w.id);
+      const names = (replaced: boolean) =>
+        now
+          .filter((o) =>
+            writes.some((w) => w.input.kind === o.input.kind && (w.id !== undefined) === replaced),
+          )
+          .map(labelOf)
+          .join(', ');
+      const added = names(false);
+      const changed = names(true);
       setDone(
-        t('ocr.infos.saved', {
-          what: chosen.map((o) => (o.row ? fieldLabel(lang, o.row.field) : o.input.kind)).join(', '),
-        }),
+        [
+          added && t('ocr.infos.saved', { what: added }),
+          changed && t('ocr.infos.replaced', { what: changed }),
+        ]
+          .filter(Boolean)
+          .join(' '),
       );
+      setFile(await infos.entries(kinds));
+      setReplace(new Set());
     } catch (err) {
       setError(failure(lang, t, err));
     } finally {
@@ -62,29 +103,68 @@ export function SaveToInfos(props: {
     }
   };
 
+  const toggle = (set: ReadonlySet<InfoKind>, kind: InfoKind, on: boolean) => {
+    const next = new Set(set);
+    if (on) next.add(kind);
+    else next.delete(kind);
+    return next;
+  };
+
   return (
     <section class="pp-stack pp-ocr-infos" data-testid="ocr-infos">
       <fieldset class="pp-stack">
         <legend>{t('ocr.infos.title')}</legend>
         <p class="pp-ocr-hint">{t('ocr.infos.intro')}</p>
-        {offers.map(({ input, row }) => (
-          <label class="pp-choice" key={input.kind}>
-            <input
-              type="checkbox"
-              checked={!off.has(input.kind)}
-              data-kind={input.kind}
-              onChange={(e) => {
-                const next = new Set(off);
-                if ((e.currentTarget as HTMLInputElement).checked) next.delete(input.kind);
-                else next.add(input.kind);
-                setOff(next);
-              }}
-            />
-            <span>
-              {row ? fieldLabel(lang, row.field) : input.kind} : {input.value}
-            </span>
-          </label>
-        ))}
+        {offers?.map((offer) => {
+          const { kind, value } = offer.input;
+          const label = labelOf(offer);
+          if (offer.state === 'new')
+            return (
+              <label class="pp-choice" key={kind}>
+                <input
+                  type="checkbox"
+                  checked={!off.has(kind)}
+                  data-kind={kind}
+                  onChange={(e) => setOff(toggle(off, kind, !(e.currentTarget as HTMLInputElement).checked))}
+                />
+                <span>
+                  {label} : {value}
+                </span>
+              </label>
+            );
+          if (offer.state === 'kept')
+            return (
+              <p key={kind} data-kind-kept={kind}>
+                {t('ocr.infos.kept', { what: label, value })}
+              </p>
+            );
+          const name = `pp-ocr-keep-${kind}`;
+          return (
+            <fieldset class="pp-stack pp-ocr-keep" key={kind} data-kind-differs={kind}>
+              <legend>{t('ocr.infos.differs', { what: label })}</legend>
+              <label class="pp-choice">
+                <input
+                  type="radio"
+                  name={name}
+                  value="keep"
+                  checked={!replace.has(kind)}
+                  onChange={() => setReplace(toggle(replace, kind, false))}
+                />
+                <span>{t('ocr.infos.keepOld', { value: offer.entry.value })}</span>
+              </label>
+              <label class="pp-choice">
+                <input
+                  type="radio"
+                  name={name}
+                  value="replace"
+                  checked={replace.has(kind)}
+                  onChange={() => setReplace(toggle(replace, kind, true))}
+                />
+                <span>{t('ocr.infos.replace', { value })}</span>
+              </label>
+            </fieldset>
+          );
+        })}
       </fieldset>
       {error && (
         <p class="pp-message pp-message--error" role="alert" data-testid="ocr-infos-error">
