@@ -15,6 +15,11 @@ export const BANNER_TEXT = "Démo — site fictif : aucune donnée n'est envoyé
 export const WIDGET_TAG =
   '<script src="/pasapas/widget.js" data-features="comfort,speech,readable,guides,ocr,progress,infos" data-lang="fr" data-catalog="/demo-guides/index.json" data-twoddoc-demo-key="true"></script>';
 
+// The same tag as an administration's staff site would have it: the guide studio's recorder on
+// (data-studio="true", read on this tag only). `npm start` serves it with PASAPAS_STUDIO=1; never
+// chosen by a page's address, so a link cannot turn the recorder on.
+export const STUDIO_WIDGET_TAG = WIDGET_TAG.replace(' data-lang=', ' data-studio="true" data-lang=');
+
 export function escapeHtml(value) {
   return String(value ?? '')
     .replace(/&/g, '&amp;')

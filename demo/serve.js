@@ -21,7 +21,7 @@ async function start() {
   // Busy port: try the next ones, so a second demo or another service is not a dead end.
   for (let port = wanted, tries = 0; tries < 20; port += 1, tries += 1) {
     try {
-      return await startDemoServer({ port, host, root });
+      return await startDemoServer({ port, host, root, studio: process.env.PASAPAS_STUDIO === '1' });
     } catch (error) {
       if (error?.code !== 'EADDRINUSE' || wanted === 0) throw error;
       console.log(`Port ${port} occupé / in use, essai / trying ${port + 1}…`);
@@ -49,6 +49,9 @@ Pages :
   ${u}/hostile.html                  page hostile / hostile page
   ${u}/csp.html                      CSP stricte / strict CSP
   Ajoutez ?widget=0 pour enlever l'aide intégrée / add ?widget=0 to drop the embedded widget.
+  PASAPAS_STUDIO=1 npm start : le widget avec « Créer un guide » pour les agents${
+    process.env.PASAPAS_STUDIO === '1' ? ' (activé / on)' : ''
+  } / the widget with the staff's guide recorder.
   API de test / test API : ${u}/demo-api/session, ${u}/demo-api/submissions/last
 
 Charger l'extension / load the extension:

@@ -30,5 +30,7 @@ export function startDemoServer(options?: {
   port?: number;
   host?: string;
   root?: string;
+  /** The widget tag with the guide studio's recorder on (data-studio="true"), as a staff site. */
+  studio?: boolean;
 }): Promise<DemoServer>;
-export function fillMarkers(html: string, options: { widget: boolean; notice?: string }): string;
+export function fillMarkers(html: string, options: { widget: boolean | string; notice?: string }): string;

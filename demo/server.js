@@ -24,6 +24,7 @@ import {
   keepQuery,
   notFoundHtml,
   procedurePageHtml,
+  STUDIO_WIDGET_TAG,
   WIDGET_TAG,
 } from './render.js';
 import { checkValue } from './site/assets/checks.js';
@@ -80,7 +81,7 @@ function defaultRoot() {
  * Starts the demo server. `port: 0` picks a free port.
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void>, submissions: object[], sessions: Map<string, object> }>}
  */
-export async function startDemoServer({ port = 0, host = '127.0.0.1', root } = {}) {
+export async function startDemoServer({ port = 0, host = '127.0.0.1', root, studio = false } = {}) {
   const base = root ? path.resolve(root) : defaultRoot();
   const dirs = {
     site: path.join(base, 'demo', 'site'),
@@ -91,9 +92,11 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', root } = {
     guides: path.join(base, 'public', 'guides'),
   };
   const state = { sessions: new Map(), submissions: [], counter: 0, logins: new Map() };
+  // The widget tag of every page: with the recorder for the staff (studio) or as the public sees it.
+  const widgetTag = studio ? STUDIO_WIDGET_TAG : WIDGET_TAG;
 
   const server = createServer((req, res) => {
-    handle(req, res, dirs, state).catch((error) => {
+    handle(req, res, dirs, state, widgetTag).catch((error) => {
       const status = error instanceof HttpError ? error.status : 500;
       if (status === 500) console.error('[demo] error', error);
       if (res.headersSent) {
@@ -135,7 +138,7 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', root } = {
 
 // ——— request handling ———
 
-async function handle(req, res, dirs, state) {
+async function handle(req, res, dirs, state, widgetTag) {
   const url = new URL(req.url ?? '/', 'http://localhost');
   let pathname;
   try {
@@ -151,7 +154,7 @@ async function handle(req, res, dirs, state) {
     pathname,
     state,
     dirs,
-    widget: url.searchParams.get('widget') !== '0',
+    widget: url.searchParams.get('widget') === '0' ? '' : widgetTag,
     query: url.searchParams.get('widget') === '0' ? 'widget=0' : '',
   };
   const method = req.method ?? 'GET';
@@ -251,13 +254,14 @@ async function catalogFile(ctx, method) {
   res.end(method === 'HEAD' ? undefined : body);
 }
 
-/** Fills the shared header, banner, footer, notice and (unless widget=0) the widget tag. */
+/** Fills the shared header, banner, footer, notice and (unless widget=0) the widget tag (`widget`: true for the usual one, or the tag itself). */
 export function fillMarkers(html, { widget, notice = '' }) {
+  const tag = widget === true ? WIDGET_TAG : widget || '';
   return html
     .replace('<!-- demo-header -->', headerHtml())
     .replace('<!-- demo-footer -->', footerHtml())
     .replace('<!-- demo-notice -->', notice)
-    .replace('<!-- pasapas-widget -->', widget ? WIDGET_TAG : '');
+    .replace('<!-- pasapas-widget -->', tag);
 }
 
 async function serveStatic(ctx, dir, rel, { noCache = false, headers = {} }) {

@@ -16,6 +16,7 @@ import {
   formatProblems,
   parseWidgetConfig,
   type WidgetConfig,
+  withScriptTagOptIns,
 } from '../utils/widget/config';
 import { WIDGET_CONFIG_EVENT } from '../utils/widget/handover';
 import { extensionAnswers, onExtensionArrival } from '../utils/widget/one-panel';
@@ -33,6 +34,9 @@ const script = document.currentScript as HTMLScriptElement | null;
 const base = new URL('.', script?.src ?? document.baseURI).href;
 const fontBase = `${base}fonts/`;
 const ELEMENT = 'pasapas-aide';
+// The tag's own options, read now, as the administration wrote them: the only place the opt-in
+// features (the recorder) are turned on (withScriptTagOptIns).
+const scriptOptions = configFromDataset({ ...(script?.dataset ?? {}) }, FEATURES);
 
 // The person's extension shows the panel where it runs: asked, never read from a mark on the page
 // (utils/widget/one-panel.ts). Once it answered, it stays.
@@ -100,9 +104,12 @@ function init(): void {
 }
 
 /** Public API: PasAPas.mount(options) or <pasapas-aide>. Returns false when nothing was mounted. */
-function mount(input: Record<string, unknown> = {}, element?: HTMLElement): boolean {
+function mount(given: Record<string, unknown> = {}, element?: HTMLElement): boolean {
   try {
+    const tagged = withScriptTagOptIns(given, scriptOptions, FEATURES);
+    const input = tagged.input;
     const { config, problems } = parseWidgetConfig(input, FEATURES);
+    problems.unshift(...tagged.problems);
     if (problems.length) console.error(formatProblems(problems));
     const host = element ?? document.querySelector<HTMLElement>(ELEMENT) ?? document.createElement(ELEMENT);
     host.setAttribute('data-pasapas-mounted', '');

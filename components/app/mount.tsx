@@ -91,7 +91,16 @@ export async function mountPanel(options: MountOptions): Promise<PanelHandle> {
 
   const open = signal(options.layout === 'docked' || options.open === true || options.resumed === true);
   const active = signal<FeatureId | undefined>(undefined);
-  const enabled = registry.list(options.context, options.features);
+  // In the widget an opt-in feature (the recorder) also needs its own option on (the loader checked
+  // it already; the panel does not rely on that).
+  const enabled = registry
+    .list(options.context, options.features)
+    .filter(
+      (f) =>
+        options.context !== 'widget' ||
+        !f.widgetOptIn ||
+        f.widgetOptIn(f.config?.parse(options.options ?? {}).config),
+    );
 
   // The side panel has no page: page services (reading aloud, the guide on the page) are for the others.
   const onPage = options.context !== 'sidepanel';

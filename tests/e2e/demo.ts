@@ -2,4 +2,4 @@
 import { startDemoServer as start } from '../../demo/server.js';
 
 export type Demo = { url: string; close(): Promise<void> };
-export const startDemoServer = start as (options?: { port?: number }) => Promise<Demo>;
+export const startDemoServer = start as (options?: { port?: number; studio?: boolean }) => Promise<Demo>;

@@ -48,6 +48,11 @@ export type FeatureDefinition<Id extends string = string, Tab = unknown, Ctx = u
   /** Its widget options, their defaults and their checks. */
   config?: FeatureConfigSchema;
   /**
+   * In the widget, shown only when this says its parsed options turn it on (the studio's recorder,
+   * for an administration's own staff): never by default, never by `data-features` alone.
+   */
+  widgetOptIn?: (config: unknown) => boolean;
+  /**
    * When the widget loads the panel before the person opens it (closed), for page work that must
    * not miss anything: a `localStorage` flag the feature sets (never personal data), and/or the
    * person's first keystroke in the page.

@@ -7,7 +7,7 @@ import { toList } from './parse';
 export type { ConfigProblem } from '../plugins/registry';
 
 /** What the configuration needs of the registered features: their ids and their options. */
-export type KnownFeatures = readonly Pick<FeatureDefinition, 'id' | 'config'>[];
+export type KnownFeatures = readonly Pick<FeatureDefinition, 'id' | 'config' | 'widgetOptIn'>[];
 
 /** What an administration sets on the widget, from data-* attributes or PasAPas.mount(options). */
 export type WidgetConfig = {
@@ -109,6 +109,26 @@ export function parseWidgetConfig(
   config.options = parsed.configs;
   problems.push(...parsed.problems);
 
+  // Opt-in features (the recorder for an administration's staff): shown exactly when their own
+  // option turns them on, whatever data-features says.
+  for (const f of known) {
+    if (!f.widgetOptIn) continue;
+    const on = f.widgetOptIn(config.options[f.id]);
+    const listed = config.features.includes(f.id);
+    if (on && !listed) config.features.push(f.id);
+    if (!on && listed) {
+      config.features = config.features.filter((id) => id !== f.id);
+      if (features?.includes(f.id))
+        problems.push({
+          field: 'features',
+          message: {
+            fr: `« ${f.id} » ne s’active que par son option (${f.config?.keys.join(', ')}) sur la balise <script> du widget.`,
+            en: `"${f.id}" is only turned on by its option (${f.config?.keys.join(', ')}) on the widget's <script> tag.`,
+          },
+        });
+    }
+  }
+
   const knownKeys = new Set<string>([...SHELL_KEYS, ...known.flatMap((f) => f.config?.keys ?? [])]);
   for (const key of Object.keys(input)) {
     if (!knownKeys.has(key)) {
@@ -129,6 +149,34 @@ export function configFromDataset(dataset: DOMStringMap, known: KnownFeatures): 
     if (value !== undefined) out[key] = value;
   }
   return out;
+}
+
+/**
+ * The opt-in features' options (data-studio) as the widget's own <script> tag sets them, whatever
+ * `input` says: the administration writes that tag; a script of the page that calls
+ * PasAPas.mount(options) or adds a <pasapas-aide> cannot turn the recorder on where the site did not.
+ * `fromScript` is read from the tag when the loader runs.
+ */
+export function withScriptTagOptIns(
+  input: Record<string, unknown>,
+  fromScript: Readonly<Record<string, unknown>>,
+  known: KnownFeatures,
+): { input: Record<string, unknown>; problems: ConfigProblem[] } {
+  const out = { ...input };
+  const problems: ConfigProblem[] = [];
+  for (const key of known.flatMap((f) => (f.widgetOptIn ? (f.config?.keys ?? []) : []))) {
+    if (key in out && out[key] !== fromScript[key])
+      problems.push({
+        field: key,
+        message: {
+          fr: `l’option « ${key} » ne se règle que sur la balise <script> du widget : ignorée ici.`,
+          en: `the "${key}" option is only read from the widget's <script> tag: ignored here.`,
+        },
+      });
+    delete out[key];
+    if (fromScript[key] !== undefined) out[key] = fromScript[key];
+  }
+  return { input: out, problems };
 }
 
 export function formatProblems(problems: ConfigProblem[]): string {

@@ -23,6 +23,7 @@ import { FeedbackImport } from './FeedbackImport';
 import { GlossaryEditor } from './GlossaryEditor';
 import { GuideHeader } from './GuideHeader';
 import { PickBar } from './PickBar';
+import { frontTabTarget, ownPageTarget } from './pick-target';
 import { SignPanel } from './SignPanel';
 import { type StartFields, StartForm } from './StartForm';
 import { StepEditor } from './StepEditor';
@@ -45,6 +46,12 @@ export default function StudioTab() {
     () => studioClient((message) => env.background?.(message) ?? Promise.resolve(null)),
     [env],
   );
+  // The widget records its own page, for the administration's staff: no mediator's key, no install.
+  const inWidget = services.context === 'widget';
+  const target = useMemo(
+    () => (inWidget ? ownPageTarget(document, services.isOurs) : frontTabTarget(services.frontPage, client)),
+    [inWidget, client],
+  );
   const [textLang, setTextLang] = useState<DraftLang>('fr');
   const [status, setStatus] = useState('');
   const [exported, setExported] = useState<ExportResult | null>(null);
@@ -61,10 +68,9 @@ export default function StudioTab() {
     announce(message);
   };
 
-  // The tab the studio records: the one in front of the side panel (PanelServices.frontPage).
+  // The page the studio records: the tab in front of the side panel, or the widget's own page.
   const { picking, pick, tell } = usePicking({
-    front: services.frontPage,
-    client,
+    target,
     t,
     say,
     picked(answer) {
@@ -116,7 +122,7 @@ export default function StudioTab() {
     <div class="pp-stack" data-testid="studio">
       <GuideHeader draft={draft} lang={textLang} setLang={setTextLang} t={t} setDraft={setDraft} />
       <PickBar
-        picking={picking !== null}
+        picking={picking}
         status={status}
         t={t}
         pick={pick}
@@ -174,12 +180,21 @@ export default function StudioTab() {
         >
           {t('studio.export')}
         </DownloadButton>
-        <button type="button" class="pp-button" data-action="studio-install" onClick={install}>
-          {t('studio.install')}
-        </button>
+        {!inWidget && (
+          <button type="button" class="pp-button" data-action="studio-install" onClick={install}>
+            {t('studio.install')}
+          </button>
+        )}
       </div>
       <ExportErrors exported={exported} lang={services.lang.value} t={t} />
-      <SignPanel exportNow={exportNow} client={client} publisher={draft.publisher} t={t} say={say} />
+      {inWidget ? (
+        // A key kept in the site's own storage could sign for any script of the page: none here.
+        <p class="pp-message" data-testid="studio-widget-note">
+          {t('studio.widgetNote')}
+        </p>
+      ) : (
+        <SignPanel exportNow={exportNow} client={client} publisher={draft.publisher} t={t} say={say} />
+      )}
       {installMessage && (
         <p class="pp-message" role="status" data-testid="studio-install-status">
           {installMessage}

@@ -2,7 +2,8 @@
 /**
  * « Créer un guide »: the tab starts a draft, asks the background to pick a field in the tab it
  * records, shows the proposed step, reorders and deletes steps, and exports a guide the format
- * accepts; a refused pick is said in words. Every string in English and Arabic; side panel only.
+ * accepts; a refused pick is said in words. Every string in English and Arabic. In the widget it
+ * records its own page: no key, no install.
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
@@ -138,11 +139,53 @@ describe('the studio tab', () => {
     expect(sent.at(-1)).toMatchObject({ type: 'pasapas:studio-install', text });
   });
 
-  it('has every string in English and Arabic, and shows in the side panel only', () => {
+  it('in the widget: picks on its own page by keyboard, exports, and offers neither signing nor install', async () => {
+    document.body.innerHTML =
+      '<main><h1>Votre identité</h1><label for="nom">Nom de naissance</label><input id="nom" name="nom" autocomplete="family-name"></main>';
+    const host = document.createElement('div');
+    host.setAttribute('data-pasapas-host', 'widget');
+    document.body.append(host);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('{"terms":[]}', { status: 200 })),
+    );
+    const services = testServices({ context: 'widget', env: { asset: (p) => `/x/${p}` } });
+    render(
+      <ServicesContext.Provider value={services}>
+        <StudioTab />
+      </ServicesContext.Provider>,
+      host,
+    );
+    const button = (text: string) =>
+      [...host.querySelectorAll('button')].find((b) => b.textContent === text) as HTMLButtonElement;
+    await act(() => button('Commencer un guide').click());
+    await act(async () => button('Montrer une case sur la page').click());
+    // The page's first field is shown at once; Enter in the page picks it.
+    await act(() => {
+      document.body.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
+      );
+    });
+    await vi.waitFor(() =>
+      expect(host.querySelectorAll('[data-testid="studio-steps"] > li')).toHaveLength(1),
+    );
+    expect(host.querySelector('[data-testid="studio-steps"] h3')?.textContent).toBe(
+      'Étape 1 : Nom de naissance',
+    );
+    expect(host.querySelector('[data-testid="studio-sign"]')).toBeNull();
+    expect(button('Installer le guide sur cet ordinateur')).toBeUndefined();
+    expect(host.querySelector('[data-testid="studio-widget-note"]')?.textContent).toContain(
+      'pasapas guide sign',
+    );
+  });
+
+  it('has every string in English and Arabic; in the side panel, and in the widget only when turned on', () => {
     expect(missingKeys(studioMessages, 'en')).toEqual([]);
     expect(missingKeys(studioMessages, 'ar')).toEqual([]);
     const feature = features.get('studio');
-    expect(feature?.contexts).toEqual(['sidepanel']);
+    expect(feature?.contexts).toEqual(['sidepanel', 'widget']);
+    expect(feature?.widgetOptIn?.(feature.config?.defaults)).toBe(false);
+    expect(feature?.widgetOptIn?.(feature.config?.parse({ studio: 'true' }).config)).toBe(true);
     for (const lang of ['fr', 'en', 'ar'] as const)
       expect(feature?.messages[lang]?.['feature.studio']).toBeTruthy();
   });

@@ -1,38 +1,29 @@
 import { useState } from 'preact/hooks';
 import { type PickOutcome, pickFailureKey } from '../../../utils/guides/studio';
-import type { FrontPage } from '../../app/services';
-import type { StudioClient } from './studio-client';
+import type { PickTarget } from './pick-target';
 import type { T } from './t';
 
 /**
- * Picking a field in the tab in front of the side panel: the background runs the picking mode in
- * that tab and answers with the field's clues, or why there is none (said in words).
+ * Picking a field on the page the author records (the side panel's tab in front, or the widget's
+ * own page): it answers with the field's clues, or why there is none (said in words).
  */
 export function usePicking({
-  front,
-  client,
+  target,
   t,
   say,
   picked,
 }: {
-  front: FrontPage | undefined;
-  client: StudioClient;
+  target: PickTarget;
   t: T;
   say(message: string): void;
   picked(answer: Extract<PickOutcome, { ok: true }>): void;
 }) {
-  // The tab being picked in, while the picking mode runs there.
-  const [picking, setPicking] = useState<number | null>(null);
+  const [picking, setPicking] = useState(false);
   const pick = async () => {
-    const tabId = (await front?.tabId()) ?? null;
-    if (tabId === null) {
-      say(t('studio.noPage'));
-      return;
-    }
-    setPicking(tabId);
+    setPicking(true);
     say(t('studio.picking'));
-    const answer = await client.pick(tabId, t('studio.pageHint'));
-    setPicking(null);
+    const answer = await target.pick(t('studio.pageHint'));
+    setPicking(false);
     if (!answer?.ok) {
       say(t(pickFailureKey(answer)));
       return;
@@ -40,7 +31,7 @@ export function usePicking({
     picked(answer);
   };
   const tell = (action: 'move' | 'choose' | 'cancel', delta?: number) => {
-    if (picking !== null) client.tell(picking, action, delta);
+    if (picking) target.tell(action, delta);
   };
   return { picking, pick, tell };
 }

@@ -9,7 +9,12 @@ import {
   readLocalSettingsSync,
   SETTINGS_KEY,
 } from '../../../utils/settings/settings';
-import { configFromDataset, formatProblems, parseWidgetConfig } from '../../../utils/widget/config';
+import {
+  configFromDataset,
+  formatProblems,
+  parseWidgetConfig,
+  withScriptTagOptIns,
+} from '../../../utils/widget/config';
 import { parseHandedOptions } from '../../../utils/widget/handover';
 
 /** The registered features: their ids and options are what the configuration accepts. */
@@ -49,9 +54,9 @@ describe('widget configuration', () => {
     expect(text).toContain('fonctionnalité inconnue : teleport');
     expect(text).toContain('unknown feature: teleport');
   });
-  test('no valid feature at all falls back to every feature', () => {
+  test('no valid feature at all falls back to every feature (but the opt-in recorder)', () => {
     const { config, problems } = parseWidgetConfig({ features: 'nope' }, known);
-    expect(config.features).toEqual(features.ids);
+    expect(config.features).toEqual(features.ids.filter((id) => id !== 'studio'));
     expect(problems).toHaveLength(2);
   });
   test('reads data-* attributes', () => {
@@ -78,6 +83,54 @@ describe('widget configuration', () => {
     expect(problems.map((p) => p.field)).toEqual(['guides', 'trustedKeys']);
     // A feature without options is not in the list, and its id is still a valid feature.
     expect(Object.keys(config.options)).toEqual(known.filter((f) => f.config).map((f) => f.id));
+  });
+  test('the recorder (studio) is off by default, on only with studio="true"', () => {
+    expect(parseWidgetConfig({}, known).config.features).not.toContain('studio');
+    expect(parseWidgetConfig({}, known).config.options.studio).toEqual({ recorder: false });
+    // data-features alone does not turn it on, and says why.
+    const listed = parseWidgetConfig({ features: 'guides,studio' }, known);
+    expect(listed.config.features).toEqual(['guides']);
+    expect(listed.problems.map((p) => p.field)).toEqual(['features']);
+    expect(formatProblems(listed.problems)).toContain('<script>');
+    for (const on of [true, 'true']) {
+      const { config, problems } = parseWidgetConfig({ features: 'guides', studio: on }, known);
+      expect(problems).toEqual([]);
+      expect(config.features).toEqual(['guides', 'studio']);
+    }
+    // Anything but true leaves it off; a value that is not a plain "false" is reported.
+    for (const off of ['false', '', false]) {
+      const { config, problems } = parseWidgetConfig({ studio: off }, known);
+      expect(config.features).not.toContain('studio');
+      expect(problems).toEqual([]);
+    }
+    for (const typo of ['yes', 'TRUE ', '1', 1, { recorder: true }]) {
+      const { config, problems } = parseWidgetConfig({ studio: typo }, known);
+      expect(config.features).not.toContain('studio');
+      expect(problems.map((p) => p.field)).toEqual(['studio']);
+    }
+    expect(configFromDataset({ studio: 'true', colour: 'x' }, known)).toEqual({ studio: 'true' });
+  });
+  test('the recorder is turned on by the widget script tag only, never by the page', () => {
+    // PasAPas.mount({ studio: true }) or a <pasapas-aide data-studio> from a page's script: ignored, reported.
+    const forged = withScriptTagOptIns({ features: 'guides', studio: 'true' }, {}, known);
+    expect(forged.input).toEqual({ features: 'guides' });
+    expect(forged.problems.map((p) => p.field)).toEqual(['studio']);
+    expect(parseWidgetConfig(forged.input, known).config.features).toEqual(['guides']);
+    // The tag says so: on, whatever the mount options say.
+    const tag = { studio: 'true' };
+    expect(withScriptTagOptIns({ features: 'guides' }, tag, known)).toEqual({
+      input: { features: 'guides', studio: 'true' },
+      problems: [],
+    });
+    // The element the loader makes copies the tag's attributes: the same value is no problem.
+    expect(withScriptTagOptIns({ studio: 'true' }, tag, known).problems).toEqual([]);
+    const turnedOff = withScriptTagOptIns({ studio: 'false' }, tag, known);
+    expect(turnedOff.input).toEqual({ studio: 'true' });
+    // Other options are the page's to set, as before.
+    expect(withScriptTagOptIns({ lang: 'ar', catalog: '/c.json' }, {}, known)).toEqual({
+      input: { lang: 'ar', catalog: '/c.json' },
+      problems: [],
+    });
   });
   test('what a widget hands over to the extension is kept as a plain object, or ignored', () => {
     expect(parseHandedOptions(JSON.stringify({ guides: ['/g/a.json'], catalog: '/c.json' }))).toEqual({

@@ -494,6 +494,41 @@ describe('the picking mode', () => {
   });
 });
 
+describe('the picking mode beside our own panel (the widget)', () => {
+  it('keys and clicks in our panel are the panel’s: neither moved, picked nor stopped', () => {
+    const doc = load(
+      '<form><input id="a" name="a"><input id="b" name="b"></form><div data-pasapas-host="widget"><button id="ours">Case suivante</button></div>',
+    );
+    const ours = doc.querySelector('[data-pasapas-host]') as Element;
+    const outcomes: PickOutcome[] = [];
+    const shown: Array<string | null> = [];
+    startPicker({
+      doc,
+      isOurs: (n) => ours.contains(n),
+      done: (o) => outcomes.push(o),
+      show: (el) => shown.push(el?.id ?? null),
+    });
+    const view = doc.defaultView as Window & typeof globalThis;
+    const button = doc.querySelector('#ours') as HTMLButtonElement;
+    for (const key of ['Tab', 'Enter', 'Escape']) {
+      const e = new view.KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+      button.dispatchEvent(e);
+      expect(e.defaultPrevented).toBe(false);
+    }
+    let clicked = 0;
+    button.addEventListener('click', () => clicked++);
+    button.click();
+    expect(clicked).toBe(1);
+    expect(outcomes).toEqual([]);
+    expect(shown).toEqual([]);
+    // The page's keys still pick.
+    const tab = new view.KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    doc.body.dispatchEvent(tab);
+    expect(tab.defaultPrevented).toBe(true);
+    expect(shown).toEqual(['a']);
+  });
+});
+
 describe('the picking mode, one field after another', () => {
   it('showAfter starts just after the last picked field; the pick names the element', () => {
     const doc = load('<form><input id="a" name="a"><input id="b" name="b"><input id="c" name="c"></form>');

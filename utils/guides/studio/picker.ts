@@ -200,6 +200,9 @@ export function startPicker(options: PickerOptions): Picker {
   };
   const onKey = (e: KeyboardEvent) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
+    // Keys in our own UI (the widget's panel is in the same page) move through the panel, not the page.
+    const from = e.composedPath()[0];
+    if (from && isOurs(from as Node)) return;
     if (NEXT.has(e.key) && !(e.key === 'Tab' && e.shiftKey)) {
       stop(e);
       move(1);

@@ -1,0 +1,68 @@
+import {
+  type Picker,
+  type PickOutcome,
+  type StudioHandle,
+  startPicker,
+} from '../../../utils/guides/studio/picker';
+import { createHighlight, type Highlight } from '../guides/highlight';
+
+/**
+ * The picking mode on a page, with the guides' own highlight: one field shown at a time, the
+ * picked field's clues as the answer (utils/guides/studio/picker.ts), never a value. The
+ * extension injects it into the tab it records (entrypoints/studio-picker.ts); the widget's
+ * recorder runs it in its own page.
+ */
+export function createPickHandle(doc: Document, isOurs: (node: Node) => boolean): StudioHandle {
+  let picker: Picker | null = null;
+  let highlight: Highlight | null = null;
+  let pending: Promise<PickOutcome> | null = null;
+  // The last field picked: the next pick starts just after it, as a guide follows the page.
+  let last: WeakRef<Element> | null = null;
+
+  return {
+    pick(hint) {
+      if (pending) return pending;
+      if (!highlight) {
+        highlight = createHighlight(doc);
+        // Told apart from the guide's own highlight, which may be on the page too.
+        highlight.host.setAttribute('data-pasapas-host', 'studio-highlight');
+      }
+      const shown = highlight;
+      pending = new Promise<PickOutcome>((resolve) => {
+        const started = startPicker({
+          doc,
+          isOurs,
+          show: (el, index, count) => {
+            if (el) {
+              shown.show(el, `${index + 1} / ${count} · ${hint}`);
+              el.scrollIntoView?.({ block: 'nearest' });
+            } else shown.hide();
+          },
+          done: (outcome, element) => {
+            if (outcome.ok && element) last = new WeakRef(element);
+            picker = null;
+            pending = null;
+            resolve(outcome);
+          },
+        });
+        picker = started;
+        // A field is shown at once (the one after the last picked, else the first): Enter picks it.
+        started.showAfter(last?.deref() ?? null);
+      });
+      return pending;
+    },
+    move(delta) {
+      return picker?.move(delta) != null;
+    },
+    choose() {
+      if (!picker) return false;
+      picker.choose();
+      return true;
+    },
+    cancel() {
+      if (!picker) return false;
+      picker.cancel();
+      return true;
+    },
+  };
+}

@@ -1,0 +1,161 @@
+/**
+ * The guide studio in the WIDGET (issue 12 item 1: « also in the widget for an administration's
+ * own staff, behind a configuration flag »), in real Chromium on the demo site, no extension.
+ * Flag on (the demo served as a staff site: data-studio="true" on the widget's script tag): the
+ * « Créer un guide » tab is there, a field is recorded by keyboard on the page itself, and the
+ * downloaded guide passes `pasapas guide validate`; what was typed in the page is nowhere in it;
+ * axe clean. Flag off (the public site): nothing of the recorder, not even when the page's own
+ * script asks for it (PasAPas.mount, a <pasapas-aide data-studio>).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { parseGuideText } from '../../utils/guides/schema';
+import { type Demo, startDemoServer } from './demo';
+import { axe, launchBrowser, launcher, panel, ROOT, tabTo } from './harness';
+import { pressButton, recordFields, startGuide, studioHighlight } from './studio-helpers';
+
+let staff: Demo;
+let publicSite: Demo;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  staff = await startDemoServer({ port: 0, studio: true });
+  publicSite = await startDemoServer({ port: 0 });
+  browser = await launchBrowser();
+});
+beforeEach(async () => {
+  context = await browser.context();
+});
+afterEach(async () => {
+  await context.close();
+});
+afterAll(async () => {
+  await browser?.close();
+  await staff?.close();
+  await publicSite?.close();
+});
+
+const IDENTITY = '/aide-logement/identite.html';
+const TYPED = 'Zéphyrine-Secrète';
+
+/** Opens the widget's panel by keyboard: Tab to the launcher, Enter. */
+async function openByKeyboard(page: Page) {
+  await launcher(page).waitFor();
+  await tabTo(page, (el) => el.pasapas === 'launcher', 80);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => panel(page).count(), { timeout: 20_000 }).toBe(1);
+}
+
+const studioTab = (page: Page) => page.locator('[data-pasapas="panel"] [role=tab][data-feature="studio"]');
+
+describe('guide studio in the widget', () => {
+  test('flag on: recorder present, a field recorded by keyboard, the guide exported valid, nothing typed in it, axe clean', async () => {
+    const page = await context.newPage();
+    await page.goto(`${staff.url}${IDENTITY}`);
+    // The staff member typed in the page before recording: the recorder never reads it.
+    await page.locator('#nom').fill(TYPED);
+    await page.locator('#nom').blur();
+    await openByKeyboard(page);
+    // The tab, by keyboard: the tab list's arrows (automatic activation).
+    await tabTo(page, (el) => el.role === 'tab');
+    for (let i = 0; i < 12; i++) {
+      if ((await studioTab(page).getAttribute('aria-selected')) === 'true') break;
+      await page.keyboard.press('ArrowRight');
+    }
+    await expect.poll(() => studioTab(page).getAttribute('aria-selected')).toBe('true');
+    await startGuide(page, 'Demande d’aide au logement — identité', 'Caisse d’aide au logement (démo)');
+
+    // Recorded on the page itself: « Montrer une case sur la page », then Tab in the page to the
+    // field and Enter (studio-helpers.recordFields, with the page as both sides).
+    await recordFields(page, page, ['nom']);
+    await expect
+      .poll(() => page.locator('[data-testid="studio-steps"] h3').first().textContent())
+      .toBe('Étape 1 : Nom de naissance');
+    // The picking is over: the page's keys are the page's again, the highlight gone.
+    await expect.poll(() => studioHighlight(page).isVisible()).toBe(false);
+
+    expect(await axe(page)).toEqual([]);
+
+    // What differs from the extension: no signing key, no install here; said in words.
+    expect(await page.locator('[data-testid="studio-sign"]').count()).toBe(0);
+    expect(await page.locator('[data-action="studio-install"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="studio-widget-note"]').textContent()).toContain(
+      'pasapas guide sign',
+    );
+
+    const download = page.waitForEvent('download', { timeout: 20_000 });
+    await pressButton(page, 'Vérifier et télécharger le guide');
+    const file = await download;
+    const path = await file.path();
+    const text = readFileSync(path, 'utf8');
+    const validate = spawnSync(process.execPath, [join(ROOT, 'bin/pasapas.js'), 'guide', 'validate', path], {
+      encoding: 'utf8',
+    });
+    expect([validate.status, validate.stderr]).toEqual([0, '']);
+    const parsed = parseGuideText(text);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) {
+      expect(parsed.guide.steps).toHaveLength(1);
+      expect(parsed.guide.steps[0]?.target).toMatchObject({ clues: { id: 'nom', name: 'nom' } });
+    }
+    expect(text).not.toContain(TYPED);
+    // The draft kept in the site's storage (for the next page of the procedure) holds no value either.
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    expect(stored).not.toContain(TYPED);
+    expect(stored).toContain('pasapas.studio.draft');
+    expect(browser.outside).toEqual([]);
+  });
+
+  test('flag off: nothing of the recorder, even when the page’s script asks for it', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(`${publicSite.url}${IDENTITY}`);
+    await openByKeyboard(page);
+    await expect.poll(() => page.locator('[data-pasapas="panel"] [role=tab]').count()).toBeGreaterThan(3);
+    expect(await studioTab(page).count()).toBe(0);
+    // The page's script (any script of a site that did not opt in) tries both ways.
+    await page.evaluate(() => {
+      const api = (window as unknown as { PasAPas: { mount(o: object, el: HTMLElement): boolean } }).PasAPas;
+      const host = document.createElement('div');
+      host.id = 'forged-mount';
+      api.mount({ studio: true, features: 'studio,guides', position: 'left' }, host);
+      const el = document.createElement('pasapas-aide');
+      el.id = 'forged-element';
+      el.setAttribute('data-studio', 'true');
+      el.setAttribute('data-features', 'guides,studio');
+      document.body.append(el);
+    });
+    await expect
+      .poll(() => errors.filter((e) => e.includes('ne se règle que sur la balise <script>')).length)
+      .toBe(2);
+    // The widget the page's script mounted (on the left): its panel has no recorder.
+    const forged = page.locator('#forged-mount');
+    // Opened as openPanelTab does: clicked again while its panel loads.
+    await expect
+      .poll(
+        async () => {
+          if (!(await forged.locator('[data-pasapas="panel"]').isVisible()))
+            await forged
+              .locator('[data-pasapas="launcher"]')
+              .click({ timeout: 2000 })
+              .catch(() => {});
+          return forged.locator('[data-pasapas="panel"] [role=tab]').count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(0);
+    expect(
+      await forged.locator('[role=tab]').evaluateAll((els) => els.map((e) => e.getAttribute('data-feature'))),
+    ).toEqual(['guides']);
+    expect(await page.locator('[role=tab][data-feature="studio"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="studio"]').count()).toBe(0);
+    expect(await page.locator('[data-pasapas-host="studio-highlight"]').count()).toBe(0);
+  });
+});
