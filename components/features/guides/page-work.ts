@@ -8,8 +8,8 @@ import { THEME_COLORS } from '../../../utils/comfort/css';
 import type { GuideSession, SessionView } from '../../../utils/guides/session';
 import { createTranslator } from '../../../utils/i18n';
 import { typingElsewhere } from '../../../utils/layout/page-focus';
+import { createHighlight, type Highlight } from '../../app/highlight';
 import type { PanelServices } from '../../app/services';
-import { createHighlight, type Highlight } from './highlight';
 import { guidesMessages } from './messages';
 import { numbersOf } from './numbers';
 

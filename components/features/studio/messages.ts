@@ -86,7 +86,7 @@ export const studioMessages = {
     'studio.export': 'Vérifier et télécharger le guide',
     'studio.install': 'Installer le guide sur cet ordinateur',
     'studio.widgetNote':
-      'Ici, sur votre site, le guide est vérifié puis téléchargé. Il n’est ni signé ni installé : signez-le avec « pasapas guide sign », puis mettez-le sur votre site et ajoutez son adresse au widget (data-guides ou votre catalogue).',
+      'Ici, le guide est vérifié puis téléchargé. Il n’est ni signé ni installé. Signez-le avec « pasapas guide sign ». Mettez-le ensuite sur votre site. Ajoutez son adresse au widget (data-guides ou votre catalogue).',
     'studio.exported': 'Le guide est prêt : {file}.',
     'studio.exportErrors': 'Le guide ne peut pas encore être utilisé :',
     'studio.installed': 'Guide installé. Il s’affiche sur les pages de la démarche.',
@@ -202,7 +202,7 @@ export const studioMessages = {
     'studio.export': 'Check and download the guide',
     'studio.install': 'Install the guide on this computer',
     'studio.widgetNote':
-      'Here, on your site, the guide is checked and downloaded. It is neither signed nor installed: sign it with "pasapas guide sign", then put it on your site and add its address to the widget (data-guides or your catalog).',
+      'Here, the guide is checked and downloaded. It is neither signed nor installed. Sign it with "pasapas guide sign". Then put it on your site. Add its address to the widget (data-guides or your catalog).',
     'studio.exported': 'The guide is ready: {file}.',
     'studio.exportErrors': 'The guide cannot be used yet:',
     'studio.installed': 'Guide installed. It shows on the procedure’s pages.',
@@ -316,7 +316,7 @@ export const studioMessages = {
     'studio.export': 'تحقق من الدليل ونزّله',
     'studio.install': 'ثبّت الدليل على هذا الحاسوب',
     'studio.widgetNote':
-      'هنا، على موقعكم، يُتحقق من الدليل ثم يُنزَّل. لا يُوقَّع ولا يُثبَّت: وقّعوه بالأمر « pasapas guide sign »، ثم ضعوه على موقعكم وأضيفوا عنوانه إلى الأداة (data-guides أو فهرسكم).',
+      'هنا، يُتحقق من الدليل ثم يُنزَّل. لا يُوقَّع ولا يُثبَّت. وقّعوه بالأمر « pasapas guide sign ». ثم ضعوه على موقعكم. أضيفوا عنوانه إلى الأداة (data-guides أو فهرسكم).',
     'studio.exported': 'الدليل جاهز: {file}.',
     'studio.exportErrors': 'لا يمكن استعمال الدليل بعد:',
     'studio.installed': 'ثُبّت الدليل. يظهر في صفحات الإجراء.',

@@ -4,7 +4,7 @@ import {
   type StudioHandle,
   startPicker,
 } from '../../../utils/guides/studio/picker';
-import { createHighlight, type Highlight } from '../guides/highlight';
+import { createHighlight, type Highlight } from '../../app/highlight';
 
 /**
  * The picking mode on a page, with the guides' own highlight: one field shown at a time, the

@@ -1,7 +1,7 @@
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
-import { fieldAreaElements } from '../../../utils/forms/field-area';
-import { type Box, union } from '../../../utils/layout/keep-visible';
-import { attachOurShadow } from '../../app/shadow-root';
+import { fieldAreaElements } from '../../utils/forms/field-area';
+import { type Box, union } from '../../utils/layout/keep-visible';
+import { attachOurShadow } from './shadow-root';
 
 /**
  * The box drawn around the field to fill, on the real page. It lives in its own shadow host
