@@ -77,12 +77,25 @@ function textSkipping(el: Element, skip: Element[]): string {
   return cleanText(text);
 }
 
+function isLabelHint(el: Element): boolean {
+  return el.matches(`${HINT_SELECTOR}, .fr-messages-group`);
+}
+
+/**
+ * A part of a label or legend that is not its name: a hint, an error message, an icon's name. The
+ * guides' clues (utils/guides/clues.ts) leave out the same parts, so a step's target and readable
+ * mode read a label alike.
+ */
+export function isLabelExtra(el: Element): boolean {
+  return isLabelHint(el) || namedAsError(el) || isIcon(el);
+}
+
 /** What to leave out of a label or legend's own words: hints, error messages, icon names. */
 function labelExtras(el: Element): { hints: Element[]; errors: Element[]; icons: Element[] } {
   const out = { hints: [] as Element[], errors: [] as Element[], icons: [] as Element[] };
   if (el.firstElementChild === null) return out;
   for (const child of el.querySelectorAll('[class], [id]')) {
-    if (child.matches(`${HINT_SELECTOR}, .fr-messages-group`)) out.hints.push(child);
+    if (isLabelHint(child)) out.hints.push(child);
     else if (namedAsError(child)) out.errors.push(child);
     else if (isIcon(child)) out.icons.push(child);
   }

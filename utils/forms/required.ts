@@ -52,6 +52,14 @@ const GROUP_STOP = new Set(['form', 'fieldset', 'body', 'main', 'table']);
 export type RequiredRead = { label: string; required: boolean };
 
 /**
+ * A label without its trailing "(obligatoire)" or star: the mark is not the field's name. The
+ * guides' clues read labels the same way (utils/guides/clues.ts).
+ */
+export function withoutRequiredMark(label: string): string {
+  return EXPLICIT.test(label) ? label.replace(EXPLICIT, '') : label.replace(STAR, '');
+}
+
+/**
  * The label without its star or "(obligatoire)", and whether the field is required: by its
  * markup (`required`, `aria-required`), by the words of its label, or by a visual mark the page's
  * convention explains.
@@ -66,13 +74,9 @@ export function readRequired(
     convention: () => RequiredConvention;
   },
 ): RequiredRead {
-  if (EXPLICIT.test(label)) return { label: label.replace(EXPLICIT, ''), required: true };
-  let visual = false;
-  let out = label;
-  if (STAR.test(out)) {
-    visual = true;
-    out = out.replace(STAR, '');
-  }
+  if (EXPLICIT.test(label)) return { label: withoutRequiredMark(label), required: true };
+  const out = withoutRequiredMark(label);
+  let visual = out !== label;
   if (options.marked) return { label: out, required: true };
   if (!visual) visual = options.labelElements.some((l) => REQUIRED_CLASS.test(l.getAttribute('class') ?? ''));
   if (!visual) {

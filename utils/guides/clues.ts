@@ -4,10 +4,19 @@
  * readers below are what the resolver (target.ts) compares them with on a live page, so both
  * sides read the page the same way.
  *
+ * Labels, hints, errors and group names are read with the forms code readable mode uses
+ * (utils/forms/describe.ts): what it leaves out of a label (hints, error messages, icon names,
+ * icon-font glyphs), how it tells an error from a hint, where it finds a hint not tied in markup,
+ * and a group's name without its hint. A step's target is then described as readable mode shows
+ * the field.
+ *
  * Nothing here reads what a person typed or chose: no `value`, `checked`, selected option, nor
  * the text of a textarea. Password, bank card and one-time-code fields are refused as targets.
  */
 import { computeAccessibleName } from 'dom-accessibility-api';
+import { describeLegend, describeState, hintsInside, isLabelExtra } from '../forms/describe.ts';
+import { withoutRequiredMark } from '../forms/required.ts';
+import { cleanText } from '../forms/text.ts';
 import { isSensitiveElement } from './sensitive-target.ts';
 
 /** What a person sees: a text box, a choice (radio, box), a list, a file picker, a button, a link. */
@@ -21,7 +30,7 @@ export type CapturedClues = {
   label?: string;
   /** The accessible name, as a screen reader says it. */
   accessibleName?: string;
-  /** aria-describedby, or the DSFR `fr-hint-text` of the field. */
+  /** The field's hint as readable mode reads it (utils/forms describeState), errors left out. */
   hint?: string;
   /** The legend of the fieldset (DSFR fr-fieldset included) or the label of the group around it. */
   group?: string;
@@ -44,10 +53,11 @@ const MAX_TEXT = 200;
 const PATH_DEPTH = 5;
 export const CONTROL_SELECTOR =
   'input:not([type="hidden"]), select, textarea, button, a[href], [role="button"], [role="link"], [role="textbox"], [role="combobox"], [role="checkbox"], [role="radio"], [role="switch"], [contenteditable="true"]';
-// Parts of a label that are not its name: hints, messages, "required" marks, controls. Tested by
-// tag and class rather than a selector: labels are read by the thousand on big pages.
+// Parts of a label that are not its name: controls, hidden parts, "required" marks, and what
+// readable mode leaves out (hints, error messages, icon names: isLabelExtra). Tested by tag and
+// class first: labels are read by the thousand on big pages.
 const NOT_LABEL_TAGS = new Set(['input', 'select', 'textarea', 'button', 'script', 'style', 'template']);
-const NOT_LABEL_CLASSES = ['fr-hint-text', 'fr-message', 'fr-messages-group', 'fr-error-text', 'required'];
+const NOT_LABEL_CLASSES = ['fr-message', 'required'];
 
 function notLabel(el: Element): boolean {
   if (NOT_LABEL_TAGS.has(el.localName)) return true;
@@ -55,22 +65,19 @@ function notLabel(el: Element): boolean {
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const list = el.classList;
   if (list && list.length > 0) for (const name of NOT_LABEL_CLASSES) if (list.contains(name)) return true;
+  if ((list && list.length > 0) || el.id) return isLabelExtra(el);
   return false;
 }
-const HINT_PARTS = '.fr-hint-text';
 const ERROR_PARTS = '.fr-message--error, .fr-error-text, [role="alert"]';
-const DSFR_GROUPS =
-  '.fr-input-group, .fr-select-group, .fr-upload-group, .fr-checkbox-group, .fr-radio-group, .fr-toggle, .fr-range-group';
 // Tag names only: attribute selectors make a page-wide query many times slower in jsdom.
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 const POSITIONED = 'input, select, textarea, button, a';
 const BUTTON_TYPES = new Set(['submit', 'button', 'reset', 'image']);
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
+/** White space collapsed and icon-font glyphs dropped, as readable mode reads text (cleanText). */
 export function clean(text: string | null | undefined): string {
-  return String(text ?? '')
-    .replace(/[\s\u00a0\u202f]+/g, ' ')
-    .trim();
+  return cleanText(text == null ? '' : String(text));
 }
 
 function short(text: string | null | undefined): string | undefined {
@@ -146,6 +153,14 @@ export function ownText(el: Element): string {
   };
   walk(el, 0);
   return clean(out);
+}
+
+/**
+ * A label's or legend's words without its "required" mark (a trailing star, "(obligatoire)"), as
+ * readable mode names the field (utils/forms required.ts).
+ */
+export function labelText(el: Element): string {
+  return withoutRequiredMark(ownText(el));
 }
 
 /**
@@ -326,11 +341,15 @@ export function visibleLabel(
   kind: FieldKind | null = kindOf(el),
   labelsOf: (el: Element) => Element[] = labelElements,
 ): string {
+  if (kind === 'button' || kind === 'link') {
+    const named =
+      referencedText(el, 'aria-labelledby', true) || labelsOf(el).map(ownText).filter(Boolean).join(' ');
+    return named ? clean(named) : captionOf(el);
+  }
   const labelledBy = referencedText(el, 'aria-labelledby', true);
-  if (labelledBy) return labelledBy;
-  const labels = labelsOf(el).map(ownText).filter(Boolean);
+  if (labelledBy) return withoutRequiredMark(labelledBy);
+  const labels = labelsOf(el).map(labelText).filter(Boolean);
   if (labels.length > 0) return clean(labels.join(' '));
-  if (kind === 'button' || kind === 'link') return captionOf(el);
   return cellLabelOf(el);
 }
 
@@ -349,7 +368,7 @@ export function cellLabelOf(el: Element): string {
     cell = cell.parentElement;
   }
   if (!cell || !CELLS.has(cell.localName)) return '';
-  return labelCellBefore(cell) ? ownText(labelCellBefore(cell) as Element) : '';
+  return labelCellBefore(cell) ? labelText(labelCellBefore(cell) as Element) : '';
 }
 
 /** The cell before this one, when it is a label for this cell's only control. */
@@ -406,41 +425,44 @@ export function accessibleName(el: Element): string {
   }
 }
 
-/** The DSFR group around a control (fr-input-group, fr-radio-group…), or null. */
-export function dsfrGroupOf(el: Element): Element | null {
-  return el.parentElement?.closest(DSFR_GROUPS) ?? null;
+/**
+ * Hint text, as readable mode reads it (utils/forms describeState): the hints inside its labels,
+ * those aria-describedby names (error messages told apart and left out: they come and go), and a
+ * hint-like block of the field's own group that markup does not tie to it.
+ */
+export function hintOf(el: Element, labelsOf: (el: Element) => Element[] = labelElements): string {
+  try {
+    return clean(describeState(el, labelsOf(el).flatMap(hintsInside)).hint);
+  } catch {
+    // An odd root (no getElementById, no matches): no hint rather than no target.
+    return '';
+  }
 }
 
-/** Hint text: aria-describedby (error messages left out), and the DSFR hint of the field. */
-export function hintOf(el: Element, labelsOf: (el: Element) => Element[] = labelElements): string {
-  const parts: string[] = [];
-  const described = referencedText(el, 'aria-describedby', false);
-  if (described) parts.push(described);
-  const places: Element[] = [...labelsOf(el)];
-  const group = dsfrGroupOf(el);
-  if (group) places.push(group);
-  for (const place of places) {
-    for (const hint of Array.from(place.querySelectorAll(HINT_PARTS))) {
-      const text = clean(hint.textContent);
-      if (text && !parts.some((p) => p.includes(text))) parts.push(text);
-    }
+/**
+ * A fieldset's or group's name as readable mode says it (utils/forms describeLegend): its legend,
+ * aria-label or aria-labelledby, without the hint or messages the name points at.
+ */
+function groupName(node: Element): string {
+  try {
+    return clean(describeLegend(node).legend);
+  } catch {
+    return '';
   }
-  return clean(parts.join(' '));
 }
 
 /** The legend of the nearest fieldset, or the label of the nearest role=group / radiogroup. */
 export function groupOf(el: Element): string {
   for (let node = el.parentElement; node; node = node.parentElement) {
     if (node.localName === 'fieldset') {
-      const legend = Array.from(node.children).find((c) => c.localName === 'legend');
-      const text = legend ? ownText(legend) : referencedText(node, 'aria-labelledby', true);
+      const text = groupName(node);
       if (text) return text;
     } else if (node.localName === 'form' || node.localName === 'body') {
       return '';
     } else {
       const role = node.getAttribute('role');
       if (role === 'group' || role === 'radiogroup') {
-        const text = referencedText(node, 'aria-labelledby', true) || clean(node.getAttribute('aria-label'));
+        const text = groupName(node);
         if (text) return text;
       }
     }
@@ -454,8 +476,7 @@ export function legendsAround(el: Element): string[] {
   for (let node = el.parentElement; node; node = node.parentElement) {
     if (node.localName === 'form' || node.localName === 'body') break;
     if (node.localName !== 'fieldset') continue;
-    const legend = Array.from(node.children).find((c) => c.localName === 'legend');
-    const text = legend ? ownText(legend) : referencedText(node, 'aria-labelledby', true);
+    const text = groupName(node);
     if (text) out.push(text);
   }
   return out;

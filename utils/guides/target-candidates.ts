@@ -16,6 +16,7 @@ import {
   kindOfClues,
   labelCellBefore,
   labelIndex,
+  labelText,
   leadingText,
   legendsAround,
   ownText,
@@ -247,7 +248,7 @@ export class Candidate {
     return this.memo('label', () => {
       const texts: string[] = [];
       for (const label of this.page.labelsOf(this.el)) {
-        texts.push(ownText(label));
+        texts.push(labelText(label));
         if (label.childElementCount > 0) texts.push(leadingText(label));
       }
       const labelledBy = this.el.hasAttribute('aria-labelledby')
@@ -284,7 +285,8 @@ export class Candidate {
         if (!matchesSafe(node, `${DSFR_GROUPS}, fieldset`)) continue;
         if (query(node, LEGACY_CONTROLS) !== this.el) break;
         for (const child of Array.from(node.children))
-          if (child.localName === 'label' || child.localName === 'legend') out.push(toWords(ownText(child)));
+          if (child.localName === 'label' || child.localName === 'legend')
+            out.push(toWords(labelText(child)));
       }
       return out;
     });
@@ -400,7 +402,7 @@ export function* textEntries(
     for (const label of queryAll(scope, 'label')) {
       const raw = label.textContent ?? '';
       if (!raw.trim()) continue;
-      const text = () => ownText(label);
+      const text = () => labelText(label);
       if (sources.has('label')) {
         const control = controlOfLabel(label, scope);
         if (control) {
@@ -432,7 +434,7 @@ export function* textEntries(
         source: 'legend',
         raw: legend.textContent ?? '',
         node: legend,
-        text: () => ownText(legend),
+        text: () => labelText(legend),
       };
     }
   }
@@ -448,7 +450,7 @@ export function* textEntries(
         source: 'cell',
         raw: before.textContent ?? '',
         node: before,
-        text: () => ownText(before),
+        text: () => labelText(before),
       };
     }
   }
