@@ -229,7 +229,7 @@ describe('Mes informations', () => {
       await tabTo(side, (el) => el.id === 'pp-infos-export-pass', 60);
       await side.keyboard.type('court');
       await side.keyboard.press('Enter');
-      const exportForm = side.locator('[data-testid="infos-export"]');
+      const exportForm = side.locator('[data-testid="infos-export-form"]');
       await expect.poll(() => exportForm.locator('[role="alert"]').count()).toBe(1);
       expect(await exportForm.locator('[role="alert"]').textContent()).toContain('phrase secrète');
       expect(await side.locator('[data-action="infos-download"]').count()).toBe(0);
@@ -264,8 +264,8 @@ describe('Mes informations', () => {
       await openInfosTab(side);
       await side.locator('[data-testid="infos-empty"]').waitFor();
       // Only the import: there is nothing to export yet.
-      expect(await side.locator('[data-testid="infos-export"]').count()).toBe(0);
-      const importForm = side.locator('[data-testid="infos-import"]');
+      expect(await side.locator('[data-testid="infos-export-form"]').count()).toBe(0);
+      const importForm = side.locator('[data-testid="infos-import-form"]');
       await importForm.locator('input[type="file"]').setInputFiles(file);
 
       // A wrong passphrase: told plainly, nothing added.

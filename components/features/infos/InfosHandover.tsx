@@ -1,18 +1,15 @@
 /**
  * « Mes informations » carried to another computer: a file sealed with a passphrase (the same
- * encrypted handover as « Mes démarches »), and its import. A wrong passphrase or a damaged file
- * changes nothing: the core opens the whole file before adding anything (utils/infos/handover.ts).
- * Our side panel and the widget only, like the list itself.
+ * encrypted handover and forms as « Mes démarches », components/ui/SealedFile.tsx), and its import.
+ * A wrong passphrase or a damaged file changes nothing: the core opens the whole file before adding
+ * anything (utils/infos/handover.ts). Our side panel and the widget only, like the list itself.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../../utils/i18n';
 import type { ProgressClient } from '../../../utils/progress/types';
+import { SealedExport, SealedImport, sealedFileName } from '../../ui/SealedFile';
 import { errorMessage, type T } from './messages';
 
-function fileName(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `pasapas-mes-informations-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.pasapas.json`;
-}
+const PREFIX = { id: 'pp-infos-', test: 'infos-' };
 
 type Props = {
   count: number;
@@ -24,63 +21,7 @@ type Props = {
 };
 
 export function InfosHandover({ count, storage, t, lang, announce, onImported }: Props) {
-  const [busy, setBusy] = useState(false);
-  const [pass, setPass] = useState('');
-  const [exportError, setExportError] = useState('');
-  const [download, setDownload] = useState<{ url: string; name: string } | null>(null);
-  const [importPass, setImportPass] = useState('');
-  const [importError, setImportError] = useState('');
-  const [imported, setImported] = useState('');
-  const fileRef = useRef<HTMLInputElement>(null);
-  const linkRef = useRef<HTMLAnchorElement>(null);
-
-  useEffect(() => () => download && URL.revokeObjectURL(download.url), [download]);
-  useEffect(() => {
-    if (download) linkRef.current?.focus();
-  }, [download]);
-
-  const run = async (work: () => Promise<void>, fail: (text: string) => void) => {
-    setBusy(true);
-    try {
-      await work();
-    } catch (error) {
-      fail(errorMessage(lang, error));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const doExport = (e: Event) => {
-    e.preventDefault();
-    setExportError('');
-    void run(async () => {
-      const text = await (await storage()).infosExport(pass);
-      setPass('');
-      const name = fileName(new Date());
-      setDownload({ url: URL.createObjectURL(new Blob([text], { type: 'application/json' })), name });
-      announce(t('infos.export.done', { file: name }));
-    }, setExportError);
-  };
-
-  const doImport = (e: Event) => {
-    e.preventDefault();
-    setImportError('');
-    setImported('');
-    const file = fileRef.current?.files?.[0];
-    if (!file) {
-      setImportError(t('infos.import.noFile'));
-      return;
-    }
-    void run(async () => {
-      const { imported: n } = await (await storage()).infosImport(await file.text(), importPass);
-      setImportPass('');
-      const text = t('infos.import.done', { count: n });
-      setImported(text);
-      announce(text);
-      onImported();
-    }, setImportError);
-  };
-
+  const errorOf = (err: unknown) => errorMessage(lang, err);
   return (
     <section class="pp-stack" aria-labelledby="pp-infos-handover-title" data-testid="infos-handover">
       <h3 class="pp-subtitle" id="pp-infos-handover-title">
@@ -88,77 +29,41 @@ export function InfosHandover({ count, storage, t, lang, announce, onImported }:
       </h3>
       <p>{t('infos.handover.intro')}</p>
       {count > 0 && (
-        <form class="pp-stack pp-infos-form" onSubmit={doExport} data-testid="infos-export" noValidate>
-          <label for="pp-infos-export-pass">{t('infos.export.passphrase')}</label>
-          <input
-            id="pp-infos-export-pass"
-            type="password"
-            autoComplete="new-password"
-            value={pass}
-            onInput={(e) => setPass((e.currentTarget as HTMLInputElement).value)}
-            aria-invalid={exportError ? 'true' : undefined}
-            aria-describedby={exportError ? 'pp-infos-export-err' : undefined}
-          />
-          {exportError && (
-            <p id="pp-infos-export-err" class="pp-message pp-message--error" role="alert">
-              {exportError}
-            </p>
-          )}
-          <button
-            type="submit"
-            class="pp-button pp-button--primary"
-            disabled={busy}
-            data-action="infos-export"
-          >
-            {t('infos.export.create')}
-          </button>
-          {download && (
-            <p role="status">
-              <a
-                ref={linkRef}
-                class="pp-button"
-                href={download.url}
-                download={download.name}
-                data-action="infos-download"
-              >
-                {t('infos.export.download')}
-              </a>
-            </p>
-          )}
-        </form>
-      )}
-      <form class="pp-stack pp-infos-form" onSubmit={doImport} data-testid="infos-import" noValidate>
-        <label for="pp-infos-import-file">{t('infos.import.file')}</label>
-        <input id="pp-infos-import-file" ref={fileRef} type="file" accept=".json,application/json" />
-        <label for="pp-infos-import-pass">{t('infos.import.passphrase')}</label>
-        <input
-          id="pp-infos-import-pass"
-          type="password"
-          autoComplete="off"
-          value={importPass}
-          onInput={(e) => setImportPass((e.currentTarget as HTMLInputElement).value)}
-          aria-invalid={importError ? 'true' : undefined}
-          aria-describedby={importError ? 'pp-infos-import-err' : undefined}
+        <SealedExport
+          prefix={PREFIX}
+          formClass="pp-infos-form"
+          words={{
+            passphrase: t('infos.export.passphrase'),
+            create: t('infos.export.create'),
+            download: t('infos.export.download'),
+          }}
+          make={async (passphrase) => ({
+            text: await (await storage()).infosExport(passphrase),
+            name: sealedFileName('mes-informations'),
+          })}
+          onMade={(file) => announce(t('infos.export.done', { file }))}
+          errorOf={errorOf}
         />
-        {importError && (
-          <p
-            id="pp-infos-import-err"
-            class="pp-message pp-message--error"
-            role="alert"
-            data-testid="infos-import-error"
-          >
-            {importError}
-          </p>
-        )}
-        {imported && (
-          <p class="pp-message" role="status" data-testid="infos-import-done">
-            {imported}
-          </p>
-        )}
-        <button type="submit" class="pp-button" disabled={busy} data-action="infos-import">
-          {t('infos.import.go')}
-        </button>
-      </form>
+      )}
+      <SealedImport
+        prefix={PREFIX}
+        formClass="pp-infos-form"
+        words={{
+          file: t('infos.import.file'),
+          passphrase: t('infos.import.passphrase'),
+          go: t('infos.import.go'),
+          noFile: t('infos.import.noFile'),
+        }}
+        open={async (text, passphrase) => {
+          const { imported } = await (await storage()).infosImport(text, passphrase);
+          return t('infos.import.done', { count: imported });
+        }}
+        onOpened={(said) => {
+          announce(said);
+          onImported();
+        }}
+        errorOf={errorOf}
+      />
     </section>
   );
 }
