@@ -1,14 +1,15 @@
 /**
  * What the end of a session asks the browser to erase for the sites used, per browser. Chromium's
  * `browsingData.remove` filters cookies, storage and cache by origin (cookies for the whole
- * registrable domain); Firefox's filters cookies, local storage, IndexedDB and service workers by
- * host name, and cannot filter its cache: there the whole cache goes, and the summary says so.
+ * registrable domain); Firefox's filters cookies and service workers by host name, local storage
+ * and IndexedDB by host and port (two calls), and cannot filter its cache: there the whole cache
+ * goes, and the summary says so.
  * What the browser keeps about the person rather than about a site — history (with the recently
  * closed tabs and the forms they held), form autofill, saved passwords, the list of downloads —
  * cannot be filtered by site in either browser: it goes from the session's start, for every site
  * (everything since then is the person's on a shared computer).
  */
-import { hostnamesOf } from './sites';
+import { hostnamesOf, hostPortsOf } from './sites';
 
 export type BrowserKind = 'chromium' | 'firefox';
 
@@ -77,8 +78,14 @@ export function removalPlan(kind: BrowserKind, origins: readonly string[], since
       sessionStep(since),
       {
         options: { hostnames: hostnamesOf(origins) },
-        dataToRemove: { cookies: true, localStorage: true, indexedDB: true, serviceWorkers: true },
-        kinds: ['cookies', 'localStorage', 'indexedDB', 'serviceWorkers'],
+        dataToRemove: { cookies: true, serviceWorkers: true },
+        kinds: ['cookies', 'serviceWorkers'],
+      },
+      // Matched against `host:port`: by host name alone a site on another port kept them (measured).
+      {
+        options: { hostnames: hostPortsOf(origins) },
+        dataToRemove: { localStorage: true, indexedDB: true },
+        kinds: ['localStorage', 'indexedDB'],
       },
       // Not filterable by site in Firefox: the whole cache (pages as the person saw them).
       { options: {}, dataToRemove: { cache: true }, kinds: ['cache'] },

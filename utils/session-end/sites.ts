@@ -35,7 +35,16 @@ export function parseSites(raw: unknown): string[] {
   return out.slice(-MAX_SITES);
 }
 
-/** The host names of these origins (Firefox's browsingData filters by host name, not origin). */
+/** The host names of these origins (Firefox's browsingData filters cookies by host name, not origin). */
 export function hostnamesOf(origins: readonly string[]): string[] {
   return [...new Set(origins.map((o) => new URL(o).hostname))];
+}
+
+/**
+ * The hosts of these origins with their port when it is not the scheme's (`127.0.0.1:8080`):
+ * Firefox's browsingData matches local storage and IndexedDB against the origin's `hostPort`, so a
+ * bare host name misses a site on another port (read in Firefox 153's ext-browsingData.js).
+ */
+export function hostPortsOf(origins: readonly string[]): string[] {
+  return [...new Set(origins.map((o) => new URL(o).host))];
 }

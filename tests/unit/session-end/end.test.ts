@@ -46,11 +46,14 @@ describe('what is asked of browsingData', () => {
     // Never history by origin: Chromium cannot filter it, the call would erase every site's.
     expect(plan.steps[1]?.dataToRemove.history).toBeUndefined();
   });
-  it('Firefox: by host name, and the whole cache (it cannot filter the cache)', () => {
+  it('Firefox: cookies by host name, storage by host and port, and the whole cache (it cannot filter the cache)', () => {
     const plan = removalPlan('firefox', ['https://a.fr', 'http://a.fr:81'], 5);
     expect(plan.steps[0]?.options).toEqual({ since: 5 });
     expect(plan.steps[1]?.options).toEqual({ hostnames: ['a.fr'] });
-    expect(plan.steps[2]).toEqual({ options: {}, dataToRemove: { cache: true }, kinds: ['cache'] });
+    expect(plan.steps[1]?.dataToRemove).toEqual({ cookies: true, serviceWorkers: true });
+    expect(plan.steps[2]?.options).toEqual({ hostnames: ['a.fr', 'a.fr:81'] });
+    expect(plan.steps[2]?.dataToRemove).toEqual({ localStorage: true, indexedDB: true });
+    expect(plan.steps[3]).toEqual({ options: {}, dataToRemove: { cache: true }, kinds: ['cache'] });
     expect(plan.cacheScope).toBe('all');
   });
   it('nothing when no site was used', () => {
