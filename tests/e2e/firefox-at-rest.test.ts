@@ -13,25 +13,22 @@
  * is: `storage/default/moz-extension+++<uuid>/` (IndexedDB in `idb/*.sqlite`, OPFS in `fs/`) and
  * `…^userContextId=4294967295/` (`storage.local`).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Demo, startDemoServer } from './demo';
+import {
+  extensionDirs,
+  firefoxWithExtension,
+  extensionPage as openExtensionPage,
+  UUID,
+  watchedPage,
+} from './firefox-harness';
 import { pierce } from './firefox-roots';
-import { ROOT } from './harness';
 import { encodings, find, outsideSessionRestore } from './profile-search';
 
-function firefoxPath(): string {
-  const path = process.env.PASAPAS_FIREFOX ?? '/usr/bin/firefox-esr';
-  if (!existsSync(path))
-    throw new Error(`Firefox not found at ${path}: install firefox-esr or set PASAPAS_FIREFOX`);
-  return path;
-}
-
-const ADDON_ID = 'pasapas@example.org';
-const UUID = '6f1d2c3b-8a47-4e59-b0c1-d2e3f4a5b6c7';
 const TYPED = {
   nom: 'Oudjane-Kerbrat',
   prenom: 'Yasminetta',
@@ -55,48 +52,9 @@ afterAll(async () => {
   expect(outside).toEqual([]);
 });
 
-async function firefox(profileDir: string, prefs: Record<string, unknown> = {}): Promise<Browser> {
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: firefoxPath(),
-    headless: true,
-    userDataDir: profileDir,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'intl.accept_languages': 'fr-FR, fr',
-      'intl.locale.requested': 'fr-FR',
-      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
-      ...prefs,
-    },
-  });
-  expect(await browser.installExtension(join(ROOT, '.output/firefox-mv3'))).toBe(ADDON_ID);
-  return browser;
-}
-
-async function newPage(browser: Browser): Promise<Page> {
-  const page = await browser.newPage();
-  page.on('request', (request) => {
-    const u = new URL(request.url());
-    const local = ['127.0.0.1', 'localhost'].includes(u.hostname);
-    if (!local && !['moz-extension:', 'data:', 'blob:', 'about:'].includes(u.protocol)) outside.push(u.href);
-  });
-  return page;
-}
-
-/** An extension page in a tab. BiDi reports no navigation event there: wait for its document. */
-async function extensionPage(browser: Browser, path: string): Promise<Page> {
-  const page = await newPage(browser);
-  const url = `moz-extension://${UUID}/${path}`;
-  const context = (
-    page.mainFrame() as unknown as {
-      browsingContext?: { navigate(url: string, wait: 'none'): Promise<void> };
-    }
-  ).browsingContext;
-  if (!context) throw new Error('puppeteer-core changed: no browsingContext on the BiDi frame');
-  await context.navigate(url, 'none');
-  await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', {}, url);
-  return page;
-}
+const firefox = (dir: string, prefs: Record<string, unknown> = {}) => firefoxWithExtension(dir, { prefs });
+const newPage = (browser: Browser) => watchedPage(browser, outside);
+const extensionPage = (browser: Browser, path: string) => openExtensionPage(browser, path, outside);
 
 function profile(): string {
   const dir = mkdtempSync(join(tmpdir(), 'pasapas-ff-at-rest-'));
@@ -106,12 +64,6 @@ function profile(): string {
 
 const typedNeedles = (): Record<string, Buffer> =>
   Object.assign({}, ...Object.entries(TYPED).map(([name, value]) => encodings(name, value)));
-/** The extension's own storage (IndexedDB, OPFS) and its `storage.local`. */
-const extensionDirs = (dir: string) => ({
-  extDir: join(dir, 'storage/default', `moz-extension+++${UUID}`),
-  localDir: join(dir, 'storage/default', `moz-extension+++${UUID}^userContextId=4294967295`),
-});
-
 /** Counts of the progress rows and the databases of the extension's origin. */
 function storageState(page: Page) {
   return page.evaluate(async () => {

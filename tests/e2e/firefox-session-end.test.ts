@@ -7,9 +7,10 @@
  * the values, the site's storage is empty, the summary says what was erased (Firefox: the whole
  * cache, its browsingData cannot filter it by site), and — Firefox closed — the profile's files.
  *
- * Driven from the options page, not from « Terminer ma session » in our frame on the site's page:
- * BiDi does not reach a moz-extension frame inside a web page. Both send the same message to the
- * same background code (progress/background-session-end.ts); the frame's path is Chromium's test.
+ * Driven from the options page, not from « Terminer ma session » in our frame on the site's page
+ * (a moz-extension frame inside a web page, not scripted by these BiDi tests yet). Both send the
+ * same message to the same background code (progress/background-session-end.ts); the frame's path
+ * is Chromium's test.
  * The mediator's grant of `browsingData` is asked by the real click on « Enregistrer »; Firefox's
  * pref `extensions.webextOptionalPermissionPrompts` (false) answers its prompt, which BiDi cannot.
  */
