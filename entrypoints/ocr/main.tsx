@@ -77,6 +77,9 @@ const bridge: OcrBridge = {
 };
 if (cameraWindow) bridge.close = () => window.close();
 else {
+  bridge.showOnPage = async (keys) => {
+    await send({ type: OCR_MESSAGES.showFilled, keys });
+  };
   // « Enregistrer dans Mes informations »: only this claimed frame is answered (progress/background-infos.ts);
   // the file is found again in the side panel. The camera window gets none: it is no claimed frame.
   bridge.infos = {

@@ -221,6 +221,11 @@ export const PROTOCOL = {
       }),
     ]),
   },
+  /** « Voir les cases remplies »: focus to the first of these fields of the page (the panel makes room). */
+  'pasapas:ocr-show-filled': {
+    from: { pages: [OCR_PAGE] },
+    payload: v.looseObject({ keys: v.pipe(v.array(v.unknown()), v.maxLength(200)) }),
+  },
   'pasapas:ocr-camera-window': {
     from: { pages: [OCR_PAGE] },
     payload: v.looseObject({

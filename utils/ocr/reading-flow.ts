@@ -23,6 +23,7 @@ import { FrontTabError } from './front-tab/index.ts';
 import type { DocumentReading } from './index.ts';
 import type { GrayImage, RgbaImage } from './preprocess/image.ts';
 import { OcrImageError } from './preprocess/image.ts';
+import { groupOf, pageFirst, type RowGroup } from './result-groups.ts';
 import type { CodeOutcome } from './with-code.ts';
 
 /** Where the reading is, for the progress screen. */
@@ -66,6 +67,8 @@ export type Row = {
   valid: boolean;
   /** '' = do not fill. */
   targetKey: string;
+  /** Shown first (a field of this page fits it) or folded with the others (result-groups.ts). */
+  group: RowGroup;
 };
 
 /** Why the person is back on the choosing screen (with `error: false` for their own cancel). */
@@ -148,17 +151,22 @@ export function acceptsDocument(state: FlowState): boolean {
   return k === 'choosing' || k === 'result' || k === 'filled';
 }
 
-/** The rows a reading gives: each value with its suggested target (uncertain ones are never suggested). */
+/**
+ * The rows a reading gives: each value with its suggested target (uncertain ones are never suggested),
+ * those this page has a field for first, numbered in that order (the numbers drawn on the image).
+ */
 export function rowsFor(read: Read, page: PageTargets): Row[] {
   const fields = read.reading.fields;
   const suggestions = suggestTargets(fields, page.targets, page.step);
-  return fields.map((field, i) => ({
-    n: i + 1,
+  const rows = fields.map((field, i) => ({
+    n: 0,
     field,
     value: field.value,
     valid: field.valid,
     targetKey: suggestions[i]?.targetKey ?? '',
+    group: groupOf(suggestions[i], page.targets.length > 0, field.meaning),
   }));
+  return pageFirst(rows).map((r, i) => ({ ...r, n: i + 1 }));
 }
 
 /** The values the person chose to send, each in the shape its target expects. */

@@ -148,6 +148,9 @@ export function Reader({
             onForget={() => dispatch({ type: 'forget' })}
             onAgain={again}
             onClose={bridge.close}
+            {...(bridge.showOnPage && phase.report.filled.length > 0
+              ? { onShowPage: () => void bridge.showOnPage?.(phase.report.filled).catch(() => undefined) }
+              : {})}
           />
         )}
       </div>

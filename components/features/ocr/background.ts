@@ -170,6 +170,12 @@ export default defineBackgroundPart(() => {
       if (tabId === undefined) return undefined;
       return toPage(tabId, { action: 'fill', items: message.items });
     },
+    // Only from the frame in the page's panel: the camera window covers no page.
+    [OCR_MESSAGES.showFilled]: async (message, sender) => {
+      const tabId = await claimedFrameTab(sender, message);
+      if (tabId === undefined) return undefined;
+      return toPage(tabId, { action: 'show-filled', keys: message.keys }).catch(() => undefined);
+    },
     // The camera in a window of the extension: the permission is the extension's, never the page's.
     [OCR_MESSAGES.cameraWindow]: async (message, sender) => {
       const tabId = await claimedFrameTab(sender, message);

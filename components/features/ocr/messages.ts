@@ -75,6 +75,11 @@ export const ocrMessages = {
     'ocr.forgotten': 'L’image est effacée.',
     'ocr.restart': 'Reprendre une photo',
     'ocr.closeWindow': 'Fermer cette fenêtre',
+    'ocr.others.one': '{count} autre information lue',
+    'ocr.others.other': '{count} autres informations lues',
+    'ocr.othersHelp':
+      'Aucune case de cette page ne leur correspond. Vous pouvez quand même choisir une case.',
+    'ocr.showPage': 'Voir les cases remplies',
   },
   en: {
     'ocr.infos.title': 'Keep for next procedures',
@@ -145,6 +150,10 @@ export const ocrMessages = {
     'ocr.forgotten': 'The image is erased.',
     'ocr.restart': 'Take the photo again',
     'ocr.closeWindow': 'Close this window',
+    'ocr.others.one': '{count} other piece of information read',
+    'ocr.others.other': '{count} other pieces of information read',
+    'ocr.othersHelp': 'No box on this page matches them. You can still choose a box.',
+    'ocr.showPage': 'See the filled boxes',
   },
   ar: {
     'ocr.infos.title': 'الاحتفاظ بها للإجراءات القادمة',
@@ -218,5 +227,11 @@ export const ocrMessages = {
     'ocr.forgotten': 'تم محو الصورة.',
     'ocr.restart': 'أعد التقاط الصورة',
     'ocr.closeWindow': 'أغلق هذه النافذة',
+    'ocr.others.one': 'معلومة أخرى من الوثيقة',
+    'ocr.others.two': 'معلومتان أخريان من الوثيقة',
+    'ocr.others.few': '{count} معلومات أخرى من الوثيقة',
+    'ocr.others.other': '{count} معلومة أخرى من الوثيقة',
+    'ocr.othersHelp': 'لا تناسبها أي خانة في هذه الصفحة. يمكنك مع ذلك اختيار خانة.',
+    'ocr.showPage': 'عرض الخانات المملوءة',
   },
 } satisfies Catalogs;

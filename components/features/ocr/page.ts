@@ -28,6 +28,13 @@ function pageSide(ctx: PanelServices) {
       if (step && validator) step.validator = validator;
       return step ? { targets: found.targets, step } : { targets: found.targets };
     },
+    /** The first of these fields still on the page gets focus: the panel's fit makes room for it. */
+    showFilled(keys: readonly string[]): { ok: boolean } {
+      const el = keys.map((k) => elements.get(k)).find((e) => e?.isConnected);
+      if (!(el instanceof HTMLElement)) return { ok: false };
+      el.focus();
+      return { ok: true };
+    },
     fill(items: FillItem[]): FillReport {
       // Keys are stable across re-renders: a page that redrew its form since the reading is looked at again.
       if (items.some((i) => !elements.get(i.targetKey)?.isConnected))
@@ -51,6 +58,9 @@ export function inPageBridge(assetsBase: string, ctx: PanelServices, demoKey = f
     ...(infos ? { infos } : {}),
     targets: () => side.targets(),
     fill: async (items) => side.fill(items),
+    showOnPage: async (keys) => {
+      side.showFilled(keys);
+    },
     preprocessWorker,
   };
 }
@@ -74,15 +84,17 @@ function setOursHidden(hide: boolean): Promise<{ ok: true }> {
 export function pageCommand(
   command: unknown,
   ctx: PanelServices,
-): Promise<PageTargets> | FillReport | Promise<{ ok: true }> | undefined {
+): Promise<PageTargets> | FillReport | Promise<{ ok: true }> | { ok: boolean } | undefined {
   let shared = sides.get(ctx);
   if (!shared) {
     shared = pageSide(ctx);
     sides.set(ctx, shared);
   }
-  const m = command as { action?: unknown; items?: unknown } | null;
+  const m = command as { action?: unknown; items?: unknown; keys?: unknown } | null;
   if (m?.action === 'targets') return shared.targets();
   if (m?.action === 'fill') return shared.fill(parseFillItems(m.items));
+  if (m?.action === 'show-filled' && Array.isArray(m.keys))
+    return shared.showFilled(m.keys.filter((k): k is string => typeof k === 'string').slice(0, 50));
   if (m?.action === 'hide' || m?.action === 'show') return setOursHidden(m.action === 'hide');
   return undefined;
 }

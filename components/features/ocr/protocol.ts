@@ -44,6 +44,11 @@ export type OcrBridge = {
   pasteButton?: boolean;
   /** The extension's camera window: closes it once done. */
   close?: () => void;
+  /**
+   * « Voir les cases remplies », where our screen covers the page (the widget's panel, our frame in it):
+   * focus goes to the first field filled, and the panel makes room for it (a bar on a phone).
+   */
+  showOnPage?: (targetKeys: string[]) => Promise<void>;
   /** The extension only: a screenshot of the tab, as a PNG data URL. */
   captureTab?: () => Promise<string>;
 };
@@ -64,6 +69,7 @@ export const OCR_MESSAGES = {
   /** ocr.html → background → the page's panel, each with `claim: token`. */
   targets: 'pasapas:ocr-targets',
   fill: 'pasapas:ocr-fill',
+  showFilled: 'pasapas:ocr-show-filled',
   capture: 'pasapas:ocr-capture',
   cameraWindow: 'pasapas:ocr-camera-window',
   /** ocr.html → background: « Mes informations » for « Enregistrer dans Mes informations » (claimed frame only). */

@@ -71,10 +71,15 @@ export function extractFields(input: OcrInput): ExtractedField[] {
 
 const t = createTranslator(extractCatalogs);
 
-/** "numéro fiscal", "date de naissance"…: the words to show next to a field. */
+/**
+ * "numéro fiscal", "date de naissance"…: the words to show next to a field. A role names the kind it
+ * qualifies (« adresse du destinataire »): the name, address and postcode of a letter's addressee were
+ * three values all called « destinataire ».
+ */
 export function fieldLabel(lang: Lang, field: Pick<ExtractedField, 'kind' | 'meaning'>): string {
-  const key = field.meaning ? `meaning.${field.meaning}` : `field.${field.kind}`;
-  return key in extractCatalogs.fr ? t(lang, key) : t(lang, `field.${field.kind}`);
+  const keys = field.meaning ? [`meaning.${field.kind}.${field.meaning}`, `meaning.${field.meaning}`] : [];
+  const key = keys.find((k) => k in extractCatalogs.fr) ?? `field.${field.kind}`;
+  return t(lang, key);
 }
 
 export function documentTypeLabel(lang: Lang, labelKey: string): string {

@@ -161,7 +161,7 @@ function stepBonus(candidate: FillCandidate, target: FillTarget, step?: StepHint
 
 /**
  * One suggestion per candidate, in the same order. Each page field is pre-selected for at most one
- * value (the best fitting); uncertain values get none.
+ * value (the best fitting); uncertain values and the sender's get none.
  */
 export function suggestTargets(
   candidates: readonly FillCandidate[],
@@ -174,9 +174,10 @@ export function suggestTargets(
       .filter((s) => s.score > 0)
       .sort((a, b) => b.score - a.score),
   );
+  // The letter's sender (a tax office's address) is never the person's own: offered, not pre-selected.
   const pairs = scored
     .flatMap((ranked, i) =>
-      candidates[i]?.valid
+      candidates[i]?.valid && candidates[i]?.meaning !== 'expediteur'
         ? ranked.filter((r) => r.score >= SUGGEST_THRESHOLD).map((r) => ({ i, ...r }))
         : [],
     )

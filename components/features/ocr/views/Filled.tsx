@@ -17,6 +17,8 @@ export function Filled(props: {
   onForget: () => void;
   onAgain: () => void;
   onClose?: () => void;
+  /** « Voir les cases remplies »: where our screen covers the page (the widget, our frame in the panel). */
+  onShowPage?: () => void;
 }) {
   const { t, report } = props;
   const heading = useFocusOnShow('done');
@@ -32,6 +34,16 @@ export function Filled(props: {
       <p class="pp-message" role="status" data-testid="ocr-filled">
         {t('ocr.filled', { count: report.filled.length })}
       </p>
+      {props.onShowPage && (
+        <button
+          type="button"
+          class="pp-button pp-button--primary"
+          data-action="ocr-show-page"
+          onClick={props.onShowPage}
+        >
+          {t('ocr.showPage')}
+        </button>
+      )}
       {report.failed.length > 0 && (
         <p class="pp-message pp-message--error" role="alert">
           {t('ocr.fillFailed', { labels: failedLabels })}

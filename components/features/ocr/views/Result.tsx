@@ -9,6 +9,7 @@ import type { FillTarget } from '../../../../utils/ocr/fill/index';
 import { frontTabMessage } from '../../../../utils/ocr/front-tab/index';
 import { qualityMessages } from '../../../../utils/ocr/index';
 import type { PageTargets, Read, ResultNotice, Row } from '../../../../utils/ocr/reading-flow';
+import { splitRows } from '../../../../utils/ocr/result-groups';
 import type { InfosAccess } from '../protocol';
 import { CodeNotice, codeVerified, MrzNotice, SourceMark } from './Code';
 import { DocImage } from './DocImage';
@@ -55,10 +56,25 @@ export function Result(props: {
   const { reading } = read;
   const quality = reading.quality ? qualityMessages(lang, reading.quality) : [];
   const chosen = rows.filter((r) => r.targetKey).length;
+  // The values this page has a field for; the others folded (utils/ocr/result-groups.ts).
+  const { shown, folded } = splitRows(rows);
+  const [othersOpen, setOthersOpen] = useState(false);
+  const fieldRow = (r: Row) => (
+    <FieldRow
+      key={r.n}
+      t={t}
+      lang={lang}
+      row={r}
+      fromCode={codeVerified(read.code)}
+      page={page}
+      onEdit={props.onEdit}
+      onTarget={props.onTarget}
+    />
+  );
   return (
     <>
       <Heading hRef={heading}>{t('ocr.resultTitle')}</Heading>
-      <p data-testid="ocr-doctype">
+      <p class="pp-ocr-doctype" data-testid="ocr-doctype">
         {t('ocr.docType', { type: documentTypeLabel(lang, reading.documentType.labelKey) })}
       </p>
       {read.code && <CodeNotice lang={lang} code={read.code} />}
@@ -73,7 +89,7 @@ export function Result(props: {
           {t('ocr.textLayer')}
         </p>
       )}
-      {read.image && <DocImage t={t} image={read.image} rows={rows} />}
+      {read.image && <DocImage t={t} image={read.image} rows={othersOpen ? rows : shown} />}
       {rows.length === 0 ? (
         <p class="pp-message" data-testid="ocr-none">
           {t('ocr.none')}
@@ -82,20 +98,20 @@ export function Result(props: {
         <>
           <p>{t('ocr.fieldsIntro')}</p>
           {page.targets.length === 0 && <p class="pp-message">{t('ocr.noTargets')}</p>}
-          <ol class="pp-ocr-fields">
-            {rows.map((r) => (
-              <FieldRow
-                key={r.n}
-                t={t}
-                lang={lang}
-                row={r}
-                fromCode={codeVerified(read.code)}
-                page={page}
-                onEdit={props.onEdit}
-                onTarget={props.onTarget}
-              />
-            ))}
-          </ol>
+          <ol class="pp-ocr-fields">{shown.map(fieldRow)}</ol>
+          {folded.length > 0 && (
+            <details
+              class="pp-ocr-others"
+              data-testid="ocr-others"
+              onToggle={(e) => setOthersOpen((e.currentTarget as HTMLDetailsElement).open)}
+            >
+              <summary>{t('ocr.others', { count: folded.length })}</summary>
+              <p class="pp-ocr-hint">{t('ocr.othersHelp')}</p>
+              <ol class="pp-ocr-fields" start={shown.length + 1}>
+                {folded.map(fieldRow)}
+              </ol>
+            </details>
+          )}
           <label class="pp-choice">
             <input
               type="checkbox"
