@@ -19,6 +19,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Demo, startDemoServer } from './demo';
 import { axe, deepActive, launch, launchBrowser, launcher, panel, ROOT } from './harness';
+import { covered } from './screen-checks';
 
 const SHOTS = join(ROOT, 'test-results/screenshots');
 
@@ -58,89 +59,6 @@ const fitOf = (page: Page) => page.locator('.pp-root').getAttribute('data-fit');
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-}
-
-/**
- * What covers `selectors` (each must be on screen, and at its centre and four inner corners show
- * itself): an empty list when they are all in view and clear of us.
- */
-function covered(page: Page, selectors: string[]): Promise<string[]> {
-  return page.evaluate((sels) => {
-    const problems: string[] = [];
-    // Our UI: closed shadow roots on web pages, reached here through the test's way in (closed-roots.ts).
-    const roots = [...document.querySelectorAll('[data-pasapas-host]')]
-      .map((host) => host.shadowRoot)
-      .filter((root): root is ShadowRoot => root !== null);
-    const painted: { name: string; box: DOMRect }[] = [];
-    for (const root of roots)
-      for (const el of root.querySelectorAll('*')) {
-        // What shows of it: its box cut by the scrolling boxes around it (the panel scrolls).
-        let box = el.getBoundingClientRect();
-        for (let up = el.parentElement; up && box.width > 0 && box.height > 0; up = up.parentElement) {
-          const o = getComputedStyle(up);
-          if (o.overflowX === 'visible' && o.overflowY === 'visible') continue;
-          const c = up.getBoundingClientRect();
-          const left = Math.max(box.left, c.left);
-          const top = Math.max(box.top, c.top);
-          box = new DOMRect(
-            left,
-            top,
-            Math.max(0, Math.min(box.right, c.right) - left),
-            Math.max(0, Math.min(box.bottom, c.bottom) - top),
-          );
-        }
-        if (box.width === 0 || box.height === 0) continue;
-        const style = getComputedStyle(el);
-        if (style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
-        const background = style.backgroundColor;
-        const paints =
-          !/^(transparent|rgba\(.*,\s*0\))$/.test(background) ||
-          [...el.childNodes].some((n) => n.nodeType === 3 && (n.textContent ?? '').trim() !== '') ||
-          /^(button|input|select|svg|img|iframe)$/.test(el.localName);
-        if (paints)
-          painted.push({
-            name: `${el.localName}.${(el.getAttribute('class') ?? '').split(' ')[0]}[${el.getAttribute('data-pasapas') ?? ''}]`,
-            box,
-          });
-      }
-    for (const sel of sels) {
-      const target = document.querySelector(sel);
-      if (!target) {
-        problems.push(`${sel}: not on the page`);
-        continue;
-      }
-      const r = target.getBoundingClientRect();
-      if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) {
-        problems.push(
-          `${sel}: not all on screen (${Math.round(r.top)}..${Math.round(r.bottom)} of ${innerHeight})`,
-        );
-        continue;
-      }
-      const inset = Math.min(3, r.width / 4, r.height / 4);
-      const points = [
-        [(r.left + r.right) / 2, (r.top + r.bottom) / 2],
-        [r.left + inset, r.top + inset],
-        [r.right - inset, r.top + inset],
-        [r.left + inset, r.bottom - inset],
-        [r.right - inset, r.bottom - inset],
-      ] as const;
-      for (const [x, y] of points) {
-        const where = `${sel} at ${Math.round(x)},${Math.round(y)}`;
-        const top = document.elementsFromPoint(x, y)[0];
-        if (!top || !target.contains(top))
-          problems.push(`${where}: under ${top?.closest('[data-pasapas-host]') ? 'our UI' : top?.localName}`);
-        for (const root of roots) {
-          const ours = root.elementsFromPoint(x, y).find((el) => el.getRootNode() === root);
-          if (ours)
-            problems.push(`${where}: under our ${ours.localName}.${ours.getAttribute('class') ?? ''}`);
-        }
-        for (const p of painted)
-          if (x >= p.box.left && x <= p.box.right && y >= p.box.top && y <= p.box.bottom)
-            problems.push(`${where}: under our ${p.name}`);
-      }
-    }
-    return problems;
-  }, selectors);
 }
 
 /** The fields of the demo's first two pages, each with its label: the highlight's label stays off them all. */

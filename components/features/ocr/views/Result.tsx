@@ -89,11 +89,13 @@ export function Result(props: {
           {t('ocr.textLayer')}
         </p>
       )}
-      {read.image && <DocImage t={t} image={read.image} rows={othersOpen ? rows : shown} />}
       {rows.length === 0 ? (
-        <p class="pp-message" data-testid="ocr-none">
-          {t('ocr.none')}
-        </p>
+        <>
+          <p class="pp-message" data-testid="ocr-none">
+            {t('ocr.none')}
+          </p>
+          {read.image && <DocImage t={t} image={read.image} rows={rows} />}
+        </>
       ) : (
         <>
           <p>{t('ocr.fieldsIntro')}</p>
@@ -112,6 +114,8 @@ export function Result(props: {
               </ol>
             </details>
           )}
+          {/* After the values: on a phone the picture filled the first screen. */}
+          {read.image && <DocImage t={t} image={read.image} rows={othersOpen ? rows : shown} />}
           <label class="pp-choice">
             <input
               type="checkbox"
