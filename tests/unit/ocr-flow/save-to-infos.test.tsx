@@ -36,6 +36,7 @@ function row(kind: ExtractedField['kind'], value: string, n: number): Row {
     value,
     valid: true,
     targetKey: '',
+    group: 'page',
   };
 }
 const rows = [row('fiscal-number', FISCAL, 1), row('postcode', '75011', 2)];
