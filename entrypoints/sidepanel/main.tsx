@@ -3,6 +3,7 @@ import { extensionUrl } from '../../components/app/extension-url';
 import { mountPanel } from '../../components/app/mount';
 import type { FrontPage } from '../../components/app/services';
 import { tellTab } from '../../components/app/tell-tab';
+import { GUIDES_CHANGED, isBroadcast } from '../../utils/messaging/broadcasts';
 import { createExtensionSettingsStore } from '../../utils/settings/settings';
 
 // The side panel shows the panel docked; features that need the page itself stay in the page.
@@ -24,7 +25,10 @@ async function pageTab(): Promise<number | null> {
   return target?.id ?? null;
 }
 
-/** Who hears of a change of page: another tab in front, a navigation, a closed tab or window. */
+/**
+ * Who hears of a change of page: another tab in front, a navigation, a closed tab or window, or the
+ * guides that page may offer (a guide installed or removed meanwhile).
+ */
 const listeners = new Set<() => void>();
 const pageChanged = () => {
   for (const listener of [...listeners]) listener();
@@ -35,6 +39,11 @@ browser.tabs.onUpdated.addListener((_id, info) => {
 });
 browser.tabs.onRemoved.addListener(pageChanged);
 browser.windows?.onFocusChanged?.addListener(pageChanged);
+browser.runtime.onMessage.addListener((message, sender) => {
+  if (isBroadcast(message, GUIDES_CHANGED, sender, browser.runtime.id)) pageChanged();
+  // Nothing to answer: the background does not wait.
+  return undefined;
+});
 
 /** The tab in front, for the features: each speaks to its own part of the page by its id. */
 const frontPage: FrontPage = {

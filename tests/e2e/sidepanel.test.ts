@@ -4,12 +4,14 @@
  * of a poll, the side panel following a new page and a new tab, and « Je n’y arrive pas » (help
  * places near a postcode, a note for the guide's author) and « Mon récapitulatif ». Keyboard only.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { uiMessages } from '../../utils/i18n/ui';
 import { type Demo, startDemoServer } from './demo';
 import { press } from './guide-panel';
-import { axe, deepActive, launch, launcher, panel, tabTo } from './harness';
+import { axe, deepActive, launch, launcher, panel, ROOT, tabTo } from './harness';
 
 let demo: Demo;
 beforeAll(async () => {
@@ -230,6 +232,49 @@ describe('guides in the side panel', () => {
       await site.bringToFront();
       await side.bringToFront();
       await expect.poll(() => stepOf(side)).toBe(onFoyer);
+      expect(await axe(side)).toEqual([]);
+      expect(session.outside).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('an open side panel offers a guide installed meanwhile (from the studio or the options page) at once, without being reopened', async () => {
+    const session = await launch({ extension: true });
+    try {
+      const site = await session.context.newPage();
+      await site.goto(`${demo.url}/plain.html?widget=0`);
+      await launcher(site).waitFor();
+      const side = await session.context.newPage();
+      await side.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
+      await expect
+        .poll(() => side.locator('[data-testid="guides-none"]').textContent(), { timeout: 20_000 })
+        .toContain('Aucun guide n’est prévu pour cette page.');
+      // The side panel now holds its question to the page (answered when something changes there).
+      const housing = JSON.parse(
+        readFileSync(join(ROOT, 'public/guides/fr.demo.aide-logement.json'), 'utf8'),
+      ) as Record<string, unknown> & { title: Record<string, string> };
+      const title = 'Guide installé pendant que le panneau est ouvert';
+      const guide = {
+        ...housing,
+        id: 'fr.demo.installe-panneau-ouvert',
+        title: { ...housing.title, fr: title },
+        matches: { urls: ['http://127.0.0.1/plain.html*'] },
+      };
+      // Installed as the studio's « Installer le guide sur cet ordinateur » does, from this very
+      // side panel (no tab is activated or closed, which would make the panel ask again anyway).
+      const answer = await side.evaluate(
+        (text) =>
+          (
+            globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+          ).chrome.runtime.sendMessage({ type: 'pasapas:studio-install', text }),
+        JSON.stringify(guide),
+      );
+      expect(answer).toMatchObject({ ok: true, id: guide.id });
+      // Without being told, the side panel would wait for its held question to time out (20 s).
+      await expect
+        .poll(() => side.locator('[data-testid="guide-title"]').textContent(), { timeout: 10_000 })
+        .toBe(title);
       expect(await axe(side)).toEqual([]);
       expect(session.outside).toEqual([]);
     } finally {

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { countOutcome, readHealthBook } from '../../../utils/guides/health-count';
+import { GUIDES_CHANGED } from '../../../utils/messaging/broadcasts';
 import { defineBackgroundPart } from '../define-background';
 
 /** The guides' health on this computer (utils/guides/health-count.ts): ids and counts only. */
@@ -12,7 +13,13 @@ const DAY = 24 * 60 * 60 * 1000;
  * The mediator's installed guides live in the extension's own IndexedDB; pages (content scripts
  * run on the page's origin) get them from here, checked again against the trusted keys.
  */
-export default defineBackgroundPart(({ guideLibrary }) => {
+export default defineBackgroundPart(({ guideLibrary, onInstalledGuidesChanged }) => {
+  // An open side panel holds its question to the page for a while: told here, it asks again at
+  // once, and the page reads the installed guides again (a guide just installed from the studio
+  // or the options page is offered without waiting). No page of ours open: nobody hears it.
+  onInstalledGuidesChanged(() => {
+    browser.runtime.sendMessage({ type: GUIDES_CHANGED }).catch(() => {});
+  });
   let lastCheck = 0;
   const refreshSoon = () => {
     if (Date.now() - lastCheck < 60 * 60 * 1000) return;
