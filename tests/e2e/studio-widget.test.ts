@@ -15,7 +15,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { parseGuideText } from '../../utils/guides/schema';
 import { type Demo, startDemoServer } from './demo';
 import { axe, launchBrowser, launcher, panel, ROOT, tabTo } from './harness';
-import { pressButton, recordFields, startGuide, studioHighlight } from './studio-helpers';
+import { highlighted, pressButton, recordFields, startGuide, studioHighlight } from './studio-helpers';
 
 let staff: Demo;
 let publicSite: Demo;
@@ -40,6 +40,7 @@ afterAll(async () => {
 });
 
 const IDENTITY = '/aide-logement/identite.html';
+const SHOTS = join(ROOT, 'test-results/screenshots');
 const TYPED = 'Zéphyrine-Secrète';
 
 /** Opens the widget's panel by keyboard: Tab to the launcher, Enter. */
@@ -71,7 +72,12 @@ describe('guide studio in the widget', () => {
 
     // Recorded on the page itself: « Montrer une case sur la page », then Tab in the page to the
     // field and Enter (studio-helpers.recordFields, with the page as both sides).
-    await recordFields(page, page, ['nom']);
+    // The page as the staff member sees it while picking (for docs/creer-un-guide.md).
+    await recordFields(page, page, ['nom'], async (site, id) => {
+      const at = (await highlighted(site)) === id;
+      if (at) await site.screenshot({ path: join(SHOTS, 'studio-widget-picking.png') });
+      return at;
+    });
     await expect
       .poll(() => page.locator('[data-testid="studio-steps"] h3').first().textContent())
       .toBe('Étape 1 : Nom de naissance');
@@ -79,6 +85,7 @@ describe('guide studio in the widget', () => {
     await expect.poll(() => studioHighlight(page).isVisible()).toBe(false);
 
     expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'studio-widget-step.png') });
 
     // What differs from the extension: no signing key, no install here; said in words.
     expect(await page.locator('[data-testid="studio-sign"]').count()).toBe(0);

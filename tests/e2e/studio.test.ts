@@ -7,13 +7,14 @@
  * all along (its panel opened once before) offers the new guide without a reload.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseGuide } from '../../utils/guides/schema';
 import { decideTarget, isStrictValidator } from '../../utils/guides/target';
 import { type Demo, startDemoServer } from './demo';
 import { guideWalk, pressPanelButton } from './guide-walk';
-import { axe, launch, launcher, panel } from './harness';
+import { axe, launch, launcher, panel, ROOT } from './harness';
 import { highlighted, openStudio, pressButton, recordFields, startGuide } from './studio-helpers';
 
 let demo: Demo;
@@ -102,6 +103,11 @@ describe('guide studio in the side panel', () => {
         .poll(() => side.locator('[data-testid="studio-install-status"]').textContent())
         .toBe('Guide installé. Il s’affiche sur les pages de la démarche.');
       expect(await axe(side)).toEqual([]);
+      // For the mediators' docs (docs/creer-un-guide.md): the studio as wide as a side panel.
+      await side.setViewportSize({ width: 420, height: 1100 });
+      await side.evaluate(() => window.scrollTo(0, 0));
+      await side.screenshot({ path: join(ROOT, 'test-results/screenshots/studio-sidepanel.png') });
+      await side.setViewportSize({ width: 1280, height: 900 });
 
       // The page already open offers it the next time its panel opens, without a reload.
       await site.bringToFront();
