@@ -32,6 +32,14 @@ const TYPED = {
   siteKept: 'garde-par-le-site-5519',
 };
 
+/** The part of the extension API these checks use, in the options page. */
+type FirefoxApi = {
+  permissions: { contains(p: { permissions: string[] }): Promise<boolean> };
+  storage: {
+    local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> };
+  };
+};
+
 let demo: Demo;
 const dirs: string[] = [];
 const outside: string[] = [];
@@ -111,8 +119,12 @@ function siteStorage(page: Page) {
 
 /** The mediator, between two people: « Personne suivante », then « Oui », and its summary. */
 async function nextPerson(options: Page) {
-  await options.locator('[data-action="next-person"]').click();
-  await options.locator('[data-action="next-person-yes"]').click();
+  // By keyboard, as on any page of ours (the page may be redrawn in the person's settings).
+  for (const action of ['next-person', 'next-person-yes']) {
+    const button = await options.waitForSelector(`[data-action="${action}"]`);
+    await button?.focus();
+    await options.keyboard.press('Enter');
+  }
   await options.waitForSelector('[data-testid="end-summary"]', { timeout: 30_000 });
 }
 
@@ -128,7 +140,20 @@ describe('the end of a session ends everything it can (Firefox)', () => {
     const browser = await firefoxWithExtension(dir, {
       prefs: { 'extensions.webextOptionalPermissionPrompts': false },
     });
-    const options = await extensionPage(browser, 'options.html', outside);
+    let options = await extensionPage(browser, 'options.html', outside);
+    // Asked only when the mode is turned on: not held before.
+    expect(
+      await options.evaluate(
+        (api) => (globalThis as unknown as { browser: FirefoxApi }).browser.permissions.contains(api),
+        { permissions: ['browsingData'] },
+      ),
+    ).toBe(false);
+    // The mediator's settings: large text, French.
+    await options.evaluate(() =>
+      (globalThis as unknown as { browser: FirefoxApi }).browser.storage.local.set({
+        'pasapas:settings': { comfort: { textScale: 1.5 }, lang: 'fr', speechRate: 1 },
+      }),
+    );
     await options.locator('[data-testid="public-enabled"]').click();
     await options.locator('[data-action="public-save"]').click();
     await options.waitForSelector('[data-testid="public-status"]');
@@ -138,7 +163,16 @@ describe('the end of a session ends everything it can (Firefox)', () => {
 
     const page = await personUsesTheSite(browser);
     expect(await webTabs(browser)).toBe(1);
+    // The person changes the settings during the session.
+    await options.evaluate(() =>
+      (globalThis as unknown as { browser: FirefoxApi }).browser.storage.local.set({
+        'pasapas:settings': { comfort: { textScale: 2, theme: 'dark' }, lang: 'en', speechRate: 1.5 },
+      }),
+    );
 
+    // The mediator comes back to the options page, now in the person's settings.
+    await options.close();
+    options = await extensionPage(browser, 'options.html', outside);
     await nextPerson(options);
     await expect.poll(() => webTabs(browser), { timeout: 20_000 }).toBe(0);
     expect(page.isClosed()).toBe(true);
@@ -159,6 +193,17 @@ describe('the end of a session ends everything it can (Firefox)', () => {
     );
     expect(await lines('end-left')).toEqual(['end.left.server', 'end.left.downloads', 'end.left.printed']);
     expect(await axeIn(options, '[data-testid="public-options"]')).toEqual([]);
+    // The settings are the mediator's again.
+    expect(
+      await options.evaluate(
+        async () =>
+          (
+            await (globalThis as unknown as { browser: FirefoxApi }).browser.storage.local.get(
+              'pasapas:settings',
+            )
+          )['pasapas:settings'],
+      ),
+    ).toMatchObject({ comfort: { textScale: 1.5 }, lang: 'fr', speechRate: 1 });
     expect(await options.$eval('[data-testid="end-erased"]', (el) => el.textContent)).toContain(
       new URL(demo.url).host,
     );
