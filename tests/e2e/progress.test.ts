@@ -824,4 +824,49 @@ describe('shared computer, by keyboard, at 360 px', () => {
       await browser.close();
     }
   });
+
+  /**
+   * On a laptop the question sat over the right half of « Nom » and « Prénom »: the person could not
+   * see the field they had just typed in, nor the one they were going to. The page now scrolls so
+   * both show above the question, clear of it.
+   */
+  test('widget at 1280 px: the question leaves the field typed in and the next one in view', async () => {
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.context({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.route(`${demo.url}/aide-logement/identite.html`, async (route) => {
+        const original = await route.fetch();
+        const body = (await original.text()).replace(
+          'data-catalog="/demo-guides/index.json"',
+          'data-catalog="/demo-guides/index.json" data-public-computer="true"',
+        );
+        await route.fulfill({ response: original, body });
+      });
+      await goto(page, '/aide-logement/identite.html');
+      await page.locator('#nom').focus();
+      await page.keyboard.type('Martin');
+      await agentReady(page);
+      await pinWanted(page);
+      await page.keyboard.press('Tab');
+      await expect.poll(() => bannerState(page)).toBe('pin-needed');
+      for (const sel of ['#nom', 'label[for="nom"]', '#prenom', 'label[for="prenom"]'])
+        await expect
+          .poll(() => boxes(page, sel).then((b) => b && !b.overlaps), { timeout: 10_000 })
+          .toBe(true);
+      const shown = await page.evaluate(() =>
+        ['nom', 'prenom'].map((id) => {
+          const r = document.getElementById(id)?.getBoundingClientRect();
+          return !!r && r.top >= 0 && r.bottom <= innerHeight;
+        }),
+      );
+      expect(shown).toEqual([true, true]);
+      await page.screenshot({ path: join(SHOTS, 'widget-1280-fr-pin-asked.png') });
+      expect(await axe(page, '[data-pasapas-host="progress"]')).toEqual([]);
+      await context.close();
+    } finally {
+      outside.push(...browser.outside);
+      await browser.close();
+    }
+  });
 });

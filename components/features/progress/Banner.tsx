@@ -17,6 +17,7 @@ import { attachOurShadow, modeFor } from '../../app/shadow-root';
 import { ignoreUntrustedEvents } from '../../app/trusted-events';
 import panelCss from '../../styles/panel.css?inline';
 import type { Agent } from './agent';
+import { watchAskedFields } from './keep-asked-in-view';
 import { errorMessage, type T, translatorFor } from './messages';
 import { PinForm } from './PinForm';
 import type { SessionEvent } from './PublicSection';
@@ -34,6 +35,7 @@ function BannerView({ agent, services }: { agent: Agent; services: PanelServices
   const t = translatorFor(() => lang.value);
   const state = agent.banner.value;
   const messageRef = useRef<HTMLParagraphElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
   const fields = agent.fields();
   const labelOf = (index: number) => fields[index]?.label || '—';
 
@@ -49,6 +51,13 @@ function BannerView({ agent, services }: { agent: Agent; services: PanelServices
   useLayoutEffect(() => {
     if (state.kind === 'filled') messageRef.current?.focus();
   }, [state.kind]);
+
+  // Asked as the person left a field: that field and the next stay in view above the question.
+  useEffect(() => {
+    const section = sectionRef.current;
+    if (!ask || !section) return;
+    return watchAskedFields(section, [ask.left, ask.back]);
+  }, [ask]);
 
   if (state.kind === 'hidden') return null;
   // "Mes démarches" shows its own code box on this page: one box at a time.
@@ -110,6 +119,7 @@ function BannerView({ agent, services }: { agent: Agent; services: PanelServices
       {...(ask ? { role: 'dialog', 'aria-describedby': 'pp-progress-banner-intro', 'data-ask': '' } : {})}
       data-testid="progress-banner"
       data-state={state.kind}
+      ref={sectionRef}
     >
       {state.kind === 'offer' && (
         <>

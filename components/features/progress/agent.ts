@@ -47,7 +47,11 @@ export type Banner =
 type Target = { guideId: string; title: string };
 
 /** A PIN question put when the person left a field: focus goes into it, and back to `back` after. */
-export type PinAsk = { back: HTMLElement | null };
+export type PinAsk = {
+  back: HTMLElement | null;
+  /** The field the person just left (typed in): kept in view above the question. */
+  left?: HTMLElement;
+};
 
 export type Agent = {
   banner: Signal<Banner>;
@@ -228,7 +232,7 @@ export function startProgressAgent(options: AgentOptions): Agent {
     if (next && field.info.elements?.includes(next)) return;
     banner.value = {
       kind: wanted.value,
-      ask: { back: next && !isOurs(next) ? next : (left as HTMLElement) },
+      ask: { back: next && !isOurs(next) ? next : (left as HTMLElement), left: left as HTMLElement },
     };
   };
 
