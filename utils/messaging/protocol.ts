@@ -196,7 +196,7 @@ export const PROTOCOL = {
    * value beside the new), and adding or replacing one. Nothing else of the file: no list of every
    * kind, no delete, no export.
    */
-  'pasapas:ocr-infos': {
+  'progress:infos-from-reading': {
     from: { pages: [OCR_PAGE] },
     payload: v.variant('action', [
       v.object({

@@ -73,7 +73,7 @@ export const OCR_MESSAGES = {
   capture: 'pasapas:ocr-capture',
   cameraWindow: 'pasapas:ocr-camera-window',
   /** ocr.html → background: « Mes informations » for « Enregistrer dans Mes informations » (claimed frame only). */
-  infos: 'pasapas:ocr-infos',
+  infos: 'progress:infos-from-reading',
   /** sidepanel.html → background: `{ action: 'targets' | 'fill' | 'capture' }`, checked against the tab in front. */
   side: 'pasapas:ocr-side',
 } as const;

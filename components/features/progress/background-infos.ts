@@ -24,7 +24,7 @@ async function fromClaimedOcrFrame(caller: Caller, token: string): Promise<boole
 
 export function ocrInfosHandlers(service: Pick<ProgressClient, 'infosList' | 'infosPut'>): Handlers {
   return {
-    'pasapas:ocr-infos': async (message, _sender, caller): Promise<CallAnswer> => {
+    'progress:infos-from-reading': async (message, _sender, caller): Promise<CallAnswer> => {
       if (!(await fromClaimedOcrFrame(caller, message.claim)))
         return { ok: false, error: toWire(new ProgressError('forbidden')) };
       if (message.action === 'entries') {

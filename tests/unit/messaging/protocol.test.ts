@@ -128,9 +128,9 @@ describe('the protocol table', () => {
 
   it('« Mes informations » from a reading: only our OCR frame, only the kinds it names, add or replace', () => {
     const claim = 'a'.repeat(32);
-    const entries = { type: 'pasapas:ocr-infos', action: 'entries', kinds: ['fiscal-number'], claim };
+    const entries = { type: 'progress:infos-from-reading', action: 'entries', kinds: ['fiscal-number'], claim };
     const put = {
-      type: 'pasapas:ocr-infos',
+      type: 'progress:infos-from-reading',
       action: 'put',
       input: { kind: 'fiscal-number', value: '3023217600053', source: { kind: '2ddoc' } },
       id: 'x',
