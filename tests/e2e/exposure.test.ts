@@ -234,7 +234,9 @@ describe('ocr.html framed by another site', () => {
     expect(await ask({ type: 'pasapas:ocr-camera-window', claim: guess })).toMatchObject({ ok: false });
     // « Mes informations »: neither read nor written by a frame that did not claim.
     const kinds = ['family-name', 'given-names', 'iban', 'nir', 'fiscal-number', 'email', 'phone'];
-    expect(await ask({ type: 'progress:infos-from-reading', action: 'entries', kinds, claim: guess })).toMatchObject({
+    expect(
+      await ask({ type: 'progress:infos-from-reading', action: 'entries', kinds, claim: guess }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });

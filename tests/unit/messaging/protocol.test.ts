@@ -128,7 +128,12 @@ describe('the protocol table', () => {
 
   it('« Mes informations » from a reading: only our OCR frame, only the kinds it names, add or replace', () => {
     const claim = 'a'.repeat(32);
-    const entries = { type: 'progress:infos-from-reading', action: 'entries', kinds: ['fiscal-number'], claim };
+    const entries = {
+      type: 'progress:infos-from-reading',
+      action: 'entries',
+      kinds: ['fiscal-number'],
+      claim,
+    };
     const put = {
       type: 'progress:infos-from-reading',
       action: 'put',
