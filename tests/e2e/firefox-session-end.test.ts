@@ -7,20 +7,20 @@
  * the values, the site's storage is empty, the summary says what was erased (Firefox: the whole
  * cache, its browsingData cannot filter it by site), and — Firefox closed — the profile's files.
  *
- * Driven from the options page, not from « Terminer ma session » in our frame on the site's page
- * (a moz-extension frame inside a web page, not scripted by these BiDi tests yet). Both send the
- * same message to the same background code (progress/background-session-end.ts); the frame's path
- * is Chromium's test.
+ * Driven twice: by the mediator's « Personne suivante » in the options page, and by the person's
+ * « Terminer ma session » in our frame of the panel on the site's page (BiDi reports that
+ * moz-extension frame as about:blank, yet scripts it: it is found by its document's address).
  * The mediator's grant of `browsingData` is asked by the real click on « Enregistrer »; Firefox's
  * pref `extensions.webextOptionalPermissionPrompts` (false) answers its prompt, which BiDi cannot.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Demo, startDemoServer } from './demo';
 import { axeIn, extensionPage, firefoxWithExtension, watchedPage } from './firefox-harness';
+import { pierce } from './firefox-roots';
 import { encodings, find } from './profile-search';
 
 const TYPED = {
@@ -128,6 +128,64 @@ async function nextPerson(options: Page) {
   await options.waitForSelector('[data-testid="end-summary"]', { timeout: 30_000 });
 }
 
+/** Our PIN frame in the panel's « Mes démarches » tab, once the page script claimed it. */
+async function sessionFrameOf(page: Page): Promise<Frame> {
+  let found: Frame | undefined;
+  await expect
+    .poll(
+      async () => {
+        for (const frame of page.frames().slice(1)) {
+          const claimed = await frame
+            .evaluate(() =>
+              location.pathname === '/session.html'
+                ? document.querySelector('[data-testid="session-page"]')?.getAttribute('data-claimed')
+                : null,
+            )
+            .catch(() => null);
+          if (claimed === 'true') found = frame;
+        }
+        return found !== undefined;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  return found as Frame;
+}
+
+/** « Terminer ma session » and « Oui, tout effacer » in our frame, by keyboard. */
+async function endFromTheFrame(page: Page) {
+  await (await pierce(page, '[data-pasapas="launcher"]')).click();
+  await pierce(page, '[data-pasapas="panel"]');
+  await (await pierce(page, '[role=tab][data-feature="progress"]')).click();
+  const frame = await sessionFrameOf(page);
+  await (await frame.waitForSelector('[data-action="end-session"]'))?.focus();
+  await page.keyboard.press('Enter');
+  await (
+    await frame.waitForSelector('[data-testid="end-confirm"] [data-action="confirm-yes"]', {
+      timeout: 20_000,
+    })
+  )?.focus();
+  await page.keyboard.press('Enter');
+}
+
+/** Our summary tab, by its document's address (BiDi reports no navigation in extension pages). */
+async function summaryTab(browser: Browser): Promise<Page> {
+  let found: Page | undefined;
+  await expect
+    .poll(
+      async () => {
+        for (const p of await browser.pages()) {
+          const href = await p.evaluate(() => location.href).catch(() => '');
+          if (href.endsWith('/session-end.html')) found = p;
+        }
+        return found !== undefined;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  return found as Page;
+}
+
 async function webTabs(browser: Browser): Promise<number> {
   return (await browser.pages()).filter((p) => p.url().startsWith(demo.url)).length;
 }
@@ -233,5 +291,47 @@ describe('the end of a session ends everything it can (Firefox)', () => {
       expect(hits.filter((h) => where(h) === file)).toEqual([]);
     // Nothing of the site's own storage either (its folder under storage/default).
     expect(hits.filter((h) => where(h).startsWith('/storage/'))).toEqual([]);
+  }, 180_000);
+
+  test('« Terminer ma session » in our frame on the site’s page: the summary tab, the site signed out and its storage gone', async () => {
+    const dir = tempDir('pasapas-ff-end-frame-');
+    const browser = await firefoxWithExtension(dir, {
+      prefs: { 'extensions.webextOptionalPermissionPrompts': false },
+    });
+    const options = await extensionPage(browser, 'options.html', outside);
+    await options.locator('[data-testid="public-enabled"]').click();
+    await options.locator('[data-action="public-save"]').click();
+    await options.waitForSelector('[data-testid="public-status"]');
+    await options.close();
+
+    const page = await personUsesTheSite(browser);
+    await page.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
+    await endFromTheFrame(page);
+
+    const summary = await summaryTab(browser);
+    await summary.waitForSelector('[data-testid="end-summary"]', { timeout: 30_000 });
+    await expect.poll(() => webTabs(browser), { timeout: 20_000 }).toBe(0);
+    const erased = await summary.$$eval('[data-testid="end-erased"] > li', (els) =>
+      els.map((e) => e.getAttribute('data-line')),
+    );
+    expect(erased).toEqual(
+      expect.arrayContaining([
+        'end.erased.pasapas',
+        'end.erased.tabs',
+        'end.erased.siteData',
+        'end.erased.cacheAll',
+        'end.erased.history',
+      ]),
+    );
+    expect(await summary.$eval('h1', (el) => el.textContent)).toBe('Votre session est terminée');
+    expect(await axeIn(summary, 'main')).toEqual([]);
+
+    const after = await watchedPage(browser, outside);
+    await after.goto(`${demo.url}/compte/?widget=0`);
+    expect(after.url()).toContain('/compte/connexion.html');
+    await after.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
+    expect(await after.$eval('[name="nom"]', (i) => (i as HTMLInputElement).value)).toBe('');
+    expect(await siteStorage(after)).toEqual({ local: null, session: null, databases: [] });
+    await browser.close();
   }, 180_000);
 });
