@@ -65,8 +65,9 @@ async function personUsesTheSite(browser: Browser): Promise<Page> {
   await page.goto(`${demo.url}/compte/connexion.html?widget=0`);
   await page.locator('#identifiant').fill(TYPED.identifiant);
   await page.locator('#mot_de_passe').fill('pas-un-vrai-mot-de-passe');
-  await Promise.all([page.waitForNavigation(), page.locator('main button[type="submit"]').click()]);
-  await page.waitForSelector('#compte-connecte');
+  // Waited for by what the next page shows: BiDi's navigation events were missed 1 run in 6 here.
+  await page.locator('main button[type="submit"]').click();
+  await page.waitForSelector('#compte-connecte', { timeout: 30_000 });
   await page.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
   // Set as a form filler would: the extension's code box (shared computer) stays out of the way.
   await page.evaluate((typed) => {
@@ -82,11 +83,8 @@ async function personUsesTheSite(browser: Browser): Promise<Page> {
     set('email', typed.email);
     set('telephone', '06 12 34 56 78');
   }, TYPED);
-  await Promise.all([
-    page.waitForNavigation(),
-    page.evaluate(() => document.querySelector<HTMLFormElement>('main form')?.requestSubmit()),
-  ]);
-  expect(page.url()).toContain('/aide-logement/foyer.html');
+  await page.evaluate(() => document.querySelector<HTMLFormElement>('main form')?.requestSubmit());
+  await page.waitForFunction(() => location.pathname === '/aide-logement/foyer.html', { timeout: 30_000 });
   await page.evaluate(async (kept) => {
     localStorage.setItem('brouillon', kept);
     sessionStorage.setItem('brouillon', kept);
