@@ -152,7 +152,9 @@ async function sessionFrameOf(page: Page): Promise<Frame> {
 
 /** « Terminer ma session » and « Oui, tout effacer » in our frame, by keyboard. */
 async function endFromTheFrame(page: Page) {
-  await (await pierce(page, '[data-pasapas="launcher"]')).click();
+  await pierce(page, '[data-pasapas="launcher"]');
+  // Found again at the click: the launcher may be drawn again meanwhile (« Node is detached »).
+  await page.locator('pierce/[data-pasapas="launcher"]').click();
   await pierce(page, '[data-pasapas="panel"]');
   await (await pierce(page, '[role=tab][data-feature="progress"]')).click();
   const frame = await sessionFrameOf(page);
