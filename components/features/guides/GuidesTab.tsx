@@ -43,6 +43,7 @@ import { RecapView } from './RecapView';
 import { RemoteGuides, remoteOf } from './RemoteGuides';
 import { recapMessages } from './recap-messages';
 import { TargetWords } from './TargetWords';
+import { useAside } from './use-aside';
 
 const translate = createTranslator(
   uiMessages,
@@ -268,22 +269,13 @@ function GuideView({
   const ticked = useTicked(guide.id);
   const [notFound, setNotFound] = useState(false);
   // The recap or the help places, shown in the step's place; closing goes back to the button.
-  const [aside, setAside] = useState<'recap' | 'help' | null>(null);
-  const recapButton = useRef<HTMLButtonElement>(null);
-  const helpButton = useRef<HTMLButtonElement>(null);
-  const returnTo = useRef<'recap' | 'help' | null>(null);
-  const closeAside = () => {
-    returnTo.current = aside;
-    setAside(null);
-  };
-  // Once the step is drawn again (an effect runs after the render), focus goes back to the button;
-  // if the panel got short meanwhile (turned phone, zoom) the button is gone: to the step, never lost.
-  useEffect(() => {
-    if (aside !== null || !returnTo.current) return;
-    const button = (returnTo.current === 'help' ? helpButton : recapButton).current;
-    (button ?? (state.finished ? finishedRef.current : headingRef.current))?.focus();
-    returnTo.current = null;
-  }, [aside]);
+  const {
+    aside,
+    open,
+    close: closeAside,
+    helpButton,
+    recapButton,
+  } = useAside(() => (state.finished ? finishedRef.current : headingRef.current));
   const recapOpen = aside === 'recap';
   const stuck = useRef(createStuckCounter());
   const [refused, setRefused] = useState(0);
@@ -410,7 +402,7 @@ function GuideView({
           t={t}
           finishedRef={finishedRef}
           onRestart={() => act(() => session.goTo(0))}
-          onRecap={() => setAside('recap')}
+          onRecap={() => open('recap')}
           recapRef={recapButton}
         />
       ) : (
@@ -485,7 +477,7 @@ function GuideView({
               class={offered ? 'pp-button pp-button--primary' : 'pp-button'}
               data-action="stuck"
               ref={helpButton}
-              onClick={() => setAside('help')}
+              onClick={() => open('help')}
             >
               {t('help.stuck')}
             </button>
@@ -499,7 +491,7 @@ function GuideView({
           class="pp-button"
           data-action="recap-open"
           ref={recapButton}
-          onClick={() => setAside('recap')}
+          onClick={() => open('recap')}
         >
           {t('recap.open')}
         </button>

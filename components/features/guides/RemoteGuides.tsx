@@ -32,6 +32,7 @@ import {
 import { RecapView } from './RecapView';
 import { recapMessages } from './recap-messages';
 import { TargetWords } from './TargetWords';
+import { useAside } from './use-aside';
 
 const translate = createTranslator(uiMessages, guidesMessages, helpMessages, recapMessages, doerMessages);
 type T = (key: string, params?: Params) => string;
@@ -97,19 +98,13 @@ export function RemoteGuides() {
   const [notFound, setNotFound] = useState(false);
   // « Je n’y arrive pas » (help places, the note to the guide's author) or « Mon récapitulatif »,
   // in the step's place; closing goes back to its button.
-  const [aside, setAside] = useState<'help' | 'recap' | null>(null);
-  const helpButton = useRef<HTMLButtonElement>(null);
-  const recapButton = useRef<HTMLButtonElement>(null);
-  const returnTo = useRef<'help' | 'recap' | null>(null);
-  const closeAside = () => {
-    returnTo.current = aside;
-    setAside(null);
-  };
-  useEffect(() => {
-    if (aside !== null || !returnTo.current) return;
-    (returnTo.current === 'help' ? helpButton : recapButton).current?.focus();
-    returnTo.current = null;
-  }, [aside]);
+  const {
+    aside,
+    open,
+    close: closeAside,
+    helpButton,
+    recapButton,
+  } = useAside(() => finishedRef.current ?? headingRef.current);
   const focusAfterMove = useRef(false);
   const lastStep = useRef<string | null>(null);
 
@@ -330,7 +325,7 @@ export function RemoteGuides() {
                   class="pp-button"
                   data-action="stuck"
                   ref={helpButton}
-                  onClick={() => setAside('help')}
+                  onClick={() => open('help')}
                 >
                   {t('help.stuck')}
                 </button>
@@ -343,7 +338,7 @@ export function RemoteGuides() {
               class="pp-button"
               data-action="recap-open"
               ref={recapButton}
-              onClick={() => setAside('recap')}
+              onClick={() => open('recap')}
             >
               {t('recap.open')}
             </button>
