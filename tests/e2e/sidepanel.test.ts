@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { uiMessages } from '../../utils/i18n/ui';
 import { type Demo, startDemoServer } from './demo';
 import { press } from './guide-panel';
-import { axe, deepActive, launch, launcher, panel, ROOT, tabTo } from './harness';
+import { axe, deepActive, launch, launcher, panel, ROOT, type Session, tabTo } from './harness';
 
 let demo: Demo;
 beforeAll(async () => {
@@ -65,6 +65,17 @@ async function openSidePanel(page: Page, extensionId: string | undefined) {
     };
   });
 }
+/** The demo's identity page in a tab, and the side panel beside it on its first step. */
+async function identityPageWithSidePanel(session: Session) {
+  const site = await session.context.newPage();
+  await site.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
+  await launcher(site).waitFor();
+  const side = await session.context.newPage();
+  await openSidePanel(side, session.extensionId);
+  await expect.poll(() => stepOf(side)).toBe('civilite');
+  return { site, side };
+}
+
 /** The actions sent so far ("watch@1234ms": the action and when). */
 const sentTimed = (page: Page) =>
   page.evaluate(() => (window as unknown as { __sent: string[] }).__sent.slice());
@@ -99,12 +110,7 @@ describe('guides in the side panel', () => {
   test('documents ticked by keyboard in the side panel are ticked in the page’s panel, and back, pushed without polling', async () => {
     const session = await launch({ extension: true });
     try {
-      const site = await session.context.newPage();
-      await site.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
-      await launcher(site).waitFor();
-      const side = await session.context.newPage();
-      await openSidePanel(side, session.extensionId);
-      await expect.poll(() => stepOf(side)).toBe('civilite');
+      const { site, side } = await identityPageWithSidePanel(session);
       expect(await box(side, 'rib').isChecked()).toBe(false);
 
       // Nothing happens on the page: the side panel waits for the page's answer instead of asking
@@ -163,12 +169,7 @@ describe('guides in the side panel', () => {
   test('the step is read aloud from the side panel (or the person is told no voice is installed)', async () => {
     const session = await launch({ extension: true });
     try {
-      const site = await session.context.newPage();
-      await site.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
-      await launcher(site).waitFor();
-      const side = await session.context.newPage();
-      await openSidePanel(side, session.extensionId);
-      await expect.poll(() => stepOf(side)).toBe('civilite');
+      const { side } = await identityPageWithSidePanel(session);
 
       // Its name says what it does; reached and pressed by keyboard.
       const button = side.locator('.pp-guide-step [data-action="read-step"]');
@@ -208,12 +209,7 @@ describe('guides in the side panel', () => {
   test('the side panel follows the page to its next address and to another tab', async () => {
     const session = await launch({ extension: true });
     try {
-      const site = await session.context.newPage();
-      await site.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
-      await launcher(site).waitFor();
-      const side = await session.context.newPage();
-      await openSidePanel(side, session.extensionId);
-      await expect.poll(() => stepOf(side)).toBe('civilite');
+      const { site, side } = await identityPageWithSidePanel(session);
 
       // The page moves to the next page of the procedure: the side panel shows its step.
       await site.goto(`${demo.url}/aide-logement/foyer.html?widget=0`);
@@ -285,12 +281,7 @@ describe('guides in the side panel', () => {
   test('« Mon récapitulatif » and « Je n’y arrive pas » in the side panel: places near a postcode, and a note for the guide’s author', async () => {
     const session = await launch({ extension: true });
     try {
-      const site = await session.context.newPage();
-      await site.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
-      await launcher(site).waitFor();
-      const side = await session.context.newPage();
-      await openSidePanel(side, session.extensionId);
-      await expect.poll(() => stepOf(side)).toBe('civilite');
+      const { side } = await identityPageWithSidePanel(session);
 
       // « Mon récapitulatif » here too: what is left to do, the documents; closed, back to its button.
       await press(side, 'Mon récapitulatif');
