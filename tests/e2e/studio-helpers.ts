@@ -26,11 +26,40 @@ export async function pressButton(page: Page, text: string) {
 export const studioHighlight = (site: Page) =>
   site.locator('[data-pasapas-host="studio-highlight"]').locator('[data-pasapas="highlight"]');
 
-/** The field the page's highlight is on now: the one whose box holds the field's centre. */
+/** The highlight's box once it stays put across a rendered frame (a scroll or a move may be under way). */
+async function settledBox(site: Page, host: 'studio-highlight' | 'guide-highlight') {
+  const read = () =>
+    site
+      .locator(`[data-pasapas-host="${host}"]`)
+      .locator('[data-pasapas="highlight"]')
+      .boundingBox({ timeout: 1000 })
+      .catch(() => null);
+  const frame = () =>
+    site.evaluate(
+      () =>
+        new Promise((done) => {
+          // A page in the background draws no frame: nothing moves there either.
+          if (document.hidden) done(null);
+          else requestAnimationFrame(() => requestAnimationFrame(done));
+        }),
+    );
+  let box = await read();
+  for (let i = 0; i < 50 && box; i++) {
+    await frame();
+    const again = await read();
+    if (JSON.stringify(again) === JSON.stringify(box)) return box;
+    box = again;
+  }
+  return null;
+}
+
+/**
+ * The field the page's highlight is on now: the one whose box holds the field's centre. Read once
+ * the box is settled: read during the frame after a scroll, a stale box held the next field down,
+ * and Enter recorded the field before the one wanted (two steps on the e-mail field).
+ */
 export async function highlighted(site: Page): Promise<string | null> {
-  const box = await studioHighlight(site)
-    .boundingBox({ timeout: 1000 })
-    .catch(() => null);
+  const box = await settledBox(site, 'studio-highlight');
   if (!box) return null;
   return site.evaluate(({ x, y, width, height }) => {
     for (const el of Array.from(document.querySelectorAll('input, select, textarea, button, a[href]'))) {
@@ -89,11 +118,7 @@ export async function highlightIsOn(
   selector: string,
   host: 'studio-highlight' | 'guide-highlight' = 'studio-highlight',
 ): Promise<boolean> {
-  const box = await site
-    .locator(`[data-pasapas-host="${host}"]`)
-    .locator('[data-pasapas="highlight"]')
-    .boundingBox({ timeout: 1000 })
-    .catch(() => null);
+  const box = await settledBox(site, host);
   if (!box) return false;
   return site.evaluate(
     ({ selector, x, y, width, height }) => {

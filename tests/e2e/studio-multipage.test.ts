@@ -105,14 +105,20 @@ describe('guide studio across pages', () => {
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     const guide = parsed.guide;
     expect(guide.matches.urls).toEqual(['http://127.0.0.1/aide-logement/*']);
-    const pages = PAGES.map(({ slug, fields }) => ({ slug, count: fields.length + 1 }));
+    // And each step the field it was recorded for (a radio group by its name, then the page's button).
     let at = 0;
-    for (const { slug, count } of pages) {
-      for (const step of guide.steps.slice(at, at + count))
+    for (const { slug, fields } of PAGES) {
+      const count = fields.length + 1;
+      const recorded = guide.steps.slice(at, at + count);
+      for (const step of recorded)
         expect([step.id, step.when?.urlPattern]).toEqual([
           step.id,
           `http://127.0.0.1/aide-logement/${slug}.html*`,
         ]);
+      expect(recorded.map((s) => s.target?.clues?.name ?? s.done.kind)).toEqual([
+        ...fields.map((id) => id.split('-')[0]),
+        'clicked',
+      ]);
       at += count;
     }
     expect(guide.steps[1]?.when?.headingText).toBe('Votre identité');

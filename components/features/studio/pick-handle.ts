@@ -34,8 +34,11 @@ export function createPickHandle(doc: Document, isOurs: (node: Node) => boolean)
           isOurs,
           show: (el, index, count) => {
             if (el) {
-              shown.show(el, `${index + 1} / ${count} · ${hint}`);
+              // Scrolled first: the box is placed where the field is after the scroll. Placed
+              // before it, the box stayed where the field was until the scroll event came (a frame
+              // later, more under load), around the next field down.
               el.scrollIntoView?.({ block: 'nearest' });
+              shown.show(el, `${index + 1} / ${count} · ${hint}`);
             } else shown.hide();
           },
           done: (outcome, element) => {
