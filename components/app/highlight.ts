@@ -1,5 +1,5 @@
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
-import { fieldAreaElements } from '../../utils/forms/field-area';
+import { fieldAreaElements, fieldGroup } from '../../utils/forms/field-area';
 import { type Box, union } from '../../utils/layout/keep-visible';
 import { attachOurShadow } from './shadow-root';
 
@@ -45,18 +45,7 @@ const CSS = `
 `;
 
 /** Where to draw: a radio or box is shown with its whole group, so the choices are all inside. */
-export function highlightArea(element: Element): Element {
-  const input = element as HTMLInputElement;
-  if (element.localName === 'input' && (input.type === 'radio' || input.type === 'checkbox')) {
-    // The whole group (legend and every choice), not only the first choice.
-    return (
-      element.closest('fieldset, [role="radiogroup"]') ??
-      element.closest('.fr-fieldset, .fr-radio-group, .fr-checkbox-group') ??
-      element
-    );
-  }
-  return element;
-}
+export const highlightArea: (element: Element) => Element = fieldGroup;
 
 /** The element's box in the top page's viewport, across same-origin iframes. */
 function viewportRect(element: Element): DOMRect {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Demo, startDemoServer } from './demo';
+import { watchedPage } from './firefox-harness';
 import { pierce, pierceGone } from './firefox-roots';
 import { ROOT } from './harness';
 
@@ -39,15 +40,7 @@ afterAll(async () => {
 });
 
 /** A page whose every request is recorded; the suite fails on any that leaves the machine. */
-async function newPage(): Promise<Page> {
-  const page = await browser.newPage();
-  page.on('request', (request) => {
-    const u = new URL(request.url());
-    const local = ['127.0.0.1', 'localhost'].includes(u.hostname);
-    if (!local && !['moz-extension:', 'data:', 'blob:', 'about:'].includes(u.protocol)) outside.push(u.href);
-  });
-  return page;
-}
+const newPage = () => watchedPage(browser, outside);
 
 /** The deepest focused element, through shadow roots. */
 const focused = (page: Page) =>
