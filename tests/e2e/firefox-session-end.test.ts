@@ -160,11 +160,15 @@ async function endFromTheFrame(page: Page) {
   const frame = await sessionFrameOf(page);
   await (await frame.waitForSelector('[data-action="end-session"]'))?.focus();
   await page.keyboard.press('Enter');
-  await (
-    await frame.waitForSelector('[data-testid="end-confirm"] [data-action="confirm-yes"]', {
-      timeout: 20_000,
-    })
-  )?.focus();
+  const yes = await frame.waitForSelector('[data-testid="end-confirm"] [data-action="confirm-yes"]', {
+    timeout: 20_000,
+  });
+  // « Annuler » takes focus a frame after the question is drawn (Confirm.tsx): wait for it, or
+  // the focus moved onto « Oui » would go back to « Annuler » before the key press.
+  await expect
+    .poll(() => frame.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action))
+    .toBe('confirm-no');
+  await yes?.focus();
   await page.keyboard.press('Enter');
 }
 

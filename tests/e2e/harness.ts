@@ -278,6 +278,12 @@ export async function endSessionIn(frame: Frame) {
   await frame.locator('[data-action="end-session"]').press('Enter');
   const yes = frame.locator('[data-testid="end-confirm"] [data-action="confirm-yes"]');
   await yes.waitFor();
+  // The question puts focus on « Annuler » a frame after it is drawn (Confirm.tsx): a key press
+  // on « Oui » before that went to « Annuler » once focus moved (official CI, stop 19: the session
+  // never ended). Wait for the focus a keyboard user meets, then press « Oui ».
+  await expect
+    .poll(() => frame.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action))
+    .toBe('confirm-no');
   // The end closes the site's tabs, this one too: it may go before the key press has returned.
   await yes.press('Enter').catch((error: unknown) => {
     if (!String(error).includes('has been closed')) throw error;
