@@ -14,6 +14,7 @@ export type SaveQueueOptions = {
   delayMs?: number;
   maxWaitMs?: number;
   onError?: (error: unknown) => void;
+  /** After a save that leaves nothing waiting: everything typed so far is saved. */
   onSaved?: (count: number) => void;
   /** Tests: a manual clock and timers. */
   now?: () => number;
@@ -65,7 +66,9 @@ export function createSaveQueue(
       pending = new Map();
       try {
         await save([...batch.values()]);
-        options.onSaved?.(batch.size);
+        // « Saved » means all that was typed: a value typed while this batch was on its way
+        // still waits, and the next save tells (a test read an early save as the last one).
+        if (pending.size === 0) options.onSaved?.(batch.size);
       } catch (error) {
         // Keep what failed unless a newer value was typed meanwhile: nothing is lost.
         for (const [key, entry] of batch) if (!pending.has(key)) pending.set(key, entry);

@@ -53,6 +53,32 @@ describe('page save queue', () => {
     expect(q.pending).toBe(0);
   });
 
+  it('says « saved » only when nothing typed waits: a value typed during a save waits for the next one', async () => {
+    const batches: string[][] = [];
+    let release: () => void = () => {};
+    const save = (entries: readonly FieldSave[]): Promise<SaveResult[]> => {
+      batches.push(entries.map((e) => String(e.value)));
+      return new Promise((resolve) => {
+        release = () => resolve(entries.map(() => ({ saved: true, cleared: false })));
+      });
+    };
+    const saved: number[] = [];
+    const q = createSaveQueue(save, { delayMs: 500, onSaved: (n) => saved.push(n) });
+    q.queue('p', id('situation'), 'marie');
+    const first = q.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(batches).toEqual([['marie']]);
+    q.queue('p', id('adresse'), '3 rue des Lilas');
+    release();
+    await first;
+    expect(saved).toEqual([]);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(batches).toEqual([['marie'], ['3 rue des Lilas']]);
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(saved).toEqual([1]);
+  });
+
   it('never keeps a secret, even in memory: a password is queued as an erase', async () => {
     const { batches, save } = recorder();
     const q = createSaveQueue(save);
