@@ -128,6 +128,18 @@ async function lookAtEverySize(page: Page, screen: Screen, product: string, lang
   expect(problems).toEqual([]);
 }
 
+/** The panel header's parts that its sheet's top edge cuts (its box starts above the panel's inner top). */
+async function headerCut(page: Page): Promise<string[]> {
+  const panel = await page.locator('[data-pasapas="panel"]').boundingBox();
+  const cut: string[] = [];
+  for (const part of ['.pp-title', '[data-action="menu"]', '.pp-header > .pp-icon-button']) {
+    const box = await page.locator(`[data-pasapas="panel"] ${part}`).boundingBox();
+    // The panel's top border is 2 px.
+    if (!panel || !box || box.y < panel.y + 2 - 0.5) cut.push(part);
+  }
+  return cut;
+}
+
 /** « Remplir », then « Voir les cases remplies »: the field filled shows, the panel is the bar. */
 async function fillAndSee(page: Page, screen: Screen, product: string) {
   await screen.locator('[data-action="ocr-fill"]').click();
@@ -135,6 +147,8 @@ async function fillAndSee(page: Page, screen: Screen, product: string) {
   expect(await page.locator('#numero_fiscal').inputValue()).toBe('3023217600053');
   expect(await page.locator('#reference_avis').inputValue()).toBe('2675A12345678');
   await page.screenshot({ path: join(SHOTS, `ocr-${product}-360-fr-filled.png`) });
+  // The sheet was left scrolled by the long result: its title, « Menu » and « Fermer » still show whole.
+  expect(await headerCut(page)).toEqual([]);
   await screen.locator('[data-action="ocr-show-page"]').click();
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('numero_fiscal');
   await expect.poll(() => fitOf(page)).toBe('bar');
