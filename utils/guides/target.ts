@@ -80,6 +80,11 @@ export type TargetDecision = {
   runnerUp: number;
   /** The clues that matched the best candidate. */
   matchedClues: ClueKey[];
+  /**
+   * The id or name this page gave to another field (setAsideReassigned): counted neither for nor
+   * against any element, as if renamed everywhere.
+   */
+  setAside: ClueKey[];
   /** The best candidates, best first (at most 5). */
   candidates: CandidateScore[];
   mode: 'captured' | 'hand-written';
@@ -141,6 +146,8 @@ type Run = {
   ignore: ((node: Node) => boolean) | undefined;
   /** Scopes whose texts were all read: there, a text clue's votes are exactly the recorded ones. */
   scanned: Set<Scope>;
+  /** Exact clues set aside on this page (setAsideReassigned). */
+  setAside: ClueKey[];
 };
 
 function nominate(run: Run, el: Element, scope: Scope, where: TargetScope): Candidate | null {
@@ -286,6 +293,10 @@ function groupAgreement(run: Run, c: Candidate): number {
   return legends.some((l) => wordsSimilarity(wanted.words as Words, l) >= GROUP_AGREES) ? 1 : 0.5;
 }
 
+// The same words, in any order or spelling. "Nom de naissance du conjoint" is not "Nom de
+// naissance": an extra word is how a site tells two fields apart, however long the label.
+const sameWords = (a: Words, b: Words) => a.set.size === b.set.size && [...a.set].every((w) => b.set.has(w));
+
 function labelAgreement(run: Run, c: Candidate, alive: ReadonlySet<ClueKey>): number {
   const wanted = run.wanted.find((w) => w.key === 'label');
   if (!wanted) return 1;
@@ -295,11 +306,66 @@ function labelAgreement(run: Run, c: Candidate, alive: ReadonlySet<ClueKey>): nu
   // The recorded label is nowhere on the page: the site renamed its labels. A candidate whose own
   // label shares no word with it (« Code postal » is now « Commune ») is still not sure enough.
   if (!alive.has('label')) return labels.some((l) => wordsSimilarity(words, l) > 0) ? 1 : 0.5;
-  // The same words, in any order or spelling. "Nom de naissance du conjoint" is not "Nom de
-  // naissance": an extra word is how a site tells two fields apart, however long the label.
-  if (labels.some((l) => l.set.size === words.set.size && [...words.set].every((w) => l.set.has(w))))
-    return 1;
+  if (labels.some((l) => sameWords(words, l))) return 1;
   return 0.5 * clueSim(run, c, wanted);
+}
+
+/** Whether the candidate's own visible label has the recorded label's words, other words, or none. */
+function ownLabel(c: Candidate, words: Words): 'same' | 'other' | 'none' {
+  const labels = c.labelWords();
+  if (labels.length === 0) return 'none';
+  return labels.some((l) => sameWords(words, l)) ? 'same' : 'other';
+}
+
+// What a field says and where it sits among the page's parts. A renumbering site changes a
+// field's id, name and position among similar fields; it does not change these.
+const DESCRIBING = new Set<ClueKey>([
+  'accessibleName',
+  'hint',
+  'group',
+  'heading',
+  'autocomplete',
+  'type',
+  'path',
+]);
+
+/**
+ * Sites that number their fields give a field inserted before ours the id and name ours had
+ * (« Nom du parent » becomes `nom-1`, « Nom de l’enfant » `nom-2`). That id now names another
+ * field, and counting it would keep the field a person still recognises by its label below the
+ * threshold. An id or name is set aside (silent, as if renamed everywhere) only when:
+ * - every element it finds has a visible label with other words than the recorded one, and
+ * - exactly one other element has the recorded label's very words, and agrees with each
+ *   describing clue (accessible name, hint, group, heading, autocomplete, type, path) at least as
+ *   well as each of those elements: only what a renumbering changes (id, name, position) speaks
+ *   against it.
+ * The threshold and margin still decide after that. When two elements have the recorded label,
+ * or the only one sits in another part of the page (another legend or heading: a field reworded
+ * in place next to a same-label field elsewhere), the id still counts and the step is refused.
+ * Sets the clues aside in `alive` and returns them.
+ */
+function setAsideReassigned(run: Run, alive: Set<ClueKey>): ClueKey[] {
+  const label = run.wanted.find((w) => w.key === 'label');
+  if (!run.captured || !label || !alive.has('label')) return [];
+  const words = label.words as Words;
+  const describing = run.wanted.filter((w) => DESCRIBING.has(w.key) && alive.has(w.key));
+  const all = [...run.candidates.values()];
+  const out: ClueKey[] = [];
+  for (const w of run.wanted) {
+    if ((w.key !== 'id' && w.key !== 'name') || !alive.has(w.key)) continue;
+    const holders = all.filter((c) => clueSim(run, c, w) === 1);
+    if (holders.length === 0 || holders.some((c) => ownLabel(c, words) !== 'other')) continue;
+    const heirs = all.filter(
+      (c) =>
+        !holders.includes(c) &&
+        clueSim(run, c, label) >= ANCHOR_TEXT &&
+        ownLabel(c, words) === 'same' &&
+        holders.every((h) => describing.every((d) => clueSim(run, c, d) >= clueSim(run, h, d) - 1e-9)),
+    );
+    if (heirs.length === 1) out.push(w.key);
+  }
+  for (const key of out) alive.delete(key);
+  return out;
 }
 
 function radioGroupKey(el: Element): string | null {
@@ -418,6 +484,7 @@ function decideFrom(run: Run, scored: Scored[], strict: boolean): TargetDecision
     score: round(best?.score ?? 0),
     runnerUp: round(runnerUp),
     matchedClues: matched(best),
+    setAside: run.setAside,
     candidates,
     mode: run.captured ? ('captured' as const) : ('hand-written' as const),
     strict,
@@ -442,6 +509,7 @@ function emptyDecision(strict: boolean, captured: boolean): TargetDecision {
     score: 0,
     runnerUp: 0,
     matchedClues: [],
+    setAside: [],
     candidates: [],
     mode: captured ? 'captured' : 'hand-written',
     strict,
@@ -474,6 +542,7 @@ function startScope(target: Target, root: Document): [Scope, TargetScope] | null
 /** Decides with the scopes read so far plus `scopes`. */
 function decideWith(run: Run, scopes: Array<[Scope, TargetScope]>, strict: boolean): TargetDecision {
   const rules = strict ? DECISION_RULES.strict : DECISION_RULES.normal;
+  run.setAside = [];
   nominateExact(run, scopes);
   const textClues = run.wanted.filter((w) => w.nominates && !isExact(w));
   if (textClues.length === 0) return decideFrom(run, scoreAll(run, rules, aliveClues(run, false)), strict);
@@ -500,7 +569,9 @@ function decideWith(run: Run, scopes: Array<[Scope, TargetScope]>, strict: boole
     }
   }
   nominateByText(run, scopes);
-  return decideFrom(run, scoreAll(run, rules, aliveClues(run, false)), strict);
+  const alive = aliveClues(run, false);
+  run.setAside = setAsideReassigned(run, alive);
+  return decideFrom(run, scoreAll(run, rules, alive), strict);
 }
 
 /**
@@ -526,6 +597,7 @@ export function decideTarget(target: Target, root: Document, options: DecideOpti
       order: 0,
       ignore: options.ignore,
       scanned: new Set(),
+      setAside: [],
     };
     const here = decideWith(run, [start], strict);
     if (here.status === 'found') return here;

@@ -229,6 +229,111 @@ describe('decideTarget, both ways', () => {
   });
 });
 
+/**
+ * Sites that number their fields give a field inserted before ours the id and name ours had. The
+ * label then says which is which, as it does for a person; but only when nothing else the field
+ * says or where it sits speaks for the id's new owner, and never between two equals.
+ */
+describe('an id and name the site gave to another field', () => {
+  const HINT = 'Comme sur la pièce d’identité';
+  const part = (legend: string, fields: string) => `<fieldset><legend>${legend}</legend>${fields}</fieldset>`;
+  const identity = (...parts: string[]) => `<h2>Votre identité</h2><form>${parts.join('')}</form>`;
+  const RECORDED = identity(
+    part('Vous', `${field('nom', 'Nom de naissance', '', HINT)}${field('prenom', 'Prénom', '', HINT)}`),
+  );
+
+  it('follows the label when the look-alike that took them says other words, and says what it set aside', () => {
+    const page = identity(
+      part(
+        'Vous',
+        `${field('nom', 'Nom de naissance du parent', '', HINT)}${field('nom-2', 'Nom de naissance', '', HINT)}${field('prenom', 'Prénom', '', HINT)}`,
+      ),
+    );
+    const decision = decideTarget(record(RECORDED, 'nom'), load(page));
+    expect(decision).toMatchObject({ status: 'found', element: { id: 'nom-2' } });
+    expect(decision.setAside).toEqual(['id', 'name']);
+    expect(decision.matchedClues).toEqual(expect.arrayContaining(['label', 'hint', 'group', 'heading']));
+    expect(decision.score - decision.runnerUp).toBeGreaterThanOrEqual(decision.margin);
+    // The look-alike is still a candidate, far behind: its label is not the recorded one.
+    expect(decision.candidates.find((c) => c.element.id === 'nom')?.score).toBeLessThan(0.5);
+  });
+
+  it('does so on a sensitive step too (« IBAN du conjoint » took the IBAN’s id and name)', () => {
+    const account = (fields: string) => `<h2>Votre banque</h2><form>${part('Votre compte', fields)}</form>`;
+    const hint = '27 caractères pour un compte en France';
+    const target = record(account(field('iban', 'IBAN', '', hint)), 'iban');
+    const page = account(
+      `${field('iban', 'IBAN du conjoint', '', hint)}${field('iban-2', 'IBAN', '', hint)}`,
+    );
+    expect(decideTarget(target, load(page), { strict: true })).toMatchObject({
+      status: 'found',
+      element: { id: 'iban-2' },
+      setAside: ['id', 'name'],
+    });
+  });
+
+  it('follows the labels when two fields swapped their ids and names', () => {
+    const page = identity(
+      part('Vous', `${field('prenom', 'Nom de naissance', '', HINT)}${field('nom', 'Prénom', '', HINT)}`),
+    );
+    expect(decideTarget(record(RECORDED, 'nom'), load(page))).toMatchObject({
+      status: 'found',
+      element: { id: 'prenom' },
+    });
+    expect(decideTarget(record(RECORDED, 'prenom'), load(page))).toMatchObject({
+      status: 'found',
+      element: { id: 'nom' },
+    });
+  });
+
+  // Refused: the label alone does not settle it.
+  it.each([
+    [
+      'the only field with the recorded label sits in another part of the page (the partner’s)',
+      identity(
+        part('Vous', field('nom', 'Nom de naissance ou d’usage', '', HINT)),
+        part('Votre conjoint', field('nom-conjoint', 'Nom de naissance', '', HINT)),
+      ),
+    ],
+    [
+      'the only field with the recorded label is under another heading',
+      `<h2>Votre identité</h2><form>${part('Vous', field('nom', 'Nom de naissance ou d’usage', '', HINT))}</form><h2>Votre enfant</h2><form>${part('Vous', field('nom-enfant', 'Nom de naissance', '', HINT))}</form>`,
+    ],
+    [
+      'two fields have the recorded label',
+      identity(
+        part(
+          'Vous',
+          `${field('nom', 'Nom de naissance du parent', '', HINT)}${field('a', 'Nom de naissance', '', HINT)}${field('b', 'Nom de naissance', '', HINT)}`,
+        ),
+      ),
+    ],
+    [
+      'the field with the recorded label has another hint, the id’s owner the recorded one',
+      identity(
+        part(
+          'Vous',
+          `${field('nom', 'Nom de naissance du parent', '', HINT)}${field('nom-2', 'Nom de naissance', '', 'Celui de votre entreprise')}`,
+        ),
+      ),
+    ],
+    [
+      'the id’s owner has no visible label to disagree with (aria-label only)',
+      identity(
+        part(
+          'Vous',
+          `<input id="nom" name="nom" aria-label="Nom de naissance du parent">${field('nom-2', 'Nom de naissance', '', HINT)}`,
+        ),
+      ),
+    ],
+  ])('%s', (_what, page) => {
+    const decision = decideTarget(record(RECORDED, 'nom'), load(page), { strict: true });
+    expect(decision.status).not.toBe('found');
+    expect(decision.element).toBeUndefined();
+    expect(decision.setAside).toEqual([]);
+  });
+});
+
 describe('the field in words, when it is not found', () => {
   it('says its kind, its label and what it sits under', () => {
     const page = `<h2>Vos revenus</h2><form>${field('fiscal', 'Numéro fiscal')}</form>`;
