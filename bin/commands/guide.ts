@@ -159,11 +159,24 @@ function elementText(el: CheckedElement): string {
   return parts ? `${label} (${parts})` : label;
 }
 
+const CLUE_WORDS: Record<string, string> = { id: 'l’id', name: 'le nom (name)' };
+
+/** Found by its label while the page gave its recorded id or name to another field: worth recording again. */
+function reassigned(step: StepCheck): string {
+  if (step.setAside.length === 0) return '';
+  const what = step.setAside.map((k) => CLUE_WORDS[k] ?? k).join(' et ');
+  const verb =
+    step.setAside.length > 1
+      ? 'enregistrés pour cette étape désignent'
+      : 'enregistré pour cette étape désigne';
+  return `\n    attention : ${what} ${verb} maintenant une autre case ; la case a été retrouvée par son libellé. Enregistrez l’étape à nouveau.`;
+}
+
 function stepLine(step: StepCheck): string {
   const strict = step.strict ? ' [étape sensible : exigence plus haute]' : '';
   switch (step.status) {
     case 'found':
-      return `  ✓ ${step.stepId} : trouvé — ${elementText(step.element as CheckedElement)}, confiance ${percent(step.score)}${strict}`;
+      return `  ✓ ${step.stepId} : trouvé — ${elementText(step.element as CheckedElement)}, confiance ${percent(step.score)}${strict}${reassigned(step)}`;
     case 'sensitive':
       return `  ✗ ${step.stepId} : refusé — ${elementText(step.element as CheckedElement)} est un champ secret (mot de passe, carte, code) : un guide ne le vise jamais`;
     case 'ambiguous':

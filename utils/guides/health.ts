@@ -23,6 +23,11 @@ export type StepCheck = {
   /** For an ambiguous step, the fields it hesitates between. */
   candidates: CheckedElement[];
   matchedClues: string[];
+  /**
+   * The recorded id or name this page gave to another field, set aside to find the step's own: the
+   * step still works, but the publisher should record it again before the site changes more.
+   */
+  setAside: string[];
   description: TargetDescription | null;
 };
 
@@ -54,6 +59,7 @@ export function checkGuidePage(guide: Guide, doc: Document, url: string): PageCh
       strict,
       candidates: [],
       matchedClues: decision.matchedClues,
+      setAside: decision.setAside,
       description: describeTarget(step.target),
     };
     if (decision.status === 'found' && decision.element) {

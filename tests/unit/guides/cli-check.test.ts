@@ -111,6 +111,30 @@ describe('pasapas guide check', { timeout: 180_000 }, () => {
     expect(fiscal.matchedClues).toEqual(expect.arrayContaining(['id', 'name', 'label', 'hint', 'group']));
   });
 
+  it('a site that gave the step’s id and name to a look-alike: found by its label, and the publisher is told', () => {
+    const args = [
+      check('guide.json'),
+      check('revenus-renumerote.html'),
+      '--url',
+      'https://exemple.fr/revenus.html',
+    ];
+    const out = cli(...args).stdout;
+    expect(out).toMatch(
+      /✓ numero-fiscal : trouvé — « Numéro fiscal » \(name=numero_fiscal_2, id=numero_fiscal_2\)/,
+    );
+    expect(out).toContain(
+      'attention : l’id et le nom (name) enregistrés pour cette étape désignent maintenant une autre case',
+    );
+    // Only that step: the others kept their id and name.
+    expect(out.match(/attention :/g)).toHaveLength(1);
+    const report = JSON.parse(cli(...args, '--json').stdout);
+    const fiscal = report.pages[0].steps.find((s: { stepId: string }) => s.stepId === 'numero-fiscal');
+    expect(fiscal).toMatchObject({ status: 'found', element: { id: 'numero_fiscal_2' } });
+    expect([...fiscal.setAside].sort()).toEqual(['id', 'name']);
+    const reference = report.pages[0].steps.find((s: { stepId: string }) => s.stepId === 'reference');
+    expect(reference.setAside).toEqual([]);
+  });
+
   it('says which steps no page given applies to, and refuses bad input', () => {
     // Without --url a page is its file: the guide's https addresses do not apply to it.
     const result = cli(check('guide.json'), check('revenus.html'));
