@@ -9,11 +9,12 @@ export const BANNER_TEXT = "Démo — site fictif : aucune donnée n'est envoyé
 // In <head>, without defer: the person's comfort settings apply before the first paint (see README).
 // The site's own guides come from its own origin (data-catalog): the widget shows them as « Guide de
 // ce site ». data-catalog comes after data-lang: a test that adds its own catalog after data-lang
-// puts it first, and the first of two same attributes is the one the browser keeps.
+// puts it first, and the first of two same attributes is the one the browser keeps. Its help places
+// come from its own origin too (data-places, after data-lang for the same reason).
 // data-twoddoc-demo-key: this demo's widget trusts the demo's 2D-Doc test key (a fictitious issuer whose
 // private key is public); the shipped product never does (utils/twoddoc/trust.ts).
 export const WIDGET_TAG =
-  '<script src="/pasapas/widget.js" data-features="comfort,speech,readable,guides,ocr,progress,infos" data-lang="fr" data-catalog="/demo-guides/index.json" data-twoddoc-demo-key="true"></script>';
+  '<script src="/pasapas/widget.js" data-features="comfort,speech,readable,guides,ocr,progress,infos" data-lang="fr" data-catalog="/demo-guides/index.json" data-places="/demo-places/lieux-mediation-numerique-demo.csv" data-twoddoc-demo-key="true"></script>';
 
 // The same tag as an administration's staff site would have it: the guide studio's recorder on
 // (data-studio="true", read on this tag only). `npm start` serves it with PASAPAS_STUDIO=1; never

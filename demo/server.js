@@ -58,6 +58,7 @@ const TYPES = {
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
   '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
   // Tesseract data is fetched gzipped and unpacked by the engine itself: no Content-Encoding.
   '.gz': 'application/octet-stream',
   '.traineddata': 'application/octet-stream',
@@ -90,6 +91,8 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', root, stud
     // The demo's own guides: the widget ships none, this fictitious site gives its widget these
     // (WIDGET_TAG's data-catalog), as an administration would. The extension bundles the same files.
     guides: path.join(base, 'public', 'guides'),
+    // Its help places, likewise (WIDGET_TAG's data-places): the extension's demo sample.
+    places: path.join(base, 'public', 'places'),
   };
   const state = { sessions: new Map(), submissions: [], counter: 0, logins: new Map() };
   // The widget tag of every page: with the recorder for the staff (studio) or as the public sees it.
@@ -169,6 +172,9 @@ async function handle(req, res, dirs, state, widgetTag) {
   if (pathname.startsWith('/dsfr/')) return serveStatic(ctx, dirs.dsfr, pathname.slice('/dsfr'.length), {});
   if (pathname.startsWith('/demo-guides/')) {
     return serveStatic(ctx, dirs.guides, pathname.slice('/demo-guides'.length), { noCache: true });
+  }
+  if (pathname.startsWith('/demo-places/')) {
+    return serveStatic(ctx, dirs.places, pathname.slice('/demo-places'.length), { noCache: true });
   }
   if (pathname.startsWith('/pasapas/')) {
     return serveStatic(ctx, dirs.widget, pathname.slice('/pasapas'.length), { noCache: true });

@@ -1,7 +1,7 @@
 /** The guide tab in the panel, driven by keyboard, as the accompaniment e2e tests share it. */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { openByShortcut, panel, tabTo } from './harness';
+import { deepActive, openByShortcut, panel, tabTo } from './harness';
 
 /** Opens the panel by its shortcut and waits for the guide's view. */
 export async function openGuide(page: Page) {
@@ -15,4 +15,27 @@ export async function openGuide(page: Page) {
 export async function press(page: Page, text: string, key = 'Enter') {
   await tabTo(page, (el) => el.text === text, 120);
   await page.keyboard.press(key);
+}
+
+/** « Je n’y arrive pas », a postcode typed and sent with Enter; returns the places' ids in order. */
+export async function searchFrom(page: Page, postcode: string, stuck: string): Promise<string[]> {
+  await press(page, stuck);
+  await expect.poll(async () => (await deepActive(page))?.id).toBe('pp-help-title');
+  await tabTo(page, (el) => el.id === 'pp-help-postcode', 10);
+  await page.keyboard.type(postcode);
+  await page.keyboard.press('Enter');
+  const list = page.locator('[data-testid="help-list"] > li');
+  await expect.poll(() => list.count()).toBeGreaterThan(0);
+  return list.evaluateAll((els) => els.map((e) => e.getAttribute('data-place') ?? ''));
+}
+
+/** What the person sees: the search, then the nearest place (`<path>-search.png`, `<path>-list.png`), for a human to look at. */
+export async function shootHelp(page: Page, path: string) {
+  await page.locator('[data-testid="help-count"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${path}-search.png` });
+  await page
+    .locator('[data-testid="help-list"] > li')
+    .first()
+    .evaluate((el) => el.scrollIntoView());
+  await page.screenshot({ path: `${path}-list.png` });
 }

@@ -9,11 +9,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { helpMessages } from '../../components/features/guides/help-messages';
 import { type Demo, startDemoServer } from './demo';
-import { openGuide, press } from './guide-panel';
+import { openGuide, press, searchFrom, shootHelp } from './guide-panel';
 import { axe, deepActive, launch, ROOT, type Session, tabTo } from './harness';
 
 const SHOTS = join(ROOT, 'test-results');
@@ -26,29 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await demo?.close();
 });
-
-/** « Je n’y arrive pas », a postcode typed and sent with Enter; returns the places' ids in order. */
-async function searchFrom(page: Page, postcode: string, stuck: string): Promise<string[]> {
-  await press(page, stuck);
-  await expect.poll(async () => (await deepActive(page))?.id).toBe('pp-help-title');
-  await tabTo(page, (el) => el.id === 'pp-help-postcode', 10);
-  await page.keyboard.type(postcode);
-  await page.keyboard.press('Enter');
-  const list = page.locator('[data-testid="help-list"] > li');
-  await expect.poll(() => list.count()).toBeGreaterThan(0);
-  return list.evaluateAll((els) => els.map((e) => e.getAttribute('data-place') ?? ''));
-}
-
-/** What the person sees at 360 px: the search, then the nearest place, for a human to look at. */
-async function shoot(page: Page, lang: string) {
-  await page.locator('[data-testid="help-count"]').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(SHOTS, `help-places-360-${lang}-search.png`) });
-  await page
-    .locator('[data-testid="help-list"] > li')
-    .first()
-    .evaluate((el) => el.scrollIntoView());
-  await page.screenshot({ path: join(SHOTS, `help-places-360-${lang}-list.png`) });
-}
 
 /** A places file with one good row and two bad ones, as a mediator might export it. */
 const FILE = [
@@ -103,7 +79,7 @@ describe('help places near a postcode', () => {
     expect(await page.locator('[data-testid="help-lines"]').textContent()).toContain('01 99 00 00 00');
     expect(await axe(page)).toEqual([]);
     await page.setViewportSize({ width: 360, height: 800 });
-    await shoot(page, 'fr');
+    await shootHelp(page, join(SHOTS, 'help-places-360-fr'));
     await page.setViewportSize({ width: 1280, height: 900 });
     // Back to the step, focus on the button that opened the help.
     await press(page, 'Revenir à l’étape');
@@ -234,7 +210,7 @@ describe('help places near a postcode', () => {
         await page.locator('[data-testid="help-places"]').evaluate((el) => getComputedStyle(el).direction),
       ).toBe('rtl');
       expect(await axe(page)).toEqual([]);
-      await shoot(page, 'ar');
+      await shootHelp(page, join(SHOTS, 'help-places-360-ar'));
       expect(ar.outside).toEqual([]);
     } finally {
       await ar.close();

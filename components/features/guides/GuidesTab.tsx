@@ -23,6 +23,7 @@ import { HelpView } from './HelpView';
 import { helpMessages } from './help-messages';
 import { guidesMessages } from './messages';
 import { numbersOf } from './numbers';
+import type { GuidesOptions } from './options-schema';
 import { checklist } from './page-sync';
 import {
   CheckLine,
@@ -248,7 +249,7 @@ function GuideView({
   others: boolean;
   onChooseOther: () => void;
 }) {
-  const { announce, env } = useServices();
+  const { announce, env, config } = useServices();
   // Who holds the mouse (a shared computer's switch): the panel's words follow it.
   const doer = useDoer(env);
   const t = wordsFor(usualWords, doer.doer);
@@ -386,7 +387,15 @@ function GuideView({
       )}
       {doer.shown && !compact && <DoerSwitch doer={doer.doer} onChoose={doer.choose} t={t} />}
       {aside === 'help' ? (
-        <HelpView guide={guide} stepId={step?.id} lang={lang} env={env} t={t} onClose={closeAside} />
+        <HelpView
+          guide={guide}
+          stepId={step?.id}
+          lang={lang}
+          env={env}
+          t={t}
+          onClose={closeAside}
+          sitePlaces={(config.guides as GuidesOptions | undefined)?.places}
+        />
       ) : recapOpen ? (
         <RecapView
           guide={guide}

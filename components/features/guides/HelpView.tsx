@@ -1,15 +1,18 @@
 /**
  * « Je n’y arrive pas »: in-person help places near a postcode the person types, nearest first,
  * and the helplines the guide lists. The places come from the extension's background (the
- * mediator's file, else the demo sample) or, in the widget, from its own folder; the postcode is
- * matched here (utils/help-places/nearby.ts) and sent nowhere.
+ * mediator's file, else the demo sample, and the catalogs' places) or, in the widget, from the
+ * file the site gives (`data-places`, on its own origin: utils/help-places/site-places.ts); a
+ * widget without one offers the helplines only. The postcode is matched here
+ * (utils/help-places/nearby.ts) and sent nowhere.
  */
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Guide, localize } from '../../../utils/guides/schema';
 import { describeHours } from '../../../utils/help-places/hours';
 import { findNearby, type Nearby } from '../../../utils/help-places/nearby';
-import { type Place, parsePlaces } from '../../../utils/help-places/places';
+import type { Place } from '../../../utils/help-places/places';
+import { loadSitePlaces } from '../../../utils/help-places/site-places';
 import type { Lang, Params } from '../../../utils/i18n';
 import { validate, validationMessage } from '../../../utils/validators';
 import type { PanelEnv } from '../../app/services';
@@ -17,17 +20,21 @@ import { StepFeedback } from './StepFeedback';
 
 type T = (key: string, params?: Params) => string;
 
-const SAMPLE = 'places/lieux-mediation-numerique-demo.csv';
-
-/** The places to search: asked of the background in the extension, read from our folder in the widget. */
-async function loadPlaces(env: PanelEnv): Promise<Place[]> {
+/**
+ * The places to search: asked of the background in the extension; in the widget, read from the
+ * site's file (its problems go to the console), 'none' when the site gives none.
+ */
+async function loadPlaces(env: PanelEnv, sitePlaces: string | undefined): Promise<Place[] | 'none'> {
   if (env.background) {
     const answer = (await env.background({ type: 'pasapas:places' })) as { places?: Place[] } | null;
     return Array.isArray(answer?.places) ? answer.places : [];
   }
-  const response = await fetch(env.asset(SAMPLE));
-  if (!response.ok) throw new Error(`places: ${response.status}`);
-  return parsePlaces(await response.text()).places;
+  if (!sitePlaces) return 'none';
+  return loadSitePlaces(sitePlaces, {
+    baseUrl: document.baseURI,
+    origin: location.origin,
+    fetch: (url, init) => fetch(url, init),
+  });
 }
 
 /** A place; from a guide catalog, it carries the catalog's name (background-places.ts). */
@@ -102,6 +109,7 @@ export function HelpView({
   env,
   t,
   onClose,
+  sitePlaces,
 }: {
   guide: Guide;
   /** The step the person is stuck on, for the note to the guide's author. */
@@ -110,15 +118,17 @@ export function HelpView({
   env: PanelEnv;
   t: T;
   onClose: () => void;
+  /** The widget's `data-places` (the guides feature's option); unused in the extension. */
+  sitePlaces?: string | undefined;
 }) {
-  const [places, setPlaces] = useState<Place[] | null | 'error'>(null);
+  const [places, setPlaces] = useState<Place[] | null | 'error' | 'none'>(null);
   const [postcode, setPostcode] = useState('');
   const [result, setResult] = useState<Nearby | null>(null);
   const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     title.current?.focus();
     let alive = true;
-    loadPlaces(env).then(
+    loadPlaces(env, sitePlaces).then(
       (list) => alive && setPlaces(list),
       () => alive && setPlaces('error'),
     );
@@ -142,38 +152,43 @@ export function HelpView({
       <h4 id="pp-help-title" tabIndex={-1} ref={title as Ref<HTMLHeadingElement>}>
         {t('help.title')}
       </h4>
-      <p>{t('help.intro')}</p>
+      {places !== 'none' && <p>{t('help.intro')}</p>}
       {places === 'error' && (
-        <p class="pp-message pp-message--error" role="alert">
+        <p class="pp-message pp-message--error" role="alert" data-testid="help-unavailable">
           {t('help.unavailable')}
         </p>
       )}
-      <form class="pp-stack" onSubmit={search}>
-        <label for="pp-help-postcode">{t('help.postcode')}</label>
-        <p id="pp-help-postcode-hint" class="pp-hint">
-          {t('help.postcodeHint')}
-        </p>
-        <input
-          id="pp-help-postcode"
-          type="text"
-          inputMode="numeric"
-          autoComplete="postal-code"
-          maxLength={10}
-          value={postcode}
-          aria-describedby={error ? 'pp-help-postcode-hint pp-help-postcode-error' : 'pp-help-postcode-hint'}
-          aria-invalid={error ? 'true' : undefined}
-          data-testid="help-postcode"
-          onInput={(e) => setPostcode((e.currentTarget as HTMLInputElement).value)}
-        />
-        {error && (
-          <p id="pp-help-postcode-error" class="pp-message pp-message--error">
-            {error}
+      {/* No list to search (none given, or unreadable): no postcode asked for nothing. */}
+      {places !== 'none' && places !== 'error' && (
+        <form class="pp-stack" onSubmit={search}>
+          <label for="pp-help-postcode">{t('help.postcode')}</label>
+          <p id="pp-help-postcode-hint" class="pp-hint">
+            {t('help.postcodeHint')}
           </p>
-        )}
-        <button type="submit" class="pp-button pp-button--primary" data-action="help-search">
-          {t('help.search')}
-        </button>
-      </form>
+          <input
+            id="pp-help-postcode"
+            type="text"
+            inputMode="numeric"
+            autoComplete="postal-code"
+            maxLength={10}
+            value={postcode}
+            aria-describedby={
+              error ? 'pp-help-postcode-hint pp-help-postcode-error' : 'pp-help-postcode-hint'
+            }
+            aria-invalid={error ? 'true' : undefined}
+            data-testid="help-postcode"
+            onInput={(e) => setPostcode((e.currentTarget as HTMLInputElement).value)}
+          />
+          {error && (
+            <p id="pp-help-postcode-error" class="pp-message pp-message--error">
+              {error}
+            </p>
+          )}
+          <button type="submit" class="pp-button pp-button--primary" data-action="help-search">
+            {t('help.search')}
+          </button>
+        </form>
+      )}
       <div role="status" data-testid="help-count">
         {result?.ok &&
           (found.length === 0

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../../../demo/server.js';
 import { fetchCatalog } from '../../../utils/guides/catalog.ts';
 import { loadConfiguredGuides, memoryCache, mergeGuides } from '../../../utils/guides/sources.ts';
+import { loadSitePlaces } from '../../../utils/help-places/site-places.ts';
 import { WIDGET_ASSET_DIRS } from '../../../widgets/vite.loader.config.ts';
 
 let server: DemoServer;
@@ -64,5 +65,23 @@ describe('guides of the demo site', () => {
     expect(new Set(mergeGuides(other.candidates).guides.map((g) => g.trust))).toEqual(
       new Set(['unverified']),
     );
+  });
+
+  it('the demo page names its own help places file, on its own origin, which the demo serves', async () => {
+    const address = `${server.url}/aide-logement/identite.html`;
+    const page = await (await fetch(address)).text();
+    const tag = /<script[^>]*src="\/pasapas\/widget\.js"[^>]*>/.exec(page)?.[0] ?? '';
+    const places = /data-places="([^"]+)"/.exec(tag)?.[1] ?? '';
+    expect(places).toBe('/demo-places/lieux-mediation-numerique-demo.csv');
+    const problems: string[] = [];
+    const read = await loadSitePlaces(places, {
+      baseUrl: address,
+      origin: new URL(server.url).origin,
+      // Node's fetch knows no mode: the same-origin rule is sitePlacesUrl's, before any request.
+      fetch: (url) => fetch(url),
+      report: (text) => problems.push(text),
+    });
+    expect(read.map((p) => p.id)).toContain('demo-epn-paris-20');
+    expect(problems).toEqual([]);
   });
 });
