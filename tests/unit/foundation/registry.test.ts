@@ -66,7 +66,7 @@ describe('the product registry', () => {
         .map((f) => f.id),
     ).toEqual(['guides', 'comfort', 'progress', 'accompaniment']);
     // Options: the guides' own schema; preload: progress's.
-    expect(byId.guides?.config?.keys).toEqual(['guides', 'catalog', 'trustedKeys']);
+    expect(byId.guides?.config?.keys).toEqual(['guides', 'catalog', 'trustedKeys', 'places']);
     expect(byId.progress?.preload).toMatchObject({ firstInput: true });
     // Every feature brings its label in the three languages.
     for (const f of features.all())
