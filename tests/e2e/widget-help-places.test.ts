@@ -124,6 +124,31 @@ describe('help places in the widget', () => {
     expect(errors.filter((e) => e.includes('data-places'))).toEqual([]);
   });
 
+  test('« Chercher » pressed before the site’s file arrived: answered when it arrives', async () => {
+    const { page } = await widgetPage();
+    // The site's server is slow: the file is held until the person has sent the postcode.
+    let release = () => {};
+    const sent = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(`${demo.url}/demo-places/**`, async (route) => {
+      await sent;
+      await route.continue();
+    });
+    await page.goto(`${demo.url}${PAGE}`);
+    await openGuide(page);
+    await press(page, 'Je n’y arrive pas');
+    await expect.poll(async () => (await deepActive(page))?.id).toBe('pp-help-title');
+    await tabTo(page, (el) => el.id === 'pp-help-postcode', 10);
+    await page.keyboard.type('75020');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('[data-testid="help-list"]').count()).toBe(0);
+    release();
+    const list = page.locator('[data-testid="help-list"] > li');
+    await expect.poll(() => list.count()).toBe(5);
+    expect(await list.first().getAttribute('data-place')).toBe('demo-epn-paris-20');
+  });
+
   test('in Arabic at 360 px', async () => {
     const { page, asked } = await widgetPage({ locale: 'ar', viewport: { width: 360, height: 800 } });
     await siteTag(page, { lang: 'ar' });

@@ -7,10 +7,10 @@
  * (utils/help-places/nearby.ts) and sent nowhere.
  */
 import type { Ref } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Guide, localize } from '../../../utils/guides/schema';
 import { describeHours } from '../../../utils/help-places/hours';
-import { findNearby, type Nearby } from '../../../utils/help-places/nearby';
+import { findNearby } from '../../../utils/help-places/nearby';
 import type { Place } from '../../../utils/help-places/places';
 import { loadSitePlaces } from '../../../utils/help-places/site-places';
 import type { Lang, Params } from '../../../utils/i18n';
@@ -123,7 +123,9 @@ export function HelpView({
 }) {
   const [places, setPlaces] = useState<Place[] | null | 'error' | 'none'>(null);
   const [postcode, setPostcode] = useState('');
-  const [result, setResult] = useState<Nearby | null>(null);
+  // The postcode sent: searched as soon as the places are there (the widget reads its file while the
+  // person types; a quick « Chercher » must not be lost).
+  const [asked, setAsked] = useState<string | null>(null);
   const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     title.current?.focus();
@@ -139,9 +141,16 @@ export function HelpView({
 
   const search = (e: Event) => {
     e.preventDefault();
-    if (!Array.isArray(places)) return;
-    setResult(findNearby(places, postcode, { services: guide.help?.services ?? [] }));
+    setAsked(postcode);
   };
+  const services = guide.help?.services;
+  const result = useMemo(
+    () =>
+      asked !== null && Array.isArray(places)
+        ? findNearby(places, asked, { services: services ?? [] })
+        : null,
+    [asked, places, services],
+  );
   const error =
     result && !result.ok ? validationMessage(lang, 'postcode', validate('postcode', postcode)) : '';
   const found = result?.ok ? result.places : [];
