@@ -1,5 +1,6 @@
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { fieldAreaElements, fieldGroup } from '../../utils/forms/field-area';
+import { dir, type Lang } from '../../utils/i18n';
 import { type Box, union } from '../../utils/layout/keep-visible';
 import { attachOurShadow } from './shadow-root';
 
@@ -9,7 +10,8 @@ import { attachOurShadow } from './shadow-root';
  * it never takes clicks. Floating UI keeps the label next to the box while the page scrolls.
  */
 export type Highlight = {
-  show(element: Element, label: string): void;
+  /** `lang`: the label's language when it is not the page's (the widget's panel in Arabic). */
+  show(element: Element, label: string, lang?: Lang): void;
   /**
    * The person's contrast theme (« Jaune sur noir »…): the box and its label take its colours, or
    * ours on `null`. Set on our own elements in the closed root, where the page cannot change them.
@@ -35,8 +37,8 @@ const CSS = `
 }
 .label {
   background: var(--pp-hl, #000091); color: var(--pp-hl-on, #ffffff); padding: 3px 10px; border-radius: 6px;
-  font: 700 15px/1.3 system-ui, sans-serif; white-space: nowrap; max-width: 90vw;
-  overflow: hidden; text-overflow: ellipsis;
+  font: 700 15px/1.3 system-ui, sans-serif; width: max-content; max-width: calc(100vw - 8px);
+  overflow-wrap: anywhere;
 }
 [hidden] { display: none !important; }
 :host([hidden]) { display: none !important; }
@@ -91,7 +93,27 @@ function overlaps(a: DOMRect, b: DOMRect): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
-export function createHighlight(doc: Document): Highlight {
+export type HighlightOptions = {
+  /**
+   * Our own boxes on the page (the widget's panel and launcher): the label is never placed under
+   * them, and is placed again when they change size (the panel docked or shrunk to the bar).
+   */
+  avoid?: () => Element[];
+  /**
+   * Alone on its page while shown: the other highlights there wait hidden (the studio's picking:
+   * the guide's own box and label, on another field, overlapped its label).
+   */
+  alone?: boolean;
+};
+
+/** The highlights drawn on each page, so one shown `alone` hides the others until it hides. */
+type Drawn = { doc: Document; alone: boolean; shown: boolean; apply(): void };
+const drawn = new Set<Drawn>();
+const redraw = (doc: Document) => {
+  for (const d of drawn) if (d.doc === doc) d.apply();
+};
+
+export function createHighlight(doc: Document, options: HighlightOptions = {}): Highlight {
   const host = doc.createElement('div');
   host.setAttribute('data-pasapas-host', 'guide-highlight');
   host.setAttribute('aria-hidden', 'true');
@@ -107,8 +129,24 @@ export function createHighlight(doc: Document): Highlight {
   label.className = 'label';
   label.setAttribute('data-pasapas', 'highlight-label');
   shadow.append(box, label);
+  const me: Drawn = {
+    doc,
+    alone: options.alone === true,
+    shown: false,
+    apply() {
+      const waiting = !me.alone && [...drawn].some((d) => d.doc === doc && d.alone && d.shown);
+      host.hidden = !me.shown || waiting;
+    },
+  };
+  drawn.add(me);
   host.hidden = true;
   let stop: (() => void) | null = null;
+  const ours = () => (options.avoid?.() ?? []).map((el) => el.getBoundingClientRect());
+  /** The label's box at (x, y) is clear of our panel. */
+  const clearOfUs = (x: number, y: number) => {
+    const at = new DOMRect(x, y, label.offsetWidth, label.offsetHeight);
+    return !ours().some((r) => r.width > 0 && overlaps(r, at));
+  };
 
   const place = (area: Element, element: Element) => {
     if (!area.isConnected) {
@@ -131,11 +169,11 @@ export function createHighlight(doc: Document): Highlight {
       placement: 'right-start',
       middleware: [offset(8), shift({ padding: 4 })],
     })
-      .then(({ x, y }) => {
+      .then(async ({ x, y }) => {
         const w = label.offsetWidth;
         const h = label.offsetHeight;
         const width = element.ownerDocument.documentElement.clientWidth;
-        if (x >= around.right && x + w <= width) return { x, y };
+        if (x >= around.right && x + w <= width && clearOfUs(x, y)) return { x, y };
         // Below the group, where the next field's label leaves its line's end empty.
         const below = new DOMRect(around.right - w, around.bottom + 4, w, h);
         const page = element.ownerDocument;
@@ -151,13 +189,26 @@ export function createHighlight(doc: Document): Highlight {
             range.selectNodeContents(el);
             return [...range.getClientRects()];
           });
-        if (below.bottom <= page.documentElement.clientHeight && !words.some((r) => overlaps(r, below)))
+        if (
+          below.bottom <= page.documentElement.clientHeight &&
+          !words.some((r) => overlaps(r, below)) &&
+          clearOfUs(below.x, below.y)
+        )
           return { x: below.x, y: below.y };
-        return computePosition(reference, label, {
+        const above = await computePosition(reference, label, {
           strategy: 'fixed',
           placement: 'top-end',
           middleware: [offset(4), flip(), shift({ padding: 4 })],
         });
+        if (clearOfUs(above.x, above.y)) return above;
+        // Above, our panel is there too (it floats beside a field as wide as the page): at the
+        // field's other end, away from the panel.
+        const start = await computePosition(reference, label, {
+          strategy: 'fixed',
+          placement: 'top-start',
+          middleware: [offset(4), flip(), shift({ padding: 4 })],
+        });
+        return clearOfUs(start.x, start.y) ? start : above;
       })
       .then(({ x, y }) => {
         label.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
@@ -167,15 +218,33 @@ export function createHighlight(doc: Document): Highlight {
 
   return {
     host,
-    show(element, text) {
+    show(element, text, lang) {
       stop?.();
       const area = highlightArea(element);
       label.textContent = text;
+      if (lang) {
+        label.lang = lang;
+        label.dir = dir(lang);
+      } else {
+        label.removeAttribute('lang');
+        label.removeAttribute('dir');
+      }
       if (!host.isConnected) (doc.body ?? doc.documentElement).append(host);
-      host.hidden = false;
+      me.shown = true;
+      redraw(doc);
       // Not in the top layer: there it would cover our panel, which is. Its z-index keeps it above the page.
       place(area, element);
-      stop = autoUpdate(area, box, () => place(area, element), { animationFrame: false });
+      const update = () => place(area, element);
+      const stopAuto = autoUpdate(area, box, update, { animationFrame: false });
+      // Our panel docked, shrunk or grown (components/panel/fit.ts): the label may now be under it.
+      const avoided = options.avoid?.() ?? [];
+      const resized =
+        avoided.length && typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null;
+      for (const el of avoided) resized?.observe(el);
+      stop = () => {
+        stopAuto();
+        resized?.disconnect();
+      };
     },
     setColors(colors) {
       for (const el of [box, label]) {
@@ -189,11 +258,15 @@ export function createHighlight(doc: Document): Highlight {
     hide() {
       stop?.();
       stop = null;
-      host.hidden = true;
+      me.shown = false;
+      redraw(doc);
     },
     dispose() {
       stop?.();
       stop = null;
+      me.shown = false;
+      drawn.delete(me);
+      redraw(doc);
       host.remove();
     },
   };

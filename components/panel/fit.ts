@@ -50,6 +50,12 @@ export type PanelFit = {
    * the help goes on without taking focus.
    */
   arriveLate(field: Element): void;
+  /**
+   * The page's element the panel shows the person while focus stays with us (the studio's picking,
+   * components/features/studio): kept clear of the panel as a field with focus is (the panel moves
+   * across, docks or shrinks to the bar, and the page scrolls). `null` when it shows nothing.
+   */
+  showing(element: Element | null): void;
   dispose(): void;
 };
 
@@ -101,6 +107,10 @@ export function createPanelFit(options: {
   let late = false;
   /** The page's element that has focus, while it is the person's place on the page. */
   let pageFocus: Element | null = null;
+  /** The page's element we show the person (fit.showing): it counts before their focus. */
+  let showingNow: Element | null = null;
+  /** The person's place on the page: what we show them, else their focus. */
+  const place = () => (showingNow?.isConnected ? showingNow : pageFocus);
   let frame = 0;
   /** The floating panel's box as last measured, and the side it was on. */
   let floating: Box | null = null;
@@ -143,9 +153,10 @@ export function createPanelFit(options: {
   /** The bar is drawn: the page scrolls so the field shows between the top and the bar. */
   const keepInView = () => {
     reserve();
-    if (!pageFocus || (fit.value !== 'bar' && fit.value !== 'dock')) return;
+    const at = place();
+    if (!at || (fit.value !== 'bar' && fit.value !== 'dock')) return;
     const vp = viewport();
-    const found = fieldArea(pageFocus, vp.height);
+    const found = fieldArea(at, vp.height);
     const bar = oursBox();
     if (!bar && open.value && drawing > 0) {
       drawing--;
@@ -169,20 +180,21 @@ export function createPanelFit(options: {
     const vp = viewport();
     const sheet = isSheetViewport(vp);
     if (!pageFocus?.isConnected) pageFocus = null;
+    const at = place();
     if (late) {
       // Not asked for: stays small wherever the person goes on the page, at every size.
       fit.value = 'bar';
       win.requestAnimationFrame(keepInView);
       return;
     }
-    if (!pageFocus) {
+    if (!at) {
       fit.value = sheet ? 'sheet' : 'wide';
       return;
     }
     if (sheet) fit.value = 'bar';
     else {
       // Judged against the floating panel: measured now, or as last seen floating (docked now).
-      const found = fieldArea(pageFocus, vp.height);
+      const found = fieldArea(at, vp.height);
       const measured = fit.value === 'wide' ? oursBox() : null;
       if (measured) {
         floating = measured;
@@ -237,7 +249,7 @@ export function createPanelFit(options: {
   let scrolling = 0;
   /** Wide screens: the field may come under the panel as the page scrolls (the guide's own scroll). */
   const onScroll = () => {
-    if (fit.value !== 'wide' || !pageFocus || scrolling) return;
+    if (fit.value !== 'wide' || !place() || scrolling) return;
     scrolling = win.requestAnimationFrame(() => {
       scrolling = 0;
       decide();
@@ -270,6 +282,8 @@ export function createPanelFit(options: {
     expand() {
       late = false;
       pageFocus = null;
+      // Asked for: the whole panel, even while we show a field (the next one shown shrinks it again).
+      showingNow = null;
       fit.value = isSheetViewport(viewport()) ? 'sheet' : 'wide';
       land.value = 'expanded';
     },
@@ -280,6 +294,11 @@ export function createPanelFit(options: {
       pageFocus = field;
       fit.value = 'bar';
       land.value = 'late';
+      schedule();
+    },
+    showing(element) {
+      if (element === showingNow) return;
+      showingNow = element;
       schedule();
     },
     dispose() {

@@ -146,3 +146,89 @@ export function covered(page: Page, selectors: string[]): Promise<string[]> {
     return problems;
   }, selectors);
 }
+
+/**
+ * Every control of ours in `scope` (a selector in our shadow roots) reached by Tab, each with a
+ * visible focus (an outline or a ring) and on screen when it has it. A radio group is one stop.
+ * Starts from the first control (focused by script, then Tab from there on).
+ */
+export async function keyboardSweep(page: Page, scope: string): Promise<string[]> {
+  const controls = await page.evaluate((scope) => {
+    for (const host of document.querySelectorAll('[data-pasapas-host]')) {
+      const box = host.shadowRoot?.querySelector(scope);
+      if (!box) continue;
+      const all = [
+        ...box.querySelectorAll<HTMLElement>(
+          'button, input, select, textarea, summary, a[href], [tabindex]:not([tabindex="-1"])',
+        ),
+      ].filter((el) => !(el as HTMLButtonElement).disabled && el.checkVisibility());
+      const stops: string[] = [];
+      for (const el of all) {
+        const radio = el.localName === 'input' && (el as HTMLInputElement).type === 'radio';
+        const stop = radio ? `radio ${(el as HTMLInputElement).name}` : String(stops.length);
+        el.setAttribute('data-sweep', stop);
+        if (!stops.includes(stop)) stops.push(stop);
+      }
+      (all[0] as HTMLElement | undefined)?.focus();
+      return stops.map((stop) => {
+        const el = box.querySelector(`[data-sweep="${stop}"]`) as HTMLElement;
+        return {
+          stop,
+          name: `${el.localName} « ${(el.textContent || el.getAttribute('aria-label') || el.getAttribute('name') || '').trim().slice(0, 40)} »`,
+        };
+      });
+    }
+    return [];
+  }, scope);
+  if (controls.length === 0) return [`${scope}: no control`];
+  const problems: string[] = [];
+  const reached = new Set<string>();
+  const read = () =>
+    page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      if (!el) return null;
+      const s = getComputedStyle(el);
+      const r = el.getBoundingClientRect();
+      return {
+        stop: el.getAttribute('data-sweep'),
+        ring: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none',
+        onScreen:
+          r.width > 0 &&
+          r.top >= -1 &&
+          r.left >= -1 &&
+          r.bottom <= innerHeight + 1 &&
+          r.right <= innerWidth + 1,
+        box: `${Math.round(r.left)},${Math.round(r.top)}..${Math.round(r.right)},${Math.round(r.bottom)} of ${innerWidth}×${innerHeight}`,
+      };
+    });
+  for (let i = 0; i < controls.length * 2 + 10 && reached.size < controls.length; i++) {
+    if (i > 0) await page.keyboard.press('Tab');
+    let seen = await read();
+    // The panel may still be scrolling the focused control into view: polled until it is there.
+    await expect
+      .poll(
+        async () => {
+          seen = await read();
+          return seen?.onScreen ?? true;
+        },
+        { timeout: 3000 },
+      )
+      .toBe(true)
+      .catch(() => {});
+    const now = seen;
+    if (!now?.stop || reached.has(now.stop)) continue;
+    reached.add(now.stop);
+    const name = controls.find((c) => c.stop === now.stop)?.name ?? now.stop;
+    // The first is focused by script: its focus ring is the keyboard's only after a key.
+    if (i > 0 && !now.ring) problems.push(`${name}: no visible focus`);
+    if (!now.onScreen) problems.push(`${name}: focused off screen (${now.box})`);
+  }
+  for (const c of controls) if (!reached.has(c.stop)) problems.push(`${c.name}: not reached by Tab`);
+  await page.evaluate(() => {
+    for (const host of document.querySelectorAll('[data-pasapas-host]'))
+      for (const el of host.shadowRoot?.querySelectorAll('[data-sweep]') ?? [])
+        el.removeAttribute('data-sweep');
+  });
+  return problems;
+}

@@ -1,3 +1,5 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { useFit } from '../../panel/fit';
 import type { T } from './t';
 
 /**
@@ -19,14 +21,38 @@ export function PickBar({
   tell(action: 'move' | 'choose' | 'cancel', delta?: number): void;
   addConfirmed(): void;
 }) {
+  const barRef = useRef<HTMLDivElement>(null);
+  const nextRef = useRef<HTMLButtonElement>(null);
+  const pickRef = useRef<HTMLButtonElement>(null);
+  const started = useRef(false);
+  // The button pressed is replaced (« Montrer une case » by the picking's moves, and back): focus
+  // goes to « Case suivante », then back to « Montrer une case » for the next step, unless the
+  // author is elsewhere by then (the page, another control).
+  useEffect(() => {
+    if (!started.current) {
+      started.current = true;
+      return;
+    }
+    const root = barRef.current?.getRootNode() as Document | ShadowRoot | undefined;
+    const active = root?.activeElement ?? null;
+    const lost = !active || active === document.body || barRef.current?.contains(active);
+    if (lost) (picking ? nextRef : pickRef).current?.focus();
+  }, [picking]);
+  // The widget's panel docks or shrinks to the bar while a field is shown (fit.showing): the
+  // picking's moves stay in its view, above the fold of a short panel.
+  const fit = useFit()?.fit.value;
+  useEffect(() => {
+    if (picking) barRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [picking, fit]);
   return (
-    <div class="pp-stack">
+    // While picking, the part of the studio the bar shows (studio.css).
+    <div class="pp-stack" ref={barRef} data-bar-view={picking ? '' : undefined}>
       {picking ? (
         <div class="pp-row" data-testid="studio-picking">
           <button type="button" class="pp-button" onClick={() => tell('move', -1)}>
             {t('studio.previous')}
           </button>
-          <button type="button" class="pp-button" onClick={() => tell('move', 1)}>
+          <button type="button" class="pp-button" ref={nextRef} onClick={() => tell('move', 1)}>
             {t('studio.next')}
           </button>
           <button type="button" class="pp-button pp-button--primary" onClick={() => tell('choose')}>
@@ -38,7 +64,13 @@ export function PickBar({
         </div>
       ) : (
         <div class="pp-row">
-          <button type="button" class="pp-button pp-button--primary" data-action="studio-pick" onClick={pick}>
+          <button
+            type="button"
+            class="pp-button pp-button--primary"
+            data-action="studio-pick"
+            ref={pickRef}
+            onClick={pick}
+          >
             {t('studio.pick')}
           </button>
           <button type="button" class="pp-button" data-action="studio-add-confirmed" onClick={addConfirmed}>

@@ -64,10 +64,15 @@ export function StepEditor({
       </label>
       <fieldset class="pp-stack">
         <legend>{t('studio.when')}</legend>
+        {/* Two lines, not one: a page's address is longer than the panel is wide, and a box of one
+            line showed only its middle. One line all the same: no line break is kept. */}
         <TextInput
           label={t('studio.whenUrl')}
+          multiline
+          rows={2}
+          dir="ltr"
           value={step.when?.urlPattern ?? ''}
-          onInput={(v) => change(whenPatch(step, 'urlPattern', v))}
+          onInput={(v) => change(whenPatch(step, 'urlPattern', v.replace(/\s*\n\s*/g, '')))}
         />
         <TextInput
           label={t('studio.whenHeading')}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import {
   addPicked,
   addStep,
@@ -15,6 +15,8 @@ import {
   updateStep,
 } from '../../../utils/guides/studio';
 import { useServices } from '../../app/services';
+import { useAdoptedSheet } from '../../app/use-adopted-sheet';
+import { useFit } from '../../panel/fit';
 import { DiscardButton } from './DiscardButton';
 import { DocumentsEditor } from './DocumentsEditor';
 import { DownloadButton } from './DownloadButton';
@@ -28,6 +30,7 @@ import { SignPanel } from './SignPanel';
 import { type StartFields, StartForm } from './StartForm';
 import { StepEditor } from './StepEditor';
 import { StepList } from './StepList';
+import studioCss from './studio.css?inline';
 import { studioClient } from './studio-client';
 import { useStudioT } from './t';
 import { useDraft } from './use-draft';
@@ -48,9 +51,26 @@ export default function StudioTab() {
   );
   // The widget records its own page, for the administration's staff: no mediator's key, no install.
   const inWidget = services.context === 'widget';
+  const rootRef = useRef<HTMLDivElement>(null);
+  useAdoptedSheet(studioCss, rootRef);
+  // The widget's panel is on the page it records: it keeps clear of the field shown, and the
+  // picking's label is never under it (at 1280 px it was).
+  const placing = useFit();
   const target = useMemo(
-    () => (inWidget ? ownPageTarget(document, services.isOurs) : frontTabTarget(services.frontPage, client)),
-    [inWidget, client],
+    () =>
+      inWidget
+        ? ownPageTarget(document, services.isOurs, {
+            shown: (el) => placing?.showing(el),
+            lang: () => services.lang.value,
+            avoid: () => {
+              const root = rootRef.current?.closest('.pp-root');
+              return root
+                ? [...root.querySelectorAll('[data-pasapas="panel"], [data-pasapas="launcher"]')]
+                : [];
+            },
+          })
+        : frontTabTarget(services.frontPage, client),
+    [inWidget, client, placing],
   );
   const [textLang, setTextLang] = useState<DraftLang>('fr');
   const [status, setStatus] = useState('');
@@ -83,7 +103,7 @@ export default function StudioTab() {
 
   if (!draft) {
     return (
-      <>
+      <div class="pp-studio" ref={rootRef}>
         <StartForm
           t={t}
           status={status}
@@ -94,7 +114,7 @@ export default function StudioTab() {
           }
         />
         <FeedbackImport draft={null} lang={textLang} />
-      </>
+      </div>
     );
   }
 
@@ -119,7 +139,7 @@ export default function StudioTab() {
   };
 
   return (
-    <div class="pp-stack" data-testid="studio">
+    <div class="pp-stack pp-studio" data-testid="studio" ref={rootRef}>
       <GuideHeader draft={draft} lang={textLang} setLang={setTextLang} t={t} setDraft={setDraft} />
       <PickBar
         picking={picking}

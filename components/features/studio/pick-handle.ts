@@ -4,7 +4,15 @@ import {
   type StudioHandle,
   startPicker,
 } from '../../../utils/guides/studio/picker';
-import { createHighlight, type Highlight } from '../../app/highlight';
+import type { Lang } from '../../../utils/i18n';
+import { createHighlight, type Highlight, type HighlightOptions } from '../../app/highlight';
+
+export type PickHandleOptions = HighlightOptions & {
+  /** The field shown now, null when the picking ends: the widget's panel keeps clear of it (fit.showing). */
+  shown?: (el: Element | null) => void;
+  /** The panel's language, for the picking's label (right to left in Arabic). */
+  lang?: () => Lang;
+};
 
 /**
  * The picking mode on a page, with the guides' own highlight: one field shown at a time, the
@@ -12,7 +20,11 @@ import { createHighlight, type Highlight } from '../../app/highlight';
  * extension injects it into the tab it records (entrypoints/studio-picker.ts); the widget's
  * recorder runs it in its own page.
  */
-export function createPickHandle(doc: Document, isOurs: (node: Node) => boolean): StudioHandle {
+export function createPickHandle(
+  doc: Document,
+  isOurs: (node: Node) => boolean,
+  options: PickHandleOptions = {},
+): StudioHandle {
   let picker: Picker | null = null;
   let highlight: Highlight | null = null;
   let pending: Promise<PickOutcome> | null = null;
@@ -23,7 +35,8 @@ export function createPickHandle(doc: Document, isOurs: (node: Node) => boolean)
     pick(hint) {
       if (pending) return pending;
       if (!highlight) {
-        highlight = createHighlight(doc);
+        // Alone: the guide's own box, on the step's field, waits while the author points at another.
+        highlight = createHighlight(doc, { ...options, alone: true });
         // Told apart from the guide's own highlight, which may be on the page too.
         highlight.host.setAttribute('data-pasapas-host', 'studio-highlight');
       }
@@ -38,8 +51,9 @@ export function createPickHandle(doc: Document, isOurs: (node: Node) => boolean)
               // before it, the box stayed where the field was until the scroll event came (a frame
               // later, more under load), around the next field down.
               el.scrollIntoView?.({ block: 'nearest' });
-              shown.show(el, `${index + 1} / ${count} · ${hint}`);
+              shown.show(el, `${index + 1} / ${count} · ${hint}`, options.lang?.());
             } else shown.hide();
+            options.shown?.(el);
           },
           done: (outcome, element) => {
             if (outcome.ok && element) last = new WeakRef(element);

@@ -1,6 +1,6 @@
 import type { PickAnswer } from '../../../utils/guides/studio';
 import type { FrontPage } from '../../app/services';
-import { createPickHandle } from './pick-handle';
+import { createPickHandle, type PickHandleOptions } from './pick-handle';
 import type { StudioClient } from './studio-client';
 
 /** Where the studio picks fields: the page the author records, seen from the panel. */
@@ -34,11 +34,15 @@ export function frontTabTarget(front: FrontPage | undefined, client: StudioClien
  * The widget: its own page, where the administration's staff record. The page's script could see
  * the picking as it sees the widget (same page): it learns nothing, as the picking reads no value.
  */
-export function ownPageTarget(doc: Document, isOurs: (node: Node) => boolean): PickTarget {
+export function ownPageTarget(
+  doc: Document,
+  isOurs: (node: Node) => boolean,
+  options: PickHandleOptions = {},
+): PickTarget {
   let handle: ReturnType<typeof createPickHandle> | null = null;
   return {
     pick(hint) {
-      handle ??= createPickHandle(doc, isOurs);
+      handle ??= createPickHandle(doc, isOurs, options);
       return handle.pick(hint);
     },
     tell(action, delta) {

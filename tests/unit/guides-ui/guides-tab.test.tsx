@@ -82,6 +82,7 @@ function fitByHand(fit: Fit): PanelFit & { fit: ReturnType<typeof signal<Fit>> }
     land: signal(null),
     expand() {},
     arriveLate() {},
+    showing() {},
     dispose() {},
   };
 }
