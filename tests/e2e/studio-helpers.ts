@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { answerFocused } from './guide-walk';
 import { tabTo } from './harness';
 
 /** The side panel page in a tab, as the side panel shows it, on the studio's tab (keyboard). */
@@ -143,4 +144,20 @@ export async function downloadBy(
   await pressButton(page, button);
   const file = await download;
   return { file, text: readFileSync(await file.path(), encoding) };
+}
+
+/** The demo procedure's own « Suivant » button. */
+export const SUBMIT = 'main form button[type="submit"]';
+
+/** The author fills the page as anyone would (to reach the next one), then presses its button. */
+export async function fillAndGoOn(site: Page, fields: readonly string[]) {
+  for (const id of fields) {
+    await site.locator(`[id="${id}"]`).focus();
+    const name = (await site.locator(`[id="${id}"]`).getAttribute('name')) ?? id;
+    await answerFocused(site, name);
+    await site.keyboard.press('Tab');
+  }
+  const from = new URL(site.url()).pathname;
+  await site.locator(SUBMIT).focus();
+  await Promise.all([site.waitForURL((u) => u.pathname !== from), site.keyboard.press('Enter')]);
 }

@@ -8,19 +8,20 @@
  * leaves the machine.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseGuideText } from '../../utils/guides/schema';
 import { HOUSING_CHOSEN, HOUSING_FILES, HOUSING_VALUES, HOUSING_PAGES as PAGES } from '../fixtures/housing';
 import { type Demo, startDemoServer } from './demo';
-import { answerFocused, guideWalk } from './guide-walk';
+import { guideWalk } from './guide-walk';
 import { axe, launch, launcher, tabTo } from './harness';
 import {
+  fillAndGoOn,
   highlighted,
   highlightIsOn,
   openStudio,
   pressButton,
   recordFields,
+  SUBMIT,
   startGuide,
   stepCount,
 } from './studio-helpers';
@@ -33,21 +34,7 @@ afterAll(async () => {
   await demo?.close();
 });
 
-const SUBMIT = 'main form button[type="submit"]';
 const TITLE = 'Aide au logement, toute la démarche';
-
-/** The author fills the page as anyone would (to reach the next one), then presses its button. */
-async function fillAndGoOn(site: Page, fields: readonly string[]) {
-  for (const id of fields) {
-    await site.locator(`[id="${id}"]`).focus();
-    const name = (await site.locator(`[id="${id}"]`).getAttribute('name')) ?? id;
-    await answerFocused(site, name);
-    await site.keyboard.press('Tab');
-  }
-  const from = new URL(site.url()).pathname;
-  await site.locator(SUBMIT).focus();
-  await Promise.all([site.waitForURL((u) => u.pathname !== from), site.keyboard.press('Enter')]);
-}
 
 describe('guide studio across pages', () => {
   test('the whole housing procedure recorded by keyboard, each step with its page’s condition; signed; installed « vérifié » in a fresh profile', async () => {

@@ -13,9 +13,18 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { parseGuideText } from '../../utils/guides/schema';
+import { HOUSING_PAGES, HOUSING_VALUES } from '../fixtures/housing';
 import { type Demo, startDemoServer } from './demo';
-import { axe, launchBrowser, launcher, panel, ROOT, tabTo } from './harness';
-import { highlighted, pressButton, recordFields, startGuide, studioHighlight } from './studio-helpers';
+import { axe, launchBrowser, launcher, openPanelTab, panel, ROOT, tabTo } from './harness';
+import {
+  fillAndGoOn,
+  highlighted,
+  pressButton,
+  recordFields,
+  startGuide,
+  stepCount,
+  studioHighlight,
+} from './studio-helpers';
 
 let staff: Demo;
 let publicSite: Demo;
@@ -114,6 +123,59 @@ describe('guide studio in the widget', () => {
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
     expect(stored).not.toContain(TYPED);
     expect(stored).toContain('pasapas.studio.draft');
+    expect(browser.outside).toEqual([]);
+  });
+
+  test('across two pages of the procedure: the draft follows the page change in the site’s storage, without a typed value; the guide has both pages’ steps with their conditions and is valid', async () => {
+    await fetch(`${staff.url}/demo-api/reset`, { method: 'POST' });
+    const [first, second] = HOUSING_PAGES.slice(0, 2) as [
+      (typeof HOUSING_PAGES)[0],
+      (typeof HOUSING_PAGES)[0],
+    ];
+    const page = await context.newPage();
+    await page.goto(`${staff.url}/aide-logement/${first.slug}.html`);
+    await openPanelTab(page, 'studio');
+    await startGuide(page, 'Aide au logement, deux pages', 'Caisse d’aide au logement (démo)');
+    await recordFields(page, page, first.fields.slice(0, 2));
+
+    // The staff member fills the page as anyone would and goes on: the widget is loaded again there.
+    await fillAndGoOn(page, first.fields);
+    expect(new URL(page.url()).pathname).toBe(`/aide-logement/${second.slug}.html`);
+    await openPanelTab(page, 'studio');
+    // The recording is still there: the same steps, the next ones recorded on this page.
+    await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBe(2);
+    await recordFields(page, page, second.fields.slice(0, 2));
+    expect(await stepCount(page)).toBe(4);
+
+    const download = page.waitForEvent('download', { timeout: 20_000 });
+    await pressButton(page, 'Vérifier et télécharger le guide');
+    const path = await (await download).path();
+    const text = readFileSync(path, 'utf8');
+    const validate = spawnSync(process.execPath, [join(ROOT, 'bin/pasapas.js'), 'guide', 'validate', path], {
+      encoding: 'utf8',
+    });
+    expect([validate.status, validate.stderr]).toEqual([0, '']);
+    const parsed = parseGuideText(text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.guide.matches.urls).toEqual(['http://127.0.0.1/aide-logement/*']);
+    // Each step with the condition of the page it was recorded on, and its own field.
+    const pages = [first, first, second, second];
+    expect(parsed.guide.steps.map((s) => s.when?.urlPattern)).toEqual(
+      pages.map((p) => `http://127.0.0.1/aide-logement/${p.slug}.html*`),
+    );
+    expect(parsed.guide.steps.map((s) => s.target?.clues?.name)).toEqual(
+      [...first.fields.slice(0, 2), ...second.fields.slice(0, 2)].map((id) => id.split('-')[0]),
+    );
+    // What the staff member typed in the site's pages is neither in the guide nor in the site's
+    // storage, where the draft waits between pages.
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    expect(stored).toContain('pasapas.studio.draft');
+    const typed = first.fields.map((id) => HOUSING_VALUES[id]).filter((v): v is string => !!v);
+    expect(typed.length).toBeGreaterThan(3);
+    for (const value of typed) {
+      expect(text).not.toContain(value);
+      expect(stored).not.toContain(value);
+    }
     expect(browser.outside).toEqual([]);
   });
 

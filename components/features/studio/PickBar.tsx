@@ -22,12 +22,12 @@ export function PickBar({
   addConfirmed(): void;
 }) {
   const barRef = useRef<HTMLDivElement>(null);
-  const nextRef = useRef<HTMLButtonElement>(null);
+  const chooseRef = useRef<HTMLButtonElement>(null);
   const pickRef = useRef<HTMLButtonElement>(null);
   const started = useRef(false);
   // The button pressed is replaced (« Montrer une case » by the picking's moves, and back): focus
-  // goes to « Case suivante », then back to « Montrer une case » for the next step, unless the
-  // author is elsewhere by then (the page, another control).
+  // goes to « Choisir cette case » (Enter picks the field shown, as the page's Enter does), then
+  // back to « Montrer une case » for the next step, unless the author is elsewhere by then.
   useEffect(() => {
     if (!started.current) {
       started.current = true;
@@ -36,7 +36,7 @@ export function PickBar({
     const root = barRef.current?.getRootNode() as Document | ShadowRoot | undefined;
     const active = root?.activeElement ?? null;
     const lost = !active || active === document.body || barRef.current?.contains(active);
-    if (lost) (picking ? nextRef : pickRef).current?.focus();
+    if (lost) (picking ? chooseRef : pickRef).current?.focus();
   }, [picking]);
   // The widget's panel docks or shrinks to the bar while a field is shown (fit.showing): the
   // picking's moves stay in its view, above the fold of a short panel.
@@ -52,10 +52,15 @@ export function PickBar({
           <button type="button" class="pp-button" onClick={() => tell('move', -1)}>
             {t('studio.previous')}
           </button>
-          <button type="button" class="pp-button" ref={nextRef} onClick={() => tell('move', 1)}>
+          <button type="button" class="pp-button" onClick={() => tell('move', 1)}>
             {t('studio.next')}
           </button>
-          <button type="button" class="pp-button pp-button--primary" onClick={() => tell('choose')}>
+          <button
+            type="button"
+            class="pp-button pp-button--primary"
+            ref={chooseRef}
+            onClick={() => tell('choose')}
+          >
             {t('studio.choose')}
           </button>
           <button type="button" class="pp-button" onClick={() => tell('cancel')}>
