@@ -175,7 +175,9 @@ export function createHighlight(doc: Document, options: HighlightOptions = {}): 
         const width = element.ownerDocument.documentElement.clientWidth;
         if (x >= around.right && x + w <= width && clearOfUs(x, y)) return { x, y };
         // Below the group, where the next field's label leaves its line's end empty.
-        const below = new DOMRect(around.right - w, around.bottom + 4, w, h);
+        // Kept on screen: a label wider than the group (the studio's) would start left of the screen.
+        const left = Math.max(4, Math.min(around.right - w, width - w - 4));
+        const below = new DOMRect(left, around.bottom + 4, w, h);
         const page = element.ownerDocument;
         const words = [
           ...page.querySelectorAll(

@@ -66,7 +66,7 @@ function pickingClear(page: Page, field: string): Promise<string[]> {
       ])
       .map((el) => el.getBoundingClientRect());
     const l = label.getBoundingClientRect();
-    for (const r of ours)
+    for (const r of ours.filter((o) => o.width > 0 && o.height > 0))
       if (l.left < r.right && r.left < l.right && l.top < r.bottom && r.top < l.bottom)
         problems.push(
           `label ${Math.round(l.left)}..${Math.round(l.right)} meets ours ${Math.round(r.left)}..${Math.round(r.right)}`,
@@ -75,6 +75,8 @@ function pickingClear(page: Page, field: string): Promise<string[]> {
     const guide = document.querySelector('[data-pasapas-host="guide-highlight"]') as HTMLElement | null;
     if (guide && !guide.hidden) problems.push('the guide’s highlight shows too');
     const target = document.getElementById(field);
+    if (l.left < 0 || l.right > innerWidth)
+      problems.push(`label ${Math.round(l.left)}..${Math.round(l.right)} off screen`);
     const points: Array<[string, DOMRect]> = [['label', l]];
     if (target) points.push([field, target.getBoundingClientRect()]);
     for (const [what, r] of points) {
@@ -119,6 +121,48 @@ describe('the widget’s studio screens', () => {
           await page.keyboard.press('Enter');
           await expect.poll(() => inStudio(page, '[data-testid="studio-steps"] > li').count()).toBe(1);
           problems.push(...(await look(page, `${name}-step`)));
+
+          // Every field of the page in turn, with the panel's « Case suivante » (by keyboard): neither
+          // the field shown nor the label is ever under our panel, as the panel moves or docks.
+          await press(page, '[data-action="studio-pick"]');
+          await studioHighlight(page).waitFor({ state: 'visible', timeout: 10_000 });
+          const moves = inStudio(page, '[data-testid="studio-picking"] button');
+          const seen: string[] = [];
+          for (let i = 0; i < 13; i++) {
+            const id = await highlighted(page);
+            // The label's « n / N »: which of the page's fields is shown.
+            seen.push(
+              await page.evaluate(
+                () =>
+                  document
+                    .querySelector('[data-pasapas-host="studio-highlight"]')
+                    ?.shadowRoot?.querySelector('[data-pasapas="highlight-label"]')
+                    ?.textContent?.match(/^\d+ \/ \d+/)?.[0] ?? '',
+              ),
+            );
+            // The label is placed just after the box (a promise of its own): polled until clear.
+            let found: string[] = [];
+            await expect
+              .poll(
+                async () => {
+                  found = await pickingClear(page, id ?? '');
+                  return found;
+                },
+                { timeout: 5000 },
+              )
+              .toEqual([])
+              .catch(() => {});
+            problems.push(...found.map((p) => `${name}-field ${i + 1} (${id}): ${p}`));
+            await moves.nth(1).focus();
+            await page.keyboard.press('Enter');
+          }
+          // All the page's fields, each shown in turn (the pointer resting on the page took none).
+          const total = Number(seen[0]?.split(' / ')[1]);
+          expect(total).toBeGreaterThan(10);
+          expect(new Set(seen).size, seen.join(', ')).toBe(total);
+          await moves.nth(3).focus();
+          await page.keyboard.press('Enter');
+          await expect.poll(() => studioHighlight(page).isVisible()).toBe(false);
           expect(problems).toEqual([]);
         } finally {
           await context.close();

@@ -239,7 +239,14 @@ export function startPicker(options: PickerOptions): Picker {
   const swallow = (e: Event) => {
     if (targetOf(e)) stop(e);
   };
+  // Where the pointer was at its last move: a page scrolled under a still pointer (the keyboard's
+  // move, or our panel docking) sends moves too, at the same place, and must not take the field
+  // the keyboard chose (seen at 1280 px: from the 10th field back to the 7th, under the pointer).
+  let pointer: { x: number; y: number } | null = null;
   const onHover = (e: MouseEvent) => {
+    const was = pointer;
+    pointer = { x: e.screenX, y: e.screenY };
+    if (!was || (was.x === pointer.x && was.y === pointer.y)) return;
     const el = targetOf(e);
     const at = el ? list.indexOf(el) : -1;
     if (at >= 0 && at !== index) {
@@ -255,14 +262,14 @@ export function startPicker(options: PickerOptions): Picker {
     const w = d.defaultView;
     d.addEventListener('keydown', onKey, true);
     w?.addEventListener('click', onClick, true);
-    d.addEventListener('mouseover', onHover, true);
+    d.addEventListener('mousemove', onHover, true);
     for (const type of PRESSES) w?.addEventListener(type, swallow, true);
   }
   function unlisten(d: Document) {
     const w = d.defaultView;
     d.removeEventListener('keydown', onKey, true);
     w?.removeEventListener('click', onClick, true);
-    d.removeEventListener('mouseover', onHover, true);
+    d.removeEventListener('mousemove', onHover, true);
     for (const type of PRESSES) w?.removeEventListener(type, swallow, true);
   }
   for (const d of documentsIn(doc, isOurs)) listen(d);
