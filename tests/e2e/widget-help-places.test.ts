@@ -206,6 +206,10 @@ describe('help places in the widget', () => {
       await tabTo(page, (el) => el.text.includes('01 99 00 00 00'), 10);
       await expect.poll(() => errors.find((e) => e.startsWith(told)), { message: places }).toBeDefined();
       expect(await axe(page)).toEqual([]);
+      if (places === cases[0]?.places)
+        await page
+          .locator('[data-testid="help-places"]')
+          .screenshot({ path: join(SHOTS, 'widget-help-places-broken-fr.png') });
       expect(asked.filter((u) => new URL(u).hostname !== '127.0.0.1')).toEqual([]);
       await context?.close();
       context = undefined;
