@@ -1,7 +1,8 @@
 /**
  * Help places in the widget (issue 15, part 3): the site gives its places file on its own origin
  * (`data-places`, the demo's tag names its sample), the built widget served by the demo server
- * reads it with the extension's code and offers, in « Je n’y arrive pas », the places nearest a
+ * reads it with the extension's code (and the places its guide catalog publishes) and offers, in
+ * « Je n’y arrive pas », the places nearest a
  * postcode the person types, by keyboard, axe clean, nothing asked of another machine and the
  * postcode in no request. A broken file: the person still gets the helplines, the site's
  * developers a console error naming what is wrong. 360 px screenshots in French and Arabic.
@@ -53,12 +54,15 @@ async function widgetPage(options: { locale?: string; viewport?: { width: number
  * The demo's widget tag with the site's own words: `data-lang`, and `data-places` when given (put
  * first: of two same attributes, the browser keeps the first), as an administration would write it.
  */
-async function siteTag(page: Page, { lang = 'fr', places }: { lang?: string; places?: string }) {
+async function siteTag(
+  page: Page,
+  { lang = 'fr', places, more = '' }: { lang?: string; places?: string; more?: string },
+) {
   await page.route(`${demo.url}${PAGE}`, async (route) => {
     const response = await route.fetch();
     const body = (await response.text()).replace(
       'data-lang="fr"',
-      `data-lang="${lang}"${places === undefined ? '' : ` data-places="${places}"`}`,
+      `data-lang="${lang}"${places === undefined ? '' : ` data-places="${places}"`}${more}`,
     );
     await route.fulfill({ response, body });
   });
@@ -147,6 +151,39 @@ describe('help places in the widget', () => {
     const list = page.locator('[data-testid="help-list"] > li');
     await expect.poll(() => list.count()).toBe(5);
     expect(await list.first().getAttribute('data-place')).toBe('demo-epn-paris-20');
+  });
+
+  test('the places the site’s guide catalog publishes, beside its file’s, the bad ones told', async () => {
+    const { page, asked, errors } = await widgetPage();
+    // The housing guide listed by the page, and a catalog that publishes places (one good, two bad).
+    await siteTag(page, {
+      more: ' data-guides="/demo-guides/fr.demo.aide-logement.json" data-catalog="/catalog/reseau-lieux.json"',
+    });
+    await page.goto(`${demo.url}${PAGE}`);
+    await openGuide(page);
+    const ids = await searchFrom(page, '75020', 'Je n’y arrive pas');
+    expect(ids).toContain('reseau-20-mediatheque');
+    expect(ids).toContain('demo-epn-paris-20');
+    expect(ids).not.toContain('reseau-20-sans-code');
+    const item = page.locator('[data-place="reseau-20-mediatheque"]');
+    expect(await item.locator('[data-testid="place-catalog"]').textContent()).toBe(
+      'Lieu indiqué par le catalogue : Réseau de médiation du 20e (démo, fictif)',
+    );
+    await expect
+      // The catalog's address as the widget read it: resolved against the page.
+      .poll(() => errors.find((e) => e.includes(`data-catalog « ${demo.url}/catalog/reseau-lieux.json »`)))
+      .toBe(
+        [
+          `[Pas à pas] data-catalog « ${demo.url}/catalog/reseau-lieux.json » : 2 lieu(x) du catalogue mal écrit(s), laissé(s) de côté / 2 badly written catalog place(s), left out:`,
+          '  - Lieu numéro 2 : le code postal doit avoir 5 chiffres. / Place no. 2: the postcode must have 5 digits.',
+          '  - Lieu numéro 3 : le champ « nom » doit être un texte, ou une liste de textes. / Place no. 3: the field “nom” must be a text, or a list of texts.',
+        ].join('\n'),
+      );
+    expect(await axe(page)).toEqual([]);
+    // The catalog was read once, with its guides: its places asked nothing more.
+    expect(asked.filter((u) => u.endsWith('/catalog/reseau-lieux.json'))).toHaveLength(1);
+    expect(asked.filter((u) => u.includes('75020'))).toEqual([]);
+    expect(browser.outside).toEqual([]);
   });
 
   test('in Arabic at 360 px', async () => {

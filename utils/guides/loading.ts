@@ -8,7 +8,7 @@ import { type FetchLike, parseCatalog } from './catalog.ts';
 import type { Guide } from './format.ts';
 import { guideMessage } from './messages.ts';
 import { type GuideError, guideErrorText, parseGuideText } from './schema.ts';
-import type { GuideTrust } from './sources.ts';
+import type { GuideTrust, PublishedPlaces } from './sources.ts';
 
 export type GuideLoadProblem = {
   code: string;
@@ -25,6 +25,8 @@ export type LoadedGuides = {
   problems: GuideLoadProblem[];
   /** By guide id, when guides come from several sources (see `collectGuides`). */
   trust?: Record<string, GuideTrust>;
+  /** The help places the administration's catalog publishes, unread (widget; see `collectGuides`). */
+  catalogPlaces?: PublishedPlaces;
 };
 
 export class GuideLoadError extends Error {

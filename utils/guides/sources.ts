@@ -176,6 +176,16 @@ export type ConfiguredGuides = {
   trustedKeys?: readonly string[];
 };
 
+/** The help places a catalog publishes, as published (utils/help-places/catalog-places.ts reads them). */
+export type PublishedPlaces = { url: string; name: string; places: unknown };
+
+/** What the administration's guides gave: the guides, what went wrong, and its catalog's places. */
+export type ConfiguredLoaded = {
+  candidates: GuideCandidate[];
+  problems: LoadProblem[];
+  catalogPlaces?: PublishedPlaces;
+};
+
 /** A guide or catalog that could not be used (the session's type: both show them alike). */
 export type LoadProblem = GuideLoadProblem;
 
@@ -250,7 +260,7 @@ export async function loadConfiguredGuides(
     pageOrigin?: string;
     warn?: (line: string) => void;
   },
-): Promise<{ candidates: GuideCandidate[]; problems: LoadProblem[] }> {
+): Promise<ConfiguredLoaded> {
   const loaded = await loadConfigured(config, { fetch, cache, signal }, pageOrigin);
   for (const line of configuredProblemLines(loaded.problems, config)) warn(line);
   return loaded;
@@ -260,10 +270,11 @@ async function loadConfigured(
   config: ConfiguredGuides,
   { fetch, cache, signal }: { fetch: FetchLike; cache: CatalogCache; signal?: AbortSignal },
   pageOrigin: string | undefined,
-): Promise<{ candidates: GuideCandidate[]; problems: LoadProblem[] }> {
+): Promise<ConfiguredLoaded> {
   const keys = await trustedKeysFrom(config.trustedKeys ?? []);
   const candidates: GuideCandidate[] = [];
   const problems: LoadProblem[] = [];
+  let catalogPlaces: PublishedPlaces | undefined;
   for (const url of config.urls ?? []) {
     let text: string;
     try {
@@ -299,6 +310,9 @@ async function loadConfigured(
     const siteOwn = pageOrigin !== undefined && originOf(config.catalog) === pageOrigin;
     const result = await fetchCatalog(config.catalog, { fetch, cache, trustedKeys: keys, signal });
     problems.push(...result.problems);
+    // Its help places come with it (no other request), unread: utils/help-places reads them.
+    if (result.catalog && result.catalog.places !== undefined)
+      catalogPlaces = { url: config.catalog, name: result.catalog.name, places: result.catalog.places };
     for (const fetched of result.guides) {
       let verification = fetched.verification;
       // A key given bare may carry another id than the one the guide names.
@@ -313,7 +327,7 @@ async function loadConfigured(
       });
     }
   }
-  return { candidates, problems };
+  return catalogPlaces ? { candidates, problems, catalogPlaces } : { candidates, problems };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -329,6 +343,8 @@ export type CollectedGuides = {
   problems: LoadProblem[];
   /** By guide id: where the offered copy came from and whether it is verified. */
   trust: Record<string, GuideTrust>;
+  /** The help places the administration's catalog publishes (widget). */
+  catalogPlaces?: PublishedPlaces;
 };
 
 /**
@@ -339,11 +355,12 @@ export type CollectedGuides = {
 export async function collectGuides(sources: {
   builtin?: () => Promise<{ guides: Guide[]; problems: LoadProblem[] }>;
   installed?: () => Promise<readonly InstalledEntry[]>;
-  configured?: () => Promise<{ candidates: GuideCandidate[]; problems: LoadProblem[] }>;
+  configured?: () => Promise<ConfiguredLoaded>;
 }): Promise<CollectedGuides> {
   const candidates: GuideCandidate[] = [];
   const problems: LoadProblem[] = [];
   const failures: unknown[] = [];
+  let catalogPlaces: PublishedPlaces | undefined;
   let answered = 0;
   if (sources.builtin) {
     try {
@@ -388,6 +405,7 @@ export async function collectGuides(sources: {
       answered++;
       candidates.push(...loaded.candidates);
       problems.push(...loaded.problems);
+      catalogPlaces = loaded.catalogPlaces;
     } catch (error) {
       failures.push(error);
     }
@@ -401,7 +419,9 @@ export async function collectGuides(sources: {
   const trust: Record<string, GuideTrust> = {};
   for (const offered of merged.guides)
     trust[offered.guide.id] = { trust: offered.trust, origin: offered.origin, source: offered.source };
-  return { guides: merged.guides.map((g) => g.guide), problems, trust };
+  const collected: CollectedGuides = { guides: merged.guides.map((g) => g.guide), problems, trust };
+  if (catalogPlaces) collected.catalogPlaces = catalogPlaces;
+  return collected;
 }
 
 /**

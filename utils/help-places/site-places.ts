@@ -4,8 +4,12 @@
  * mediator's file (parsePlaces). Only the page's origin is asked: an address elsewhere is refused
  * before any request, so the widget never calls a third party for places. What is wrong is written
  * to the console for the site's developers (a SitePlacesError when nothing can be offered, one line
- * per bad row otherwise); the person still gets the guide's helplines. Framework-free.
+ * per bad row otherwise); the person still gets the guide's helplines. Beside them, the places the
+ * site's guide catalog publishes (`data-catalog`, already read with its guides: no other request),
+ * checked like the extension checks them (readCatalogPlaces). Framework-free.
  */
+import type { PublishedPlaces } from '../guides/sources.ts';
+import { type CatalogPlace, catalogPlaceErrorText, readCatalogPlaces } from './catalog-places.ts';
 import {
   type Place,
   type PlaceRowError,
@@ -135,4 +139,52 @@ export async function loadSitePlaces(
     if (error instanceof SitePlacesError) report(sitePlacesProblemText(address, error));
     throw error;
   }
+}
+
+/**
+ * Everything the widget offers: the site's file (`data-places`), then its catalog's places (an id
+ * already given by the file is told as a duplicate). 'none' when the site gives neither. Throws
+ * the first error, already written to `report`, when there were places to read and none is left.
+ */
+export type { PublishedPlaces };
+
+export async function loadWidgetPlaces(
+  sources: { file?: string | undefined; catalog?: PublishedPlaces | undefined },
+  options: Parameters<typeof loadSitePlaces>[1],
+): Promise<(Place | CatalogPlace)[] | 'none'> {
+  if (!sources.file && !sources.catalog) return 'none';
+  const report = options.report ?? ((text: string) => globalThis.console?.error(text));
+  const places: (Place | CatalogPlace)[] = [];
+  let failure: unknown;
+  if (sources.file) {
+    try {
+      places.push(...(await loadSitePlaces(sources.file, { ...options, report })));
+    } catch (error) {
+      failure = error;
+    }
+  }
+  if (sources.catalog) {
+    const { url, name } = sources.catalog;
+    try {
+      const read = readCatalogPlaces(sources.catalog.places, name, new Set(places.map((p) => p.id)));
+      places.push(...read.places);
+      if (read.errors.length > 0)
+        report(
+          [
+            `[Pas à pas] data-catalog « ${url} » : ${read.errors.length} lieu(x) du catalogue mal écrit(s), laissé(s) de côté / ${read.errors.length} badly written catalog place(s), left out:`,
+            ...read.errors
+              .slice(0, ROWS_SHOWN)
+              .map((e) => `  - ${catalogPlaceErrorText(e, 'fr')} / ${catalogPlaceErrorText(e, 'en')}`),
+          ].join('\n'),
+        );
+    } catch (error) {
+      if (!(error instanceof PlacesFileError)) throw error;
+      report(
+        `[Pas à pas] data-catalog « ${url} » : ${placesFileErrorText(error, 'fr')} / ${placesFileErrorText(error, 'en')}`,
+      );
+      failure ??= error;
+    }
+  }
+  if (places.length === 0 && failure) throw failure;
+  return places;
 }

@@ -5,7 +5,7 @@ import { type LoadedGuides, loadProblemText } from '../../../utils/guides/loadin
 import { pagePosition } from '../../../utils/guides/page-count';
 import { type Guide, localize } from '../../../utils/guides/schema';
 import type { GuideSession, SessionView } from '../../../utils/guides/session';
-import type { TrustState } from '../../../utils/guides/sources';
+import type { PublishedPlaces, TrustState } from '../../../utils/guides/sources';
 import { stepLine } from '../../../utils/guides/step-line';
 import { createStuckCounter, STUCK_AFTER } from '../../../utils/help-places/stuck';
 import { createTranslator, type Lang, type Params } from '../../../utils/i18n';
@@ -128,6 +128,7 @@ function PageGuides() {
             t={t}
             lang={lang.value}
             trust={load.data.trust?.[session.guide.id]?.trust}
+            catalogPlaces={load.data.catalogPlaces}
             others={load.service.pick(load.data.guides).matching.length > 1}
             onChooseOther={() => {
               load.service.stop();
@@ -239,6 +240,7 @@ function GuideView({
   t: usualWords,
   lang,
   trust,
+  catalogPlaces,
   others,
   onChooseOther,
 }: {
@@ -246,6 +248,8 @@ function GuideView({
   t: T;
   lang: Lang;
   trust: TrustState | undefined;
+  /** The places the widget's catalog publishes, for « Je n’y arrive pas ». */
+  catalogPlaces: PublishedPlaces | undefined;
   others: boolean;
   onChooseOther: () => void;
 }) {
@@ -395,6 +399,7 @@ function GuideView({
           t={t}
           onClose={closeAside}
           sitePlaces={(config.guides as GuidesOptions | undefined)?.places}
+          catalogPlaces={catalogPlaces}
         />
       ) : recapOpen ? (
         <RecapView

@@ -2,8 +2,8 @@
  * « Je n’y arrive pas »: in-person help places near a postcode the person types, nearest first,
  * and the helplines the guide lists. The places come from the extension's background (the
  * mediator's file, else the demo sample, and the catalogs' places) or, in the widget, from the
- * file the site gives (`data-places`, on its own origin: utils/help-places/site-places.ts); a
- * widget without one offers the helplines only. The postcode is matched here
+ * file the site gives (`data-places`, on its own origin) and its catalog's places
+ * (utils/help-places/site-places.ts); a widget given neither offers the helplines only. The postcode is matched here
  * (utils/help-places/nearby.ts) and sent nowhere.
  */
 import type { Ref } from 'preact';
@@ -12,7 +12,7 @@ import { type Guide, localize } from '../../../utils/guides/schema';
 import { describeHours } from '../../../utils/help-places/hours';
 import { findNearby } from '../../../utils/help-places/nearby';
 import type { Place } from '../../../utils/help-places/places';
-import { loadSitePlaces } from '../../../utils/help-places/site-places';
+import { loadWidgetPlaces, type PublishedPlaces } from '../../../utils/help-places/site-places';
 import type { Lang, Params } from '../../../utils/i18n';
 import { validate, validationMessage } from '../../../utils/validators';
 import type { PanelEnv } from '../../app/services';
@@ -24,17 +24,23 @@ type T = (key: string, params?: Params) => string;
  * The places to search: asked of the background in the extension; in the widget, read from the
  * site's file (its problems go to the console), 'none' when the site gives none.
  */
-async function loadPlaces(env: PanelEnv, sitePlaces: string | undefined): Promise<Place[] | 'none'> {
+async function loadPlaces(
+  env: PanelEnv,
+  sitePlaces: string | undefined,
+  catalogPlaces: PublishedPlaces | undefined,
+): Promise<Place[] | 'none'> {
   if (env.background) {
     const answer = (await env.background({ type: 'pasapas:places' })) as { places?: Place[] } | null;
     return Array.isArray(answer?.places) ? answer.places : [];
   }
-  if (!sitePlaces) return 'none';
-  return loadSitePlaces(sitePlaces, {
-    baseUrl: document.baseURI,
-    origin: location.origin,
-    fetch: (url, init) => fetch(url, init),
-  });
+  return loadWidgetPlaces(
+    { file: sitePlaces, catalog: catalogPlaces },
+    {
+      baseUrl: document.baseURI,
+      origin: location.origin,
+      fetch: (url, init) => fetch(url, init),
+    },
+  );
 }
 
 /** A place; from a guide catalog, it carries the catalog's name (background-places.ts). */
@@ -110,6 +116,7 @@ export function HelpView({
   t,
   onClose,
   sitePlaces,
+  catalogPlaces,
 }: {
   guide: Guide;
   /** The step the person is stuck on, for the note to the guide's author. */
@@ -120,6 +127,8 @@ export function HelpView({
   onClose: () => void;
   /** The widget's `data-places` (the guides feature's option); unused in the extension. */
   sitePlaces?: string | undefined;
+  /** The places the widget's catalog publishes (`data-catalog`); unused in the extension. */
+  catalogPlaces?: PublishedPlaces | undefined;
 }) {
   const [places, setPlaces] = useState<Place[] | null | 'error' | 'none'>(null);
   const [postcode, setPostcode] = useState('');
@@ -130,7 +139,7 @@ export function HelpView({
   useEffect(() => {
     title.current?.focus();
     let alive = true;
-    loadPlaces(env, sitePlaces).then(
+    loadPlaces(env, sitePlaces, catalogPlaces).then(
       (list) => alive && setPlaces(list),
       () => alive && setPlaces('error'),
     );

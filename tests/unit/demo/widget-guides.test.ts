@@ -5,7 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../../../demo/server.js';
 import { fetchCatalog } from '../../../utils/guides/catalog.ts';
-import { loadConfiguredGuides, memoryCache, mergeGuides } from '../../../utils/guides/sources.ts';
+import {
+  collectGuides,
+  loadConfiguredGuides,
+  memoryCache,
+  mergeGuides,
+} from '../../../utils/guides/sources.ts';
 import { loadSitePlaces } from '../../../utils/help-places/site-places.ts';
 import { WIDGET_ASSET_DIRS } from '../../../widgets/vite.loader.config.ts';
 
@@ -83,5 +88,32 @@ describe('guides of the demo site', () => {
     });
     expect(read.map((p) => p.id)).toContain('demo-epn-paris-20');
     expect(problems).toEqual([]);
+  });
+
+  it('a catalog’s help places come with its guides, unread, to the widget’s help', async () => {
+    const catalog = `${server.url}/catalog/reseau-lieux.json`;
+    const configured = () =>
+      loadConfiguredGuides(
+        { catalog },
+        { fetch: nodeFetch, pageOrigin: new URL(server.url).origin, warn: () => {} },
+      );
+    const collected = await collectGuides({ configured });
+    expect(collected.guides.map((g) => g.id)).toEqual(['fr.demo.emploi']);
+    expect(collected.catalogPlaces?.url).toBe(catalog);
+    expect(collected.catalogPlaces?.name).toBe('Réseau de médiation du 20e (démo, fictif)');
+    expect((collected.catalogPlaces?.places as { id: string }[]).map((p) => p.id)).toEqual([
+      'reseau-20-mediatheque',
+      'reseau-20-sans-code',
+      'reseau-20-deux-noms',
+    ]);
+    // The demo site's own catalog publishes none.
+    const own = await collectGuides({
+      configured: () =>
+        loadConfiguredGuides(
+          { catalog: `${server.url}/demo-guides/index.json` },
+          { fetch: nodeFetch, pageOrigin: new URL(server.url).origin, warn: () => {} },
+        ),
+    });
+    expect(own.catalogPlaces).toBeUndefined();
   });
 });

@@ -4,8 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { guidesOptions } from '../../../components/features/guides/options-schema.ts';
+import { PlacesFileError } from '../../../utils/help-places/places.ts';
 import {
   loadSitePlaces,
+  loadWidgetPlaces,
   SitePlacesError,
   sitePlacesProblemText,
   sitePlacesUrl,
@@ -182,5 +184,70 @@ describe('data-places: reading the file', () => {
     const text = sitePlacesProblemText('/l.csv', rows);
     expect(text.split('\n')).toHaveLength(1 + 20 + 1);
     expect(text).toContain('… 10 de plus / 10 more');
+  });
+});
+
+describe('the widget’s places: the site’s file and its catalog’s', () => {
+  const catalogPlace = {
+    id: 'cat-1',
+    nom: 'Médiathèque du catalogue',
+    adresse: '1 rue du Catalogue',
+    code_postal: '75020',
+    commune: 'Paris',
+    services: ['Aide aux démarches administratives'],
+  };
+  const catalog = (places: unknown) => ({ url: '/catalogue.json', name: 'Réseau du site', places });
+  const site = () => server({ 'https://demarches.example.fr/lieux.csv': { status: 200, body: CSV } });
+
+  it('none given: none, and nothing asked', async () => {
+    const { fetch, asked } = site();
+    expect(await loadWidgetPlaces({}, { ...PAGE, fetch })).toBe('none');
+    expect(asked).toEqual([]);
+  });
+
+  it('the file’s places, then the catalog’s (its name kept), an id already given told', async () => {
+    const lines: string[] = [];
+    const places = await loadWidgetPlaces(
+      { file: '/lieux.csv', catalog: catalog([catalogPlace, { ...catalogPlace, id: 'ok-1' }]) },
+      { ...PAGE, fetch: site().fetch, report: (t) => lines.push(t) },
+    );
+    expect(places === 'none' ? [] : places.map((p) => [p.id, 'catalog' in p ? p.catalog : 'file'])).toEqual([
+      ['ok-1', 'file'],
+      ['cat-1', 'Réseau du site'],
+    ]);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toBe(
+      [
+        '[Pas à pas] data-catalog « /catalogue.json » : 1 lieu(x) du catalogue mal écrit(s), laissé(s) de côté / 1 badly written catalog place(s), left out:',
+        '  - Lieu numéro 2 : l’identifiant « ok-1 » est déjà utilisé plus haut. / Place no. 2: the id “ok-1” is already used above.',
+      ].join('\n'),
+    );
+  });
+
+  it('a broken file beside a good catalog: the catalog’s places, the file’s error told', async () => {
+    const lines: string[] = [];
+    const places = await loadWidgetPlaces(
+      { file: '/absent.csv', catalog: catalog([catalogPlace]) },
+      { ...PAGE, fetch: site().fetch, report: (t) => lines.push(t) },
+    );
+    expect(places === 'none' ? [] : places.map((p) => p.id)).toEqual(['cat-1']);
+    expect(lines).toEqual([
+      '[Pas à pas] data-places « /absent.csv » : le fichier n’a pas pu être lu (réseau, ou redirection vers un autre site). / the file could not be read (network, or a redirect to another site).',
+    ]);
+  });
+
+  it('a catalog whose places are no list, and no file: a typed error, told', async () => {
+    const lines: string[] = [];
+    const error = await loadWidgetPlaces(
+      { catalog: catalog({ lieux: [] }) },
+      { ...PAGE, fetch: site().fetch, report: (t) => lines.push(t) },
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(PlacesFileError);
+    expect(lines).toEqual([
+      '[Pas à pas] data-catalog « /catalogue.json » : Les lieux du catalogue ne sont pas une liste : aucun n’a été lu. / The catalog’s places are not a list: none was read.',
+    ]);
   });
 });
