@@ -101,7 +101,7 @@ describe('guides of the demo site', () => {
     expect(collected.guides.map((g) => g.id)).toEqual(['fr.demo.emploi']);
     expect(collected.catalogPlaces?.url).toBe(catalog);
     expect(collected.catalogPlaces?.name).toBe('Réseau de médiation du 20e (démo, fictif)');
-    expect((collected.catalogPlaces?.places as { id: string }[]).map((p) => p.id)).toEqual([
+    expect(((collected.catalogPlaces?.places ?? []) as { id: string }[]).map((p) => p.id)).toEqual([
       'reseau-20-mediatheque',
       'reseau-20-sans-code',
       'reseau-20-deux-noms',
