@@ -15,7 +15,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { parseGuideText } from '../../utils/guides/schema';
 import { HOUSING_PAGES, HOUSING_VALUES } from '../fixtures/housing';
 import { type Demo, startDemoServer } from './demo';
-import { axe, launchBrowser, launcher, openPanelTab, panel, ROOT, tabTo } from './harness';
+import { axe, deepActive, launchBrowser, launcher, openPanelTab, panel, ROOT, tabTo } from './harness';
 import {
   fillAndGoOn,
   highlighted,
@@ -78,6 +78,27 @@ describe('guide studio in the widget', () => {
     }
     await expect.poll(() => studioTab(page).getAttribute('aria-selected')).toBe('true');
     await startGuide(page, 'Demande d’aide au logement — identité', 'Caisse d’aide au logement (démo)');
+
+    // Picking starts with focus on « Choisir cette case », in the panel: the keys the label names
+    // (« Flèches », « Échap ») work there too, and Escape stops the picking, not the panel.
+    await pressButton(page, 'Montrer une case sur la page');
+    const row = page.locator('[data-testid="studio-picking"]');
+    await row.waitFor();
+    await expect.poll(async () => (await deepActive(page))?.text).toBe('Choisir cette case');
+    const label = page
+      .locator('[data-pasapas-host="studio-highlight"]')
+      .locator('[data-pasapas="highlight-label"]');
+    await expect.poll(() => label.textContent()).toMatch(/Flèches : case suivante ou précédente/);
+    const at = async () => Number(/^(\d+) \//.exec((await label.textContent()) ?? '')?.[1]);
+    const first = await at();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(at).toBe(first + 1);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(at).toBe(first);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => row.count()).toBe(0);
+    expect(await panel(page).count()).toBe(1);
+    expect(await page.locator('[data-testid="studio-steps"] > li').count()).toBe(0);
 
     // Recorded on the page itself: « Montrer une case sur la page », then Tab in the page to the
     // field and Enter (studio-helpers.recordFields, with the page as both sides).

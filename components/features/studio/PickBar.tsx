@@ -2,6 +2,20 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useFit } from '../../panel/fit';
 import type { T } from './t';
 
+const NEXT = new Set(['ArrowDown', 'ArrowRight']);
+const PREVIOUS = new Set(['ArrowUp', 'ArrowLeft']);
+
+function pickingKey(e: KeyboardEvent, tell: (action: 'move' | 'cancel', delta?: number) => void) {
+  if (e.altKey || e.ctrlKey || e.metaKey) return;
+  const delta = NEXT.has(e.key) ? 1 : PREVIOUS.has(e.key) ? -1 : 0;
+  if (delta) tell('move', delta);
+  else if (e.key === 'Escape') tell('cancel');
+  else return;
+  // Escape stops the picking, not the panel (which Escape closes).
+  e.preventDefault();
+  e.stopPropagation();
+}
+
 /**
  * The recording controls: show a field on the page or add a step without one; while picking, the
  * same moves as the page's keyboard (previous, next, choose, stop) for who works from the panel.
@@ -25,6 +39,7 @@ export function PickBar({
   const chooseRef = useRef<HTMLButtonElement>(null);
   const pickRef = useRef<HTMLButtonElement>(null);
   const started = useRef(false);
+  const onKey = (e: KeyboardEvent) => pickingKey(e, tell);
   // The button pressed is replaced (« Montrer une case » by the picking's moves, and back): focus
   // goes to « Choisir cette case » (Enter picks the field shown, as the page's Enter does), then
   // back to « Montrer une case » for the next step, unless the author is elsewhere by then.
@@ -48,22 +63,25 @@ export function PickBar({
     // While picking, the part of the studio the bar shows (studio.css).
     <div class="pp-stack" ref={barRef} data-bar-view={picking ? '' : undefined}>
       {picking ? (
+        // The page's keys here too: the label says « Flèches » and « Échap », and focus starts on
+        // « Choisir cette case » (the widget's panel, the side panel), where Tab moves through the buttons.
         <div class="pp-row" data-testid="studio-picking">
-          <button type="button" class="pp-button" onClick={() => tell('move', -1)}>
+          <button type="button" class="pp-button" onKeyDown={onKey} onClick={() => tell('move', -1)}>
             {t('studio.previous')}
           </button>
-          <button type="button" class="pp-button" onClick={() => tell('move', 1)}>
+          <button type="button" class="pp-button" onKeyDown={onKey} onClick={() => tell('move', 1)}>
             {t('studio.next')}
           </button>
           <button
             type="button"
             class="pp-button pp-button--primary"
             ref={chooseRef}
+            onKeyDown={onKey}
             onClick={() => tell('choose')}
           >
             {t('studio.choose')}
           </button>
-          <button type="button" class="pp-button" onClick={() => tell('cancel')}>
+          <button type="button" class="pp-button" onKeyDown={onKey} onClick={() => tell('cancel')}>
             {t('studio.stop')}
           </button>
         </div>
