@@ -29,6 +29,46 @@ export async function searchFrom(page: Page, postcode: string, stuck: string): P
   return list.evaluateAll((els) => els.map((e) => e.getAttribute('data-place') ?? ''));
 }
 
+/**
+ * The demo's places searched by keyboard from « Je n’y arrive pas », as both products offer them: a
+ * postcode one digit short told in plain words, then 75020: five places nearest first (the one in
+ * the 20th first, the library that does not help with procedures never), the helplines beside them.
+ * Returns the list; focus is left in the postcode field.
+ */
+export async function searchDemoPlacesByKeyboard(page: Page) {
+  await press(page, 'Je n’y arrive pas');
+  // The help's title takes focus once drawn: Tab from there, not before.
+  await expect.poll(async () => (await deepActive(page))?.id).toBe('pp-help-title');
+  await tabTo(page, (el) => el.id === 'pp-help-postcode', 10);
+  await page.keyboard.type('7502');
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => page.locator('#pp-help-postcode-error').textContent())
+    .toContain('Il manque 1 chiffre');
+  expect(await page.locator('[data-testid="help-list"]').count()).toBe(0);
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('20');
+  await page.keyboard.press('Enter');
+  const list = page.locator('[data-testid="help-list"] > li');
+  await expect.poll(() => list.count()).toBe(5);
+  const ids = await list.evaluateAll((els) => els.map((e) => e.getAttribute('data-place')));
+  expect(ids[0]).toBe('demo-epn-paris-20');
+  expect(ids).not.toContain('demo-biblio-paris-18');
+  const km = await page
+    .locator('[data-testid="place-distance"]')
+    .evaluateAll((els) =>
+      els.map((e) => Number.parseFloat((e.textContent ?? '').replace(/[^\d,]/g, '').replace(',', '.'))),
+    );
+  expect(km).toHaveLength(5);
+  expect(km).toEqual([...km].sort((a, b) => a - b));
+  expect(await page.locator('[data-testid="help-count"]').textContent()).toBe(
+    '5 lieux trouvés, le plus proche d’abord.',
+  );
+  expect(await list.first().textContent()).toContain('du mardi au samedi : 10 h à 18 h');
+  expect(await page.locator('[data-testid="help-lines"]').textContent()).toContain('01 99 00 00 00');
+  return list;
+}
+
 /** What the person sees: the search, then the nearest place (`<path>-search.png`, `<path>-list.png`), for a human to look at. */
 export async function shootHelp(page: Page, path: string) {
   await page.locator('[data-testid="help-count"]').scrollIntoViewIfNeeded();

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { helpMessages } from '../../components/features/guides/help-messages';
 import { type Demo, startDemoServer } from './demo';
-import { openGuide, press, searchFrom, shootHelp } from './guide-panel';
+import { openGuide, press, searchDemoPlacesByKeyboard, searchFrom, shootHelp } from './guide-panel';
 import { axe, deepActive, launch, ROOT, type Session, tabTo } from './harness';
 
 const SHOTS = join(ROOT, 'test-results');
@@ -46,37 +46,7 @@ describe('help places near a postcode', () => {
     await page.goto(`${demo.url}/aide-logement/identite.html?widget=0`);
     await openGuide(page);
 
-    // A postcode that is no postcode: told in plain words, nothing listed.
-    await press(page, 'Je n’y arrive pas');
-    // The help's title takes focus once drawn: Tab from there, not before.
-    await expect.poll(async () => (await deepActive(page))?.id).toBe('pp-help-title');
-    await tabTo(page, (el) => el.id === 'pp-help-postcode', 10);
-    await page.keyboard.type('7502');
-    await page.keyboard.press('Enter');
-    await expect
-      .poll(() => page.locator('#pp-help-postcode-error').textContent())
-      .toContain('Il manque 1 chiffre');
-    expect(await page.locator('[data-testid="help-list"]').count()).toBe(0);
-    await page.keyboard.press('Backspace');
-    await page.keyboard.type('20');
-    await page.keyboard.press('Enter');
-    const list = page.locator('[data-testid="help-list"] > li');
-    await expect.poll(() => list.count()).toBe(5);
-    const ids = await list.evaluateAll((els) => els.map((e) => e.getAttribute('data-place')));
-    // The one in the 20th first; the library (no help with procedures) never.
-    expect(ids[0]).toBe('demo-epn-paris-20');
-    expect(ids).not.toContain('demo-biblio-paris-18');
-    const km = await page
-      .locator('[data-testid="place-distance"]')
-      .evaluateAll((els) =>
-        els.map((e) => Number.parseFloat((e.textContent ?? '').replace(/[^\d,]/g, '').replace(',', '.'))),
-      );
-    expect(km).toEqual([...km].sort((a, b) => a - b));
-    expect(await page.locator('[data-testid="help-count"]').textContent()).toBe(
-      '5 lieux trouvés, le plus proche d’abord.',
-    );
-    expect(await list.first().textContent()).toContain('du mardi au samedi : 10 h à 18 h');
-    expect(await page.locator('[data-testid="help-lines"]').textContent()).toContain('01 99 00 00 00');
+    await searchDemoPlacesByKeyboard(page);
     expect(await axe(page)).toEqual([]);
     await page.setViewportSize({ width: 360, height: 800 });
     await shootHelp(page, join(SHOTS, 'help-places-360-fr'));
