@@ -12,7 +12,6 @@ const E2E = {
   fileParallelism: false,
   globalSetup: ['tests/e2e/global-setup.ts'],
 };
-const FIREFOX_END = 'tests/e2e/firefox-session-end.test.ts';
 
 export default defineConfig({
   test: {
@@ -53,18 +52,7 @@ export default defineConfig({
         },
       },
       {
-        test: {
-          name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
-          exclude: [FIREFOX_END],
-          ...E2E,
-        },
-      },
-      {
-        // An open bug, kept out of `npm test` until fixed (README, « Firefox »): Firefox ESR's page
-        // process crashes during this file's navigations (libxul.so, in the kernel's log), most runs.
-        // `npm run test:firefox-end` runs it alone.
-        test: { name: 'firefox-end', include: [FIREFOX_END], ...E2E },
+        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], ...E2E },
       },
     ],
   },

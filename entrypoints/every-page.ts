@@ -5,6 +5,7 @@ import { PAGE_HANDLE, type PageHandle } from '../components/app/tell-tab';
 import { createTinyLauncher, isPanelShortcut } from '../components/launcher';
 import { pickLang } from '../utils/i18n';
 import { EARLY_LOAD_KEY, earlyLoadFor } from '../utils/plugins/early-load';
+import { whenPageLoaded } from '../utils/plugins/when-page-loaded';
 import { applyToPage, textScaleOf } from '../utils/settings/page';
 import {
   createExtensionSettingsStore,
@@ -116,9 +117,12 @@ export default defineUnlistedScript(async () => {
     if (message.type === 'pasapas:settings') return reapply();
     if (message.type === 'pasapas:toggle') return toggle();
     if (message.type === 'pasapas:open') return open();
-    // Our extension pages' commands for one feature (reading aloud, the side panel's guide, our reading screens).
+    // Our extension pages' commands for one feature (reading aloud, the side panel's guide, our reading
+    // screens). The side panel asks every page it shows, as it starts: the panel waits for the page.
     if (message.type === 'pasapas:feature')
-      return load().then((h) => h.command(message.feature, message.command));
+      return whenPageLoaded(window)
+        .then(load)
+        .then((h) => h.command(message.feature, message.command));
     return undefined;
   };
   // The extension's isolated world only: the site cannot see or call it.
@@ -151,7 +155,9 @@ export default defineUnlistedScript(async () => {
         .sendMessage({ type: 'pasapas:panel-open' })
         .then((answer: unknown) => {
           if ((answer as { open?: unknown } | undefined)?.open === true)
-            return load().then((h) => h.open('resumed'));
+            return whenPageLoaded(window)
+              .then(load)
+              .then((h) => h.open('resumed'));
           return undefined;
         })
         .catch(() => {});

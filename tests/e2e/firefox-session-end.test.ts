@@ -35,6 +35,7 @@ const TYPED = {
 /** The part of the extension API these checks use, in the options page. */
 type FirefoxApi = {
   permissions: { contains(p: { permissions: string[] }): Promise<boolean> };
+  sidebarAction: { isOpen(details: object): Promise<boolean> };
   storage: {
     local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> };
   };
@@ -208,6 +209,14 @@ describe('the end of a session ends everything it can (Firefox)', () => {
       await options.evaluate(
         (api) => (globalThis as unknown as { browser: FirefoxApi }).browser.permissions.contains(api),
         { permissions: ['browsingData'] },
+      ),
+    ).toBe(false);
+    // Our sidebar is not opened by the install (Firefox's default): it asks each page it follows
+    // for its guide, which loads the panel there, and such a load cut by a navigation crashed the
+    // tab (README, « Firefox »). It opens when someone opens it, as Chromium's side panel does.
+    expect(
+      await options.evaluate(() =>
+        (globalThis as unknown as { browser: FirefoxApi }).browser.sidebarAction.isOpen({}),
       ),
     ).toBe(false);
     // The mediator's settings: large text, French.
