@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
@@ -10,6 +12,27 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   outDir: '.output',
+  hooks: {
+    // Firefox's build gets the panel as one module (widgets/vite.panel-firefox.config.ts), in the same
+    // place. `npm run dev` keeps the lazy chunks, which it rebuilds on every change.
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser !== 'firefox' || wxt.config.command === 'serve') return;
+      const single = resolve('dist/panel-firefox');
+      if (!existsSync(join(single, 'panel.js')))
+        throw new Error('dist/panel-firefox is missing: run `npm run build:panel` first');
+      const kept = files.filter((file) => !file.relativeDest.startsWith('panel/'));
+      const panel = readdirSync(single, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => {
+          const absoluteSrc = join(entry.parentPath, entry.name);
+          return {
+            absoluteSrc,
+            relativeDest: ['panel', ...relative(single, absoluteSrc).split(sep)].join('/'),
+          };
+        });
+      files.splice(0, files.length, ...kept, ...panel);
+    },
+  },
   vite: () => ({
     plugins: [preact()],
   }),
