@@ -85,6 +85,13 @@ export default async function sizes() {
       },
       ...tabRows,
       {
+        what: 'Firefox build: the panel as one module, read whole at every opening',
+        'gzip size': kb(gz(join(ROOT, 'dist/panel-firefox/panel.js'))),
+        target: '',
+        ok: '',
+        reference: 'its cut loading does not crash Firefox ESR (README, « Firefox »)',
+      },
+      {
         what: `panel, all ${chunks.length} chunks`,
         'gzip size': kb(allPanel),
         target: '',
