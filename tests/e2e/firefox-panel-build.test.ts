@@ -13,7 +13,8 @@ import { EXTENSION, ROOT } from './harness';
 
 /** What a built module imports: its import and re-export statements, and `import("./…")`. */
 function imports(source: string): string[] {
-  const statements = /^\s*(?:import|export)\b[^;\n]*?\bfrom\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']/gm;
+  const statements =
+    /^\s*(?:import|export)\b[^;\n]*?\bfrom\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']/gm;
   const found = [...source.matchAll(statements)].map((m) => m[1] ?? m[2] ?? '');
   const dynamic = [...source.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1] ?? '');
   return [...found, ...dynamic];
